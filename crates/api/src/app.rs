@@ -1,0 +1,107 @@
+//! Assembles the actix application: routes, documentation, middleware and
+//! the request limits, from the shared state.
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{Condition, from_fn};
+use actix_web::{App, web};
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::extract::BodyLimit;
+use crate::middleware::{Metrics, REQUEST_ID, problems, telemetry};
+use crate::openapi::with_routes;
+use crate::routes::fallback::{RouteTable, not_matched};
+use crate::state::AppState;
+
+/// Which browser origins may call the API (`COOPHUB_CORS_ORIGINS`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorsPolicy {
+    /// No cross-origin access (the default).
+    Disabled,
+    /// Any origin (`*`); tokens are sent as headers, never cookies, so this is safe for reads.
+    AnyOrigin,
+    /// Only these exact origins, e.g. `https://app.example.coop`.
+    Origins(Vec<String>),
+}
+
+/// HTTP-level settings.
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    /// Largest JSON body accepted, in bytes.
+    pub json_limit: usize,
+    /// Cross-origin policy.
+    pub cors: CorsPolicy,
+}
+
+/// What all workers share; build it once, then call [`app`] per worker.
+#[derive(Debug, Clone)]
+pub struct Shared {
+    /// Store, tokens, clock, limits.
+    pub state: web::Data<AppState>,
+    /// Request metrics.
+    pub metrics: web::Data<Metrics>,
+    /// HTTP settings.
+    pub settings: HttpSettings,
+}
+
+/// The application for one worker.
+pub fn app(
+    shared: Shared,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, spec) = with_routes(App::new().into_utoipa_app()).split_for_parts();
+    let limit = shared.settings.json_limit;
+    app.app_data(shared.state)
+        .app_data(shared.metrics)
+        .app_data(web::Data::new(RouteTable::from_spec(&spec)))
+        .app_data(BodyLimit(limit))
+        .app_data(web::PayloadConfig::new(limit))
+        .service(web::redirect("/docs", "/docs/"))
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", spec))
+        .default_service(web::to(not_matched))
+        .wrap(Condition::new(
+            shared.settings.cors != CorsPolicy::Disabled,
+            cors(&shared.settings.cors),
+        ))
+        .wrap(from_fn(problems))
+        .wrap(from_fn(telemetry))
+}
+
+fn cors(policy: &CorsPolicy) -> Cors {
+    let cors = Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::IF_NONE_MATCH,
+            REQUEST_ID,
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            REQUEST_ID,
+        ])
+        // Let a mismatched origin through without CORS headers: the browser
+        // refuses it, while same-origin pages (e.g. /docs) keep working.
+        .block_on_origin_mismatch(false)
+        .max_age(3600);
+    match policy {
+        CorsPolicy::Disabled => cors,
+        CorsPolicy::AnyOrigin => cors.allow_any_origin().send_wildcard(),
+        CorsPolicy::Origins(origins) => origins
+            .iter()
+            .fold(cors, |cors, origin| cors.allowed_origin(origin)),
+    }
+}

@@ -1,0 +1,19 @@
+//! coophub's HTTP API: routes, authentication, problem+json errors,
+//! telemetry and the OpenAPI document.
+//!
+//! Handlers are thin: they parse input into domain types, check who may do
+//! what, call the store on the blocking pool and map errors to problems.
+
+mod app;
+pub mod auth;
+pub mod extract;
+pub mod middleware;
+mod openapi;
+pub mod problem;
+pub mod routes;
+pub mod state;
+
+pub use app::{CorsPolicy, HttpSettings, Shared, app};
+pub use openapi::{spec, spec_json};
+pub use problem::{ApiError, PROBLEM_JSON, Problem};
+pub use state::AppState;

@@ -1,0 +1,76 @@
+//! The OpenAPI document: paths are collected from the registered handlers
+//! (utoipa-actix-web), so the document cannot drift from the routes; this
+//! file adds what is not per-route (info, tags, security scheme).
+
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::{AppExt, UtoipaApp, scope};
+
+use crate::problem::Problem;
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "coophub",
+        description = "Skills hub and co-bidding directory for networks of tech worker co-operatives. \
+            Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `code`.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
+    ),
+    modifiers(&BearerScheme),
+    components(schemas(Problem)),
+    tags(
+        (name = "auth", description = "Opening accounts and signing in"),
+        (name = "me", description = "The signed-in account"),
+        (name = "operations", description = "Health, readiness and metrics"),
+    )
+)]
+struct ApiDoc;
+
+/// Declares the `bearer` security scheme that protected operations name.
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Registers every documented route on `app`, collecting the document as it goes.
+pub(crate) fn with_routes<T>(app: UtoipaApp<T>) -> UtoipaApp<T>
+where
+    T: actix_web::dev::ServiceFactory<
+            actix_web::dev::ServiceRequest,
+            Config = (),
+            Error = actix_web::Error,
+            InitError = (),
+        >,
+{
+    app.openapi(ApiDoc::openapi())
+        .service(scope::scope("/api/v1").configure(routes::api))
+        .configure(routes::operations)
+}
+
+/// The OpenAPI document of the whole API.
+pub fn spec() -> OpenApiDoc {
+    with_routes(actix_web::App::new().into_utoipa_app())
+        .split_for_parts()
+        .1
+}
+
+/// The document as checked in under `openapi/openapi.json`: pretty JSON and a final newline.
+pub fn spec_json() -> Result<String, serde_json::Error> {
+    let mut json = serde_json::to_string_pretty(&spec())?;
+    json.push('\n');
+    Ok(json)
+}

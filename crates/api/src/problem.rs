@@ -1,0 +1,330 @@
+//! One error format for every failure: RFC 9457 `application/problem+json`
+//! with a stable machine `code`, so that clients branch on the code and show
+//! the `detail` (and, for validation, each `errors[].message` by its pointer).
+
+use std::time::Duration;
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use coophub_domain::ValidationErrors;
+use coophub_store::StoreError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// The media type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An RFC 9457 problem document, as sent.
+#[derive(Debug, Serialize, serde::Deserialize, ToSchema)]
+pub struct Problem {
+    /// URI identifying the kind of problem (`urn:coophub:problem:<code>`).
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    /// Short summary of the kind of problem; the same for every occurrence.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong this time, for people.
+    pub detail: String,
+    /// Stable machine-readable code, e.g. `validation_failed`.
+    pub code: String,
+    /// Each invalid input, for validation problems.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemItem>,
+}
+
+/// One invalid input inside a [`Problem`].
+#[derive(Debug, Serialize, serde::Deserialize, ToSchema)]
+pub struct ProblemItem {
+    /// JSON Pointer into the request body, e.g. `/skills/0/level`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// Name of the query parameter, when the input was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+/// Everything a handler, extractor or middleware can answer with instead of success.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body is not well-formed JSON.
+    #[error("the request body is not valid JSON: {0}")]
+    MalformedJson(String),
+    /// A query parameter could not be read.
+    #[error("query parameter `{name}` is invalid: {message}")]
+    InvalidParameter {
+        /// The parameter's name.
+        name: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// No credentials, or credentials that are not (or no longer) valid.
+    #[error("{0}")]
+    Unauthenticated(&'static str),
+    /// Login with a wrong email or password (deliberately not saying which).
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    /// Authenticated, but not allowed to do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// No such resource or route.
+    #[error("{0}")]
+    NotFound(String),
+    /// The route exists but not for this method.
+    #[error("{method} is not allowed here")]
+    MethodNotAllowed {
+        /// The method that was used.
+        method: Method,
+        /// The methods the route accepts.
+        allow: Vec<Method>,
+    },
+    /// The request conflicts with existing state.
+    #[error("{detail}")]
+    Conflict {
+        /// Stable code, e.g. `email_taken`.
+        code: &'static str,
+        /// Explanation.
+        detail: String,
+    },
+    /// The body is larger than the configured limit.
+    #[error("the request body is larger than the limit of {limit} bytes")]
+    PayloadTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// The body is not of a media type this endpoint reads.
+    #[error("expected a body of type application/json, got {0}")]
+    UnsupportedMediaType(String),
+    /// Well-formed input that breaks a rule.
+    #[error("the request has invalid fields")]
+    Validation(ValidationErrors),
+    /// Well-formed JSON whose shape is wrong (missing field, wrong type).
+    #[error("the request body does not have the expected shape")]
+    InvalidBody {
+        /// JSON Pointer to the value that did not fit.
+        pointer: String,
+        /// What did not fit.
+        message: String,
+    },
+    /// Too many attempts; try again after the given time.
+    #[error("too many attempts; try again in {} seconds", retry_after_secs(*.retry_after))]
+    RateLimited {
+        /// How long to wait.
+        retry_after: Duration,
+    },
+    /// A status produced outside our handlers (e.g. by the HTTP layer), with its reason.
+    #[error("{detail}")]
+    Http {
+        /// The status to answer with.
+        status: StatusCode,
+        /// Explanation.
+        detail: String,
+    },
+    /// The database cannot be reached; the cause is logged, not sent.
+    #[error("the service is temporarily unavailable")]
+    Unavailable(String),
+    /// A bug or an unexpected failure; the cause is logged, not sent.
+    #[error("an internal error occurred")]
+    Internal(String),
+}
+
+fn retry_after_secs(wait: Duration) -> u64 {
+    wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+}
+
+impl ApiError {
+    /// An internal error with a cause for the log.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+
+    /// A validation problem about one field.
+    pub fn from_field(error: coophub_domain::FieldError) -> Self {
+        Self::Validation(error.into())
+    }
+
+    /// The stable machine code and the title for this kind of problem.
+    fn code_and_title(&self) -> (&'static str, &'static str) {
+        match self {
+            Self::MalformedJson(_) => ("malformed_json", "Malformed JSON"),
+            Self::InvalidParameter { .. } => ("invalid_parameter", "Invalid query parameter"),
+            Self::Unauthenticated(_) => ("unauthenticated", "Authentication required"),
+            Self::InvalidCredentials => ("invalid_credentials", "Invalid credentials"),
+            Self::Forbidden(_) => ("forbidden", "Forbidden"),
+            Self::NotFound(_) => ("not_found", "Not found"),
+            Self::MethodNotAllowed { .. } => ("method_not_allowed", "Method not allowed"),
+            Self::Conflict { code, .. } => (code, "Conflict"),
+            Self::PayloadTooLarge { .. } => ("payload_too_large", "Payload too large"),
+            Self::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported media type"),
+            Self::Validation(_) => ("validation_failed", "Validation failed"),
+            Self::InvalidBody { .. } => ("invalid_body", "Invalid request body"),
+            Self::RateLimited { .. } => ("rate_limited", "Too many requests"),
+            Self::Http { status, .. } => code_for_status(*status),
+            Self::Unavailable(_) => ("service_unavailable", "Service unavailable"),
+            Self::Internal(_) => ("internal_error", "Internal server error"),
+        }
+    }
+
+    fn items(&self) -> Vec<ProblemItem> {
+        match self {
+            Self::Validation(errors) => errors
+                .0
+                .iter()
+                .map(|e| ProblemItem {
+                    pointer: Some(e.pointer.clone()),
+                    parameter: None,
+                    message: e.message.clone(),
+                })
+                .collect(),
+            Self::InvalidBody { pointer, message } => vec![ProblemItem {
+                pointer: Some(pointer.clone()),
+                parameter: None,
+                message: message.clone(),
+            }],
+            Self::InvalidParameter { name, message } => vec![ProblemItem {
+                pointer: None,
+                parameter: Some(name.clone()),
+                message: message.clone(),
+            }],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The problem document for this error.
+    pub fn problem(&self) -> Problem {
+        let (code, title) = self.code_and_title();
+        Problem {
+            problem_type: format!("urn:coophub:problem:{code}"),
+            title: title.to_owned(),
+            status: self.status_code().as_u16(),
+            detail: self.to_string(),
+            code: code.to_owned(),
+            errors: self.items(),
+        }
+    }
+}
+
+/// Code and title for statuses raised outside our handlers.
+fn code_for_status(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
+        400 => ("bad_request", "Bad request"),
+        401 => ("unauthenticated", "Authentication required"),
+        403 => ("forbidden", "Forbidden"),
+        404 => ("not_found", "Not found"),
+        405 => ("method_not_allowed", "Method not allowed"),
+        408 => ("request_timeout", "Request timeout"),
+        411 => ("length_required", "Length required"),
+        413 => ("payload_too_large", "Payload too large"),
+        415 => ("unsupported_media_type", "Unsupported media type"),
+        431 => ("headers_too_large", "Request header fields too large"),
+        503 => ("service_unavailable", "Service unavailable"),
+        s if s >= 500 => ("internal_error", "Internal server error"),
+        _ => ("bad_request", "Bad request"),
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::MalformedJson(_) | Self::InvalidParameter { .. } => StatusCode::BAD_REQUEST,
+            Self::Unauthenticated(_) | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Validation(_) | Self::InvalidBody { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Http { status, .. } => *status,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Internal(cause) => tracing::error!(%cause, "internal error"),
+            Self::Unavailable(cause) => tracing::warn!(%cause, "service unavailable"),
+            _ => {}
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.content_type(PROBLEM_JSON);
+        match self {
+            Self::Unauthenticated(_) | Self::InvalidCredentials => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"coophub\""));
+            }
+            Self::MethodNotAllowed { allow, .. } => {
+                let allow: Vec<&str> = allow.iter().map(Method::as_str).collect();
+                if let Ok(value) = HeaderValue::from_str(&allow.join(", ")) {
+                    response.insert_header((header::ALLOW, value));
+                }
+            }
+            Self::RateLimited { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_secs(*retry_after)));
+            }
+            _ => {}
+        }
+        response.json(self.problem())
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Conflict { what } => Self::Conflict {
+                code: "conflict",
+                detail: format!("{what} is already taken"),
+            },
+            StoreError::Unavailable(cause) => Self::Unavailable(cause),
+            other => Self::internal(other),
+        }
+    }
+}
+
+impl From<ValidationErrors> for ApiError {
+    fn from(errors: ValidationErrors) -> Self {
+        Self::Validation(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coophub_domain::FieldError;
+
+    #[test]
+    fn validation_problems_list_each_pointer() {
+        let error = ApiError::from(ValidationErrors(vec![FieldError::new(
+            "/skills/0/level",
+            "must be 1 to 5",
+        )]));
+        let problem = error.problem();
+        assert_eq!(problem.status, 422);
+        assert_eq!(problem.code, "validation_failed");
+        assert_eq!(
+            problem.problem_type,
+            "urn:coophub:problem:validation_failed"
+        );
+        assert_eq!(
+            problem.errors[0].pointer.as_deref(),
+            Some("/skills/0/level")
+        );
+    }
+
+    #[test]
+    fn internal_causes_are_not_sent() {
+        let problem = ApiError::internal("connection refused at 10.0.0.3").problem();
+        assert_eq!(problem.status, 500);
+        assert!(!problem.detail.contains("10.0.0.3"));
+    }
+
+    #[test]
+    fn retry_after_rounds_up() {
+        assert_eq!(retry_after_secs(Duration::from_millis(1)), 1);
+        assert_eq!(retry_after_secs(Duration::from_secs(12)), 12);
+    }
+}

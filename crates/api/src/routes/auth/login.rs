@@ -1,0 +1,79 @@
+//! `POST /api/v1/auth/login`: exchange email and password for an access token.
+
+use std::sync::LazyLock;
+
+use actix_web::{HttpRequest, post, web};
+use coophub_domain::{Email, NewPassword, PasswordHash};
+use coophub_store::users;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::TokenResponse;
+use crate::extract::Json;
+use crate::problem::{ApiError, Problem};
+use crate::state::{AppState, blocking};
+
+/// Email and password.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LoginRequest {
+    /// Sign-in address.
+    #[schema(example = "ada@example.coop")]
+    pub email: String,
+    /// The account's password.
+    pub password: String,
+}
+
+/// A hash to verify against when the email is unknown, so that a wrong email
+/// takes as long to refuse as a wrong password.
+static DECOY_HASH: LazyLock<Option<PasswordHash>> = LazyLock::new(|| {
+    NewPassword::parse("decoy password for unknown accounts", "/password")
+        .ok()
+        .and_then(|password| password.hash().ok())
+});
+
+/// Signs in. Attempts are limited per account and per client address.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = TokenResponse),
+        (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts; see Retry-After", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: Json<LoginRequest>,
+) -> Result<web::Json<TokenResponse>, ApiError> {
+    let LoginRequest { email, password } = body.0;
+    let email = Email::parse(&email, "/email").map_err(ApiError::from_field)?;
+    state
+        .login_limiter
+        .check(email.as_str(), req.peer_addr().map(|a| a.ip()))?;
+
+    let found = state
+        .db(move |conn| users::find_by_email(conn, email.as_str()))
+        .await?;
+    let user = blocking(move || {
+        Ok(match found {
+            Some((user, hash)) => hash.verify(&password).then_some(user),
+            None => {
+                if let Some(decoy) = DECOY_HASH.as_ref() {
+                    decoy.verify(&password);
+                }
+                None
+            }
+        })
+    })
+    .await?
+    .ok_or(ApiError::InvalidCredentials)?;
+
+    let issued = state
+        .tokens
+        .issue(user.id, user.token_version, state.clock.now())?;
+    Ok(web::Json(issued.into()))
+}

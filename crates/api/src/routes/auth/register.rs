@@ -1,0 +1,72 @@
+//! `POST /api/v1/auth/register`: open an account.
+
+use actix_web::{HttpResponse, post, web};
+use coophub_domain::Registration;
+use coophub_store::users;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::extract::Json;
+use crate::problem::{ApiError, Problem};
+use crate::routes::me::UserView;
+use crate::state::{AppState, blocking};
+
+/// A request to open an account.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RegisterRequest {
+    /// Sign-in address; case and surrounding spaces do not matter.
+    #[schema(example = "ada@example.coop")]
+    pub email: String,
+    /// At least 10 characters.
+    pub password: String,
+    /// Name shown to others.
+    #[schema(example = "Ada Lovelace")]
+    pub name: String,
+}
+
+/// Opens an account and answers it (sign in with `/auth/login` afterwards).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Account opened", body = UserView),
+        (status = 409, description = "The email is already registered", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/register")]
+pub async fn register(
+    state: web::Data<AppState>,
+    body: Json<RegisterRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let request = body.0;
+    let Registration {
+        email,
+        name,
+        password,
+    } = Registration::parse(&request.email, &request.name, &request.password)?;
+    let hash = blocking(move || password.hash().map_err(ApiError::internal)).await?;
+    let now = state.clock.now();
+    let user = state
+        .db(move |conn| {
+            users::insert(
+                conn,
+                &users::NewUser {
+                    email: email.as_str(),
+                    name: name.as_str(),
+                    password_hash: &hash,
+                    network_admin: false,
+                },
+                now,
+            )
+        })
+        .await
+        .map_err(|error| match error {
+            ApiError::Conflict { .. } => ApiError::Conflict {
+                code: "email_taken",
+                detail: "an account with this email already exists".into(),
+            },
+            other => other,
+        })?;
+    Ok(HttpResponse::Created().json(UserView::from(user)))
+}

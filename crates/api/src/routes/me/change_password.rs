@@ -1,0 +1,76 @@
+//! `POST /api/v1/me/password`: change one's password; every older token stops working.
+
+use actix_web::{HttpRequest, post, web};
+use coophub_domain::{FieldError, NewPassword, ValidationErrors};
+use coophub_store::users;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use crate::auth::CurrentUser;
+use crate::extract::Json;
+use crate::problem::{ApiError, Problem};
+use crate::routes::auth::TokenResponse;
+use crate::state::{AppState, blocking};
+
+/// The current password, to prove it is the owner, and the new one.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ChangePasswordRequest {
+    /// The password in use now.
+    pub current_password: String,
+    /// At least 10 characters.
+    pub new_password: String,
+}
+
+/// Changes the password and answers a new token: tokens issued before stop working.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 200, description = "Password changed; use this new token", body = TokenResponse),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Wrong current password or invalid new one", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: Json<ChangePasswordRequest>,
+) -> Result<web::Json<TokenResponse>, ApiError> {
+    let ChangePasswordRequest {
+        current_password,
+        new_password,
+    } = body.0;
+    // Checking the current password is a password guess like a login: same limits.
+    state
+        .login_limiter
+        .check(&user.0.email, req.peer_addr().map(|a| a.ip()))?;
+
+    let user_id = user.0.id;
+    let found = state.db(move |conn| users::find(conn, user_id)).await?;
+    let (_, stored) = found.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
+    let new_hash = blocking(move || {
+        let mut errors = ValidationErrors::default();
+        if !stored.verify(&current_password) {
+            errors.0.push(FieldError::new(
+                "/current_password",
+                "is not the current password",
+            ));
+        }
+        let new_password = errors.check(NewPassword::parse(&new_password, "/new_password"));
+        let new_password = errors.finish(|| new_password)?;
+        new_password.hash().map_err(ApiError::internal)
+    })
+    .await?;
+
+    let now = state.clock.now();
+    let updated = state
+        .db(move |conn| users::change_password(conn, user_id, &new_hash, now))
+        .await?
+        .ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
+    let issued = state.tokens.issue(updated.id, updated.token_version, now)?;
+    Ok(web::Json(issued.into()))
+}

@@ -1,0 +1,4 @@
+//! Operational endpoints for orchestrators and monitoring.
+
+pub mod health;
+pub mod metrics;

@@ -1,0 +1,15 @@
+//! coophub's domain: the types and rules that every layer shares.
+//!
+//! Nothing here knows about the database, HTTP or search: the store, API and
+//! search crates turn their inputs into these types, so a rule (what an email
+//! is, how long a password must be) is written once and holds everywhere.
+
+pub mod account;
+pub mod clock;
+pub mod password;
+pub mod validation;
+
+pub use account::{DisplayName, Email, Registration, User};
+pub use clock::{Clock, SystemClock};
+pub use password::{NewPassword, PasswordHash};
+pub use validation::{FieldError, ValidationErrors};

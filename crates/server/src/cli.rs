@@ -1,0 +1,69 @@
+//! The command line: `coophub [serve|migrate|admin create|openapi]`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// coophub: skills hub and co-bidding directory for networks of tech worker co-operatives.
+#[derive(Debug, Parser)]
+#[command(name = "coophub", version, about)]
+pub struct Cli {
+    /// TOML configuration file (its settings sit between the defaults and COOPHUB_* variables).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Address to listen on [env: COOPHUB_BIND] [default: 127.0.0.1:8080].
+    #[arg(long, global = true, value_name = "HOST:PORT")]
+    pub bind: Option<String>,
+    /// Directory for the SQLite database and generated secrets [env: COOPHUB_DATA_DIR] [default: ./data].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<String>,
+    /// Database: a SQLite file path, or a postgres:// URL [env: COOPHUB_DATABASE_URL].
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (applies pending migrations first).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Administration tasks.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Print the OpenAPI document as JSON.
+    Openapi,
+}
+
+/// `coophub admin …`
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a network admin account. The password is read from
+    /// COOPHUB_ADMIN_PASSWORD, or else from standard input.
+    Create {
+        /// The admin's sign-in email.
+        #[arg(long)]
+        email: String,
+        /// The admin's display name.
+        #[arg(long, default_value = "Network admin")]
+        name: String,
+    },
+}
+
+impl Cli {
+    /// The settings given as flags, by setting key.
+    pub fn flag_settings(&self) -> Vec<(&'static str, String)> {
+        [
+            ("bind", &self.bind),
+            ("data_dir", &self.data_dir),
+            ("database_url", &self.database_url),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.clone().map(|v| (key, v)))
+        .collect()
+    }
+}

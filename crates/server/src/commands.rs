@@ -1,0 +1,78 @@
+//! The one-shot commands: `migrate`, `admin create` and `openapi`.
+
+use std::io::{BufRead, IsTerminal};
+
+use coophub_domain::{Clock, Registration, SystemClock};
+use coophub_store::{StoreError, users};
+
+use crate::config::Settings;
+use crate::serve::open_store;
+
+/// Environment variable holding the password for `admin create`.
+pub const ADMIN_PASSWORD_VAR: &str = "COOPHUB_ADMIN_PASSWORD";
+
+/// `coophub migrate`: applies pending migrations (opening the store does).
+pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    println!("database is up to date ({})", store.backend().name());
+    Ok(())
+}
+
+/// `coophub admin create`: opens a network admin account.
+pub async fn create_admin(settings: &Settings, email: &str, name: &str) -> anyhow::Result<()> {
+    let password = admin_password()?;
+    let Registration {
+        email,
+        name,
+        password,
+    } = Registration::parse(email, name, &password).map_err(|errors| {
+        let reasons: Vec<String> = errors
+            .0
+            .iter()
+            .map(|e| format!("{} {}", e.pointer.trim_start_matches('/'), e.message))
+            .collect();
+        anyhow::anyhow!("cannot create the admin: {}", reasons.join("; "))
+    })?;
+    let store = open_store(settings).await?;
+    let user = actix_web::web::block(move || -> anyhow::Result<_> {
+        let hash = password.hash()?;
+        let mut conn = store.conn()?;
+        let new_user = users::NewUser {
+            email: email.as_str(),
+            name: name.as_str(),
+            password_hash: &hash,
+            network_admin: true,
+        };
+        users::insert(&mut conn, &new_user, SystemClock.now()).map_err(|error| match error {
+            StoreError::Conflict { .. } => {
+                anyhow::anyhow!(
+                    "an account with the email {} already exists",
+                    email.as_str()
+                )
+            }
+            other => other.into(),
+        })
+    })
+    .await??;
+    println!("created network admin {} ({})", user.email, user.id);
+    Ok(())
+}
+
+/// The password from the environment, or else from standard input (hidden on a terminal).
+fn admin_password() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var(ADMIN_PASSWORD_VAR) {
+        return Ok(password);
+    }
+    if std::io::stdin().is_terminal() {
+        return Ok(rpassword::prompt_password("password for the new admin: ")?);
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+/// `coophub openapi`: prints the OpenAPI document.
+pub fn print_openapi() -> anyhow::Result<()> {
+    print!("{}", coophub_api::spec_json()?);
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! The coophub server: configuration, start-up and the command-line tools.
+//!
+//! The binary (`src/main.rs`) only parses the command line and calls in here;
+//! the black-box tests start the same [`Application`] on a free port.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+mod logging;
+mod secret;
+mod serve;
+
+pub use config::{ConfigError, LogFormat, Settings};
+pub use logging::init_logging;
+pub use serve::Application;

@@ -1,0 +1,52 @@
+//! The `coophub` binary.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use coophub_server::cli::{AdminCommand, Cli, Command};
+use coophub_server::{Application, Settings, commands, init_logging};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let command = cli.command.as_ref().unwrap_or(&Command::Serve);
+    if let Command::Openapi = command {
+        return report(commands::print_openapi());
+    }
+    let settings = match Settings::load(
+        cli.config.as_deref(),
+        &|var| std::env::var(var).ok(),
+        &cli.flag_settings(),
+    ) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(settings.log_format);
+    let result = actix_web::rt::System::new().block_on(async {
+        match command {
+            Command::Serve => Application::build(&settings)
+                .await?
+                .run_until_stopped()
+                .await
+                .map_err(Into::into),
+            Command::Migrate => commands::migrate(&settings).await,
+            Command::Admin(AdminCommand::Create { email, name }) => {
+                commands::create_admin(&settings, email, name).await
+            }
+            Command::Openapi => commands::print_openapi(),
+        }
+    });
+    report(result)
+}
+
+fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Start-up: open the database, apply migrations, load the secret, bind, serve.
+
+use std::sync::Arc;
+
+use actix_web::{HttpServer, web};
+use coophub_api::auth::{LoginLimiter, TokenKeys};
+use coophub_api::middleware::Metrics;
+use coophub_api::{AppState, HttpSettings, Shared, app};
+use coophub_domain::SystemClock;
+use coophub_store::{PoolOptions, Store};
+
+use crate::config::Settings;
+use crate::secret;
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    server: actix_web::dev::Server,
+    address: std::net::SocketAddr,
+}
+
+impl Application {
+    /// Prepares everything the server needs and binds its address (port 0
+    /// picks a free port: see [`Application::address`]).
+    pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create data directory {}: {e}",
+                settings.data_dir.display()
+            )
+        })?;
+        let store = open_store(settings).await?;
+        let secret = secret::load_or_create(settings.jwt_secret.as_deref(), &settings.data_dir)?;
+        let state = AppState {
+            store,
+            tokens: TokenKeys::new(&secret, settings.token_ttl)?,
+            clock: Arc::new(SystemClock),
+            login_limiter: LoginLimiter::new(
+                settings.login_attempts_per_account,
+                settings.login_attempts_per_address,
+            ),
+        };
+        let shared = Shared {
+            state: web::Data::new(state),
+            metrics: web::Data::new(Metrics::new()?),
+            settings: HttpSettings {
+                json_limit: settings.json_limit,
+                cors: settings.cors.clone(),
+            },
+        };
+        let server = HttpServer::new(move || app(shared.clone()))
+            .shutdown_timeout(settings.shutdown_timeout)
+            .bind(settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        let address = server
+            .addrs()
+            .first()
+            .copied()
+            .ok_or_else(|| anyhow::anyhow!("the server bound no address"))?;
+        Ok(Self {
+            server: server.run(),
+            address,
+        })
+    }
+
+    /// The address the server listens on.
+    pub fn address(&self) -> std::net::SocketAddr {
+        self.address
+    }
+
+    /// Serves until SIGTERM or SIGINT, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        tracing::info!(address = %self.address, "listening on http://{}", self.address);
+        self.server.await?;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Opens the pool and applies pending migrations, off the async threads.
+pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    let url = settings.database_url.clone();
+    let options = PoolOptions {
+        max_size: settings.database_pool_size,
+        ..PoolOptions::default()
+    };
+    let store = web::block(move || -> anyhow::Result<Store> {
+        let store = Store::connect(&url, options)?;
+        let applied = store.migrate()?;
+        if applied > 0 {
+            tracing::info!(
+                applied,
+                backend = store.backend().name(),
+                "applied migrations"
+            );
+        }
+        Ok(store)
+    })
+    .await??;
+    Ok(store)
+}

@@ -1,0 +1,17 @@
+//! coophub's storage: one diesel code path over SQLite (the embedded default)
+//! and PostgreSQL (production, several instances).
+//!
+//! Every function here is synchronous, as diesel is: callers run them on a
+//! blocking pool, never on the HTTP worker threads.
+
+mod connection;
+mod error;
+mod migrations;
+mod pool;
+pub mod schema;
+mod time;
+pub mod users;
+
+pub use connection::{Backend, DbConnection};
+pub use error::StoreError;
+pub use pool::{PoolOptions, Store, StoreConnection};

@@ -1,0 +1,120 @@
+//! The connection pool and the handful of operations on the database as a whole.
+
+use std::time::Duration;
+
+use diesel::RunQueryDsl;
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+
+use crate::connection::{Backend, DbConnection, sqlite_path};
+use crate::error::StoreError;
+use crate::migrations;
+
+/// A pooled connection; derefs to [`DbConnection`].
+pub type StoreConnection = PooledConnection<ConnectionManager<DbConnection>>;
+
+/// How the pool is sized and how long a caller waits for a connection.
+#[derive(Debug, Clone, Copy)]
+pub struct PoolOptions {
+    /// Most connections open at once.
+    pub max_size: u32,
+    /// How long to wait for a free connection before answering "unavailable".
+    pub acquire_timeout: Duration,
+}
+
+impl Default for PoolOptions {
+    fn default() -> Self {
+        Self {
+            max_size: 10,
+            acquire_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// The database: a pool of connections to one backend.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool<ConnectionManager<DbConnection>>,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// Opens a pool to `url` (a `postgres://` URL or a SQLite file path) and
+    /// checks that one connection can be made.
+    pub fn connect(url: &str, options: PoolOptions) -> Result<Self, StoreError> {
+        let backend = Backend::of_url(url);
+        let target = match backend {
+            Backend::Postgres => url,
+            Backend::Sqlite => sqlite_path(url),
+        };
+        let pool = Pool::builder()
+            .max_size(options.max_size)
+            // Open connections as needed, but one at once: a bad URL fails at start.
+            .min_idle(Some(1))
+            .connection_timeout(options.acquire_timeout)
+            .connection_customizer(Box::new(SqlitePragmas))
+            .build(ConnectionManager::new(target))
+            .map_err(|error| StoreError::Unavailable(error.to_string()))?;
+        Ok(Self { pool, backend })
+    }
+
+    /// Which backend this store talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A connection from the pool; blocks up to the acquire timeout.
+    pub fn conn(&self) -> Result<StoreConnection, StoreError> {
+        self.pool
+            .get()
+            .map_err(|error| StoreError::Unavailable(error.to_string()))
+    }
+
+    /// Applies pending migrations; returns how many ran.
+    pub fn migrate(&self) -> Result<usize, StoreError> {
+        let mut conn = self.conn()?;
+        migrations::run_pending(&mut conn)
+    }
+
+    /// Whether the database answers and has every migration applied.
+    pub fn check_ready(&self) -> Result<(), StoreError> {
+        let mut conn = self.conn()?;
+        diesel::sql_query("SELECT 1").execute(&mut *conn)?;
+        match migrations::count_pending(&mut conn)? {
+            0 => Ok(()),
+            pending => Err(StoreError::Migration(format!(
+                "{pending} migration(s) not applied"
+            ))),
+        }
+    }
+}
+
+/// Per-connection SQLite settings: WAL for concurrent readers, enforced
+/// foreign keys (off by default in SQLite) and a busy timeout so that
+/// concurrent writers wait for each other instead of failing.
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        if let DbConnection::Sqlite(sqlite) = conn {
+            sqlite
+                .batch_execute(
+                    "PRAGMA busy_timeout = 5000;
+                     PRAGMA journal_mode = WAL;
+                     PRAGMA synchronous = NORMAL;
+                     PRAGMA foreign_keys = ON;",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
