@@ -59,15 +59,21 @@ pub fn app(
         InitError = (),
     >,
 > {
-    let (app, spec) = with_routes(App::new().into_utoipa_app()).split_for_parts();
+    let spec = crate::openapi::spec();
+    let routes = RouteTable::from_spec(&spec);
+    // The documentation first: the `/api/v1` scope would otherwise claim
+    // `/api/v1/openapi.json` and answer 404.
+    let app = App::new()
+        .service(web::redirect("/docs", "/docs/"))
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", spec));
     let limit = shared.settings.json_limit;
-    app.app_data(shared.state)
+    with_routes(app.into_utoipa_app())
+        .into_app()
+        .app_data(shared.state)
         .app_data(shared.metrics)
-        .app_data(web::Data::new(RouteTable::from_spec(&spec)))
+        .app_data(web::Data::new(routes))
         .app_data(BodyLimit(limit))
         .app_data(web::PayloadConfig::new(limit))
-        .service(web::redirect("/docs", "/docs/"))
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", spec))
         .default_service(web::to(not_matched))
         .wrap(Condition::new(
             shared.settings.cors != CorsPolicy::Disabled,

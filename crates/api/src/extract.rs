@@ -68,32 +68,16 @@ fn check_json_media_type(req: &HttpRequest) -> Result<(), ApiError> {
 }
 
 /// Deserialises `bytes`, telling syntax errors (400) from shape errors (422).
+///
+/// The syntax is checked in full first: otherwise a truncated document whose
+/// first value has the wrong type would be reported as a shape error.
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let pointer = json_pointer(error.path());
-        let inner = error.into_inner();
-        if inner.is_data() {
-            ApiError::InvalidBody {
-                pointer,
-                message: strip_position(&inner.to_string()),
-            }
-        } else {
-            ApiError::MalformedJson(inner.to_string())
-        }
-    })?;
-    deserializer
-        .end()
+    let document: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|error| ApiError::MalformedJson(error.to_string()))?;
-    Ok(value)
-}
-
-/// serde_json appends " at line L column C"; the pointer already says where.
-fn strip_position(message: &str) -> String {
-    message
-        .rsplit_once(" at line ")
-        .map_or(message, |(text, _)| text)
-        .to_owned()
+    serde_path_to_error::deserialize(document).map_err(|error| ApiError::InvalidBody {
+        pointer: json_pointer(error.path()),
+        message: error.into_inner().to_string(),
+    })
 }
 
 /// RFC 6901 pointer for a serde path (`skills[0].level` → `/skills/0/level`).
@@ -187,7 +171,7 @@ mod tests {
             Err(ApiError::MalformedJson(_))
         ));
         assert!(matches!(
-            parse_json::<Profile>(b"{} trailing"),
+            parse_json::<Profile>(br#"{"skills": []} trailing"#),
             Err(ApiError::MalformedJson(_))
         ));
     }

@@ -1,0 +1,200 @@
+//! Accounts: register, login, me, password change, rate limit.
+
+use std::num::NonZeroU32;
+
+use coophub_testkit::{Backend, backend_tests};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{PASSWORD, TestApp, assert_problem, pointers};
+
+backend_tests!(
+    register_then_login_then_me,
+    a_duplicate_email_conflicts_whatever_its_case,
+    a_wrong_password_or_unknown_email_is_refused_alike,
+    registration_reports_each_invalid_field,
+    a_password_change_revokes_older_tokens,
+    a_wrong_current_password_changes_nothing,
+    login_attempts_are_rate_limited_per_account,
+);
+
+async fn register_then_login_then_me(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let registered = app.register("  Ada@Example.COOP ").await;
+    assert_eq!(registered["email"], "ada@example.coop");
+    assert_eq!(registered["name"], "Test Person");
+    assert_eq!(registered["network_admin"], false);
+    assert!(registered.get("password_hash").is_none() && registered.get("password").is_none());
+
+    let res = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "ADA@example.coop", "password": PASSWORD}),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let login: Value = res.json().await.unwrap();
+    assert_eq!(login["token_type"], "Bearer");
+    let expires_in = login["expires_in"].as_u64().unwrap();
+    assert!(expires_in > 0 && expires_in <= 3600, "{expires_in}");
+
+    let res = app.get("/api/v1/me", login["access_token"].as_str()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let me: Value = res.json().await.unwrap();
+    assert_eq!(me["id"], registered["id"]);
+    assert_eq!(me["email"], "ada@example.coop");
+}
+
+async fn a_duplicate_email_conflicts_whatever_its_case(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.register("grace@example.coop").await;
+    let res = app
+        .post_json(
+            "/api/v1/auth/register",
+            &json!({"email": "Grace@Example.coop", "password": PASSWORD, "name": "Another"}),
+            None,
+        )
+        .await;
+    assert_problem(res, 409, "email_taken").await;
+}
+
+async fn a_wrong_password_or_unknown_email_is_refused_alike(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.register("ada@example.coop").await;
+    let wrong_password = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "ada@example.coop", "password": "not the password"}),
+            None,
+        )
+        .await;
+    assert!(wrong_password.headers().get("www-authenticate").is_some());
+    let wrong_password = assert_problem(wrong_password, 401, "invalid_credentials").await;
+    let unknown = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "nobody@example.coop", "password": PASSWORD}),
+            None,
+        )
+        .await;
+    let unknown = assert_problem(unknown, 401, "invalid_credentials").await;
+    assert_eq!(
+        wrong_password["detail"], unknown["detail"],
+        "the answer must not reveal which was wrong"
+    );
+}
+
+async fn registration_reports_each_invalid_field(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let res = app
+        .post_json(
+            "/api/v1/auth/register",
+            &json!({"email": "not-an-email", "password": "short", "name": "Ada"}),
+            None,
+        )
+        .await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(pointers(&problem), ["/email", "/password"]);
+
+    let res = app
+        .post_json(
+            "/api/v1/auth/register",
+            &json!({"email": "ada@example.coop", "name": "Ada"}),
+            None,
+        )
+        .await;
+    let problem = assert_problem(res, 422, "invalid_body").await;
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("password"),
+        "{problem}"
+    );
+}
+
+async fn a_password_change_revokes_older_tokens(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.register("ada@example.coop").await;
+    let old_token = app.login("ada@example.coop", PASSWORD).await;
+
+    let res = app
+        .post_json(
+            "/api/v1/me/password",
+            &json!({"current_password": PASSWORD, "new_password": "a brand new passphrase"}),
+            Some(&old_token),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let changed: Value = res.json().await.unwrap();
+    let new_token = changed["access_token"].as_str().unwrap();
+
+    assert_problem(
+        app.get("/api/v1/me", Some(&old_token)).await,
+        401,
+        "unauthenticated",
+    )
+    .await;
+    assert_eq!(
+        app.get("/api/v1/me", Some(new_token)).await.status(),
+        StatusCode::OK
+    );
+    let res = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "ada@example.coop", "password": PASSWORD}),
+            None,
+        )
+        .await;
+    assert_problem(res, 401, "invalid_credentials").await;
+    app.login("ada@example.coop", "a brand new passphrase")
+        .await;
+}
+
+async fn a_wrong_current_password_changes_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.register("ada@example.coop").await;
+    let token = app.login("ada@example.coop", PASSWORD).await;
+    let res = app
+        .post_json(
+            "/api/v1/me/password",
+            &json!({"current_password": "not my password", "new_password": "tiny"}),
+            Some(&token),
+        )
+        .await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(pointers(&problem), ["/current_password", "/new_password"]);
+    assert_eq!(
+        app.get("/api/v1/me", Some(&token)).await.status(),
+        StatusCode::OK,
+        "the token still works"
+    );
+    app.login("ada@example.coop", PASSWORD).await;
+}
+
+async fn login_attempts_are_rate_limited_per_account(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |settings| {
+        settings.login_attempts_per_account = NonZeroU32::new(3).unwrap();
+    })
+    .await;
+    app.register("ada@example.coop").await;
+    for _ in 0..3 {
+        let res = app
+            .try_login("ada@example.coop", "guess one two three")
+            .await;
+        assert_problem(res, 401, "invalid_credentials").await;
+    }
+    let limited = app.try_login("ada@example.coop", PASSWORD).await;
+    let retry_after: u64 = limited.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    assert_problem(limited, 429, "rate_limited").await;
+
+    // Another account from the same client is not affected by this account's limit.
+    app.register("grace@example.coop").await;
+    app.login("grace@example.coop", PASSWORD).await;
+}

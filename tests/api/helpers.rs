@@ -1,0 +1,141 @@
+//! Starting a server per test and talking to it.
+
+use std::num::NonZeroU32;
+
+use coophub_server::{Application, Settings};
+use coophub_testkit::{Backend, TestDatabase};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{Value, json};
+
+/// The JWT secret every test server signs with, so tests can forge tokens.
+pub const TEST_SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
+/// A password that satisfies the rules.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A running server with its own database.
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    // Dropped last: the database outlives the requests made to it.
+    _db: TestDatabase,
+}
+
+/// Adjusts the settings of a test server before it starts.
+pub type Tweak = fn(&mut Settings);
+
+impl TestApp {
+    /// Starts a server on `backend` with the default test settings.
+    pub async fn spawn(backend: Backend) -> Self {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Starts a server on `backend`, letting `tweak` change its settings.
+    pub async fn spawn_with(backend: Backend, tweak: Tweak) -> Self {
+        let db = TestDatabase::create(backend);
+        let flags = [
+            ("bind", "127.0.0.1:0".to_owned()),
+            ("data_dir", db.data_dir().display().to_string()),
+            ("database_url", db.url().to_owned()),
+        ];
+        let mut settings = Settings::load(None, &|_| None, &flags).unwrap();
+        settings.jwt_secret = Some(TEST_SECRET.to_owned());
+        settings.database_pool_size = 4;
+        settings.login_attempts_per_account = NonZeroU32::new(20).unwrap();
+        tweak(&mut settings);
+        let app = Application::build(&settings).await.unwrap();
+        let base = format!("http://{}", app.address());
+        actix_web::rt::spawn(app.run_until_stopped());
+        Self {
+            base,
+            client: Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            _db: db,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Response {
+        let mut request = self.client.get(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value, token: Option<&str>) -> Response {
+        let mut request = self.client.post(self.url(path)).json(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// Registers an account and answers its JSON.
+    pub async fn register(&self, email: &str) -> Value {
+        let res = self
+            .post_json(
+                "/api/v1/auth/register",
+                &json!({"email": email, "password": PASSWORD, "name": "Test Person"}),
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        res.json().await.unwrap()
+    }
+
+    /// Attempts to sign in.
+    pub async fn try_login(&self, email: &str, password: &str) -> Response {
+        self.post_json(
+            "/api/v1/auth/login",
+            &json!({"email": email, "password": password}),
+            None,
+        )
+        .await
+    }
+
+    /// Signs in and answers the access token.
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let res = self.try_login(email, password).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let body: Value = res.json().await.unwrap();
+        body["access_token"].as_str().unwrap().to_owned()
+    }
+}
+
+/// Asserts that `res` is a problem document with `status` and `code`; answers the document.
+pub async fn assert_problem(res: Response, status: u16, code: &str) -> Value {
+    assert_eq!(res.status().as_u16(), status, "status");
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_owned());
+    assert_eq!(content_type.as_deref(), Some("application/problem+json"));
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["status"], status, "{body}");
+    assert_eq!(body["code"], code, "{body}");
+    assert_eq!(body["type"], format!("urn:coophub:problem:{code}"));
+    assert!(
+        body["title"].as_str().is_some_and(|t| !t.is_empty()),
+        "{body}"
+    );
+    assert!(
+        body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+        "{body}"
+    );
+    body
+}
+
+/// The pointers of a validation problem's errors.
+pub fn pointers(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["pointer"].as_str().unwrap().to_owned())
+        .collect()
+}

@@ -1,0 +1,12 @@
+//! Black-box tests of the HTTP API: each test starts the real server on a
+//! free port with a fresh database, and talks to it over HTTP. Every test
+//! runs on SQLite and on PostgreSQL (see `coophub_testkit::backend_tests!`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod auth;
+mod errors;
+mod helpers;
+mod openapi;
+mod operations;
+mod tokens;
