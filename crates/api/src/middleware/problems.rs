@@ -105,8 +105,8 @@ mod tests {
         let error =
             test::try_call_service(&app, test::TestRequest::get().uri("/panic").to_request())
                 .await
-                .err()
-                .expect("a panic becomes an error");
+                .map(|_| ())
+                .expect_err("a panic becomes an error");
         let res = error.error_response();
         assert_eq!(res.status(), 500);
         assert!(is_problem(res.headers()));

@@ -1,0 +1,216 @@
+//! The `coophub` binary, run as a user would: commands, configuration errors,
+//! and a graceful stop on SIGTERM.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use coophub_server::{Application, Settings};
+use coophub_testkit::{Backend, TestDatabase, backend_tests};
+use serde_json::{Value, json};
+
+backend_tests!(
+    migrate_brings_an_empty_database_up_to_date,
+    admin_create_makes_a_network_admin_who_can_sign_in
+);
+
+/// The binary with a clean environment pointing at `db`.
+fn coophub(db: &TestDatabase) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_coophub"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("COOPHUB_DATA_DIR", db.data_dir())
+        .env("COOPHUB_DATABASE_URL", db.url());
+    command
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+async fn migrate_brings_an_empty_database_up_to_date(backend: Backend) {
+    let db = TestDatabase::create(backend);
+    let output = coophub(&db).arg("migrate").output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("up to date"),
+        "{}",
+        stdout(&output)
+    );
+    // A second run has nothing to apply and still succeeds.
+    let output = coophub(&db).arg("migrate").output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("applied migrations"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+async fn admin_create_makes_a_network_admin_who_can_sign_in(backend: Backend) {
+    let db = TestDatabase::create(backend);
+    let password = "steward passphrase 1";
+    let output = coophub(&db)
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "Steward@Example.coop",
+            "--name",
+            "Steward",
+        ])
+        .env("COOPHUB_ADMIN_PASSWORD", password)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("steward@example.coop"));
+
+    // The same email again is refused with a clear message.
+    let mut again = coophub(&db)
+        .args(["admin", "create", "--email", "steward@example.coop"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        &mut again.stdin.take().unwrap(),
+        format!("{password}\n").as_bytes(),
+    )
+    .unwrap();
+    let output = again.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("already exists"),
+        "{}",
+        stderr(&output)
+    );
+
+    let flags = [
+        ("bind", "127.0.0.1:0".to_owned()),
+        ("data_dir", db.data_dir().display().to_string()),
+        ("database_url", db.url().to_owned()),
+    ];
+    let app = Application::build(&Settings::load(None, &|_| None, &flags).unwrap())
+        .await
+        .unwrap();
+    let base = format!("http://{}", app.address());
+    actix_web::rt::spawn(app.run_until_stopped());
+    let client = reqwest::Client::new();
+    let login: Value = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"email": "steward@example.coop", "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let me: Value = client
+        .get(format!("{base}/api/v1/me"))
+        .bearer_auth(login["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["network_admin"], true);
+    assert_eq!(me["name"], "Steward");
+}
+
+#[test]
+fn an_invalid_setting_stops_start_up_with_one_line_naming_it() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let output = coophub(&db)
+        .env("COOPHUB_BIND", "not-an-address")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("COOPHUB_BIND"), "{message}");
+}
+
+#[test]
+fn admin_create_refuses_a_short_password() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let output = coophub(&db)
+        .args(["admin", "create", "--email", "a@example.coop"])
+        .env("COOPHUB_ADMIN_PASSWORD", "short")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("password must be at least 10 characters"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn openapi_prints_the_document() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let output = coophub(&db).arg("openapi").output().unwrap();
+    assert!(output.status.success());
+    let spec: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(spec["info"]["title"], "coophub");
+}
+
+#[test]
+fn sigterm_stops_the_server_gracefully() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let mut child = coophub(&db)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let address = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| {
+            line.split("listening on http://")
+                .nth(1)
+                .map(|rest| rest.split_whitespace().next().unwrap().to_owned())
+        })
+        .expect("the server logs its address");
+
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    std::io::Write::write_all(
+        &mut stream,
+        b"GET /healthz HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    let mut response = String::new();
+    std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop within 20 s of SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|line| line.contains("stopped")), "{rest:?}");
+}
