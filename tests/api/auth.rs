@@ -16,6 +16,7 @@ backend_tests!(
     a_password_change_revokes_older_tokens,
     a_wrong_current_password_changes_nothing,
     login_attempts_are_rate_limited_per_account,
+    racing_registrations_of_one_email_create_one_account,
 );
 
 async fn register_then_login_then_me(backend: Backend) {
@@ -197,4 +198,26 @@ async fn login_attempts_are_rate_limited_per_account(backend: Backend) {
     // Another account from the same client is not affected by this account's limit.
     app.register("grace@example.coop").await;
     app.login("grace@example.coop", PASSWORD).await;
+}
+
+async fn racing_registrations_of_one_email_create_one_account(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let body = json!({"email": "race@example.coop", "password": PASSWORD, "name": "Racer"});
+    let attempts = (0..8).map(|_| app.post_json("/api/v1/auth/register", &body, None));
+    let statuses: Vec<u16> = futures_util::future::join_all(attempts)
+        .await
+        .iter()
+        .map(|res| res.status().as_u16())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 409).count(),
+        7,
+        "{statuses:?}"
+    );
+    app.login("race@example.coop", PASSWORD).await;
 }

@@ -20,13 +20,12 @@ async fn malformed_json_is_400(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     for body in ["{\"email\": ", "[1, 2", "{} {}", ""] {
         let res = app
-            .client
-            .post(app.url("/api/v1/auth/register"))
-            .header("Content-Type", "application/json")
-            .body(body)
-            .send()
-            .await
-            .unwrap();
+            .post_raw(
+                "/api/v1/auth/register",
+                Some("application/json"),
+                body.to_owned(),
+            )
+            .await;
         assert_problem(res, 400, "malformed_json").await;
     }
 }
@@ -38,14 +37,9 @@ async fn a_body_that_is_not_json_is_415(backend: Backend) {
         Some("application/x-www-form-urlencoded"),
         None,
     ] {
-        let mut request = app
-            .client
-            .post(app.url("/api/v1/auth/login"))
-            .body(r#"{"email":"a@b.coop","password":"x"}"#);
-        if let Some(content_type) = content_type {
-            request = request.header("Content-Type", content_type);
-        }
-        assert_problem(request.send().await.unwrap(), 415, "unsupported_media_type").await;
+        let body = r#"{"email":"a@b.coop","password":"x"}"#.to_owned();
+        let res = app.post_raw("/api/v1/auth/login", content_type, body).await;
+        assert_problem(res, 415, "unsupported_media_type").await;
     }
 }
 
@@ -56,13 +50,8 @@ async fn a_body_over_the_limit_is_413(backend: Backend) {
         r#"{{"email":"ada@example.coop","password":"long enough password","name":"{name}"}}"#
     );
     let res = app
-        .client
-        .post(app.url("/api/v1/auth/register"))
-        .header("Content-Type", "application/json")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+        .post_raw("/api/v1/auth/register", Some("application/json"), body)
+        .await;
     let problem = assert_problem(res, 413, "payload_too_large").await;
     assert!(
         problem["detail"].as_str().unwrap().contains("262144"),

@@ -75,6 +75,15 @@ impl TestApp {
         request.send().await.unwrap()
     }
 
+    /// Posts `body` as it is, with the given content type (none when `None`).
+    pub async fn post_raw(&self, path: &str, content_type: Option<&str>, body: String) -> Response {
+        let mut request = self.client.post(self.url(path)).body(body);
+        if let Some(content_type) = content_type {
+            request = request.header("Content-Type", content_type);
+        }
+        request.send().await.unwrap()
+    }
+
     /// Registers an account and answers its JSON.
     pub async fn register(&self, email: &str) -> Value {
         let res = self

@@ -104,24 +104,13 @@ async fn admin_create_makes_a_network_admin_who_can_sign_in(backend: Backend) {
     let base = format!("http://{}", app.address());
     actix_web::rt::spawn(app.run_until_stopped());
     let client = reqwest::Client::new();
-    let login: Value = client
+    let login = client
         .post(format!("{base}/api/v1/auth/login"))
-        .json(&json!({"email": "steward@example.coop", "password": password}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let me: Value = client
-        .get(format!("{base}/api/v1/me"))
-        .bearer_auth(login["access_token"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .json(&json!({"email": "steward@example.coop", "password": password}));
+    let login: Value = login.send().await.unwrap().json().await.unwrap();
+    let token = login["access_token"].as_str().unwrap();
+    let me = client.get(format!("{base}/api/v1/me")).bearer_auth(token);
+    let me: Value = me.send().await.unwrap().json().await.unwrap();
     assert_eq!(me["network_admin"], true);
     assert_eq!(me["name"], "Steward");
 }
@@ -165,34 +154,36 @@ fn openapi_prints_the_document() {
 }
 
 #[test]
-fn sigterm_stops_the_server_gracefully() {
+fn sigterm_stops_the_server_gracefully_and_json_logs_carry_the_request_id() {
     let db = TestDatabase::create(Backend::Sqlite);
     let mut child = coophub(&db)
         .args(["serve", "--bind", "127.0.0.1:0"])
         .env("RUST_LOG", "info")
+        .env("COOPHUB_LOG_FORMAT", "json")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut lines = BufReader::new(child.stderr.take().unwrap())
+        .lines()
+        .map_while(Result::ok)
+        .map(|line| serde_json::from_str::<Value>(&line).unwrap_or_else(|e| panic!("{e}: {line}")));
     let address = lines
         .by_ref()
-        .map_while(Result::ok)
-        .find_map(|line| {
-            line.split("listening on http://")
-                .nth(1)
-                .map(|rest| rest.split_whitespace().next().unwrap().to_owned())
-        })
+        .find_map(|event| event["address"].as_str().map(str::to_owned))
         .expect("the server logs its address");
 
     let mut stream = std::net::TcpStream::connect(&address).unwrap();
-    std::io::Write::write_all(
-        &mut stream,
-        b"GET /healthz HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n",
-    )
-    .unwrap();
+    let request = "GET /healthz HTTP/1.1\r\nHost: test\r\nX-Request-Id: sigterm-test\r\nConnection: close\r\n\r\n";
+    std::io::Write::write_all(&mut stream, request.as_bytes()).unwrap();
     let mut response = String::new();
     std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(
+        response
+            .to_lowercase()
+            .contains("x-request-id: sigterm-test"),
+        "{response}"
+    );
 
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -211,6 +202,15 @@ fn sigterm_stops_the_server_gracefully() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(exit.success(), "{exit:?}");
-    let rest: Vec<String> = lines.map_while(Result::ok).collect();
-    assert!(rest.iter().any(|line| line.contains("stopped")), "{rest:?}");
+    let events: Vec<Value> = lines.collect();
+    let access = events
+        .iter()
+        .find(|event| event["message"] == "request completed")
+        .unwrap_or_else(|| panic!("no access log line in {events:?}"));
+    assert_eq!(access["span"]["request_id"], "sigterm-test");
+    assert_eq!(access["status"], 200);
+    assert!(
+        events.iter().any(|event| event["message"] == "stopped"),
+        "{events:?}"
+    );
 }

@@ -118,3 +118,54 @@ impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use diesel::sql_types::{BigInt, Text};
+
+    use super::*;
+
+    #[derive(diesel::QueryableByName)]
+    struct Mode {
+        #[diesel(sql_type = Text)]
+        journal_mode: String,
+    }
+
+    #[derive(diesel::QueryableByName)]
+    struct Flag {
+        #[diesel(sql_type = BigInt)]
+        value: i64,
+    }
+
+    #[test]
+    fn sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = dir.path().join("pragmas.sqlite3").display().to_string();
+        let store = Store::connect(&url, PoolOptions::default()).unwrap();
+        assert_eq!(store.backend(), Backend::Sqlite);
+        let mut conn = store.conn().unwrap();
+        let mode: Mode = diesel::sql_query("PRAGMA journal_mode")
+            .get_result(&mut *conn)
+            .unwrap();
+        assert_eq!(mode.journal_mode, "wal");
+        let keys: Flag = diesel::sql_query("SELECT foreign_keys AS value FROM pragma_foreign_keys")
+            .get_result(&mut *conn)
+            .unwrap();
+        assert_eq!(keys.value, 1);
+        let timeout: Flag = diesel::sql_query("SELECT timeout AS value FROM pragma_busy_timeout")
+            .get_result(&mut *conn)
+            .unwrap();
+        assert_eq!(timeout.value, 5000);
+    }
+
+    #[test]
+    fn readiness_requires_every_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = dir.path().join("ready.sqlite3").display().to_string();
+        let store = Store::connect(&url, PoolOptions::default()).unwrap();
+        assert!(matches!(store.check_ready(), Err(StoreError::Migration(_))));
+        assert!(store.migrate().unwrap() > 0);
+        store.check_ready().unwrap();
+        assert_eq!(store.migrate().unwrap(), 0);
+    }
+}
