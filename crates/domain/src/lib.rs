@@ -7,6 +7,7 @@
 pub mod account;
 pub mod clock;
 pub mod password;
+pub mod skills;
 pub mod validation;
 
 pub use account::{DisplayName, Email, Registration, User};
