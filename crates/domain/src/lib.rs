@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod clock;
+pub mod coop;
 pub mod password;
 pub mod skills;
 pub mod validation;

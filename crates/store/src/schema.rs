@@ -22,3 +22,34 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    /// Canonical skills.
+    skills (slug) {
+        /// Canonical slug, e.g. `postgresql`.
+        slug -> Text,
+        /// Display name.
+        name -> Text,
+        /// `technology`, `service` or `practice`.
+        category -> Text,
+        /// Optional ESCO concept URI.
+        esco_uri -> Nullable<Text>,
+        /// UTC.
+        created_at -> Timestamp,
+        /// UTC.
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Normalised spellings and their canonical skill.
+    skill_aliases (alias_key) {
+        /// `coophub_domain::skills::skill_key` of a spelling.
+        alias_key -> Text,
+        /// The skill it means.
+        skill_slug -> Text,
+    }
+}
+
+diesel::joinable!(skill_aliases -> skills (skill_slug));
+diesel::allow_tables_to_appear_in_same_query!(skills, skill_aliases);

@@ -46,6 +46,65 @@ impl SkillCategory {
     }
 }
 
+/// A canonical skill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skill {
+    /// Canonical slug, e.g. `postgresql`.
+    pub slug: String,
+    /// Display name, e.g. `PostgreSQL`.
+    pub name: String,
+    /// Kind of skill.
+    pub category: SkillCategory,
+    /// ESCO concept URI, when one has been set.
+    pub esco_uri: Option<String>,
+}
+
+/// A skill as someone typed it: non-blank, at most 100 characters, with a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillName {
+    name: String,
+    key: String,
+}
+
+impl SkillName {
+    /// Checks `raw`; `pointer` names the field in error messages.
+    pub fn parse(raw: &str, pointer: &str) -> Result<Self, crate::FieldError> {
+        let name = raw.trim();
+        if name.chars().count() > 100 {
+            return Err(crate::FieldError::new(
+                pointer,
+                "must be at most 100 characters long",
+            ));
+        }
+        let key = skill_key(name);
+        if key.is_empty() {
+            return Err(crate::FieldError::new(
+                pointer,
+                "must contain letters or digits",
+            ));
+        }
+        Ok(Self {
+            name: strip_version(name).to_owned(),
+            key,
+        })
+    }
+
+    /// The name as typed, without a version suffix (used for a new skill's name).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The lookup key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The slug a new skill of this name gets.
+    pub fn slug(&self) -> String {
+        slugify(&self.name)
+    }
+}
+
 /// The lookup key of a skill name: what two spellings of one skill share.
 ///
 /// `"React.js"`, `"ReactJS"` and `"react"` → `react`; `"Django-3"` → `django`;
@@ -142,6 +201,17 @@ mod tests {
         assert_eq!(skill_key("C++"), "cpp");
         assert_eq!(skill_key("C#"), "csharp");
         assert_ne!(skill_key("C"), skill_key("C++"));
+    }
+
+    #[test]
+    fn skill_names_need_letters_or_digits() {
+        assert!(SkillName::parse("!!!", "/skills/0/skill").is_err());
+        assert!(SkillName::parse(&"a".repeat(101), "/x").is_err());
+        let name = SkillName::parse(" Django-3 ", "/x").unwrap();
+        assert_eq!(
+            (name.name(), name.key(), name.slug().as_str()),
+            ("Django", "django", "django")
+        );
     }
 
     #[test]

@@ -1,0 +1,174 @@
+//! The skills vocabulary: seeding, resolving any spelling to a canonical
+//! skill (creating unknown ones), and merging one skill into another.
+
+use chrono::{DateTime, Utc};
+use coophub_domain::skills::{SEED, Skill, SkillCategory, SkillName, skill_key};
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use std::collections::HashSet;
+
+use crate::connection::DbConnection;
+use crate::error::StoreError;
+use crate::schema::{skill_aliases, skills};
+use crate::time;
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = skills)]
+struct SkillRow {
+    slug: String,
+    name: String,
+    category: String,
+    esco_uri: Option<String>,
+}
+
+impl From<SkillRow> for Skill {
+    fn from(row: SkillRow) -> Self {
+        Self {
+            slug: row.slug,
+            name: row.name,
+            // Only this module writes the column, always from a SkillCategory.
+            category: SkillCategory::parse(&row.category).unwrap_or(SkillCategory::Technology),
+            esco_uri: row.esco_uri,
+        }
+    }
+}
+
+fn insert_skill(
+    conn: &mut DbConnection,
+    slug: &str,
+    name: &str,
+    category: SkillCategory,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::insert_into(skills::table)
+        .values((
+            skills::slug.eq(slug),
+            skills::name.eq(name),
+            skills::category.eq(category.as_str()),
+            skills::created_at.eq(time::to_db(now)),
+            skills::updated_at.eq(time::to_db(now)),
+        ))
+        .execute(conn)
+}
+
+fn insert_alias(conn: &mut DbConnection, key: &str, slug: &str) -> QueryResult<usize> {
+    diesel::insert_into(skill_aliases::table)
+        .values((skill_aliases::alias_key.eq(key), skill_aliases::skill_slug.eq(slug)))
+        .execute(conn)
+}
+
+/// Adds the built-in skills and aliases that are missing; returns how many
+/// skills were added. Never changes what admins have edited or merged.
+pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    conn.transaction(|conn| {
+        let slugs: HashSet<String> = skills::table.select(skills::slug).load(conn)?.into_iter().collect();
+        let mut keys: HashSet<String> =
+            skill_aliases::table.select(skill_aliases::alias_key).load(conn)?.into_iter().collect();
+        let mut added = 0;
+        for seed in SEED {
+            if !slugs.contains(seed.slug) {
+                insert_skill(conn, seed.slug, seed.name, seed.category, now)?;
+                added += 1;
+            }
+            for spelling in [seed.slug, seed.name].iter().chain(seed.aliases) {
+                let key = skill_key(spelling);
+                if keys.insert(key.clone()) {
+                    insert_alias(conn, &key, seed.slug)?;
+                }
+            }
+        }
+        Ok(added)
+    })
+}
+
+/// The skill a spelling (or slug) resolves to, if any.
+pub fn find(conn: &mut DbConnection, spelling: &str) -> Result<Option<Skill>, StoreError> {
+    Ok(skills::table
+        .inner_join(skill_aliases::table)
+        .filter(skill_aliases::alias_key.eq(skill_key(spelling)))
+        .select(SkillRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(Skill::from))
+}
+
+/// The canonical skill for `name`, creating it (in `category`) if nobody knew it.
+///
+/// Safe under concurrency: if another request creates the same skill first,
+/// this one finds it.
+pub fn resolve(
+    conn: &mut DbConnection,
+    name: &SkillName,
+    category: SkillCategory,
+    now: DateTime<Utc>,
+) -> Result<Skill, StoreError> {
+    if let Some(skill) = find(conn, name.key())? {
+        return Ok(skill);
+    }
+    let base = name.slug();
+    for attempt in 0..10 {
+        let slug = if attempt == 0 { base.clone() } else { format!("{base}-{}", attempt + 1) };
+        // A savepoint, so that a lost race does not abort an enclosing transaction.
+        let created = conn.transaction(|conn| {
+            insert_skill(conn, &slug, name.name(), category, now)?;
+            insert_alias(conn, name.key(), &slug)?;
+            if skill_key(&slug) != name.key() {
+                // The slug's own key may already mean another skill: then the slug
+                // is simply not a spelling of this one.
+                let _ = conn.transaction(|conn| insert_alias(conn, &skill_key(&slug), &slug));
+            }
+            Ok::<_, DieselError>(())
+        });
+        match created {
+            Ok(()) => {
+                return Ok(Skill {
+                    slug,
+                    name: name.name().to_owned(),
+                    category,
+                    esco_uri: None,
+                });
+            }
+            Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                if let Some(skill) = find(conn, name.key())? {
+                    return Ok(skill);
+                }
+                // The slug is taken by a skill with another key: try the next one.
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Err(StoreError::Conflict { what: "skill slug" })
+}
+
+/// Makes `from` a spelling of `into`: its aliases move over and the skill is
+/// deleted. References to `from` are moved by the caller's tables through
+/// [`crate::skill_refs::repoint`] first.
+pub fn merge(
+    conn: &mut DbConnection,
+    from: &str,
+    into: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Skill>, StoreError> {
+    conn.transaction(|conn| {
+        let exists = |conn: &mut DbConnection, slug: &str| {
+            skills::table.find(slug).select(skills::slug).first::<String>(conn).optional()
+        };
+        if exists(conn, from)?.is_none() || exists(conn, into)?.is_none() {
+            return Ok(None);
+        }
+        crate::skill_refs::repoint(conn, from, into)?;
+        diesel::update(skill_aliases::table.filter(skill_aliases::skill_slug.eq(from)))
+            .set(skill_aliases::skill_slug.eq(into))
+            .execute(conn)?;
+        diesel::delete(skills::table.find(from)).execute(conn)?;
+        diesel::update(skills::table.find(into))
+            .set(skills::updated_at.eq(time::to_db(now)))
+            .execute(conn)?;
+        Ok(skills::table
+            .find(into)
+            .select(SkillRow::as_select())
+            .first(conn)
+            .optional()?
+            .map(Skill::from))
+    })
+}

@@ -1,0 +1,2 @@
+DROP TABLE skill_aliases;
+DROP TABLE skills;
