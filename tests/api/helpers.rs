@@ -1,6 +1,10 @@
 //! Starting a server per test and talking to it.
 
 use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use coophub_domain::{ManualClock, NewPassword};
+use coophub_store::{PoolOptions, Store, users};
 
 use coophub_server::{Application, Settings};
 use coophub_testkit::{Backend, TestDatabase};
@@ -16,6 +20,9 @@ pub const PASSWORD: &str = "correct horse battery staple";
 pub struct TestApp {
     pub base: String,
     pub client: Client,
+    /// The clock the server's rules read; tests move it.
+    pub clock: Arc<ManualClock>,
+    database_url: String,
     // Dropped last: the database outlives the requests made to it.
     _db: TestDatabase,
 }
@@ -42,7 +49,10 @@ impl TestApp {
         settings.database_pool_size = 4;
         settings.login_attempts_per_account = NonZeroU32::new(20).unwrap();
         tweak(&mut settings);
-        let app = Application::build(&settings).await.unwrap();
+        let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
+        let app = Application::build_with_clock(&settings, clock.clone())
+            .await
+            .unwrap();
         let base = format!("http://{}", app.address());
         actix_web::rt::spawn(app.run_until_stopped());
         Self {
@@ -51,8 +61,16 @@ impl TestApp {
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .unwrap(),
+            clock,
+            database_url: db.url().to_owned(),
             _db: db,
         }
+    }
+
+    /// The server's rule clock, as RFC 3339.
+    pub fn clock_now_rfc3339(&self) -> String {
+        use coophub_domain::Clock;
+        self.clock.now().to_rfc3339()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -95,6 +113,57 @@ impl TestApp {
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
         res.json().await.unwrap()
+    }
+
+    /// Creates a network admin directly in the database and signs them in.
+    pub async fn network_admin(&self, email: &str) -> String {
+        let url = self.database_url.clone();
+        let owned = email.to_owned();
+        actix_web::web::block(move || {
+            let store = Store::connect(&url, PoolOptions::default()).unwrap();
+            let hash = NewPassword::parse(PASSWORD, "/password")
+                .unwrap()
+                .hash()
+                .unwrap();
+            let admin = users::NewUser {
+                email: &owned,
+                name: "Steward",
+                password_hash: &hash,
+                network_admin: true,
+            };
+            users::insert(&mut store.conn().unwrap(), &admin, chrono::Utc::now()).unwrap();
+        })
+        .await
+        .unwrap();
+        self.login(email, PASSWORD).await
+    }
+
+    /// Registers `email` and answers a token for it.
+    pub async fn user(&self, email: &str) -> String {
+        self.register(email).await;
+        self.login(email, PASSWORD).await
+    }
+
+    /// Sends `body` with `method`, a token and optionally `If-Match`.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&Value>,
+        token: Option<&str>,
+        if_match: Option<&str>,
+    ) -> Response {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(tag) = if_match {
+            request = request.header("If-Match", tag);
+        }
+        request.send().await.unwrap()
     }
 
     /// Attempts to sign in.

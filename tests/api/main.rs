@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod auth;
+mod coop_lists;
+mod coops;
 mod errors;
 mod helpers;
 mod openapi;

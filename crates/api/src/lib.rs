@@ -6,6 +6,7 @@
 
 mod app;
 pub mod auth;
+pub mod etag;
 pub mod extract;
 pub mod middleware;
 mod openapi;

@@ -23,6 +23,7 @@ use crate::routes;
     tags(
         (name = "auth", description = "Opening accounts and signing in"),
         (name = "me", description = "The signed-in account"),
+        (name = "coops", description = "The directory of co-ops and their membership"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
 )]

@@ -89,6 +89,12 @@ pub enum ApiError {
         /// Explanation.
         detail: String,
     },
+    /// The resource changed since the client read it (`If-Match` did not match).
+    #[error("the resource has changed since it was read; fetch it again (current ETag {current})")]
+    PreconditionFailed {
+        /// The current ETag.
+        current: String,
+    },
     /// The body is larger than the configured limit.
     #[error("the request body is larger than the limit of {limit} bytes")]
     PayloadTooLarge {
@@ -157,6 +163,7 @@ impl ApiError {
             Self::NotFound(_) => ("not_found", "Not found"),
             Self::MethodNotAllowed { .. } => ("method_not_allowed", "Method not allowed"),
             Self::Conflict { code, .. } => (code, "Conflict"),
+            Self::PreconditionFailed { .. } => ("precondition_failed", "Precondition failed"),
             Self::PayloadTooLarge { .. } => ("payload_too_large", "Payload too large"),
             Self::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported media type"),
             Self::Validation(_) => ("validation_failed", "Validation failed"),
@@ -235,6 +242,7 @@ impl ResponseError for ApiError {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) | Self::InvalidBody { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -263,6 +271,11 @@ impl ResponseError for ApiError {
                     response.insert_header((header::ALLOW, value));
                 }
             }
+            Self::PreconditionFailed { current } => {
+                if let Ok(value) = HeaderValue::from_str(current) {
+                    response.insert_header((header::ETAG, value));
+                }
+            }
             Self::RateLimited { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs(*retry_after)));
             }
@@ -280,6 +293,10 @@ impl From<StoreError> for ApiError {
                 detail: format!("{what} is already taken"),
             },
             StoreError::Unavailable(cause) => Self::Unavailable(cause),
+            StoreError::NotFound => Self::NotFound("no such resource".into()),
+            StoreError::Stale { current } => Self::PreconditionFailed {
+                current: crate::etag::etag(current),
+            },
             other => Self::internal(other),
         }
     }

@@ -12,6 +12,6 @@ pub mod skills;
 pub mod validation;
 
 pub use account::{DisplayName, Email, Registration, User};
-pub use clock::{Clock, SystemClock};
+pub use clock::{Clock, ManualClock, SystemClock};
 pub use password::{NewPassword, PasswordHash};
 pub use validation::{FieldError, ValidationErrors};

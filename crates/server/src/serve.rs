@@ -6,7 +6,7 @@ use actix_web::{HttpServer, web};
 use coophub_api::auth::{LoginLimiter, TokenKeys};
 use coophub_api::middleware::Metrics;
 use coophub_api::{AppState, HttpSettings, Shared, app};
-use coophub_domain::SystemClock;
+use coophub_domain::{Clock, SystemClock};
 use coophub_store::{PoolOptions, Store};
 
 use crate::config::Settings;
@@ -22,6 +22,15 @@ impl Application {
     /// Prepares everything the server needs and binds its address (port 0
     /// picks a free port: see [`Application::address`]).
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// As [`Application::build`], with rules reading the time from `clock`
+    /// (tests set it to check what depends on dates).
+    pub async fn build_with_clock(
+        settings: &Settings,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
         std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
             anyhow::anyhow!(
                 "cannot create data directory {}: {e}",
@@ -33,7 +42,7 @@ impl Application {
         let state = AppState {
             store,
             tokens: TokenKeys::new(&secret, settings.token_ttl)?,
-            clock: Arc::new(SystemClock),
+            clock,
             login_limiter: LoginLimiter::new(
                 settings.login_attempts_per_account,
                 settings.login_attempts_per_address,
@@ -76,7 +85,8 @@ impl Application {
     }
 }
 
-/// Opens the pool and applies pending migrations, off the async threads.
+/// Opens the pool, applies pending migrations and loads the built-in skills
+/// vocabulary, off the async threads.
 pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     let url = settings.database_url.clone();
     let options = PoolOptions {
@@ -92,6 +102,10 @@ pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
                 backend = store.backend().name(),
                 "applied migrations"
             );
+        }
+        let seeded = coophub_store::skills::seed(&mut *store.conn()?, SystemClock.now())?;
+        if seeded > 0 {
+            tracing::info!(seeded, "added built-in skills");
         }
         Ok(store)
     })

@@ -11,6 +11,15 @@ pub enum StoreError {
         /// The field whose value is taken, e.g. `email`.
         what: &'static str,
     },
+    /// The record does not exist.
+    #[error("not found")]
+    NotFound,
+    /// The record changed since the caller read it (`If-Match` mismatch).
+    #[error("the record has changed (now version {current})")]
+    Stale {
+        /// The current version.
+        current: i32,
+    },
     /// No connection could be had (database down, pool exhausted).
     #[error("database unavailable: {0}")]
     Unavailable(String),

@@ -5,10 +5,13 @@
 //! blocking pool, never on the HTTP worker threads.
 
 mod connection;
+pub mod coops;
 mod error;
 mod migrations;
 mod pool;
 pub mod schema;
+mod skill_refs;
+pub mod skills;
 mod time;
 pub mod users;
 

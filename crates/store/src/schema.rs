@@ -1,3 +1,4 @@
+#![allow(missing_docs)] // diesel table definitions; each table is documented
 //! Table definitions shared by both backends (kept by hand: the two backends'
 //! migrations must produce these exact columns).
 
@@ -52,4 +53,79 @@ diesel::table! {
 }
 
 diesel::joinable!(skill_aliases -> skills (skill_slug));
-diesel::allow_tables_to_appear_in_same_query!(skills, skill_aliases);
+
+diesel::table! {
+    /// Co-ops. Lists (`sectors`, `clients`) are JSON arrays of strings.
+    coops (id) {
+        id -> Text,
+        slug -> Text,
+        name -> Text,
+        summary -> Text,
+        description -> Text,
+        website -> Nullable<Text>,
+        address -> Nullable<Text>,
+        locality -> Nullable<Text>,
+        region -> Nullable<Text>,
+        country -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        legal_form -> Nullable<Text>,
+        organisational_structure -> Nullable<Text>,
+        registration_number -> Nullable<Text>,
+        member_count -> Nullable<Integer>,
+        sectors -> Text,
+        clients -> Text,
+        happy_to_share_experience -> Bool,
+        membership_status -> Text,
+        membership_origin -> Nullable<Text>,
+        fund_contribution -> Nullable<Text>,
+        invited_at -> Nullable<Timestamp>,
+        membership_changed_at -> Timestamp,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A co-op's technologies (`kind` = `technology`) and services (`service`), in order.
+    coop_skills (coop_id, kind, skill_slug) {
+        coop_id -> Text,
+        kind -> Text,
+        skill_slug -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Users who administer (`admin`) or belong to (`member`) a co-op.
+    coop_roles (coop_id, user_id) {
+        coop_id -> Text,
+        user_id -> Text,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    /// Deleted records, so that clients syncing with `updated_since` learn of deletions.
+    tombstones (entity, entity_id) {
+        entity -> Text,
+        entity_id -> Text,
+        slug -> Nullable<Text>,
+        deleted_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(coop_skills -> coops (coop_id));
+diesel::joinable!(coop_skills -> skills (skill_slug));
+diesel::joinable!(coop_roles -> coops (coop_id));
+diesel::joinable!(coop_roles -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    coops,
+    coop_skills,
+    coop_roles,
+    skills,
+    users,
+    skill_aliases
+);

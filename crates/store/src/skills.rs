@@ -14,7 +14,7 @@ use crate::time;
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = skills)]
-struct SkillRow {
+pub(crate) struct SkillRow {
     slug: String,
     name: String,
     category: String,
@@ -53,7 +53,10 @@ fn insert_skill(
 
 fn insert_alias(conn: &mut DbConnection, key: &str, slug: &str) -> QueryResult<usize> {
     diesel::insert_into(skill_aliases::table)
-        .values((skill_aliases::alias_key.eq(key), skill_aliases::skill_slug.eq(slug)))
+        .values((
+            skill_aliases::alias_key.eq(key),
+            skill_aliases::skill_slug.eq(slug),
+        ))
         .execute(conn)
 }
 
@@ -61,9 +64,16 @@ fn insert_alias(conn: &mut DbConnection, key: &str, slug: &str) -> QueryResult<u
 /// skills were added. Never changes what admins have edited or merged.
 pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<usize, StoreError> {
     conn.transaction(|conn| {
-        let slugs: HashSet<String> = skills::table.select(skills::slug).load(conn)?.into_iter().collect();
-        let mut keys: HashSet<String> =
-            skill_aliases::table.select(skill_aliases::alias_key).load(conn)?.into_iter().collect();
+        let slugs: HashSet<String> = skills::table
+            .select(skills::slug)
+            .load(conn)?
+            .into_iter()
+            .collect();
+        let mut keys: HashSet<String> = skill_aliases::table
+            .select(skill_aliases::alias_key)
+            .load(conn)?
+            .into_iter()
+            .collect();
         let mut added = 0;
         for seed in SEED {
             if !slugs.contains(seed.slug) {
@@ -107,7 +117,11 @@ pub fn resolve(
     }
     let base = name.slug();
     for attempt in 0..10 {
-        let slug = if attempt == 0 { base.clone() } else { format!("{base}-{}", attempt + 1) };
+        let slug = if attempt == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{}", attempt + 1)
+        };
         // A savepoint, so that a lost race does not abort an enclosing transaction.
         let created = conn.transaction(|conn| {
             insert_skill(conn, &slug, name.name(), category, now)?;
@@ -151,7 +165,11 @@ pub fn merge(
 ) -> Result<Option<Skill>, StoreError> {
     conn.transaction(|conn| {
         let exists = |conn: &mut DbConnection, slug: &str| {
-            skills::table.find(slug).select(skills::slug).first::<String>(conn).optional()
+            skills::table
+                .find(slug)
+                .select(skills::slug)
+                .first::<String>(conn)
+                .optional()
         };
         if exists(conn, from)?.is_none() || exists(conn, into)?.is_none() {
             return Ok(None);

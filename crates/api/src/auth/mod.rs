@@ -4,7 +4,9 @@
 mod current_user;
 mod rate_limit;
 mod token;
+mod viewer;
 
 pub use current_user::CurrentUser;
 pub use rate_limit::LoginLimiter;
 pub use token::{AUDIENCE, ISSUER, IssuedToken, MAX_TOKEN_TTL, TokenKeys, TokenSubject};
+pub use viewer::Viewer;

@@ -2,9 +2,11 @@
 //! thin: parse, authorise, call the domain and store, map errors.
 
 pub mod auth;
+pub mod coops;
 pub mod fallback;
 pub mod me;
 pub mod ops;
+pub mod pagination;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -13,7 +15,14 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
     cfg.service(auth::register::register)
         .service(auth::login::login)
         .service(me::show::show_me)
-        .service(me::change_password::change_password);
+        .service(me::change_password::change_password)
+        .service(coops::list::list_coops)
+        .service(coops::create::create_coop)
+        .service(coops::show::show_coop)
+        .service(coops::update::update_coop)
+        .service(coops::delete::delete_coop)
+        .service(coops::membership::change_membership)
+        .service(coops::users::add_coop_user);
 }
 
 /// Registers the operational endpoints (mounted at the root).

@@ -2,6 +2,8 @@
 
 mod country;
 mod input;
+mod membership;
+mod names;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -11,9 +13,11 @@ use crate::skills::Skill;
 
 pub use country::is_country_code;
 pub use input::{CoopDraft, CoopInput, LocationInput, Slug};
+pub use membership::{INVITATION_DAYS, MembershipAction, MembershipError};
 
 /// The legal form a co-op chose; co-ops ask each other about these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LegalForm {
     /// Registered society under the Co-operative and Community Benefit Societies Act.
@@ -32,6 +36,7 @@ pub enum LegalForm {
 
 /// How the co-op is owned and run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationalStructure {
     /// Owned by the people who work in it.
@@ -46,8 +51,20 @@ pub enum OrganisationalStructure {
     Other,
 }
 
+/// What a user may do for a co-op.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CoopRole {
+    /// Edits the co-op and its people, adds users.
+    Admin,
+    /// Belongs to the co-op.
+    Member,
+}
+
 /// Where a co-op stands with the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MembershipStatus {
     /// Asked to join; not yet decided.
@@ -64,6 +81,7 @@ pub enum MembershipStatus {
 
 /// How a member became one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MembershipOrigin {
     /// A founding member.
@@ -74,6 +92,7 @@ pub enum MembershipOrigin {
 
 /// Whether a member pays into the optional network fund.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FundContribution {
     /// Contributes.

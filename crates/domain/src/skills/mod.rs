@@ -15,6 +15,7 @@ pub use seed::{SEED, SeedSkill};
 
 /// What kind of skill this is, for grouping and facets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SkillCategory {
     /// Languages, frameworks, platforms, databases, tools.
@@ -134,9 +135,7 @@ fn strip_version(raw: &str) -> &str {
     let mut end = bytes.len();
     // Walk back over parts made of digits or a lone `x`, each preceded by a separator.
     loop {
-        let part_start = raw[..end]
-            .rfind(|c: char| matches!(c, '-' | '_' | ' ' | '.'))
-            .map_or(0, |i| i + 1);
+        let part_start = raw[..end].rfind(['-', '_', ' ', '.']).map_or(0, |i| i + 1);
         let part = raw[part_start..end].trim_start_matches(['v', 'V']);
         let is_version = !part.is_empty()
             && part_start > 0

@@ -71,6 +71,9 @@ pub async fn change_password(
         .db(move |conn| users::change_password(conn, user_id, &new_hash, now))
         .await?
         .ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
-    let issued = state.tokens.issue(updated.id, updated.token_version, now)?;
+    // Tokens live in real time: their checks read the system clock, not the rules' clock.
+    let issued = state
+        .tokens
+        .issue(updated.id, updated.token_version, chrono::Utc::now())?;
     Ok(web::Json(issued.into()))
 }

@@ -1,0 +1,45 @@
+//! `DELETE /api/v1/coops/{slug}`.
+
+use actix_web::{HttpRequest, HttpResponse, delete, web};
+use coophub_store::coops;
+
+use super::{require_coop_admin, visible_coop};
+use crate::auth::Viewer;
+use crate::etag::expected_version;
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// Deletes the co-op (its people and roles go with it). Clients syncing with
+/// `updated_since` see it under `deleted`.
+#[utoipa::path(
+    tag = "coops",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The co-op's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/coops/{slug}")]
+pub async fn delete_coop(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let expected = expected_version(&req)?;
+    viewer.require_user()?;
+    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
+    require_coop_admin(&state, &viewer, &coop).await?;
+    let now = state.clock.now();
+    state
+        .db(move |conn| coops::delete(conn, &coop.slug, expected, now))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,117 @@
+//! `GET /api/v1/coops`: the directory, filtered and paged.
+
+use actix_web::{get, web};
+use chrono::{DateTime, Utc};
+use coophub_domain::coop::LegalForm;
+use coophub_store::coops::{self, CoopFilter};
+use coophub_store::skills;
+use serde::Deserialize;
+
+use super::view::DeletedRecord;
+use super::{CoopList, CoopView};
+use crate::auth::Viewer;
+use crate::extract::Query;
+use crate::problem::{ApiError, Problem};
+use crate::routes::pagination::PageQuery;
+use crate::state::AppState;
+
+/// Filters of the co-op list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct CoopListQuery {
+    /// 1-based page number (default 1).
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20).
+    pub per_page: Option<u32>,
+    /// Region, case-insensitive.
+    pub region: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// Legal form.
+    pub legal_form: Option<LegalForm>,
+    /// A technology, in any spelling ("postgres", "JS").
+    pub technology: Option<String>,
+    /// A service, in any spelling.
+    pub service: Option<String>,
+    /// Only co-ops willing (or not) to share experience.
+    pub happy_to_share_experience: Option<bool>,
+    /// Only co-ops changed after this instant (RFC 3339); the answer also lists deletions.
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+/// The canonical slug for a skill filter; a skill nobody has matches nothing.
+async fn skill_filter(
+    state: &AppState,
+    spelling: Option<String>,
+) -> Result<Option<String>, ApiError> {
+    let Some(spelling) = spelling else {
+        return Ok(None);
+    };
+    let found = state.db(move |conn| {
+        let skill = skills::find(conn, &spelling)?;
+        Ok(skill.map_or_else(|| format!("unknown:{spelling}"), |s| s.slug))
+    });
+    found.await.map(Some)
+}
+
+/// Lists co-ops. Anonymous clients and users outside the network see approved members only.
+#[utoipa::path(
+    tag = "coops",
+    params(CoopListQuery),
+    responses(
+        (status = 200, description = "A page of co-ops", body = CoopList),
+        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/coops")]
+pub async fn list_coops(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: Query<CoopListQuery>,
+) -> Result<web::Json<CoopList>, ApiError> {
+    let query = query.0;
+    let page = PageQuery {
+        page: query.page,
+        per_page: query.per_page,
+    }
+    .page()?;
+    let filter = CoopFilter {
+        approved_only: !viewer.sees_network_only(),
+        region: query.region,
+        country: query.country,
+        legal_form: query.legal_form,
+        technology: skill_filter(&state, query.technology).await?,
+        service: skill_filter(&state, query.service).await?,
+        happy_to_share_experience: query.happy_to_share_experience,
+        updated_since: query.updated_since,
+    };
+    let since = filter.updated_since;
+    let (found, total, deleted) = state
+        .db(move |conn| {
+            let (found, total) = coops::list(conn, &filter, page)?;
+            let deleted = since
+                .map(|since| coops::deleted_since(conn, since))
+                .transpose()?;
+            Ok((found, total, deleted))
+        })
+        .await?;
+    let now = state.clock.now();
+    Ok(web::Json(CoopList {
+        items: found
+            .into_iter()
+            .map(|coop| CoopView::new(coop, &viewer, now))
+            .collect(),
+        total,
+        page: page.number,
+        per_page: page.size,
+        deleted: deleted.map(|records| {
+            records
+                .into_iter()
+                .map(|r| DeletedRecord {
+                    id: r.id,
+                    slug: r.slug,
+                    deleted_at: r.deleted_at,
+                })
+                .collect()
+        }),
+    }))
+}

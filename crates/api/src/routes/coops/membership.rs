@@ -1,0 +1,116 @@
+//! `POST /api/v1/coops/{slug}/membership`: membership decisions.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use coophub_domain::coop::{CoopRole, FundContribution, MembershipAction};
+use coophub_store::coops;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::{CoopView, coop_response, role_in, visible_coop};
+use crate::auth::Viewer;
+use crate::etag::expected_version;
+use crate::extract::Json;
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// A membership decision.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case", tag = "action", deny_unknown_fields)]
+pub enum MembershipRequest {
+    /// Network admins: invite the co-op; the invitation lapses after 60 days.
+    Invite,
+    /// Network admins: approve the co-op.
+    Approve {
+        /// A founding member of the network.
+        #[serde(default)]
+        founding: bool,
+    },
+    /// The co-op's admins: accept an open invitation.
+    Accept,
+    /// Network admins: mark the co-op as no longer a member.
+    Lapse,
+    /// Network admins: remove the co-op from the network.
+    Remove,
+    /// Network admins: record whether the co-op pays into the (optional) network fund.
+    SetFundContribution {
+        /// `paying`, `non_paying`, or null for unknown.
+        fund_contribution: Option<FundContribution>,
+    },
+}
+
+/// Records a membership decision and answers the co-op.
+#[utoipa::path(
+    tag = "coops",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The co-op's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag this decision is based on"),
+    ),
+    request_body = MembershipRequest,
+    responses(
+        (status = 200, description = "Decision recorded", body = CoopView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to make this decision", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The decision does not apply to the current status", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/coops/{slug}/membership")]
+pub async fn change_membership(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    body: Json<MembershipRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let expected = expected_version(&req)?;
+    viewer.require_user()?;
+    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
+    let request = body.0;
+    let allowed = match request {
+        MembershipRequest::Accept => {
+            role_in(&state, &viewer, &coop).await? == Some(CoopRole::Admin)
+        }
+        _ => viewer.is_network_admin(),
+    };
+    if !allowed {
+        return Err(ApiError::Forbidden(
+            "you may not make this membership decision".into(),
+        ));
+    }
+    let now = state.clock.now();
+    let outcome = state
+        .db(move |conn| {
+            coops::set_membership(
+                conn,
+                &coop.slug,
+                expected,
+                |membership| {
+                    let action = match request {
+                        MembershipRequest::SetFundContribution { fund_contribution } => {
+                            let mut next = membership.clone();
+                            next.fund_contribution = fund_contribution;
+                            return Ok(next);
+                        }
+                        MembershipRequest::Invite => MembershipAction::Invite,
+                        MembershipRequest::Approve { founding } => {
+                            MembershipAction::Approve { founding }
+                        }
+                        MembershipRequest::Accept => MembershipAction::Accept,
+                        MembershipRequest::Lapse => MembershipAction::Lapse,
+                        MembershipRequest::Remove => MembershipAction::Remove,
+                    };
+                    membership.apply(action, now)
+                },
+                now,
+            )
+        })
+        .await?;
+    let coop = outcome.map_err(|error| ApiError::Conflict {
+        code: "invalid_transition",
+        detail: error.to_string(),
+    })?;
+    Ok(coop_response(StatusCode::OK, coop, &viewer, now))
+}

@@ -1,0 +1,33 @@
+//! `GET /api/v1/coops/{slug}`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, web};
+
+use super::{CoopView, coop_response, visible_coop};
+use crate::auth::Viewer;
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// One co-op, with its `ETag`.
+#[utoipa::path(
+    tag = "coops",
+    params(("slug" = String, Path, description = "The co-op's slug")),
+    responses(
+        (status = 200, description = "The co-op", body = CoopView, headers(("ETag" = String, description = "Send as If-Match to update"))),
+        (status = 404, description = "No such co-op (or not visible to you)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/coops/{slug}")]
+pub async fn show_coop(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
+    Ok(coop_response(
+        StatusCode::OK,
+        coop,
+        &viewer,
+        state.clock.now(),
+    ))
+}

@@ -1,0 +1,55 @@
+//! `PUT /api/v1/coops/{slug}`: replace a co-op's profile.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, put, web};
+use coophub_domain::coop::CoopInput;
+use coophub_store::coops;
+
+use super::create::slug_taken;
+use super::{CoopRequest, CoopView, coop_response, require_coop_admin, visible_coop};
+use crate::auth::Viewer;
+use crate::etag::expected_version;
+use crate::extract::Json;
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+/// Replaces the co-op's profile and skills. Send the `ETag` you read as
+/// `If-Match`: if someone changed the co-op since, nothing is written (412).
+#[utoipa::path(
+    tag = "coops",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The co-op's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag this change is based on"),
+    ),
+    request_body = CoopRequest,
+    responses(
+        (status = 200, description = "Updated", body = CoopView, headers(("ETag" = String, description = "New version"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/coops/{slug}")]
+pub async fn update_coop(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    body: Json<CoopRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let expected = expected_version(&req)?;
+    viewer.require_user()?;
+    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
+    require_coop_admin(&state, &viewer, &coop).await?;
+    let input = CoopInput::parse(body.0.into())?;
+    let now = state.clock.now();
+    let updated = state
+        .db(move |conn| coops::update(conn, &coop.slug, expected, &input, now))
+        .await
+        .map_err(slug_taken)?;
+    Ok(coop_response(StatusCode::OK, updated, &viewer, now))
+}

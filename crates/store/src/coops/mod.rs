@@ -1,0 +1,54 @@
+//! Co-ops: create, read, list with filters, update and delete under version
+//! checks, membership changes, and the roles users hold in them.
+
+mod read;
+pub mod roles;
+mod row;
+mod write;
+
+use chrono::{DateTime, Utc};
+use coophub_domain::coop::LegalForm;
+
+pub use read::{Tombstone, deleted_since, find_by_slug, list};
+pub use write::{delete, insert, set_membership, update};
+
+/// Which co-ops a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct CoopFilter {
+    /// Only approved members (what anonymous clients and non-members see).
+    pub approved_only: bool,
+    /// Region, case-insensitive.
+    pub region: Option<String>,
+    /// ISO country code.
+    pub country: Option<String>,
+    /// Legal form.
+    pub legal_form: Option<LegalForm>,
+    /// Canonical technology slug.
+    pub technology: Option<String>,
+    /// Canonical service slug.
+    pub service: Option<String>,
+    /// Willing to share experience.
+    pub happy_to_share_experience: Option<bool>,
+    /// Changed after this instant.
+    pub updated_since: Option<DateTime<Utc>>,
+}
+
+/// A page of a list: 1-based page number and page size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// 1-based.
+    pub number: u32,
+    /// Items per page.
+    pub size: u32,
+}
+
+impl Page {
+    fn offset(self) -> i64 {
+        i64::from(self.number.saturating_sub(1)) * i64::from(self.size)
+    }
+}
+
+/// The `kind` of a technology in `coop_skills`.
+const TECHNOLOGY: &str = "technology";
+/// The `kind` of a service in `coop_skills`.
+const SERVICE: &str = "service";

@@ -1,0 +1,153 @@
+//! Reading co-ops: one by slug, filtered pages, tombstones.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use coophub_domain::coop::{Coop, MembershipStatus};
+use coophub_domain::skills::Skill;
+use diesel::prelude::*;
+
+use super::row::CoopRow;
+use super::{CoopFilter, Page, SERVICE, TECHNOLOGY};
+use crate::connection::DbConnection;
+use crate::error::StoreError;
+use crate::schema::{coop_skills, coops, skills, tombstones};
+use crate::skills::SkillRow;
+use crate::time;
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>);
+
+type Backend = <DbConnection as diesel::Connection>::Backend;
+
+/// A deleted record, for clients that sync.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tombstone {
+    /// Id of the deleted record.
+    pub id: String,
+    /// Its slug, if it had one.
+    pub slug: Option<String>,
+    /// When it was deleted.
+    pub deleted_at: DateTime<Utc>,
+}
+
+/// Fills in the technologies and services of `coops`.
+fn with_skills(conn: &mut DbConnection, rows: Vec<CoopRow>) -> Result<Vec<Coop>, StoreError> {
+    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+    let links: Vec<(String, String, SkillRow)> = coop_skills::table
+        .inner_join(skills::table)
+        .filter(coop_skills::coop_id.eq_any(&ids))
+        .order((
+            coop_skills::coop_id,
+            coop_skills::kind,
+            coop_skills::position,
+        ))
+        .select((
+            coop_skills::coop_id,
+            coop_skills::kind,
+            SkillRow::as_select(),
+        ))
+        .load(conn)?;
+    let mut by_coop: HashMap<String, (Vec<Skill>, Vec<Skill>)> = HashMap::new();
+    for (coop_id, kind, skill) in links {
+        let entry = by_coop.entry(coop_id).or_default();
+        match kind.as_str() {
+            TECHNOLOGY => entry.0.push(skill.into()),
+            SERVICE => entry.1.push(skill.into()),
+            _ => {}
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            let skills = by_coop.remove(&row.id).unwrap_or_default();
+            let mut coop = row.into_coop()?;
+            (coop.technologies, coop.services) = skills;
+            Ok(coop)
+        })
+        .collect()
+}
+
+/// The co-op with this slug.
+pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> Result<Option<Coop>, StoreError> {
+    let row = coops::table
+        .filter(coops::slug.eq(slug))
+        .select(CoopRow::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(with_skills(conn, row.into_iter().collect())?.pop())
+}
+
+fn filtered(filter: &CoopFilter) -> coops::BoxedQuery<'static, Backend> {
+    let mut query = coops::table.into_boxed();
+    if filter.approved_only {
+        query = query.filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()));
+    }
+    if let Some(region) = &filter.region {
+        query = query.filter(lower(coops::region).eq(region.to_lowercase()));
+    }
+    if let Some(country) = &filter.country {
+        query = query.filter(coops::country.eq(country.to_uppercase()));
+    }
+    if let Some(form) = filter.legal_form {
+        query = query.filter(coops::legal_form.eq(form.as_str()));
+    }
+    for (kind, slug) in [(TECHNOLOGY, &filter.technology), (SERVICE, &filter.service)] {
+        if let Some(slug) = slug {
+            query = query.filter(
+                coops::id.eq_any(
+                    coop_skills::table
+                        .filter(coop_skills::kind.eq(kind))
+                        .filter(coop_skills::skill_slug.eq(slug.clone()))
+                        .select(coop_skills::coop_id),
+                ),
+            );
+        }
+    }
+    if let Some(happy) = filter.happy_to_share_experience {
+        query = query.filter(coops::happy_to_share_experience.eq(happy));
+    }
+    if let Some(since) = filter.updated_since {
+        query = query.filter(coops::updated_at.gt(time::to_db(since)));
+    }
+    query
+}
+
+/// One page of the co-ops matching `filter`, in slug order, and how many match in all.
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &CoopFilter,
+    page: Page,
+) -> Result<(Vec<Coop>, i64), StoreError> {
+    let total: i64 = filtered(filter).count().get_result(conn)?;
+    let rows = filtered(filter)
+        .order(coops::slug.asc())
+        .limit(i64::from(page.size))
+        .offset(page.offset())
+        .select(CoopRow::as_select())
+        .load(conn)?;
+    Ok((with_skills(conn, rows)?, total))
+}
+
+/// Co-ops deleted after `since`, oldest first.
+pub fn deleted_since(
+    conn: &mut DbConnection,
+    since: DateTime<Utc>,
+) -> Result<Vec<Tombstone>, StoreError> {
+    let rows: Vec<(String, Option<String>, chrono::NaiveDateTime)> = tombstones::table
+        .filter(tombstones::entity.eq("coop"))
+        .filter(tombstones::deleted_at.gt(time::to_db(since)))
+        .order(tombstones::deleted_at.asc())
+        .select((
+            tombstones::entity_id,
+            tombstones::slug,
+            tombstones::deleted_at,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, slug, at)| Tombstone {
+            id,
+            slug,
+            deleted_at: time::from_db(at),
+        })
+        .collect())
+}

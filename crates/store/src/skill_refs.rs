@@ -1,0 +1,29 @@
+//! Every table that refers to skills, so that merging one skill into another
+//! moves all references (and drops those that would now be duplicates).
+
+use diesel::prelude::*;
+
+use crate::connection::DbConnection;
+use crate::schema::coop_skills;
+
+/// Points every reference to `from` at `into`.
+pub(crate) fn repoint(conn: &mut DbConnection, from: &str, into: &str) -> QueryResult<()> {
+    // A co-op that lists both keeps the entry it already had for `into`.
+    let holders: Vec<(String, String)> = coop_skills::table
+        .filter(coop_skills::skill_slug.eq(into))
+        .select((coop_skills::coop_id, coop_skills::kind))
+        .load(conn)?;
+    for (coop_id, kind) in holders {
+        diesel::delete(
+            coop_skills::table
+                .filter(coop_skills::coop_id.eq(coop_id))
+                .filter(coop_skills::kind.eq(kind))
+                .filter(coop_skills::skill_slug.eq(from)),
+        )
+        .execute(conn)?;
+    }
+    diesel::update(coop_skills::table.filter(coop_skills::skill_slug.eq(from)))
+        .set(coop_skills::skill_slug.eq(into))
+        .execute(conn)?;
+    Ok(())
+}
