@@ -11,4 +11,5 @@ mod errors;
 mod helpers;
 mod openapi;
 mod operations;
+mod skills;
 mod tokens;

@@ -8,6 +8,7 @@ mod connection;
 pub mod coops;
 mod error;
 mod migrations;
+mod page;
 mod pool;
 pub mod schema;
 mod skill_refs;
@@ -17,4 +18,5 @@ pub mod users;
 
 pub use connection::{Backend, DbConnection};
 pub use error::StoreError;
+pub use page::Page;
 pub use pool::{PoolOptions, Store, StoreConnection};

@@ -190,3 +190,97 @@ pub fn merge(
             .map(Skill::from))
     })
 }
+
+/// A skill and how many approved co-ops list it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillUsage {
+    /// The skill.
+    pub skill: Skill,
+    /// Approved co-ops listing it as a technology or service.
+    pub coops: i64,
+}
+
+/// Skills whose name or any alias starts like `q` (all skills without `q`),
+/// exact matches first, then the most used, then by name. Answers one page
+/// and the number of matches.
+pub fn search(
+    conn: &mut DbConnection,
+    q: Option<&str>,
+    page: crate::Page,
+) -> Result<(Vec<SkillUsage>, i64), StoreError> {
+    use coophub_domain::coop::MembershipStatus;
+    use diesel::dsl::count_star;
+
+    use crate::schema::{coop_skills, coops};
+
+    let key = q.map(skill_key).unwrap_or_default();
+    let mut query = skills::table
+        .inner_join(skill_aliases::table)
+        .select(SkillRow::as_select())
+        .distinct()
+        .into_boxed();
+    if !key.is_empty() {
+        // Keys hold only letters and digits, so they need no LIKE escaping.
+        query = query.filter(skill_aliases::alias_key.like(format!("{key}%")));
+    }
+    let found: Vec<Skill> = query.load(conn)?.into_iter().map(Skill::from).collect();
+    let slugs: Vec<&str> = found.iter().map(|s| s.slug.as_str()).collect();
+    let counts: std::collections::HashMap<String, i64> = coop_skills::table
+        .inner_join(coops::table)
+        .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()))
+        .filter(coop_skills::skill_slug.eq_any(&slugs))
+        .group_by(coop_skills::skill_slug)
+        .select((coop_skills::skill_slug, count_star()))
+        .load::<(String, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let exact = find(conn, &key)?.map(|s| s.slug);
+    let mut ranked: Vec<SkillUsage> = found
+        .into_iter()
+        .map(|skill| SkillUsage {
+            coops: counts.get(&skill.slug).copied().unwrap_or(0),
+            skill,
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        let exact_first = |u: &SkillUsage| exact.as_deref() != Some(u.skill.slug.as_str());
+        (
+            exact_first(a),
+            -a.coops,
+            a.skill.name.to_lowercase(),
+            &a.skill.slug,
+        )
+            .cmp(&(
+                exact_first(b),
+                -b.coops,
+                b.skill.name.to_lowercase(),
+                &b.skill.slug,
+            ))
+    });
+    let total = i64::try_from(ranked.len()).unwrap_or(i64::MAX);
+    let start = usize::try_from(page.offset()).unwrap_or(usize::MAX);
+    let items = ranked
+        .into_iter()
+        .skip(start)
+        .take(page.size as usize)
+        .collect();
+    Ok((items, total))
+}
+
+/// The approved co-ops listing `slug`, with the kind (`technology` or `service`), in name order.
+pub fn coops_with(
+    conn: &mut DbConnection,
+    slug: &str,
+) -> Result<Vec<(String, String, String)>, StoreError> {
+    use coophub_domain::coop::MembershipStatus;
+
+    use crate::schema::{coop_skills, coops};
+
+    Ok(coop_skills::table
+        .inner_join(coops::table)
+        .filter(coop_skills::skill_slug.eq(slug))
+        .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()))
+        .order((coops::name, coop_skills::kind))
+        .select((coops::slug, coops::name, coop_skills::kind))
+        .load(conn)?)
+}

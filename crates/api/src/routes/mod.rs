@@ -7,6 +7,7 @@ pub mod fallback;
 pub mod me;
 pub mod ops;
 pub mod pagination;
+pub mod skills;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -22,7 +23,10 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(coops::update::update_coop)
         .service(coops::delete::delete_coop)
         .service(coops::membership::change_membership)
-        .service(coops::users::add_coop_user);
+        .service(coops::users::add_coop_user)
+        .service(skills::list::list_skills)
+        .service(skills::show::show_skill)
+        .service(skills::merge::merge_skill);
 }
 
 /// Registers the operational endpoints (mounted at the root).

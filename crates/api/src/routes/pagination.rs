@@ -1,6 +1,6 @@
 //! `page` and `per_page`, the same on every list.
 
-use coophub_store::coops::Page;
+use coophub_store::Page;
 use serde::Deserialize;
 
 use crate::problem::ApiError;

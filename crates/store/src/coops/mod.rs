@@ -7,6 +7,8 @@ mod row;
 mod write;
 
 use chrono::{DateTime, Utc};
+
+pub use crate::page::Page;
 use coophub_domain::coop::LegalForm;
 
 pub use read::{Tombstone, deleted_since, find_by_slug, list};
@@ -31,21 +33,6 @@ pub struct CoopFilter {
     pub happy_to_share_experience: Option<bool>,
     /// Changed after this instant.
     pub updated_since: Option<DateTime<Utc>>,
-}
-
-/// A page of a list: 1-based page number and page size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Page {
-    /// 1-based.
-    pub number: u32,
-    /// Items per page.
-    pub size: u32,
-}
-
-impl Page {
-    fn offset(self) -> i64 {
-        i64::from(self.number.saturating_sub(1)) * i64::from(self.size)
-    }
 }
 
 /// The `kind` of a technology in `coop_skills`.

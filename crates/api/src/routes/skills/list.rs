@@ -1,0 +1,85 @@
+//! `GET /api/v1/skills?q=`: autocomplete with usage counts.
+
+use actix_web::{get, web};
+use coophub_store::skills;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::SkillView;
+use crate::extract::Query;
+use crate::problem::{ApiError, Problem};
+use crate::routes::pagination::PageQuery;
+use crate::state::AppState;
+
+/// Autocomplete parameters.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct SkillQuery {
+    /// What has been typed so far, in any spelling ("postg", "JS").
+    pub q: Option<String>,
+    /// 1-based page number (default 1).
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20).
+    pub per_page: Option<u32>,
+}
+
+/// A skill and how many co-ops list it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkillUsageView {
+    /// The skill.
+    #[serde(flatten)]
+    pub skill: SkillView,
+    /// Approved co-ops listing it.
+    pub coop_count: i64,
+}
+
+/// A page of skills.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkillList {
+    /// Exact match first, then the most used.
+    pub items: Vec<SkillUsageView>,
+    /// Matches in all.
+    pub total: i64,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}
+
+/// Skills whose name or an alias starts with `q`.
+#[utoipa::path(
+    tag = "skills",
+    params(SkillQuery),
+    responses(
+        (status = 200, description = "Matching skills", body = SkillList),
+        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/skills")]
+pub async fn list_skills(
+    state: web::Data<AppState>,
+    query: Query<SkillQuery>,
+) -> Result<web::Json<SkillList>, ApiError> {
+    let SkillQuery { q, page, per_page } = query.0;
+    if q.as_ref().is_some_and(|q| q.chars().count() > 100) {
+        return Err(ApiError::InvalidParameter {
+            name: "q".into(),
+            message: "must be at most 100 characters long".into(),
+        });
+    }
+    let page = PageQuery { page, per_page }.page()?;
+    let (found, total) = state
+        .db(move |conn| skills::search(conn, q.as_deref(), page))
+        .await?;
+    Ok(web::Json(SkillList {
+        items: found
+            .into_iter()
+            .map(|usage| SkillUsageView {
+                skill: usage.skill.into(),
+                coop_count: usage.coops,
+            })
+            .collect(),
+        total,
+        page: page.number,
+        per_page: page.size,
+    }))
+}
