@@ -11,5 +11,6 @@ mod errors;
 mod helpers;
 mod openapi;
 mod operations;
+mod people;
 mod skills;
 mod tokens;

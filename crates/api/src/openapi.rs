@@ -24,6 +24,7 @@ use crate::routes;
         (name = "auth", description = "Opening accounts and signing in"),
         (name = "me", description = "The signed-in account"),
         (name = "coops", description = "The directory of co-ops and their membership"),
+        (name = "people", description = "The people of co-ops: skills, availability, day rates"),
         (name = "skills", description = "The skills vocabulary: canonical skills, aliases, who has what"),
         (name = "operations", description = "Health, readiness and metrics"),
     )

@@ -8,6 +8,7 @@ pub mod account;
 pub mod clock;
 pub mod coop;
 pub mod password;
+pub mod person;
 pub mod skills;
 pub mod validation;
 

@@ -9,6 +9,7 @@ pub mod coops;
 mod error;
 mod migrations;
 mod page;
+pub mod people;
 mod pool;
 pub mod schema;
 mod skill_refs;

@@ -117,6 +117,41 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// People of co-ops. Availability is `days_per_week` from `available_from`,
+    /// as last confirmed at `availability_reconfirmed_at`.
+    people (id) {
+        id -> Text,
+        coop_id -> Text,
+        name -> Text,
+        headline -> Text,
+        bio -> Text,
+        days_per_week -> Nullable<Double>,
+        available_from -> Nullable<Date>,
+        availability_reconfirmed_at -> Nullable<Timestamp>,
+        day_rate -> Nullable<Integer>,
+        visibility -> Text,
+        user_id -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A person's skills, in order, with level and interest from 1 to 5.
+    person_skills (person_id, skill_slug) {
+        person_id -> Text,
+        skill_slug -> Text,
+        level -> Integer,
+        interest -> Integer,
+        position -> Integer,
+    }
+}
+
+diesel::joinable!(people -> coops (coop_id));
+diesel::joinable!(person_skills -> people (person_id));
+diesel::joinable!(person_skills -> skills (skill_slug));
 diesel::joinable!(coop_skills -> coops (coop_id));
 diesel::joinable!(coop_skills -> skills (skill_slug));
 diesel::joinable!(coop_roles -> coops (coop_id));
@@ -127,5 +162,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     coop_roles,
     skills,
     users,
-    skill_aliases
+    skill_aliases,
+    people,
+    person_skills,
+    tombstones
 );

@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::schema::coop_skills;
+use crate::schema::{coop_skills, person_skills};
 
 /// Points every reference to `from` at `into`.
 pub(crate) fn repoint(conn: &mut DbConnection, from: &str, into: &str) -> QueryResult<()> {
@@ -24,6 +24,21 @@ pub(crate) fn repoint(conn: &mut DbConnection, from: &str, into: &str) -> QueryR
     }
     diesel::update(coop_skills::table.filter(coop_skills::skill_slug.eq(from)))
         .set(coop_skills::skill_slug.eq(into))
+        .execute(conn)?;
+
+    // A person who holds both keeps the entry (level, interest) they had for `into`.
+    let people: Vec<String> = person_skills::table
+        .filter(person_skills::skill_slug.eq(into))
+        .select(person_skills::person_id)
+        .load(conn)?;
+    diesel::delete(
+        person_skills::table
+            .filter(person_skills::skill_slug.eq(from))
+            .filter(person_skills::person_id.eq_any(&people)),
+    )
+    .execute(conn)?;
+    diesel::update(person_skills::table.filter(person_skills::skill_slug.eq(from)))
+        .set(person_skills::skill_slug.eq(into))
         .execute(conn)?;
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod fallback;
 pub mod me;
 pub mod ops;
 pub mod pagination;
+pub mod people;
 pub mod skills;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -24,6 +25,12 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(coops::delete::delete_coop)
         .service(coops::membership::change_membership)
         .service(coops::users::add_coop_user)
+        .service(people::list::list_people)
+        .service(people::create::create_person)
+        .service(people::show::show_person)
+        .service(people::update::update_person)
+        .service(people::delete::delete_person)
+        .service(people::reconfirm::reconfirm_availability)
         .service(skills::list::list_skills)
         .service(skills::show::show_skill)
         .service(skills::merge::merge_skill);

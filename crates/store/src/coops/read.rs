@@ -76,6 +76,16 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> Result<Option<Coop>,
     Ok(with_skills(conn, row.into_iter().collect())?.pop())
 }
 
+/// The co-op with this id.
+pub fn find_by_id(conn: &mut DbConnection, id: uuid::Uuid) -> Result<Option<Coop>, StoreError> {
+    let row = coops::table
+        .find(id.to_string())
+        .select(CoopRow::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(with_skills(conn, row.into_iter().collect())?.pop())
+}
+
 fn filtered(filter: &CoopFilter) -> coops::BoxedQuery<'static, Backend> {
     let mut query = coops::table.into_boxed();
     if filter.approved_only {

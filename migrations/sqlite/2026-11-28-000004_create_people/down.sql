@@ -1,0 +1,2 @@
+DROP TABLE person_skills;
+DROP TABLE people;
