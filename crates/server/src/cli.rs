@@ -37,6 +37,19 @@ pub enum Command {
     Admin(AdminCommand),
     /// Print the OpenAPI document as JSON.
     Openapi,
+    /// Import a directory into the database.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+/// `coophub import …`
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// The coops.tech directory format (coops.json, technologies.json, services.json, clients.json).
+    Cotech {
+        /// The directory holding the JSON files, e.g. ../shared/data/cotech.
+        dir: PathBuf,
+    },
 }
 
 /// `coophub admin …`

@@ -71,6 +71,30 @@ fn admin_password() -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
+/// `coophub import cotech DIR`: imports the coops.tech directory, with a progress bar.
+pub async fn import_cotech(settings: &Settings, dir: std::path::PathBuf) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let summary = actix_web::web::block(move || {
+        let progress = indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        crate::import::import_cotech(&store, &dir, SystemClock.now(), &progress)
+    })
+    .await??;
+    println!(
+        "co-ops: {} created, {} updated, {} unchanged, {} skipped",
+        summary.created, summary.updated, summary.unchanged, summary.skipped
+    );
+    if !summary.warnings.is_empty() {
+        println!("data-quality warnings ({}):", summary.warnings.len());
+        for warning in &summary.warnings {
+            println!("  {warning}");
+        }
+    }
+    Ok(())
+}
+
 /// `coophub openapi`: prints the OpenAPI document.
 pub fn print_openapi() -> anyhow::Result<()> {
     print!("{}", coophub_api::spec_json()?);

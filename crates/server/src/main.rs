@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use coophub_server::cli::{AdminCommand, Cli, Command};
+use coophub_server::cli::{AdminCommand, Cli, Command, ImportCommand};
 use coophub_server::{Application, Settings, commands, init_logging};
 
 fn main() -> ExitCode {
@@ -36,6 +36,9 @@ fn main() -> ExitCode {
                 commands::create_admin(&settings, email, name).await
             }
             Command::Openapi => commands::print_openapi(),
+            Command::Import(ImportCommand::Cotech { dir }) => {
+                commands::import_cotech(&settings, dir.clone()).await
+            }
         }
     });
     report(result)

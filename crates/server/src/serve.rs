@@ -31,12 +31,6 @@ impl Application {
         settings: &Settings,
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Self> {
-        std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot create data directory {}: {e}",
-                settings.data_dir.display()
-            )
-        })?;
         let store = open_store(settings).await?;
         let secret = secret::load_or_create(settings.jwt_secret.as_deref(), &settings.data_dir)?;
         let state = AppState {
@@ -88,6 +82,12 @@ impl Application {
 /// Opens the pool, applies pending migrations and loads the built-in skills
 /// vocabulary, off the async threads.
 pub async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot create data directory {}: {e}",
+            settings.data_dir.display()
+        )
+    })?;
     let url = settings.database_url.clone();
     let options = PoolOptions {
         max_size: settings.database_pool_size,

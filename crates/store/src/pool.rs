@@ -55,6 +55,18 @@ impl Store {
             Backend::Postgres => url,
             Backend::Sqlite => sqlite_path(url),
         };
+        if backend == Backend::Sqlite && !target.starts_with("file:") {
+            // Say plainly what diesel would report as an invalid URL.
+            let parent = std::path::Path::new(target)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty());
+            if let Some(dir) = parent.filter(|dir| !dir.is_dir()) {
+                return Err(StoreError::Unavailable(format!(
+                    "the directory {} of the SQLite database does not exist",
+                    dir.display()
+                )));
+            }
+        }
         let pool = Pool::builder()
             .max_size(options.max_size)
             // Open connections as needed, but one at once: a bad URL fails at start.

@@ -1,39 +1,18 @@
-//! The `coophub` binary, run as a user would: commands, configuration errors,
-//! and a graceful stop on SIGTERM.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+//! Commands, configuration errors, and a graceful stop on SIGTERM.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use coophub_server::{Application, Settings};
 use coophub_testkit::{Backend, TestDatabase, backend_tests};
+
+use crate::helpers::{coophub, serve, stderr, stdout};
 use serde_json::{Value, json};
 
 backend_tests!(
     migrate_brings_an_empty_database_up_to_date,
     admin_create_makes_a_network_admin_who_can_sign_in
 );
-
-/// The binary with a clean environment pointing at `db`.
-fn coophub(db: &TestDatabase) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_coophub"));
-    command
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("COOPHUB_DATA_DIR", db.data_dir())
-        .env("COOPHUB_DATABASE_URL", db.url());
-    command
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 async fn migrate_brings_an_empty_database_up_to_date(backend: Backend) {
     let db = TestDatabase::create(backend);
@@ -93,16 +72,7 @@ async fn admin_create_makes_a_network_admin_who_can_sign_in(backend: Backend) {
         stderr(&output)
     );
 
-    let flags = [
-        ("bind", "127.0.0.1:0".to_owned()),
-        ("data_dir", db.data_dir().display().to_string()),
-        ("database_url", db.url().to_owned()),
-    ];
-    let app = Application::build(&Settings::load(None, &|_| None, &flags).unwrap())
-        .await
-        .unwrap();
-    let base = format!("http://{}", app.address());
-    actix_web::rt::spawn(app.run_until_stopped());
+    let base = serve(&db).await;
     let client = reqwest::Client::new();
     let login = client
         .post(format!("{base}/api/v1/auth/login"))

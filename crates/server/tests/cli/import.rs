@@ -1,0 +1,146 @@
+//! `coophub import cotech`: the fixture on every run, the real directory in CI.
+
+use std::path::PathBuf;
+
+use coophub_testkit::{Backend, TestDatabase, backend_tests};
+use serde_json::Value;
+
+use crate::helpers::{coophub, serve, stderr, stdout};
+
+backend_tests!(importing_the_fixture_twice_creates_then_changes_nothing);
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cotech")
+}
+
+fn import(db: &TestDatabase, dir: &std::path::Path) -> String {
+    let output = coophub(db)
+        .args(["import", "cotech"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+async fn slugs(base: &str, query: &str) -> (i64, Vec<String>) {
+    let list: Value = reqwest::get(format!("{base}/api/v1/coops?per_page=100{query}"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let slugs = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["slug"].as_str().unwrap().to_owned())
+        .collect();
+    (list["total"].as_i64().unwrap(), slugs)
+}
+
+async fn importing_the_fixture_twice_creates_then_changes_nothing(backend: Backend) {
+    let db = TestDatabase::create(backend);
+    let first = import(&db, &fixture());
+    assert!(
+        first.contains("co-ops: 8 created, 0 updated, 0 unchanged, 0 skipped"),
+        "{first}"
+    );
+    for warning in [
+        "fixture-bad-data: bad coordinates",
+        "fixture-bad-data: unknown technology reference `not-a-known-technology`",
+        "fixture-bad-data: website `ftp://example.invalid` is not an http(s) URL",
+        "principle_six: slug `principle_six` imported as `principle-six`",
+    ] {
+        assert!(
+            first.contains(warning),
+            "missing warning {warning:?} in {first}"
+        );
+    }
+    let second = import(&db, &fixture());
+    assert!(
+        second.contains("co-ops: 0 created, 0 updated, 8 unchanged, 0 skipped"),
+        "{second}"
+    );
+
+    let base = serve(&db).await;
+    let (approved, _) = slugs(&base, "").await;
+    assert_eq!(
+        approved, 7,
+        "current co-ops are approved, former ones lapsed"
+    );
+    let (_, postgres) = slugs(&base, "&technology=postgres").await;
+    assert_eq!(
+        postgres,
+        [
+            "autonomic",
+            "common-knowledge",
+            "fixture-bad-data",
+            "outlandish"
+        ]
+    );
+    let (_, django) = slugs(&base, "&technology=django").await;
+    assert_eq!(django, ["animorph", "autonomic", "common-knowledge"]);
+    let founding: Value = reqwest::get(format!("{base}/api/v1/coops/autonomic"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(founding["membership"]["origin"], "founding");
+    let former = reqwest::get(format!("{base}/api/v1/coops/alpha-communication"))
+        .await
+        .unwrap();
+    assert_eq!(former.status(), 404, "lapsed co-ops are not public");
+}
+
+/// The real directory, which a fresh clone does not have: `.ci/run` runs this
+/// with `--ignored`, on SQLite and PostgreSQL.
+#[actix_web::test]
+#[ignore = "reads ../shared/data/cotech (COOPHUB_COTECH_DIR); .ci/run runs it"]
+async fn the_real_cotech_directory_imports_as_the_network_expects() {
+    let dir = std::env::var_os("COOPHUB_COTECH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cotech")
+        });
+    assert!(
+        dir.join("coops.json").is_file(),
+        "no coops.tech directory at {}",
+        dir.display()
+    );
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let db = TestDatabase::create(backend);
+        let first = import(&db, &dir);
+        assert!(
+            first.contains("co-ops: 59 created, 0 updated, 0 unchanged, 0 skipped"),
+            "{backend:?}: {first}"
+        );
+        let second = import(&db, &dir);
+        assert!(
+            second.contains("co-ops: 0 created, 0 updated, 59 unchanged, 0 skipped"),
+            "{backend:?}: {second}"
+        );
+        let base = serve(&db).await;
+        assert_eq!(slugs(&base, "").await.0, 29, "{backend:?}");
+        let (_, postgres) = slugs(&base, "&technology=postgres").await;
+        assert_eq!(
+            postgres,
+            [
+                "autonomic",
+                "co-operative-web",
+                "common-knowledge",
+                "digital-society",
+                "go-free-range",
+                "outlandish"
+            ],
+            "{backend:?}"
+        );
+        let (_, django) = slugs(&base, "&technology=django").await;
+        assert_eq!(
+            django,
+            ["animorph", "autonomic", "common-knowledge"],
+            "{backend:?}"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! The `coophub` binary, run as a user would.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod commands;
+mod helpers;
+mod import;
