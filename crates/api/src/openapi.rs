@@ -25,6 +25,8 @@ use crate::routes;
         (name = "me", description = "The signed-in account"),
         (name = "coops", description = "The directory of co-ops and their membership"),
         (name = "people", description = "The people of co-ops: skills, availability, day rates"),
+        (name = "case-studies", description = "Work co-ops did, alone or together"),
+        (name = "stats", description = "Network totals"),
         (name = "skills", description = "The skills vocabulary: canonical skills, aliases, who has what"),
         (name = "operations", description = "Health, readiness and metrics"),
     )

@@ -5,6 +5,7 @@
 //! is, how long a password must be) is written once and holds everywhere.
 
 pub mod account;
+pub mod case_study;
 pub mod clock;
 pub mod coop;
 pub mod password;

@@ -82,10 +82,8 @@ pub async fn import_cotech(settings: &Settings, dir: std::path::PathBuf) -> anyh
         crate::import::import_cotech(&store, &dir, SystemClock.now(), &progress)
     })
     .await??;
-    println!(
-        "co-ops: {} created, {} updated, {} unchanged, {} skipped",
-        summary.created, summary.updated, summary.unchanged, summary.skipped
-    );
+    println!("co-ops: {}", summary.coops);
+    println!("case studies: {}", summary.case_studies);
     if !summary.warnings.is_empty() {
         println!("data-quality warnings ({}):", summary.warnings.len());
         for warning in &summary.warnings {

@@ -4,6 +4,7 @@
 //! Every function here is synchronous, as diesel is: callers run them on a
 //! blocking pool, never on the HTTP worker threads.
 
+pub mod case_studies;
 mod connection;
 pub mod coops;
 mod error;
@@ -14,6 +15,7 @@ mod pool;
 pub mod schema;
 mod skill_refs;
 pub mod skills;
+pub mod stats;
 mod time;
 pub mod users;
 

@@ -149,6 +149,46 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Case studies. `links` is a JSON array of URLs.
+    case_studies (id) {
+        id -> Text,
+        slug -> Text,
+        title -> Text,
+        client -> Text,
+        summary -> Text,
+        year -> Nullable<Integer>,
+        value_band -> Nullable<Text>,
+        outcome -> Text,
+        links -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The co-ops of a case study, in order.
+    case_study_coops (case_study_id, coop_id) {
+        case_study_id -> Text,
+        coop_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// The skills of a case study, in order.
+    case_study_skills (case_study_id, skill_slug) {
+        case_study_id -> Text,
+        skill_slug -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::joinable!(case_study_coops -> case_studies (case_study_id));
+diesel::joinable!(case_study_coops -> coops (coop_id));
+diesel::joinable!(case_study_skills -> case_studies (case_study_id));
+diesel::joinable!(case_study_skills -> skills (skill_slug));
 diesel::joinable!(people -> coops (coop_id));
 diesel::joinable!(person_skills -> people (person_id));
 diesel::joinable!(person_skills -> skills (skill_slug));
@@ -165,5 +205,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     skill_aliases,
     people,
     person_skills,
-    tombstones
+    tombstones,
+    case_studies,
+    case_study_coops,
+    case_study_skills
 );

@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::schema::{coop_skills, person_skills};
+use crate::schema::{case_study_skills, coop_skills, person_skills};
 
 /// Points every reference to `from` at `into`.
 pub(crate) fn repoint(conn: &mut DbConnection, from: &str, into: &str) -> QueryResult<()> {
@@ -39,6 +39,20 @@ pub(crate) fn repoint(conn: &mut DbConnection, from: &str, into: &str) -> QueryR
     .execute(conn)?;
     diesel::update(person_skills::table.filter(person_skills::skill_slug.eq(from)))
         .set(person_skills::skill_slug.eq(into))
+        .execute(conn)?;
+
+    let studies: Vec<String> = case_study_skills::table
+        .filter(case_study_skills::skill_slug.eq(into))
+        .select(case_study_skills::case_study_id)
+        .load(conn)?;
+    diesel::delete(
+        case_study_skills::table
+            .filter(case_study_skills::skill_slug.eq(from))
+            .filter(case_study_skills::case_study_id.eq_any(&studies)),
+    )
+    .execute(conn)?;
+    diesel::update(case_study_skills::table.filter(case_study_skills::skill_slug.eq(from)))
+        .set(case_study_skills::skill_slug.eq(into))
         .execute(conn)?;
     Ok(())
 }

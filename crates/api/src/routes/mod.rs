@@ -2,6 +2,7 @@
 //! thin: parse, authorise, call the domain and store, map errors.
 
 pub mod auth;
+pub mod case_studies;
 pub mod coops;
 pub mod fallback;
 pub mod me;
@@ -9,6 +10,7 @@ pub mod ops;
 pub mod pagination;
 pub mod people;
 pub mod skills;
+pub mod stats;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -33,7 +35,13 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(people::reconfirm::reconfirm_availability)
         .service(skills::list::list_skills)
         .service(skills::show::show_skill)
-        .service(skills::merge::merge_skill);
+        .service(skills::merge::merge_skill)
+        .service(case_studies::list::list_case_studies)
+        .service(case_studies::create::create_case_study)
+        .service(case_studies::show::show_case_study)
+        .service(case_studies::update::update_case_study)
+        .service(case_studies::delete::delete_case_study)
+        .service(stats::show_stats);
 }
 
 /// Registers the operational endpoints (mounted at the root).

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use coophub_domain::case_study::CaseStudyDraft;
 use coophub_domain::coop::{
     CoopDraft, LocationInput, Membership, MembershipOrigin, MembershipStatus,
 };
@@ -39,6 +40,44 @@ pub(crate) struct CotechCoop {
     pub data_quality_notes: Vec<String>,
 }
 
+/// One record of `case_studies.json` (the fields coophub uses).
+#[derive(Debug, Deserialize)]
+pub(crate) struct CotechCaseStudy {
+    pub slug: String,
+    pub client_name: String,
+    pub project_name: String,
+    #[serde(default)]
+    pub coop_slugs: Vec<String>,
+    #[serde(default)]
+    pub services: Vec<String>,
+    #[serde(default)]
+    pub links: Vec<String>,
+    pub description_markdown: Option<String>,
+}
+
+impl CotechCaseStudy {
+    /// The draft for this case study.
+    pub(crate) fn draft(&self) -> CaseStudyDraft {
+        CaseStudyDraft {
+            slug: coophub_domain::skills::slugify(&self.slug),
+            title: self.project_name.clone(),
+            client: self.client_name.clone(),
+            summary: self
+                .description_markdown
+                .as_deref()
+                .map(|s| truncate(s, 5000)),
+            coops: self
+                .coop_slugs
+                .iter()
+                .map(|s| coophub_domain::skills::slugify(s))
+                .collect(),
+            skills: self.services.clone(),
+            links: self.links.clone(),
+            ..CaseStudyDraft::default()
+        }
+    }
+}
+
 /// An entity file record (technology, service, client): slug and name.
 #[derive(Debug, Deserialize)]
 struct Entity {
@@ -51,6 +90,7 @@ struct Entity {
 #[derive(Debug)]
 pub(crate) struct CotechDirectory {
     pub coops: Vec<CotechCoop>,
+    pub case_studies: Vec<CotechCaseStudy>,
     technologies: HashMap<String, String>,
     services: HashMap<String, String>,
     clients: HashMap<String, String>,
@@ -73,10 +113,16 @@ fn names(dir: &Path, file: &str) -> anyhow::Result<HashMap<String, String>> {
 }
 
 impl CotechDirectory {
-    /// Reads `coops.json`, `technologies.json`, `services.json` and `clients.json` from `dir`.
+    /// Reads `coops.json`, `technologies.json`, `services.json`, `clients.json`
+    /// and (if present) `case_studies.json` from `dir`.
     pub(crate) fn read(dir: &Path) -> anyhow::Result<Self> {
         Ok(Self {
             coops: read_json(dir, "coops.json")?,
+            case_studies: if dir.join("case_studies.json").is_file() {
+                read_json(dir, "case_studies.json")?
+            } else {
+                Vec::new()
+            },
             technologies: names(dir, "technologies.json")?,
             services: names(dir, "services.json")?,
             clients: names(dir, "clients.json")?,

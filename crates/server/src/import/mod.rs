@@ -7,14 +7,26 @@ mod cotech;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use coophub_domain::case_study::{CaseStudy, CaseStudyDraft, CaseStudyInput};
 use coophub_domain::coop::{Coop, CoopInput};
 use coophub_domain::skills::SkillName;
-use coophub_store::{DbConnection, Store, StoreError, coops, skills};
+use coophub_store::{DbConnection, Store, StoreError, case_studies, coops, skills};
 use indicatif::ProgressBar;
 
-/// What an import did.
+/// What an import did, per kind of record.
 #[derive(Debug, Default)]
 pub struct ImportSummary {
+    /// Co-ops.
+    pub coops: Counts,
+    /// Case studies.
+    pub case_studies: Counts,
+    /// Data-quality warnings, each naming its record.
+    pub warnings: Vec<String>,
+}
+
+/// Records created, changed, left alone and skipped.
+#[derive(Debug, Default)]
+pub struct Counts {
     /// Records created.
     pub created: usize,
     /// Records that existed and were changed.
@@ -23,8 +35,16 @@ pub struct ImportSummary {
     pub unchanged: usize,
     /// Records that could not be imported.
     pub skipped: usize,
-    /// Data-quality warnings, each naming its record.
-    pub warnings: Vec<String>,
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} created, {} updated, {} unchanged, {} skipped",
+            self.created, self.updated, self.unchanged, self.skipped
+        )
+    }
 }
 
 /// Canonical slugs `names` resolve to today, in order, without duplicates;
@@ -61,7 +81,8 @@ fn unchanged(
 }
 
 /// Imports the coops.tech directory in `dir`: current co-ops as approved
-/// founding members, former ones as lapsed, skills normalised.
+/// founding members, former ones as lapsed, skills normalised; then the case
+/// studies.
 pub fn import_cotech(
     store: &Store,
     dir: &Path,
@@ -69,7 +90,7 @@ pub fn import_cotech(
     progress: &ProgressBar,
 ) -> anyhow::Result<ImportSummary> {
     let directory = cotech::CotechDirectory::read(dir)?;
-    progress.set_length(directory.coops.len() as u64);
+    progress.set_length((directory.coops.len() + directory.case_studies.len()) as u64);
     let mut conn = store.conn()?;
     let mut summary = ImportSummary::default();
     for record in &directory.coops {
@@ -82,7 +103,7 @@ pub fn import_cotech(
         );
         match CoopInput::parse(draft) {
             Err(errors) => {
-                summary.skipped += 1;
+                summary.coops.skipped += 1;
                 for error in errors.0 {
                     summary.warnings.push(format!(
                         "{}: skipped, {} {}",
@@ -99,19 +120,95 @@ pub fn import_cotech(
                         None,
                         now,
                     )?;
-                    summary.created += 1;
+                    summary.coops.created += 1;
                 }
                 Some(existing) if unchanged(&mut conn, &existing, &input)? => {
-                    summary.unchanged += 1
+                    summary.coops.unchanged += 1
                 }
                 Some(existing) => {
                     coops::update(&mut conn, &existing.slug, None, &input, now)?;
-                    summary.updated += 1;
+                    summary.coops.updated += 1;
                 }
             },
         }
         progress.inc(1);
     }
+    for record in &directory.case_studies {
+        progress.set_message(record.slug.clone());
+        import_case_study(&mut conn, record.draft(), &mut summary, now)?;
+        progress.inc(1);
+    }
     progress.finish_and_clear();
     Ok(summary)
+}
+
+/// Imports one case study, naming only co-ops that exist.
+fn import_case_study(
+    conn: &mut DbConnection,
+    draft: CaseStudyDraft,
+    summary: &mut ImportSummary,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let slug = draft.slug.clone();
+    let input = match CaseStudyInput::parse(draft) {
+        Ok(input) => input,
+        Err(errors) => {
+            summary.case_studies.skipped += 1;
+            for error in errors.0 {
+                summary.warnings.push(format!(
+                    "case study {slug}: skipped, {} {}",
+                    error.pointer, error.message
+                ));
+            }
+            return Ok(());
+        }
+    };
+    let mut ids = Vec::new();
+    for coop in &input.coops {
+        match coops::find_by_slug(conn, coop.as_str())? {
+            Some(found) => ids.push(found.id),
+            None => summary.warnings.push(format!(
+                "case study {slug}: unknown co-op reference `{}`",
+                coop.as_str()
+            )),
+        }
+    }
+    if ids.is_empty() {
+        summary.case_studies.skipped += 1;
+        return Ok(());
+    }
+    match case_studies::find_by_slug(conn, &slug)? {
+        None => {
+            case_studies::insert(conn, &input, &ids, now)?;
+            summary.case_studies.created += 1;
+        }
+        Some(existing) if same_case_study(conn, &existing, &input, &ids)? => {
+            summary.case_studies.unchanged += 1
+        }
+        Some(existing) => {
+            case_studies::update(conn, &existing.slug, None, &input, &ids, now)?;
+            summary.case_studies.updated += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `existing` already holds everything `input` says.
+fn same_case_study(
+    conn: &mut DbConnection,
+    existing: &CaseStudy,
+    input: &CaseStudyInput,
+    coop_ids: &[uuid::Uuid],
+) -> Result<bool, StoreError> {
+    let have_skills: Vec<String> = existing.skills.iter().map(|s| s.slug.clone()).collect();
+    let have_coops: Vec<uuid::Uuid> = existing.coops.iter().map(|c| c.id).collect();
+    Ok(existing.title == input.title
+        && existing.client == input.client
+        && existing.summary == input.summary
+        && existing.year == input.year
+        && existing.value_band == input.value_band
+        && existing.outcome == input.outcome
+        && existing.links == input.links
+        && have_coops == coop_ids
+        && resolved(conn, &input.skills)?.is_some_and(|want| want == have_skills))
 }

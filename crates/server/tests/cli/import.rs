@@ -51,6 +51,8 @@ async fn importing_the_fixture_twice_creates_then_changes_nothing(backend: Backe
         "fixture-bad-data: unknown technology reference `not-a-known-technology`",
         "fixture-bad-data: website `ftp://example.invalid` is not an http(s) URL",
         "principle_six: slug `principle_six` imported as `principle-six`",
+        "case studies: 1 created, 0 updated, 0 unchanged, 0 skipped",
+        "case study fixture-study: unknown co-op reference `not-a-coop`",
     ] {
         assert!(
             first.contains(warning),

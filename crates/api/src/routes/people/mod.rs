@@ -18,7 +18,7 @@ use crate::problem::ApiError;
 use crate::routes::coops::role_in;
 use crate::state::AppState;
 
-pub use view::{PersonList, PersonRequest, PersonView, person_response};
+pub use view::{CoopRef, PersonList, PersonRequest, PersonView, person_response};
 
 /// What the viewer may do with a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,43 @@
+//! `POST /api/v1/case-studies`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, post, web};
+use coophub_store::case_studies;
+
+use super::{CaseStudyRequest, CaseStudyView, case_study_response, checked, require_admin_of_any};
+use crate::auth::Viewer;
+use crate::extract::Json;
+use crate::problem::{ApiError, Problem};
+use crate::routes::coops::create::slug_taken;
+use crate::state::AppState;
+
+/// Adds a case study. Admins of a co-op it names (and network admins) may.
+#[utoipa::path(
+    tag = "case-studies",
+    security(("bearer" = [])),
+    request_body = CaseStudyRequest,
+    responses(
+        (status = 201, description = "Created", body = CaseStudyView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/case-studies")]
+pub async fn create_case_study(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    body: Json<CaseStudyRequest>,
+) -> Result<HttpResponse, ApiError> {
+    viewer.require_user()?;
+    let (input, named) = checked(&state, body.0).await?;
+    let ids: Vec<_> = named.iter().map(|c| c.id).collect();
+    require_admin_of_any(&state, &viewer, ids.clone()).await?;
+    let now = state.clock.now();
+    let study = state
+        .db(move |conn| case_studies::insert(conn, &input, &ids, now))
+        .await
+        .map_err(slug_taken)?;
+    Ok(case_study_response(StatusCode::CREATED, study, &viewer))
+}

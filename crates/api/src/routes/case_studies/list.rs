@@ -1,0 +1,94 @@
+//! `GET /api/v1/case-studies`.
+
+use actix_web::{get, web};
+use coophub_store::{case_studies, coops, skills};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::CaseStudyView;
+use crate::auth::Viewer;
+use crate::extract::Query;
+use crate::problem::{ApiError, Problem};
+use crate::routes::pagination::PageQuery;
+use crate::state::AppState;
+
+/// Filters of the case study list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct CaseStudyQuery {
+    /// Only case studies naming this co-op (slug).
+    pub coop: Option<String>,
+    /// Only case studies using this skill (any spelling).
+    pub skill: Option<String>,
+    /// 1-based page number (default 1).
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20).
+    pub per_page: Option<u32>,
+}
+
+/// A page of case studies.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseStudyList {
+    /// Newest first.
+    pub items: Vec<CaseStudyView>,
+    /// Matches in all.
+    pub total: i64,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}
+
+/// Case studies, newest first. Outside the network only those naming an approved co-op.
+#[utoipa::path(
+    tag = "case-studies",
+    params(CaseStudyQuery),
+    responses(
+        (status = 200, description = "A page of case studies", body = CaseStudyList),
+        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/case-studies")]
+pub async fn list_case_studies(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: Query<CaseStudyQuery>,
+) -> Result<web::Json<CaseStudyList>, ApiError> {
+    let CaseStudyQuery {
+        coop,
+        skill,
+        page,
+        per_page,
+    } = query.0;
+    let page = PageQuery { page, per_page }.page()?;
+    let approved_only = !viewer.sees_network_only();
+    let found = state
+        .db(move |conn| {
+            // An unknown co-op or skill matches nothing.
+            let coop_id = match coop {
+                Some(slug) => match coops::find_by_slug(conn, &slug)? {
+                    Some(coop) => Some(coop.id),
+                    None => return Ok(None),
+                },
+                None => None,
+            };
+            let skill_slug = match skill {
+                Some(spelling) => match skills::find(conn, &spelling)? {
+                    Some(skill) => Some(skill.slug),
+                    None => return Ok(None),
+                },
+                None => None,
+            };
+            case_studies::list(conn, coop_id, skill_slug.as_deref(), approved_only, page).map(Some)
+        })
+        .await?;
+    let (studies, total) = found.unwrap_or_default();
+    Ok(web::Json(CaseStudyList {
+        items: studies
+            .into_iter()
+            .map(|s| CaseStudyView::new(s, &viewer))
+            .collect(),
+        total,
+        page: page.number,
+        per_page: page.size,
+    }))
+}

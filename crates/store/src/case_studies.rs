@@ -1,0 +1,331 @@
+//! Case studies: create, read, list by co-op or skill, update under version
+//! checks, delete.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use coophub_domain::case_study::{CaseStudy, CaseStudyInput, CoopMention, ValueBand};
+use coophub_domain::coop::MembershipStatus;
+use coophub_domain::skills::{Skill, SkillCategory};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use crate::connection::DbConnection;
+use crate::error::StoreError;
+use crate::schema::{case_studies, case_study_coops, case_study_skills, coops, skills, tombstones};
+use crate::skills::SkillRow;
+use crate::{Page, time};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = case_studies, treat_none_as_null = true)]
+struct CaseStudyRow {
+    id: String,
+    slug: String,
+    title: String,
+    client: String,
+    summary: String,
+    year: Option<i32>,
+    value_band: Option<String>,
+    outcome: String,
+    links: String,
+    version: i32,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Database(diesel::result::Error::DeserializationError(
+        format!("invalid {what} in case_studies row").into(),
+    ))
+}
+
+impl CaseStudyRow {
+    fn new(
+        id: Uuid,
+        input: &CaseStudyInput,
+        version: i32,
+        created: NaiveDateTime,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self {
+            id: id.to_string(),
+            slug: input.slug.as_str().to_owned(),
+            title: input.title.clone(),
+            client: input.client.clone(),
+            summary: input.summary.clone(),
+            year: input.year,
+            value_band: input.value_band.map(|b| b.as_str().to_owned()),
+            outcome: input.outcome.clone(),
+            links: serde_json::to_string(&input.links).unwrap_or_else(|_| "[]".into()),
+            version,
+            created_at: created,
+            updated_at: time::to_db(now),
+        }
+    }
+}
+
+fn load(conn: &mut DbConnection, rows: Vec<CaseStudyRow>) -> Result<Vec<CaseStudy>, StoreError> {
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let mentions: Vec<(String, String, String, String, String)> = case_study_coops::table
+        .inner_join(coops::table)
+        .filter(case_study_coops::case_study_id.eq_any(&ids))
+        .order((case_study_coops::case_study_id, case_study_coops::position))
+        .select((
+            case_study_coops::case_study_id,
+            coops::id,
+            coops::slug,
+            coops::name,
+            coops::membership_status,
+        ))
+        .load(conn)?;
+    let mut coops_of: HashMap<String, Vec<CoopMention>> = HashMap::new();
+    for (study, id, slug, name, status) in mentions {
+        let id = Uuid::parse_str(&id).map_err(|_| corrupt("coop id"))?;
+        let approved = status == MembershipStatus::Approved.as_str();
+        coops_of.entry(study).or_default().push(CoopMention {
+            id,
+            slug,
+            name,
+            approved,
+        });
+    }
+    let used: Vec<(String, SkillRow)> = case_study_skills::table
+        .inner_join(skills::table)
+        .filter(case_study_skills::case_study_id.eq_any(&ids))
+        .order((
+            case_study_skills::case_study_id,
+            case_study_skills::position,
+        ))
+        .select((case_study_skills::case_study_id, SkillRow::as_select()))
+        .load(conn)?;
+    let mut skills_of: HashMap<String, Vec<Skill>> = HashMap::new();
+    for (study, skill) in used {
+        skills_of.entry(study).or_default().push(skill.into());
+    }
+    rows.into_iter()
+        .map(|row| {
+            Ok(CaseStudy {
+                id: Uuid::parse_str(&row.id).map_err(|_| corrupt("id"))?,
+                coops: coops_of.remove(&row.id).unwrap_or_default(),
+                skills: skills_of.remove(&row.id).unwrap_or_default(),
+                slug: row.slug,
+                title: row.title,
+                client: row.client,
+                summary: row.summary,
+                year: row.year,
+                value_band: row
+                    .value_band
+                    .as_deref()
+                    .map(|b| ValueBand::parse(b).ok_or_else(|| corrupt("value_band")))
+                    .transpose()?,
+                outcome: row.outcome,
+                links: serde_json::from_str(&row.links).map_err(|_| corrupt("links"))?,
+                version: row.version,
+                created_at: time::from_db(row.created_at),
+                updated_at: time::from_db(row.updated_at),
+            })
+        })
+        .collect()
+}
+
+fn write_links(
+    conn: &mut DbConnection,
+    id: &str,
+    input: &CaseStudyInput,
+    coop_ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    diesel::delete(case_study_coops::table.filter(case_study_coops::case_study_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(case_study_skills::table.filter(case_study_skills::case_study_id.eq(id)))
+        .execute(conn)?;
+    let mut seen = std::collections::HashSet::new();
+    for coop in coop_ids {
+        if !seen.insert(*coop) {
+            continue;
+        }
+        diesel::insert_into(case_study_coops::table)
+            .values((
+                case_study_coops::case_study_id.eq(id),
+                case_study_coops::coop_id.eq(coop.to_string()),
+                case_study_coops::position.eq(i32::try_from(seen.len()).unwrap_or(i32::MAX)),
+            ))
+            .execute(conn)?;
+    }
+    let mut slugs = std::collections::HashSet::new();
+    for name in &input.skills {
+        let skill = crate::skills::resolve(conn, name, SkillCategory::Service, now)?;
+        if slugs.insert(skill.slug.clone()) {
+            diesel::insert_into(case_study_skills::table)
+                .values((
+                    case_study_skills::case_study_id.eq(id),
+                    case_study_skills::skill_slug.eq(&skill.slug),
+                    case_study_skills::position.eq(i32::try_from(slugs.len()).unwrap_or(i32::MAX)),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// The case study with this slug.
+pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> Result<Option<CaseStudy>, StoreError> {
+    let row = case_studies::table
+        .filter(case_studies::slug.eq(slug))
+        .select(CaseStudyRow::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(load(conn, row.into_iter().collect())?.pop())
+}
+
+/// Case studies, newest year first, optionally of one co-op and/or using one
+/// skill, and (with `approved_only`) naming at least one approved co-op; and the total.
+pub fn list(
+    conn: &mut DbConnection,
+    coop: Option<Uuid>,
+    skill: Option<&str>,
+    approved_only: bool,
+    page: Page,
+) -> Result<(Vec<CaseStudy>, i64), StoreError> {
+    let filtered = || {
+        let mut query = case_studies::table.into_boxed();
+        if approved_only {
+            query = query.filter(
+                case_studies::id.eq_any(
+                    case_study_coops::table
+                        .inner_join(coops::table)
+                        .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()))
+                        .select(case_study_coops::case_study_id),
+                ),
+            );
+        }
+        if let Some(coop) = coop {
+            query = query.filter(
+                case_studies::id.eq_any(
+                    case_study_coops::table
+                        .filter(case_study_coops::coop_id.eq(coop.to_string()))
+                        .select(case_study_coops::case_study_id),
+                ),
+            );
+        }
+        if let Some(skill) = skill {
+            query = query.filter(
+                case_studies::id.eq_any(
+                    case_study_skills::table
+                        .filter(case_study_skills::skill_slug.eq(skill.to_owned()))
+                        .select(case_study_skills::case_study_id),
+                ),
+            );
+        }
+        query
+    };
+    let total = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((case_studies::year.desc(), case_studies::slug))
+        .limit(i64::from(page.size))
+        .offset(page.offset())
+        .select(CaseStudyRow::as_select())
+        .load(conn)?;
+    Ok((load(conn, rows)?, total))
+}
+
+/// Creates a case study about the co-ops `coop_ids`.
+pub fn insert(
+    conn: &mut DbConnection,
+    input: &CaseStudyInput,
+    coop_ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<CaseStudy, StoreError> {
+    conn.transaction(|conn| {
+        let row = CaseStudyRow::new(Uuid::new_v4(), input, 1, time::to_db(now), now);
+        diesel::insert_into(case_studies::table)
+            .values(&row)
+            .execute(conn)
+            .map_err(StoreError::unique_as("slug"))?;
+        write_links(conn, &row.id, input, coop_ids, now)?;
+        find_by_slug(conn, &row.slug)?.ok_or(StoreError::NotFound)
+    })
+}
+
+fn current(
+    conn: &mut DbConnection,
+    slug: &str,
+    expected: Option<i32>,
+) -> Result<CaseStudy, StoreError> {
+    let study = find_by_slug(conn, slug)?.ok_or(StoreError::NotFound)?;
+    match expected {
+        Some(version) if version != study.version => Err(StoreError::Stale {
+            current: study.version,
+        }),
+        _ => Ok(study),
+    }
+}
+
+/// Replaces a case study (its slug may change).
+pub fn update(
+    conn: &mut DbConnection,
+    slug: &str,
+    expected: Option<i32>,
+    input: &CaseStudyInput,
+    coop_ids: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<CaseStudy, StoreError> {
+    conn.transaction(|conn| {
+        let study = current(conn, slug, expected)?;
+        let row = CaseStudyRow::new(
+            study.id,
+            input,
+            study.version + 1,
+            time::to_db(study.created_at),
+            now,
+        );
+        let written = diesel::update(
+            case_studies::table
+                .filter(case_studies::id.eq(&row.id))
+                .filter(case_studies::version.eq(study.version)),
+        )
+        .set(&row)
+        .execute(conn)
+        .map_err(StoreError::unique_as("slug"))?;
+        if written == 0 {
+            return Err(StoreError::Stale {
+                current: study.version + 1,
+            });
+        }
+        write_links(conn, &row.id, input, coop_ids, now)?;
+        find_by_slug(conn, &row.slug)?.ok_or(StoreError::NotFound)
+    })
+}
+
+/// Deletes a case study, leaving a tombstone.
+pub fn delete(
+    conn: &mut DbConnection,
+    slug: &str,
+    expected: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    conn.transaction(|conn| {
+        let study = current(conn, slug, expected)?;
+        let id = study.id.to_string();
+        let deleted = diesel::delete(
+            case_studies::table
+                .filter(case_studies::id.eq(&id))
+                .filter(case_studies::version.eq(study.version)),
+        )
+        .execute(conn)?;
+        if deleted == 0 {
+            return Err(StoreError::Stale {
+                current: study.version + 1,
+            });
+        }
+        diesel::insert_into(tombstones::table)
+            .values((
+                tombstones::entity.eq("case_study"),
+                tombstones::entity_id.eq(&id),
+                tombstones::slug.eq(&study.slug),
+                tombstones::deleted_at.eq(time::to_db(now)),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+}

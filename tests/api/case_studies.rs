@@ -1,0 +1,284 @@
+//! Case studies and the network's totals.
+
+use coophub_testkit::{Backend, backend_tests};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::coops::{approved_coop, coop};
+use crate::helpers::{TestApp, assert_problem, pointers};
+
+backend_tests!(
+    co_op_admins_record_case_studies_under_etags,
+    outsiders_see_case_studies_of_approved_co_ops_only,
+    case_studies_filter_by_co_op_and_skill,
+    stats_count_the_approved_network,
+);
+
+fn study(slug: &str, coops: &[&str]) -> Value {
+    json!({
+        "slug": slug,
+        "title": "Accessible council website",
+        "client": "A council",
+        "summary": "Rebuilt the site to WCAG 2.2 AA.",
+        "coops": coops,
+        "skills": ["a11y", "Drupal"],
+        "year": 2025,
+        "value_band": "10k_to_50k",
+        "outcome": "Live in six months",
+        "links": ["https://example.org/work/council"]
+    })
+}
+
+async fn co_op_admins_record_case_studies_under_etags(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    let other = app.user("eve@example.coop").await;
+    approved_coop(&app, "first", &owner, &admin).await;
+    approved_coop(&app, "second", &other, &admin).await;
+
+    let res = app
+        .send(
+            Method::POST,
+            "/api/v1/case-studies",
+            Some(&study("council", &["first", "second"])),
+            Some(&owner),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    assert_eq!(res.headers()["location"], "/api/v1/case-studies/council");
+    let created: Value = res.json().await.unwrap();
+    let skills: Vec<&str> = created["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(skills, ["accessibility", "drupal"]);
+    assert_eq!(created["coops"].as_array().unwrap().len(), 2);
+    assert_eq!(created["value_band"], "10k_to_50k");
+
+    let res = app
+        .send(
+            Method::POST,
+            "/api/v1/case-studies",
+            Some(&study("xx", &["first", "nowhere"])),
+            Some(&owner),
+            None,
+        )
+        .await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(pointers(&problem), ["/coops/1"]);
+    let outsider = app.user("mallory@example.coop").await;
+    let res = app
+        .send(
+            Method::POST,
+            "/api/v1/case-studies",
+            Some(&study("yy", &["first"])),
+            Some(&outsider),
+            None,
+        )
+        .await;
+    assert_problem(res, 403, "forbidden").await;
+    let res = app
+        .send(
+            Method::POST,
+            "/api/v1/case-studies",
+            Some(&study("yy", &["first"])),
+            None,
+            None,
+        )
+        .await;
+    assert_problem(res, 401, "unauthenticated").await;
+
+    // The other co-op's admin may edit it too; a stale ETag changes nothing.
+    let mut edited = study("council", &["first", "second"]);
+    edited["outcome"] = json!("Won an award");
+    let res = app
+        .send(
+            Method::PUT,
+            "/api/v1/case-studies/council",
+            Some(&edited),
+            Some(&other),
+            Some("\"1\""),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .send(
+            Method::PUT,
+            "/api/v1/case-studies/council",
+            Some(&edited),
+            Some(&owner),
+            Some("\"1\""),
+        )
+        .await;
+    assert_problem(res, 412, "precondition_failed").await;
+    let res = app
+        .send(
+            Method::DELETE,
+            "/api/v1/case-studies/council",
+            None,
+            Some(&outsider),
+            None,
+        )
+        .await;
+    assert_problem(res, 403, "forbidden").await;
+    let res = app
+        .send(
+            Method::DELETE,
+            "/api/v1/case-studies/council",
+            None,
+            Some(&owner),
+            Some("\"2\""),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_problem(
+        app.get("/api/v1/case-studies/council", None).await,
+        404,
+        "not_found",
+    )
+    .await;
+}
+
+async fn outsiders_see_case_studies_of_approved_co_ops_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "member", &owner, &admin).await;
+    app.send(
+        Method::POST,
+        "/api/v1/coops",
+        Some(&coop("applicant")),
+        Some(&owner),
+        None,
+    )
+    .await;
+    for (slug, coops) in [
+        ("joint", vec!["member", "applicant"]),
+        ("hidden", vec!["applicant"]),
+    ] {
+        let res = app
+            .send(
+                Method::POST,
+                "/api/v1/case-studies",
+                Some(&study(slug, &coops)),
+                Some(&owner),
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+    }
+    let list: Value = app
+        .get("/api/v1/case-studies", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["total"], 1, "{list}");
+    assert_eq!(
+        list["items"][0]["coops"],
+        json!([{"slug": "member", "name": "Co-op member"}])
+    );
+    assert_problem(
+        app.get("/api/v1/case-studies/hidden", None).await,
+        404,
+        "not_found",
+    )
+    .await;
+    let list: Value = app
+        .get("/api/v1/case-studies", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["total"], 2, "network members see all");
+}
+
+async fn case_studies_filter_by_co_op_and_skill(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "one", &owner, &admin).await;
+    approved_coop(&app, "two", &owner, &admin).await;
+    app.send(
+        Method::POST,
+        "/api/v1/case-studies",
+        Some(&study("aa", &["one"])),
+        Some(&owner),
+        None,
+    )
+    .await;
+    let mut other = study("bb", &["two"]);
+    other["skills"] = json!(["Rust"]);
+    app.send(
+        Method::POST,
+        "/api/v1/case-studies",
+        Some(&other),
+        Some(&owner),
+        None,
+    )
+    .await;
+    for (query, expected) in [
+        ("?coop=one", vec!["aa"]),
+        ("?coop=two", vec!["bb"]),
+        ("?skill=wcag", vec!["aa"]),
+        ("?skill=rust&coop=one", vec![]),
+        ("?coop=nowhere", vec![]),
+    ] {
+        let list: Value = app
+            .get(&format!("/api/v1/case-studies{query}"), None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let slugs: Vec<&str> = list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["slug"].as_str().unwrap())
+            .collect();
+        assert_eq!(slugs, expected, "{query}");
+    }
+}
+
+async fn stats_count_the_approved_network(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "counted", &owner, &admin).await;
+    app.send(
+        Method::POST,
+        "/api/v1/coops",
+        Some(&coop("not-counted")),
+        Some(&owner),
+        None,
+    )
+    .await;
+    let person =
+        json!({"name": "Grace", "skills": [{"skill": "COBOL", "level": 3, "interest": 2}]});
+    app.send(
+        Method::POST,
+        "/api/v1/coops/counted/people",
+        Some(&person),
+        Some(&owner),
+        None,
+    )
+    .await;
+    app.send(
+        Method::POST,
+        "/api/v1/case-studies",
+        Some(&study("ss", &["counted"])),
+        Some(&owner),
+        None,
+    )
+    .await;
+    let stats: Value = app.get("/api/v1/stats", None).await.json().await.unwrap();
+    // The co-op lists javascript, postgresql, django, react, web-development, ux-design; Grace adds cobol.
+    assert_eq!(
+        stats,
+        json!({"coops": 1, "people": 1, "skills": 7, "case_studies": 1})
+    );
+}
