@@ -67,6 +67,11 @@ impl TestApp {
         }
     }
 
+    /// The URL of the test's database.
+    pub fn database_url(&self) -> &str {
+        &self.database_url
+    }
+
     /// The server's rule clock, as RFC 3339.
     pub fn clock_now_rfc3339(&self) -> String {
         use coophub_domain::Clock;

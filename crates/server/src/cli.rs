@@ -37,9 +37,15 @@ pub enum Command {
     Admin(AdminCommand),
     /// Print the OpenAPI document as JSON.
     Openapi,
-    /// Import a directory into the database.
+    /// Import a directory or a backup into the database.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write a lossless NDJSON backup of the whole database.
+    Export {
+        /// The file to write (default: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// `coophub import …`
@@ -49,6 +55,11 @@ pub enum ImportCommand {
     Cotech {
         /// The directory holding the JSON files, e.g. ../shared/data/cotech.
         dir: PathBuf,
+    },
+    /// A backup written by `coophub export`, into an empty database.
+    Ndjson {
+        /// The backup file.
+        file: PathBuf,
     },
 }
 

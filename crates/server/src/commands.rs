@@ -93,6 +93,51 @@ pub async fn import_cotech(settings: &Settings, dir: std::path::PathBuf) -> anyh
     Ok(())
 }
 
+/// `coophub export`: writes a lossless NDJSON backup to `output` or standard output.
+pub async fn export(settings: &Settings, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let lines = actix_web::web::block(move || -> anyhow::Result<usize> {
+        let mut conn = store.conn()?;
+        let lines = match &output {
+            Some(path) => {
+                let file = std::fs::File::create(path)
+                    .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", path.display()))?;
+                let mut writer = std::io::BufWriter::new(file);
+                let lines = coophub_store::backup::export(&mut conn, &mut writer)?;
+                std::io::Write::flush(&mut writer)?;
+                lines
+            }
+            None => {
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                let lines = coophub_store::backup::export(&mut conn, &mut stdout)?;
+                std::io::Write::flush(&mut stdout)?;
+                lines
+            }
+        };
+        Ok(lines)
+    })
+    .await??;
+    eprintln!("exported {lines} rows");
+    Ok(())
+}
+
+/// `coophub import ndjson FILE`: restores a backup into an empty database.
+pub async fn restore(settings: &Settings, file: std::path::PathBuf) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let rows = actix_web::web::block(move || -> anyhow::Result<usize> {
+        let input = std::fs::File::open(&file)
+            .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
+        let mut reader = std::io::BufReader::new(input);
+        Ok(coophub_store::backup::restore(
+            &mut *store.conn()?,
+            &mut reader,
+        )?)
+    })
+    .await??;
+    println!("restored {rows} rows");
+    Ok(())
+}
+
 /// `coophub openapi`: prints the OpenAPI document.
 pub fn print_openapi() -> anyhow::Result<()> {
     print!("{}", coophub_api::spec_json()?);

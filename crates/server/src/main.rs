@@ -39,6 +39,10 @@ fn main() -> ExitCode {
             Command::Import(ImportCommand::Cotech { dir }) => {
                 commands::import_cotech(&settings, dir.clone()).await
             }
+            Command::Import(ImportCommand::Ndjson { file }) => {
+                commands::restore(&settings, file.clone()).await
+            }
+            Command::Export { output } => commands::export(&settings, output.clone()).await,
         }
     });
     report(result)

@@ -16,9 +16,18 @@ use crate::schema::{case_studies, case_study_coops, case_study_skills, coops, sk
 use crate::skills::SkillRow;
 use crate::{Page, time};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug,
+    Clone,
+    Queryable,
+    Selectable,
+    Insertable,
+    AsChangeset,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[diesel(table_name = case_studies, treat_none_as_null = true)]
-struct CaseStudyRow {
+pub(crate) struct CaseStudyRow {
     id: String,
     slug: String,
     title: String,

@@ -4,6 +4,7 @@
 //! Every function here is synchronous, as diesel is: callers run them on a
 //! blocking pool, never on the HTTP worker threads.
 
+pub mod backup;
 pub mod case_studies;
 mod connection;
 pub mod coops;

@@ -15,9 +15,18 @@ use crate::schema::{people, person_skills, skills, tombstones};
 use crate::skills::SkillRow;
 use crate::{Page, time};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug,
+    Clone,
+    Queryable,
+    Selectable,
+    Insertable,
+    AsChangeset,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[diesel(table_name = people, treat_none_as_null = true)]
-struct PersonRow {
+pub(crate) struct PersonRow {
     id: String,
     coop_id: String,
     name: String,

@@ -11,9 +11,9 @@ use crate::schema::users;
 use crate::time;
 
 /// A row of `users`, as stored.
-#[derive(Debug, Queryable, Selectable, Insertable)]
+#[derive(Debug, Queryable, Selectable, Insertable, serde::Serialize, serde::Deserialize)]
 #[diesel(table_name = users)]
-struct UserRow {
+pub(crate) struct UserRow {
     id: String,
     email: String,
     name: String,

@@ -3,7 +3,7 @@
 
 mod read;
 pub mod roles;
-mod row;
+pub(crate) mod row;
 mod write;
 
 use chrono::{DateTime, Utc};

@@ -13,7 +13,16 @@ use crate::schema::coops;
 use crate::time;
 
 /// One row of `coops`, as stored.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug,
+    Clone,
+    Queryable,
+    Selectable,
+    Insertable,
+    AsChangeset,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[diesel(table_name = coops, treat_none_as_null = true)]
 pub(crate) struct CoopRow {
     pub id: String,

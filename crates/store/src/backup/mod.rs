@@ -1,0 +1,257 @@
+//! Lossless backups as NDJSON: one line per row, every table, in a fixed
+//! order (parents before children, rows by primary key), so that restoring a
+//! backup and exporting again gives the same bytes.
+
+mod rows;
+
+use std::io::{BufRead, Write};
+
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::connection::DbConnection;
+use crate::coops::row::CoopRow;
+use crate::error::StoreError;
+use crate::schema;
+use rows::{
+    AliasRow, CaseStudyCoopRow, CaseStudySkillRow, CoopRoleRow, CoopSkillRow, PersonSkillRow,
+    SkillFullRow, TombstoneRow,
+};
+
+/// One line of a backup: a row of one table.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(tag = "table", content = "row", rename_all = "snake_case")]
+enum Record {
+    Users(crate::users::UserRow),
+    Skills(SkillFullRow),
+    SkillAliases(AliasRow),
+    Coops(CoopRow),
+    CoopSkills(CoopSkillRow),
+    CoopRoles(CoopRoleRow),
+    People(crate::people::PersonRow),
+    PersonSkills(PersonSkillRow),
+    CaseStudies(crate::case_studies::CaseStudyRow),
+    CaseStudyCoops(CaseStudyCoopRow),
+    CaseStudySkills(CaseStudySkillRow),
+    Tombstones(TombstoneRow),
+}
+
+/// A backup line that could not be read or restored.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    /// Reading or writing the file failed.
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+    /// A line is not a backup record.
+    #[error("line {line}: {problem}")]
+    BadLine {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// The target database already holds data.
+    #[error("the database is not empty ({0}); restore into a new database")]
+    NotEmpty(String),
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<diesel::result::Error> for BackupError {
+    fn from(error: diesel::result::Error) -> Self {
+        Self::Store(error.into())
+    }
+}
+
+macro_rules! dump {
+    ($conn:expr, $out:expr, $count:expr, $table:ident, $row:ty, $variant:ident, $order:expr) => {
+        for row in schema::$table::table
+            .order($order)
+            .select(<$row>::as_select())
+            .load::<$row>($conn)?
+        {
+            serde_json::to_writer(&mut *$out, &Record::$variant(row))
+                .map_err(std::io::Error::from)?;
+            $out.write_all(b"\n")?;
+            $count += 1;
+        }
+    };
+}
+
+/// Writes every row of every table to `out`; answers how many lines.
+pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, BackupError> {
+    use schema::*;
+    let mut lines = 0;
+    conn.transaction(|conn| {
+        dump!(
+            conn,
+            out,
+            lines,
+            users,
+            crate::users::UserRow,
+            Users,
+            users::id
+        );
+        dump!(conn, out, lines, skills, SkillFullRow, Skills, skills::slug);
+        dump!(
+            conn,
+            out,
+            lines,
+            skill_aliases,
+            AliasRow,
+            SkillAliases,
+            skill_aliases::alias_key
+        );
+        dump!(conn, out, lines, coops, CoopRow, Coops, coops::id);
+        dump!(
+            conn,
+            out,
+            lines,
+            coop_skills,
+            CoopSkillRow,
+            CoopSkills,
+            (
+                coop_skills::coop_id,
+                coop_skills::kind,
+                coop_skills::skill_slug
+            )
+        );
+        dump!(
+            conn,
+            out,
+            lines,
+            coop_roles,
+            CoopRoleRow,
+            CoopRoles,
+            (coop_roles::coop_id, coop_roles::user_id)
+        );
+        dump!(
+            conn,
+            out,
+            lines,
+            people,
+            crate::people::PersonRow,
+            People,
+            people::id
+        );
+        dump!(
+            conn,
+            out,
+            lines,
+            person_skills,
+            PersonSkillRow,
+            PersonSkills,
+            (person_skills::person_id, person_skills::skill_slug)
+        );
+        dump!(
+            conn,
+            out,
+            lines,
+            case_studies,
+            crate::case_studies::CaseStudyRow,
+            CaseStudies,
+            case_studies::id
+        );
+        dump!(
+            conn,
+            out,
+            lines,
+            case_study_coops,
+            CaseStudyCoopRow,
+            CaseStudyCoops,
+            (case_study_coops::case_study_id, case_study_coops::coop_id)
+        );
+        dump!(
+            conn,
+            out,
+            lines,
+            case_study_skills,
+            CaseStudySkillRow,
+            CaseStudySkills,
+            (
+                case_study_skills::case_study_id,
+                case_study_skills::skill_slug
+            )
+        );
+        dump!(
+            conn,
+            out,
+            lines,
+            tombstones,
+            TombstoneRow,
+            Tombstones,
+            (tombstones::entity, tombstones::entity_id)
+        );
+        Ok::<_, BackupError>(())
+    })?;
+    Ok(lines)
+}
+
+/// Restores a backup into a database that holds no accounts, co-ops, people
+/// or case studies yet (its built-in vocabulary is replaced by the backup's).
+/// All or nothing: answers how many rows were restored.
+pub fn restore(conn: &mut DbConnection, input: &mut dyn BufRead) -> Result<usize, BackupError> {
+    conn.transaction(|conn| {
+        let users: i64 = schema::users::table.count().get_result(conn)?;
+        let coops: i64 = schema::coops::table.count().get_result(conn)?;
+        let people: i64 = schema::people::table.count().get_result(conn)?;
+        let studies: i64 = schema::case_studies::table.count().get_result(conn)?;
+        if users + coops + people + studies > 0 {
+            return Err(BackupError::NotEmpty(format!(
+                "{users} accounts, {coops} co-ops, {people} people, {studies} case studies"
+            )));
+        }
+        diesel::delete(schema::skill_aliases::table).execute(conn)?;
+        diesel::delete(schema::skills::table).execute(conn)?;
+        let mut restored = 0;
+        for (index, line) in input.lines().enumerate() {
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let bad = |problem: String| BackupError::BadLine {
+                line: index + 1,
+                problem,
+            };
+            let record: Record = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+            insert(conn, record).map_err(|e| bad(e.to_string()))?;
+            restored += 1;
+        }
+        Ok(restored)
+    })
+}
+
+fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
+    use schema::*;
+    match record {
+        Record::Users(row) => diesel::insert_into(users::table).values(row).execute(conn),
+        Record::Skills(row) => diesel::insert_into(skills::table).values(row).execute(conn),
+        Record::SkillAliases(row) => diesel::insert_into(skill_aliases::table)
+            .values(row)
+            .execute(conn),
+        Record::Coops(row) => diesel::insert_into(coops::table).values(row).execute(conn),
+        Record::CoopSkills(row) => diesel::insert_into(coop_skills::table)
+            .values(row)
+            .execute(conn),
+        Record::CoopRoles(row) => diesel::insert_into(coop_roles::table)
+            .values(row)
+            .execute(conn),
+        Record::People(row) => diesel::insert_into(people::table).values(row).execute(conn),
+        Record::PersonSkills(row) => diesel::insert_into(person_skills::table)
+            .values(row)
+            .execute(conn),
+        Record::CaseStudies(row) => diesel::insert_into(case_studies::table)
+            .values(row)
+            .execute(conn),
+        Record::CaseStudyCoops(row) => diesel::insert_into(case_study_coops::table)
+            .values(row)
+            .execute(conn),
+        Record::CaseStudySkills(row) => diesel::insert_into(case_study_skills::table)
+            .values(row)
+            .execute(conn),
+        Record::Tombstones(row) => diesel::insert_into(tombstones::table)
+            .values(row)
+            .execute(conn),
+    }
+}
