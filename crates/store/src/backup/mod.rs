@@ -25,7 +25,7 @@ enum Record {
     Users(crate::users::UserRow),
     Skills(SkillFullRow),
     SkillAliases(AliasRow),
-    Coops(CoopRow),
+    Coops(Box<CoopRow>),
     CoopSkills(CoopSkillRow),
     CoopRoles(CoopRoleRow),
     People(crate::people::PersonRow),
@@ -230,7 +230,7 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
         Record::SkillAliases(row) => diesel::insert_into(skill_aliases::table)
             .values(row)
             .execute(conn),
-        Record::Coops(row) => diesel::insert_into(coops::table).values(row).execute(conn),
+        Record::Coops(row) => diesel::insert_into(coops::table).values(*row).execute(conn),
         Record::CoopSkills(row) => diesel::insert_into(coop_skills::table)
             .values(row)
             .execute(conn),
