@@ -71,7 +71,7 @@ macro_rules! dump {
             .select(<$row>::as_select())
             .load::<$row>($conn)?
         {
-            serde_json::to_writer(&mut *$out, &Record::$variant(row))
+            serde_json::to_writer(&mut *$out, &Record::$variant(row.into()))
                 .map_err(std::io::Error::from)?;
             $out.write_all(b"\n")?;
             $count += 1;
