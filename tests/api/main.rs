@@ -11,6 +11,7 @@ mod coop_lists;
 mod coops;
 mod errors;
 mod helpers;
+mod murmurations;
 mod openapi;
 mod operations;
 mod people;

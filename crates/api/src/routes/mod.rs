@@ -27,6 +27,7 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(coops::delete::delete_coop)
         .service(coops::membership::change_membership)
         .service(coops::users::add_coop_user)
+        .service(coops::murmurations::murmurations_profile)
         .service(people::list::list_people)
         .service(people::create::create_person)
         .service(people::show::show_person)

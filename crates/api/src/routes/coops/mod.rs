@@ -4,6 +4,7 @@ pub mod create;
 pub mod delete;
 pub mod list;
 pub mod membership;
+pub mod murmurations;
 pub mod show;
 pub mod update;
 pub mod users;
