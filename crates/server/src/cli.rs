@@ -29,7 +29,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the HTTP server (applies pending migrations first).
-    Serve,
+    Serve {
+        /// Serve a demo network from a temporary database (nothing is kept).
+        #[arg(long)]
+        demo: bool,
+    },
     /// Apply pending database migrations and exit.
     Migrate,
     /// Administration tasks.

@@ -138,6 +138,34 @@ pub async fn restore(settings: &Settings, file: std::path::PathBuf) -> anyhow::R
     Ok(())
 }
 
+/// `coophub serve --demo`: a demo network in a temporary database, removed on exit.
+pub async fn serve_demo(settings: &Settings) -> anyhow::Result<()> {
+    let scratch = tempfile::Builder::new().prefix("coophub-demo-").tempdir()?;
+    let mut demo = settings.clone();
+    demo.data_dir = scratch.path().to_owned();
+    demo.database_url = scratch.path().join("demo.sqlite3").display().to_string();
+    let store = open_store(&demo).await?;
+    let loaded =
+        actix_web::web::block(move || crate::demo::load(&store, SystemClock.now())).await??;
+    tracing::warn!(
+        coops = loaded.coops,
+        people = loaded.people,
+        database = %demo.database_url,
+        "demo mode: a temporary database with the CoTech directory and generated example people; nothing is kept"
+    );
+    tracing::info!(
+        email = crate::demo::DEMO_ADMIN_EMAIL,
+        password = crate::demo::DEMO_ADMIN_PASSWORD,
+        "demo network admin"
+    );
+    let served = crate::Application::build(&demo)
+        .await?
+        .run_until_stopped()
+        .await;
+    drop(scratch);
+    Ok(served?)
+}
+
 /// `coophub openapi`: prints the OpenAPI document.
 pub fn print_openapi() -> anyhow::Result<()> {
     print!("{}", coophub_api::spec_json()?);

@@ -8,7 +8,8 @@ use coophub_server::{Application, Settings, commands, init_logging};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let command = cli.command.as_ref().unwrap_or(&Command::Serve);
+    let default = Command::Serve { demo: false };
+    let command = cli.command.as_ref().unwrap_or(&default);
     if let Command::Openapi = command {
         return report(commands::print_openapi());
     }
@@ -26,7 +27,8 @@ fn main() -> ExitCode {
     init_logging(settings.log_format);
     let result = actix_web::rt::System::new().block_on(async {
         match command {
-            Command::Serve => Application::build(&settings)
+            Command::Serve { demo: true } => commands::serve_demo(&settings).await,
+            Command::Serve { demo: false } => Application::build(&settings)
                 .await?
                 .run_until_stopped()
                 .await

@@ -1,12 +1,10 @@
 //! Commands, configuration errors, and a graceful stop on SIGTERM.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
 
 use coophub_testkit::{Backend, TestDatabase, backend_tests};
 
-use crate::helpers::{coophub, serve, stderr, stdout};
+use crate::helpers::{coophub, serve, start_server, stderr, stdout};
 use serde_json::{Value, json};
 
 backend_tests!(
@@ -126,23 +124,8 @@ fn openapi_prints_the_document() {
 #[test]
 fn sigterm_stops_the_server_gracefully_and_json_logs_carry_the_request_id() {
     let db = TestDatabase::create(Backend::Sqlite);
-    let mut child = coophub(&db)
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("RUST_LOG", "info")
-        .env("COOPHUB_LOG_FORMAT", "json")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap())
-        .lines()
-        .map_while(Result::ok)
-        .map(|line| serde_json::from_str::<Value>(&line).unwrap_or_else(|e| panic!("{e}: {line}")));
-    let address = lines
-        .by_ref()
-        .find_map(|event| event["address"].as_str().map(str::to_owned))
-        .expect("the server logs its address");
-
-    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    let server = start_server(&db, &["serve"]);
+    let mut stream = std::net::TcpStream::connect(&server.address).unwrap();
     let request = "GET /healthz HTTP/1.1\r\nHost: test\r\nX-Request-Id: sigterm-test\r\nConnection: close\r\n\r\n";
     std::io::Write::write_all(&mut stream, request.as_bytes()).unwrap();
     let mut response = String::new();
@@ -155,24 +138,7 @@ fn sigterm_stops_the_server_gracefully_and_json_logs_carry_the_request_id() {
         "{response}"
     );
 
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let exit = loop {
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the server did not stop within 20 s of SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(exit.success(), "{exit:?}");
-    let events: Vec<Value> = lines.collect();
+    let events = server.stop();
     let access = events
         .iter()
         .find(|event| event["message"] == "request completed")
@@ -182,5 +148,39 @@ fn sigterm_stops_the_server_gracefully_and_json_logs_carry_the_request_id() {
     assert!(
         events.iter().any(|event| event["message"] == "stopped"),
         "{events:?}"
+    );
+}
+
+#[test]
+fn serve_demo_serves_a_demo_network_from_a_temporary_database() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let server = start_server(&db, &["serve", "--demo"]);
+    let database = server
+        .startup
+        .iter()
+        .find_map(|event| event["database"].as_str().map(str::to_owned))
+        .expect("the demo says where its database is");
+    assert!(std::path::Path::new(&database).exists());
+    let get = |path: &str| -> Value {
+        let mut stream = std::net::TcpStream::connect(&server.address).unwrap();
+        let request = format!("GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+        std::io::Write::write_all(&mut stream, request.as_bytes()).unwrap();
+        let mut response = String::new();
+        std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
+        let body = response.split("\r\n\r\n").nth(1).unwrap();
+        serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {response}"))
+    };
+    assert_eq!(get("/api/v1/coops?per_page=1")["total"], 29);
+    let people = get("/api/v1/coops/autonomic/people");
+    let name = people["items"][0]["name"].as_str().unwrap();
+    assert!(name.contains("(demo)"), "example people are marked: {name}");
+    assert!(
+        !db.data_path("coophub.sqlite3").exists(),
+        "the demo leaves the real data directory alone"
+    );
+    server.stop();
+    assert!(
+        !std::path::Path::new(&database).exists(),
+        "the temporary database is removed on exit"
     );
 }
