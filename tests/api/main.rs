@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod auth;
+mod authorisation;
 mod backup;
 mod case_studies;
 mod coop_lists;

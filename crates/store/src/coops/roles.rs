@@ -22,6 +22,26 @@ pub fn role_of(
     Ok(role.as_deref().and_then(CoopRole::parse))
 }
 
+/// The strongest role `user` holds in any of `coops` (admin over member).
+pub fn best_role_in(
+    conn: &mut DbConnection,
+    coops: &[Uuid],
+    user: Uuid,
+) -> Result<Option<CoopRole>, StoreError> {
+    let ids: Vec<String> = coops.iter().map(Uuid::to_string).collect();
+    let roles: Vec<String> = coop_roles::table
+        .filter(coop_roles::coop_id.eq_any(&ids))
+        .filter(coop_roles::user_id.eq(user.to_string()))
+        .select(coop_roles::role)
+        .load(conn)?;
+    let roles: Vec<CoopRole> = roles.iter().filter_map(|r| CoopRole::parse(r)).collect();
+    Ok(if roles.contains(&CoopRole::Admin) {
+        Some(CoopRole::Admin)
+    } else {
+        roles.first().copied()
+    })
+}
+
 /// Gives `user` `role` in the co-op, replacing any role they had.
 pub fn grant(
     conn: &mut DbConnection,

@@ -190,16 +190,10 @@ pub(crate) async fn require_admin_of_any(
     if viewer.is_network_admin() {
         return Ok(());
     }
-    let admin = state
-        .db(move |conn| {
-            for coop in coop_ids {
-                if roles::role_of(conn, coop, user)? == Some(CoopRole::Admin) {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        })
+    let role = state
+        .db(move |conn| roles::best_role_in(conn, &coop_ids, user))
         .await?;
+    let admin = role == Some(CoopRole::Admin);
     if admin {
         Ok(())
     } else {
