@@ -67,6 +67,41 @@ async fn a_skill_is_found_by_any_spelling_with_who_has_it(backend: Backend) {
             json!([{"slug": "k8s-coop", "name": "Co-op k8s-coop", "kind": "technology"}])
         );
     }
+    let public = json!({"name": "Public Pat", "visibility": "public", "skills": [{"skill": "postgres", "level": 4, "interest": 5}]});
+    let private = json!({"name": "Network Nat", "visibility": "network", "skills": [{"skill": "PostgreSQL", "level": 5, "interest": 2}]});
+    for person in [&public, &private] {
+        app.send(
+            Method::POST,
+            "/api/v1/coops/k8s-coop/people",
+            Some(person),
+            Some(&owner),
+            None,
+        )
+        .await;
+    }
+    let anonymous = get_json(&app, "/api/v1/skills/postgresql").await;
+    let names: Vec<&str> = anonymous["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Public Pat"]);
+    let member: Value = app
+        .get("/api/v1/skills/postgresql", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let names: Vec<&str> = member["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Network Nat", "Public Pat"], "best level first");
+    assert_eq!(member["people"][0]["level"], 5);
+
     let k8s = get_json(&app, "/api/v1/skills/k8s").await;
     assert_eq!(k8s["slug"], "kubernetes");
     assert_problem(

@@ -284,3 +284,35 @@ pub fn coops_with(
         .select((coops::slug, coops::name, coop_skills::kind))
         .load(conn)?)
 }
+
+/// People holding `slug` in approved co-ops (public ones only unless
+/// `network_too`): person id, name, co-op slug, level, interest; best first.
+pub fn people_with(
+    conn: &mut DbConnection,
+    slug: &str,
+    network_too: bool,
+) -> Result<Vec<(String, String, String, i32, i32)>, StoreError> {
+    use coophub_domain::coop::MembershipStatus;
+    use coophub_domain::person::Visibility;
+
+    use crate::schema::{coops, people, person_skills};
+
+    let mut query = person_skills::table
+        .inner_join(people::table.inner_join(coops::table))
+        .filter(person_skills::skill_slug.eq(slug.to_owned()))
+        .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()))
+        .into_boxed();
+    if !network_too {
+        query = query.filter(people::visibility.eq(Visibility::Public.as_str()));
+    }
+    Ok(query
+        .order((person_skills::level.desc(), people::name, people::id))
+        .select((
+            people::id,
+            people::name,
+            coops::slug,
+            person_skills::level,
+            person_skills::interest,
+        ))
+        .load(conn)?)
+}

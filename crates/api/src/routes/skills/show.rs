@@ -6,6 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::SkillView;
+use crate::auth::Viewer;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -20,7 +21,22 @@ pub struct SkillHolder {
     pub kind: String,
 }
 
-/// A skill with the co-ops that list it.
+/// A person who holds a skill.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkillPerson {
+    /// The person's id.
+    pub id: String,
+    /// Their name.
+    pub name: String,
+    /// Their co-op's slug.
+    pub coop: String,
+    /// 1 to 5.
+    pub level: i32,
+    /// 1 to 5.
+    pub interest: i32,
+}
+
+/// A skill with the co-ops and people that have it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SkillDetail {
     /// The skill.
@@ -28,6 +44,8 @@ pub struct SkillDetail {
     pub skill: SkillView,
     /// Approved co-ops listing it.
     pub coops: Vec<SkillHolder>,
+    /// People of approved co-ops holding it, best first (outside the network: public profiles only).
+    pub people: Vec<SkillPerson>,
 }
 
 /// A skill, found by its slug or any spelling ("postgres" finds PostgreSQL).
@@ -42,9 +60,11 @@ pub struct SkillDetail {
 #[get("/skills/{slug}")]
 pub async fn show_skill(
     state: web::Data<AppState>,
+    viewer: Viewer,
     slug: web::Path<String>,
 ) -> Result<web::Json<SkillDetail>, ApiError> {
     let spelling = slug.into_inner();
+    let network_too = viewer.sees_network_only();
     let shown = spelling.clone();
     let found = state
         .db(move |conn| {
@@ -52,15 +72,27 @@ pub async fn show_skill(
                 return Ok(None);
             };
             let coops = skills::coops_with(conn, &skill.slug)?;
-            Ok(Some((skill, coops)))
+            let people = skills::people_with(conn, &skill.slug, network_too)?;
+            Ok(Some((skill, coops, people)))
         })
         .await?;
-    let (skill, coops) = found.ok_or_else(|| ApiError::NotFound(format!("no skill {shown}")))?;
+    let (skill, coops, people) =
+        found.ok_or_else(|| ApiError::NotFound(format!("no skill {shown}")))?;
     Ok(web::Json(SkillDetail {
         skill: skill.into(),
         coops: coops
             .into_iter()
             .map(|(slug, name, kind)| SkillHolder { slug, name, kind })
+            .collect(),
+        people: people
+            .into_iter()
+            .map(|(id, name, coop, level, interest)| SkillPerson {
+                id,
+                name,
+                coop,
+                level,
+                interest,
+            })
             .collect(),
     }))
 }
