@@ -285,13 +285,28 @@ pub fn coops_with(
         .load(conn)?)
 }
 
+/// A person holding a skill.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct Holder {
+    /// The person's id.
+    pub person_id: String,
+    /// Their name.
+    pub name: String,
+    /// Their co-op's slug.
+    pub coop_slug: String,
+    /// 1 to 5.
+    pub level: i32,
+    /// 1 to 5.
+    pub interest: i32,
+}
+
 /// People holding `slug` in approved co-ops (public ones only unless
-/// `network_too`): person id, name, co-op slug, level, interest; best first.
+/// `network_too`), best level first.
 pub fn people_with(
     conn: &mut DbConnection,
     slug: &str,
     network_too: bool,
-) -> Result<Vec<(String, String, String, i32, i32)>, StoreError> {
+) -> Result<Vec<Holder>, StoreError> {
     use coophub_domain::coop::MembershipStatus;
     use coophub_domain::person::Visibility;
 
