@@ -86,12 +86,12 @@ pub async fn show_skill(
             .collect(),
         people: people
             .into_iter()
-            .map(|(id, name, coop, level, interest)| SkillPerson {
-                id,
-                name,
-                coop,
-                level,
-                interest,
+            .map(|h| SkillPerson {
+                id: h.person_id,
+                name: h.name,
+                coop: h.coop_slug,
+                level: h.level,
+                interest: h.interest,
             })
             .collect(),
     }))
