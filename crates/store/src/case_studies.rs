@@ -12,9 +12,9 @@ use uuid::Uuid;
 
 use crate::connection::DbConnection;
 use crate::error::StoreError;
-use crate::schema::{case_studies, case_study_coops, case_study_skills, coops, skills, tombstones};
+use crate::schema::{case_studies, case_study_coops, case_study_skills, coops, skills};
 use crate::skills::SkillRow;
-use crate::{Page, time};
+use crate::{Page, time, versioning};
 
 #[derive(
     Debug,
@@ -262,12 +262,8 @@ fn current(
     expected: Option<i32>,
 ) -> Result<CaseStudy, StoreError> {
     let study = find_by_slug(conn, slug)?.ok_or(StoreError::NotFound)?;
-    match expected {
-        Some(version) if version != study.version => Err(StoreError::Stale {
-            current: study.version,
-        }),
-        _ => Ok(study),
-    }
+    versioning::expect(expected, study.version)?;
+    Ok(study)
 }
 
 /// Replaces a case study (its slug may change).
@@ -296,11 +292,7 @@ pub fn update(
         .set(&row)
         .execute(conn)
         .map_err(StoreError::unique_as("slug"))?;
-        if written == 0 {
-            return Err(StoreError::Stale {
-                current: study.version + 1,
-            });
-        }
+        versioning::written(written, study.version)?;
         write_links(conn, &row.id, input, coop_ids, now)?;
         find_by_slug(conn, &row.slug)?.ok_or(StoreError::NotFound)
     })
@@ -322,19 +314,7 @@ pub fn delete(
                 .filter(case_studies::version.eq(study.version)),
         )
         .execute(conn)?;
-        if deleted == 0 {
-            return Err(StoreError::Stale {
-                current: study.version + 1,
-            });
-        }
-        diesel::insert_into(tombstones::table)
-            .values((
-                tombstones::entity.eq("case_study"),
-                tombstones::entity_id.eq(&id),
-                tombstones::slug.eq(&study.slug),
-                tombstones::deleted_at.eq(time::to_db(now)),
-            ))
-            .execute(conn)?;
-        Ok(())
+        versioning::written(deleted, study.version)?;
+        versioning::bury(conn, "case_study", &id, Some(&study.slug), now)
     })
 }

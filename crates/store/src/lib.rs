@@ -19,6 +19,7 @@ pub mod skills;
 pub mod stats;
 mod time;
 pub mod users;
+mod versioning;
 
 pub use connection::{Backend, DbConnection};
 pub use error::StoreError;

@@ -11,9 +11,9 @@ use uuid::Uuid;
 
 use crate::connection::DbConnection;
 use crate::error::StoreError;
-use crate::schema::{people, person_skills, skills, tombstones};
+use crate::schema::{people, person_skills, skills};
 use crate::skills::SkillRow;
-use crate::{Page, time};
+use crate::{Page, time, versioning};
 
 #[derive(
     Debug,
@@ -232,12 +232,8 @@ pub fn insert(
 
 fn current(conn: &mut DbConnection, id: Uuid, expected: Option<i32>) -> Result<Person, StoreError> {
     let person = find(conn, id)?.ok_or(StoreError::NotFound)?;
-    match expected {
-        Some(version) if version != person.version => Err(StoreError::Stale {
-            current: person.version,
-        }),
-        _ => Ok(person),
-    }
+    versioning::expect(expected, person.version)?;
+    Ok(person)
 }
 
 fn write_row(conn: &mut DbConnection, row: &PersonRow, version: i32) -> Result<(), StoreError> {
@@ -248,12 +244,7 @@ fn write_row(conn: &mut DbConnection, row: &PersonRow, version: i32) -> Result<(
     )
     .set(row)
     .execute(conn)?;
-    if written == 0 {
-        return Err(StoreError::Stale {
-            current: version + 1,
-        });
-    }
-    Ok(())
+    versioning::written(written, version)
 }
 
 /// Replaces a person's profile and skills; `user_id` is the (possibly new) linked account.
@@ -305,11 +296,7 @@ pub fn reconfirm(
             people::updated_at.eq(time::to_db(now)),
         ))
         .execute(conn)?;
-        if written == 0 {
-            return Err(StoreError::Stale {
-                current: person.version + 1,
-            });
-        }
+        versioning::written(written, person.version)?;
         find(conn, id)
     })
 }
@@ -329,18 +316,7 @@ pub fn delete(
                 .filter(people::version.eq(person.version)),
         )
         .execute(conn)?;
-        if deleted == 0 {
-            return Err(StoreError::Stale {
-                current: person.version + 1,
-            });
-        }
-        diesel::insert_into(tombstones::table)
-            .values((
-                tombstones::entity.eq("person"),
-                tombstones::entity_id.eq(id.to_string()),
-                tombstones::deleted_at.eq(time::to_db(now)),
-            ))
-            .execute(conn)?;
-        Ok(())
+        versioning::written(deleted, person.version)?;
+        versioning::bury(conn, "person", &id.to_string(), None, now)
     })
 }

@@ -12,7 +12,7 @@ use super::{SERVICE, TECHNOLOGY, find_by_slug, roles};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{coop_skills, coops, tombstones};
-use crate::{skills, time};
+use crate::{skills, time, versioning};
 
 /// Replaces the co-op's skills of one kind with `names`, resolved and de-duplicated.
 fn replace_skills(
@@ -118,12 +118,8 @@ pub fn insert(
 /// Reads the co-op for a change: `NotFound`, or `Stale` if `expected` is not its version.
 fn current(conn: &mut DbConnection, slug: &str, expected: Option<i32>) -> Result<Coop, StoreError> {
     let coop = reread(conn, slug)?;
-    match expected {
-        Some(version) if version != coop.version => Err(StoreError::Stale {
-            current: coop.version,
-        }),
-        _ => Ok(coop),
-    }
+    versioning::expect(expected, coop.version)?;
+    Ok(coop)
 }
 
 /// Writes `row` over the co-op if its version is still `version`.
@@ -136,13 +132,7 @@ fn write_row(conn: &mut DbConnection, row: &CoopRow, version: i32) -> Result<(),
     .set(row)
     .execute(conn)
     .map_err(StoreError::unique_as("slug"))?;
-    if written == 0 {
-        // Another writer got in between the read and this write.
-        return Err(StoreError::Stale {
-            current: version + 1,
-        });
-    }
-    Ok(())
+    versioning::written(written, version)
 }
 
 /// Replaces the co-op's profile and skills (its slug may change).
@@ -215,19 +205,7 @@ pub fn delete(
                 .filter(coops::version.eq(coop.version)),
         )
         .execute(conn)?;
-        if deleted == 0 {
-            return Err(StoreError::Stale {
-                current: coop.version + 1,
-            });
-        }
-        diesel::insert_into(tombstones::table)
-            .values((
-                tombstones::entity.eq("coop"),
-                tombstones::entity_id.eq(&id),
-                tombstones::slug.eq(&coop.slug),
-                tombstones::deleted_at.eq(time::to_db(now)),
-            ))
-            .execute(conn)?;
-        Ok(())
+        versioning::written(deleted, coop.version)?;
+        versioning::bury(conn, "coop", &id, Some(&coop.slug), now)
     })
 }
