@@ -1,0 +1,84 @@
+//! What gets indexed: one flat document per searchable record.
+
+/// The kinds of searchable records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocKind {
+    /// A co-op.
+    Coop,
+    /// A person.
+    Person,
+}
+
+impl DocKind {
+    /// The name used in the API and the index.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Coop => "coop",
+            Self::Person => "person",
+        }
+    }
+
+    /// The kind of a name.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "coop" => Some(Self::Coop),
+            "person" => Some(Self::Person),
+            _ => None,
+        }
+    }
+}
+
+/// A skill on a document: canonical slug, display name, and level (1 to 5;
+/// co-ops list skills at level 3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillEntry {
+    /// Canonical slug.
+    pub slug: String,
+    /// Display name (searchable text).
+    pub name: String,
+    /// 1 to 5: how strongly the document matches this skill.
+    pub level: u8,
+}
+
+/// A searchable record, flattened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDocument {
+    /// Kind of record.
+    pub kind: DocKind,
+    /// Its id.
+    pub id: String,
+    /// Its slug, if it has one (co-ops do).
+    pub slug: Option<String>,
+    /// Name or title.
+    pub title: String,
+    /// Short text.
+    pub summary: String,
+    /// Long text.
+    pub description: String,
+    /// Skills.
+    pub skills: Vec<SkillEntry>,
+    /// Region.
+    pub region: Option<String>,
+    /// ISO country code.
+    pub country: Option<String>,
+    /// Legal form name.
+    pub legal_form: Option<String>,
+    /// Latitude and longitude.
+    pub location: Option<(f64, f64)>,
+    /// Whether anonymous clients may find it.
+    pub public: bool,
+    /// Last change, seconds since the epoch.
+    pub updated: i64,
+}
+
+impl SearchDocument {
+    /// The unique key of this record in the index.
+    pub fn key(&self) -> String {
+        key(self.kind, &self.id)
+    }
+}
+
+/// The unique key of record `id` of `kind`.
+pub(crate) fn key(kind: DocKind, id: &str) -> String {
+    format!("{}:{id}", kind.as_str())
+}

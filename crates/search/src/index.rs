@@ -1,0 +1,141 @@
+//! The index: one writer, a reader reloaded after every commit, so that what
+//! a commit acknowledged is what the next search sees.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use tantivy::schema::Term;
+use tantivy::{
+    Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, directory::MmapDirectory,
+};
+
+use crate::document::{DocKind, SearchDocument, key};
+use crate::schema::{Fields, TEXT, text_analyzer};
+
+/// Memory the writer may buffer before it flushes a segment.
+const WRITER_BUDGET: usize = 50_000_000;
+
+/// A search failure (never the caller's input: that is checked before).
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The index failed.
+    #[error("search index error: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The index directory could not be opened.
+    #[error("cannot open the search index: {0}")]
+    Open(String),
+}
+
+/// The search index.
+pub struct SearchIndex {
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    writer: Mutex<IndexWriter>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// An index in memory (tests, benchmarks).
+    pub fn in_ram() -> Result<Self, SearchError> {
+        let (schema, fields) = Fields::build();
+        Self::with_index(Index::create_in_ram(schema), fields)
+    }
+
+    /// The index in `dir`, created if absent.
+    pub fn open_or_create(dir: &Path) -> Result<Self, SearchError> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| SearchError::Open(format!("{}: {e}", dir.display())))?;
+        let (schema, fields) = Fields::build();
+        let directory = MmapDirectory::open(dir).map_err(|e| SearchError::Open(e.to_string()))?;
+        let index = Index::open_or_create(directory, schema)?;
+        Self::with_index(index, fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
+        index.tokenizers().register(TEXT, text_analyzer());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let writer = index.writer(WRITER_BUDGET)?;
+        Ok(Self {
+            reader,
+            fields,
+            writer: Mutex::new(writer),
+        })
+    }
+
+    /// Replaces `upserts` (by kind and id), removes `deletes`, commits, and
+    /// reloads the reader: when this returns, searches see the change.
+    pub fn apply(
+        &self,
+        upserts: &[SearchDocument],
+        deletes: &[(DocKind, String)],
+    ) -> Result<(), SearchError> {
+        let mut writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (kind, id) in deletes {
+            writer.delete_term(Term::from_field_text(self.fields.key, &key(*kind, id)));
+        }
+        for doc in upserts {
+            writer.delete_term(Term::from_field_text(self.fields.key, &doc.key()));
+            writer.add_document(self.to_tantivy(doc))?;
+        }
+        writer.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Number of documents searchable now.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn to_tantivy(&self, doc: &SearchDocument) -> TantivyDocument {
+        let f = &self.fields;
+        let mut out = TantivyDocument::default();
+        out.add_text(f.key, doc.key());
+        out.add_text(f.kind, doc.kind.as_str());
+        out.add_text(f.id, &doc.id);
+        if let Some(slug) = &doc.slug {
+            out.add_text(f.slug, slug);
+        }
+        out.add_text(f.title, &doc.title);
+        out.add_text(f.summary, &doc.summary);
+        out.add_text(f.description, &doc.description);
+        for skill in &doc.skills {
+            out.add_text(f.skills, &skill.slug);
+            for _ in 0..skill.level.clamp(1, 5) {
+                out.add_text(f.skills_text, &skill.name);
+            }
+        }
+        if let Some(region) = &doc.region {
+            out.add_text(f.region, region.to_lowercase());
+        }
+        if let Some(country) = &doc.country {
+            out.add_text(f.country, country.to_uppercase());
+        }
+        if let Some(form) = &doc.legal_form {
+            out.add_text(f.legal_form, form);
+        }
+        if let Some((lat, lon)) = doc.location {
+            out.add_f64(f.latitude, lat);
+            out.add_f64(f.longitude, lon);
+        }
+        out.add_bool(f.public, doc.public);
+        out.add_i64(f.updated, doc.updated);
+        out
+    }
+}

@@ -1,0 +1,19 @@
+//! coophub's search engine: one tantivy index over every searchable kind of
+//! record (co-ops and people now; offers, requests and opportunities later),
+//! with typo tolerance by word length, prefix matching on the last word,
+//! skill aliases, facets, distance and highlights.
+//!
+//! Adding a kind of record is one step: build a [`SearchDocument`] for it.
+//! The caller decides what a viewer may see: [`SearchRequest::network`]
+//! lets network-only documents match; they are otherwise neither found nor
+//! counted in facets.
+
+mod document;
+mod index;
+mod query;
+mod schema;
+mod search;
+
+pub use document::{DocKind, SearchDocument, SkillEntry};
+pub use index::{SearchError, SearchIndex};
+pub use search::{Facets, Hit, SearchRequest, SearchResults, Sort};

@@ -1,0 +1,150 @@
+//! Turning what a person typed into a tantivy query: every word must match
+//! somewhere; a word may match exactly (best), with typos (allowed by word
+//! length), as a prefix (the last word, as people type), or as a skill alias.
+
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::tokenizer::TokenStream;
+
+use crate::schema::{Fields, text_analyzer};
+
+/// Edits allowed in a word of `chars` characters: none under 4, one up to 7, two from 8.
+pub(crate) fn typo_budget(chars: usize) -> u8 {
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The words of `q`, analysed like the indexed text.
+pub(crate) fn words(q: &str) -> Vec<String> {
+    let mut analyzer = text_analyzer();
+    let mut stream = analyzer.token_stream(q);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// Text fields and how much a match in each counts.
+fn weighted(fields: &Fields) -> [(Field, f32); 4] {
+    [
+        (fields.title, 3.0),
+        (fields.skills_text, 3.0),
+        (fields.summary, 2.0),
+        (fields.description, 1.0),
+    ]
+}
+
+fn boosted(query: impl Query, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(query), boost))
+}
+
+/// The ways one word may match.
+fn word_query(fields: &Fields, word: &str, is_last: bool, skill: Option<&str>) -> Box<dyn Query> {
+    let budget = typo_budget(word.chars().count());
+    let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (field, weight) in weighted(fields) {
+        let term = Term::from_field_text(field, word);
+        options.push((
+            Occur::Should,
+            boosted(
+                TermQuery::new(term.clone(), IndexRecordOption::WithFreqs),
+                weight * 2.0,
+            ),
+        ));
+        if budget > 0 {
+            options.push((
+                Occur::Should,
+                boosted(
+                    FuzzyTermQuery::new(term.clone(), budget, true),
+                    weight * 0.5,
+                ),
+            ));
+        }
+        if is_last {
+            options.push((
+                Occur::Should,
+                boosted(FuzzyTermQuery::new_prefix(term, 0, true), weight * 0.5),
+            ));
+        }
+    }
+    if let Some(slug) = skill {
+        let term = Term::from_field_text(fields.skills, slug);
+        options.push((
+            Occur::Should,
+            boosted(TermQuery::new(term, IndexRecordOption::Basic), 6.0),
+        ));
+    }
+    Box::new(BooleanQuery::new(options))
+}
+
+/// The query for `q`; `skill_of` maps a word or the whole query to a canonical
+/// skill slug ("postgres" → postgresql), so that aliases match.
+pub(crate) fn text_query(
+    fields: &Fields,
+    q: &str,
+    skill_of: &dyn Fn(&str) -> Option<String>,
+) -> Option<Box<dyn Query>> {
+    let words = words(q);
+    let count = words.len();
+    if count == 0 {
+        return None;
+    }
+    let every_word: Vec<(Occur, Box<dyn Query>)> = words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            (
+                Occur::Must,
+                word_query(fields, word, i + 1 == count, skill_of(word).as_deref()),
+            )
+        })
+        .collect();
+    let every_word: Box<dyn Query> = Box::new(BooleanQuery::new(every_word));
+    // A phrase that names one skill ("ruby on rails") also matches that skill.
+    match (count > 1).then(|| skill_of(q)).flatten() {
+        Some(slug) => {
+            let skill = boosted(
+                TermQuery::new(
+                    Term::from_field_text(fields.skills, &slug),
+                    IndexRecordOption::Basic,
+                ),
+                6.0,
+            );
+            Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, every_word),
+                (Occur::Should, skill),
+            ])))
+        }
+        None => Some(every_word),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_are_allowed_by_word_length() {
+        assert_eq!(
+            [
+                typo_budget(3),
+                typo_budget(4),
+                typo_budget(7),
+                typo_budget(8)
+            ],
+            [0, 1, 1, 2]
+        );
+    }
+
+    #[test]
+    fn queries_are_analysed_like_the_text() {
+        assert_eq!(
+            words("Café  DRUPAL, accessibility!"),
+            ["cafe", "drupal", "accessibility"]
+        );
+    }
+}

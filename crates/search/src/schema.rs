@@ -1,0 +1,88 @@
+//! The index schema and its text analysis.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
+
+/// Name of the analyzer for searchable text: words, lower case, ASCII folding.
+pub(crate) const TEXT: &str = "coophub_text";
+
+/// Every field of the index.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    /// `kind:id`, unique; used to replace and delete documents.
+    pub key: Field,
+    pub kind: Field,
+    pub id: Field,
+    pub slug: Field,
+    pub title: Field,
+    pub summary: Field,
+    pub description: Field,
+    /// Skill names as text; a person's skill repeats with its level, so that
+    /// level 5 ranks above level 2.
+    pub skills_text: Field,
+    /// Canonical skill slugs, exact.
+    pub skills: Field,
+    /// Lower-cased region, exact.
+    pub region: Field,
+    /// Upper-case country code, exact.
+    pub country: Field,
+    pub legal_form: Field,
+    pub latitude: Field,
+    pub longitude: Field,
+    /// Whether anonymous clients may find it.
+    pub public: Field,
+    /// Seconds since the epoch of the last change.
+    pub updated: Field,
+}
+
+impl Fields {
+    /// The schema and its fields.
+    pub(crate) fn build() -> (Schema, Self) {
+        let mut builder = Schema::builder();
+        let text = |stored: bool| {
+            let options = TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(TEXT)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            );
+            if stored {
+                options.set_stored()
+            } else {
+                options
+            }
+        };
+        let exact = STRING | STORED | FAST;
+        let fields = Self {
+            key: builder.add_text_field("key", STRING | STORED),
+            kind: builder.add_text_field("kind", exact.clone()),
+            id: builder.add_text_field("id", STRING | STORED),
+            slug: builder.add_text_field("slug", STRING | STORED),
+            title: builder.add_text_field("title", text(true)),
+            summary: builder.add_text_field("summary", text(true)),
+            description: builder.add_text_field("description", text(false)),
+            skills_text: builder.add_text_field("skills_text", text(false)),
+            skills: builder.add_text_field("skills", exact.clone()),
+            region: builder.add_text_field("region", exact.clone()),
+            country: builder.add_text_field("country", exact.clone()),
+            legal_form: builder.add_text_field("legal_form", exact),
+            latitude: builder.add_f64_field("latitude", STORED | FAST),
+            longitude: builder.add_f64_field("longitude", STORED | FAST),
+            public: builder.add_bool_field("public", INDEXED | FAST),
+            updated: builder.add_i64_field("updated", STORED | FAST),
+        };
+        (builder.build(), fields)
+    }
+}
+
+/// The analyzer registered as [`TEXT`].
+pub(crate) fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}

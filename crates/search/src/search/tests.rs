@@ -1,0 +1,317 @@
+use super::*;
+use crate::document::{SearchDocument, SkillEntry};
+
+fn skill(slug: &str, name: &str, level: u8) -> SkillEntry {
+    SkillEntry {
+        slug: slug.into(),
+        name: name.into(),
+        level,
+    }
+}
+
+fn coop(
+    id: &str,
+    title: &str,
+    summary: &str,
+    skills: Vec<SkillEntry>,
+    region: &str,
+    at: (f64, f64),
+) -> SearchDocument {
+    SearchDocument {
+        kind: DocKind::Coop,
+        id: id.into(),
+        slug: Some(id.into()),
+        title: title.into(),
+        summary: summary.into(),
+        description: String::new(),
+        skills,
+        region: Some(region.into()),
+        country: Some("GB".into()),
+        legal_form: Some("cooperative_society".into()),
+        location: Some(at),
+        public: true,
+        updated: 100,
+    }
+}
+
+fn person(id: &str, title: &str, skills: Vec<SkillEntry>, public: bool) -> SearchDocument {
+    SearchDocument {
+        kind: DocKind::Person,
+        id: id.into(),
+        slug: None,
+        title: title.into(),
+        summary: String::new(),
+        description: String::new(),
+        skills,
+        region: None,
+        country: None,
+        legal_form: None,
+        location: None,
+        public,
+        updated: 200,
+    }
+}
+
+fn corpus() -> SearchIndex {
+    let index = SearchIndex::in_ram().unwrap();
+    let docs = vec![
+        coop(
+            "agile",
+            "Agile Collective",
+            "Drupal and WordPress sites for charities",
+            vec![
+                skill("drupal", "Drupal", 3),
+                skill("wordpress", "WordPress", 3),
+                skill("php", "PHP", 3),
+            ],
+            "South East",
+            (51.75, -1.26),
+        ),
+        coop(
+            "outlandish",
+            "Outlandish",
+            "Web apps",
+            vec![
+                skill("wordpress", "WordPress", 3),
+                skill("postgresql", "PostgreSQL", 3),
+                skill("laravel", "Laravel", 3),
+            ],
+            "London",
+            (51.55, -0.10),
+        ),
+        coop(
+            "leeds-web",
+            "Leeds Web",
+            "React and data",
+            vec![
+                skill("react", "React", 3),
+                skill("javascript", "JavaScript", 3),
+                skill("postgresql", "PostgreSQL", 3),
+            ],
+            "Yorkshire and the Humber",
+            (53.80, -1.55),
+        ),
+        coop(
+            "reach",
+            "Reach Out",
+            "Community outreach",
+            vec![],
+            "Wales",
+            (51.48, -3.18),
+        ),
+        person("ada", "Ada", vec![skill("react", "React", 5)], true),
+        person("grace", "Grace", vec![skill("react", "React", 2)], true),
+        person(
+            "hidden",
+            "Hidden Hopper",
+            vec![skill("react", "React", 5)],
+            false,
+        ),
+    ];
+    index.apply(&docs, &[]).unwrap();
+    index
+}
+
+fn aliases(word: &str) -> Option<String> {
+    match word {
+        "postgres" | "pg" => Some("postgresql".into()),
+        "ruby on rails" => Some("ruby-on-rails".into()),
+        _ => None,
+    }
+}
+
+fn ids(index: &SearchIndex, request: SearchRequest) -> Vec<String> {
+    let request = SearchRequest {
+        limit: 50,
+        ..request
+    };
+    index
+        .search(&request, &aliases)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+fn q(text: &str) -> SearchRequest {
+    SearchRequest {
+        q: text.into(),
+        ..SearchRequest::default()
+    }
+}
+
+#[test]
+fn a_typo_is_forgiven_by_word_length() {
+    let index = corpus();
+    assert_eq!(ids(&index, q("wordpres")), ["agile", "outlandish"]);
+    assert!(
+        ids(&index, q("phq")).is_empty(),
+        "no typos under four letters"
+    );
+}
+
+#[test]
+fn the_last_word_matches_as_a_prefix() {
+    assert_eq!(ids(&corpus(), q("drup")), ["agile"]);
+}
+
+#[test]
+fn aliases_match_the_canonical_skill() {
+    let mut found = ids(&corpus(), q("postgres"));
+    found.sort();
+    assert_eq!(
+        found,
+        ["leeds-web", "outlandish"],
+        "neither says \"postgres\"; both list PostgreSQL"
+    );
+}
+
+#[test]
+fn exact_matches_rank_above_typo_matches() {
+    let found = ids(
+        &corpus(),
+        SearchRequest {
+            kinds: vec![DocKind::Coop],
+            ..q("react")
+        },
+    );
+    assert_eq!(
+        found,
+        ["leeds-web", "reach"],
+        "React exactly before Reach by one typo"
+    );
+}
+
+#[test]
+fn a_higher_skill_level_ranks_first() {
+    let found = ids(
+        &corpus(),
+        SearchRequest {
+            kinds: vec![DocKind::Person],
+            ..q("react")
+        },
+    );
+    assert_eq!(found, ["ada", "grace"]);
+}
+
+#[test]
+fn skill_and_region_filters_narrow_the_matches() {
+    let request = SearchRequest {
+        skills: vec!["postgresql".into()],
+        region: Some("yorkshire AND THE humber".into()),
+        ..SearchRequest::default()
+    };
+    assert_eq!(ids(&corpus(), request), ["leeds-web"]);
+}
+
+#[test]
+fn a_radius_keeps_what_is_near_and_distance_orders_it() {
+    let index = corpus();
+    let near_leeds = SearchRequest {
+        near: Some((53.80, -1.55, 50.0)),
+        ..SearchRequest::default()
+    };
+    assert_eq!(ids(&index, near_leeds), ["leeds-web"]);
+    let by_distance = SearchRequest {
+        near: Some((53.80, -1.55, 400.0)),
+        sort: Sort::Distance,
+        kinds: vec![DocKind::Coop],
+        ..SearchRequest::default()
+    };
+    let results = index
+        .search(
+            &SearchRequest {
+                limit: 10,
+                ..by_distance
+            },
+            &aliases,
+        )
+        .unwrap();
+    let order: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    // Leeds to Oxford 229 km, to London 269 km, to Cardiff 280 km.
+    assert_eq!(order, ["leeds-web", "agile", "outlandish", "reach"]);
+    assert!(results.hits[1].distance_km.unwrap() > 200.0);
+}
+
+#[test]
+fn network_only_documents_are_neither_found_nor_counted_for_outsiders() {
+    let index = corpus();
+    let outside = index
+        .search(
+            &SearchRequest {
+                limit: 50,
+                ..q("react")
+            },
+            &aliases,
+        )
+        .unwrap();
+    assert!(outside.hits.iter().all(|h| h.id != "hidden"));
+    assert_eq!(outside.facets.kind.get("person"), Some(&2));
+    let inside = index
+        .search(
+            &SearchRequest {
+                limit: 50,
+                network: true,
+                ..q("react")
+            },
+            &aliases,
+        )
+        .unwrap();
+    assert!(inside.hits.iter().any(|h| h.id == "hidden"));
+    assert_eq!(inside.facets.kind.get("person"), Some(&3));
+}
+
+#[test]
+fn facets_count_every_match_and_highlights_mark_the_words() {
+    let index = corpus();
+    let results = index
+        .search(
+            &SearchRequest {
+                limit: 1,
+                ..q("drupal wordpress")
+            },
+            &aliases,
+        )
+        .unwrap();
+    assert_eq!(results.total, 1);
+    assert_eq!(results.facets.skill[0], ("drupal".to_owned(), 1));
+    let summary = &results.hits[0].highlights["summary"][0];
+    assert!(
+        summary.contains("<mark>Drupal</mark>") && summary.contains("<mark>WordPress</mark>"),
+        "{summary}"
+    );
+    let everything = index
+        .search(
+            &SearchRequest {
+                limit: 2,
+                ..SearchRequest::default()
+            },
+            &aliases,
+        )
+        .unwrap();
+    assert_eq!(everything.total, 6);
+    assert_eq!(everything.hits.len(), 2);
+    assert_eq!(everything.facets.region.get("london"), Some(&1));
+    assert_eq!(everything.facets.skill[0], ("react".to_owned(), 3));
+}
+
+#[test]
+fn documents_are_replaced_and_deleted_by_kind_and_id() {
+    let index = corpus();
+    let renamed = coop(
+        "agile",
+        "Nimble Collective",
+        "",
+        vec![],
+        "South East",
+        (51.75, -1.26),
+    );
+    index
+        .apply(&[renamed], &[(DocKind::Coop, "outlandish".into())])
+        .unwrap();
+    assert_eq!(ids(&index, q("nimble")), ["agile"]);
+    assert!(ids(&index, q("agile")).is_empty());
+    assert!(ids(&index, q("outlandish")).is_empty());
+    assert_eq!(index.len(), 6);
+}
