@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod case_studies;
+pub mod changes;
 mod connection;
 pub mod coops;
 mod error;

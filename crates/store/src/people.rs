@@ -9,6 +9,7 @@ use coophub_domain::skills::{Skill, SkillCategory};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use crate::changes::{self, Entity};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{people, person_skills, skills};
@@ -269,6 +270,7 @@ pub fn update(
         );
         write_row(conn, &row, person.version)?;
         write_skills(conn, &row.id, input, now)?;
+        changes::record(conn, Entity::Person, id, now)?;
         find(conn, id)?.ok_or(StoreError::NotFound)
     })
 }
@@ -297,6 +299,7 @@ pub fn reconfirm(
         ))
         .execute(conn)?;
         versioning::written(written, person.version)?;
+        changes::record(conn, Entity::Person, id, now)?;
         find(conn, id)
     })
 }
@@ -317,6 +320,7 @@ pub fn delete(
         )
         .execute(conn)?;
         versioning::written(deleted, person.version)?;
+        changes::record(conn, Entity::Person, id, now)?;
         versioning::bury(conn, "person", &id.to_string(), None, now)
     })
 }

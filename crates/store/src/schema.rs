@@ -185,6 +185,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// What the search index must follow: `entity` is `coop` or `person`.
+    search_changes (seq) {
+        seq -> BigInt,
+        entity -> Text,
+        entity_id -> Text,
+        changed_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -208,5 +218,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     tombstones,
     case_studies,
     case_study_coops,
-    case_study_skills
+    case_study_skills,
+    search_changes
 );

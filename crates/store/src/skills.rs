@@ -175,6 +175,7 @@ pub fn merge(
             return Ok(None);
         }
         crate::skill_refs::repoint(conn, from, into)?;
+        crate::changes::record_skill_holders(conn, into, now)?;
         diesel::update(skill_aliases::table.filter(skill_aliases::skill_slug.eq(from)))
             .set(skill_aliases::skill_slug.eq(into))
             .execute(conn)?;

@@ -218,6 +218,8 @@ pub fn restore(conn: &mut DbConnection, input: &mut dyn BufRead) -> Result<usize
             insert(conn, record).map_err(|e| bad(e.to_string()))?;
             restored += 1;
         }
+        // The search index follows the log: everything restored is new to it.
+        crate::changes::record_everything(conn, chrono::Utc::now())?;
         Ok(restored)
     })
 }

@@ -12,7 +12,7 @@ use super::{SERVICE, TECHNOLOGY, find_by_slug, roles};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{coop_skills, coops, tombstones};
-use crate::{skills, time, versioning};
+use crate::{changes, skills, time, versioning};
 
 /// Replaces the co-op's skills of one kind with `names`, resolved and de-duplicated.
 fn replace_skills(
@@ -104,6 +104,7 @@ pub fn insert(
         if let Some(user) = admin {
             roles::grant(conn, id, user, CoopRole::Admin)?;
         }
+        changes::record_coop(conn, id, now)?;
         // A slug used again after a deletion is a new record, not a deleted one.
         diesel::delete(
             tombstones::table
@@ -156,6 +157,7 @@ pub fn update(
         );
         write_row(conn, &row, coop.version)?;
         write_skills(conn, &row.id, input, now)?;
+        changes::record_coop(conn, coop.id, now)?;
         reread(conn, input.slug.as_str())
     })
 }
@@ -185,6 +187,7 @@ pub fn set_membership(
             time::to_db(now),
         );
         write_row(conn, &row, coop.version)?;
+        changes::record_coop(conn, coop.id, now)?;
         reread(conn, slug).map(Ok)
     })
 }
@@ -198,6 +201,7 @@ pub fn delete(
 ) -> Result<(), StoreError> {
     conn.transaction(|conn| {
         let coop = current(conn, slug, expected)?;
+        changes::record_coop(conn, coop.id, now)?;
         let id = coop.id.to_string();
         let deleted = diesel::delete(
             coops::table

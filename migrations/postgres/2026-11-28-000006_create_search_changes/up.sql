@@ -1,0 +1,8 @@
+-- Every change the search index must follow, written in the same transaction
+-- as the change itself; the indexer applies them in sequence order.
+CREATE TABLE search_changes (
+    seq BIGSERIAL PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    changed_at TIMESTAMP NOT NULL
+);
