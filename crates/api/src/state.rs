@@ -23,6 +23,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Login attempt limits.
     pub login_limiter: LoginLimiter,
+    /// The search index and its indexer.
+    pub search: crate::indexer::SearchService,
 }
 
 impl AppState {

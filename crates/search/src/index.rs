@@ -14,6 +14,19 @@ use crate::schema::{Fields, TEXT, text_analyzer};
 
 /// Memory the writer may buffer before it flushes a segment.
 const WRITER_BUDGET: usize = 50_000_000;
+/// Bumped whenever the schema or the way documents are built changes: an
+/// index of another version is rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What the last commit recorded: the change-log position it covers, and the
+/// schema version it was built with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Committed {
+    /// Every change up to here is in the index.
+    pub seq: i64,
+    /// [`SCHEMA_VERSION`] of the index.
+    pub schema: u32,
+}
 
 /// A search failure (never the caller's input: that is checked before).
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +41,7 @@ pub enum SearchError {
 
 /// The search index.
 pub struct SearchIndex {
+    index: Index,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     writer: Mutex<IndexWriter>,
@@ -64,16 +78,59 @@ impl SearchIndex {
             .try_into()?;
         let writer = index.writer(WRITER_BUDGET)?;
         Ok(Self {
+            index,
             reader,
             fields,
             writer: Mutex::new(writer),
         })
     }
 
-    /// Replaces `upserts` (by kind and id), removes `deletes`, commits, and
-    /// reloads the reader: when this returns, searches see the change.
+    /// What the last commit recorded, if anything was ever committed.
+    pub fn committed(&self) -> Result<Option<Committed>, SearchError> {
+        let payload = self.index.load_metas()?.payload;
+        Ok(payload.and_then(|p| {
+            let (seq, schema) = p.split_once('/')?;
+            Some(Committed {
+                seq: seq.parse().ok()?,
+                schema: schema.parse().ok()?,
+            })
+        }))
+    }
+
+    /// Removes every document (before a rebuild); takes effect at the next commit.
+    pub fn clear(&self) -> Result<(), SearchError> {
+        let writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Replaces `upserts` (by kind and id), removes `deletes`, commits with
+    /// `seq` as the log position covered, and reloads the reader: when this
+    /// returns, searches see the change.
+    pub fn apply_at(
+        &self,
+        seq: i64,
+        upserts: &[SearchDocument],
+        deletes: &[(DocKind, String)],
+    ) -> Result<(), SearchError> {
+        self.write(Some(seq), upserts, deletes)
+    }
+
+    /// As [`SearchIndex::apply_at`], without recording a log position (tests, benchmarks).
     pub fn apply(
         &self,
+        upserts: &[SearchDocument],
+        deletes: &[(DocKind, String)],
+    ) -> Result<(), SearchError> {
+        self.write(None, upserts, deletes)
+    }
+
+    fn write(
+        &self,
+        seq: Option<i64>,
         upserts: &[SearchDocument],
         deletes: &[(DocKind, String)],
     ) -> Result<(), SearchError> {
@@ -88,7 +145,11 @@ impl SearchIndex {
             writer.delete_term(Term::from_field_text(self.fields.key, &doc.key()));
             writer.add_document(self.to_tantivy(doc))?;
         }
-        writer.commit()?;
+        let mut commit = writer.prepare_commit()?;
+        if let Some(seq) = seq {
+            commit.set_payload(&format!("{seq}/{SCHEMA_VERSION}"));
+        }
+        commit.commit()?;
         self.reader.reload()?;
         Ok(())
     }

@@ -9,11 +9,13 @@
 //! counted in facets.
 
 mod document;
+mod documents;
 mod index;
 mod query;
 mod schema;
 mod search;
 
 pub use document::{DocKind, SearchDocument, SkillEntry};
-pub use index::{SearchError, SearchIndex};
+pub use documents::{coop_document, person_document};
+pub use index::{Committed, SCHEMA_VERSION, SearchError, SearchIndex};
 pub use search::{Facets, Hit, SearchRequest, SearchResults, Sort};

@@ -4,9 +4,11 @@ use std::sync::Arc;
 
 use actix_web::{HttpServer, web};
 use coophub_api::auth::{LoginLimiter, TokenKeys};
+use coophub_api::indexer::SearchService;
 use coophub_api::middleware::Metrics;
 use coophub_api::{AppState, HttpSettings, Shared, app};
 use coophub_domain::{Clock, SystemClock};
+use coophub_search::SearchIndex;
 use coophub_store::{PoolOptions, Store};
 
 use crate::config::Settings;
@@ -32,11 +34,13 @@ impl Application {
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Self> {
         let store = open_store(settings).await?;
+        let search = start_search(settings, store.clone()).await?;
         let secret = secret::load_or_create(settings.jwt_secret.as_deref(), &settings.data_dir)?;
         let state = AppState {
             store,
             tokens: TokenKeys::new(&secret, settings.token_ttl)?,
             clock,
+            search,
             login_limiter: LoginLimiter::new(
                 settings.login_attempts_per_account,
                 settings.login_attempts_per_address,
@@ -77,6 +81,25 @@ impl Application {
         tracing::info!("stopped");
         Ok(())
     }
+}
+
+/// Opens the search index in the data directory (rebuilding it when it is
+/// missing, corrupt or of another schema) and starts the indexer.
+async fn start_search(settings: &Settings, store: Store) -> anyhow::Result<SearchService> {
+    let dir = settings.data_dir.join("search-index");
+    let service = web::block(move || -> anyhow::Result<SearchService> {
+        let index = match SearchIndex::open_or_create(&dir) {
+            Ok(index) => index,
+            Err(error) => {
+                tracing::warn!(%error, dir = %dir.display(), "the search index cannot be opened; rebuilding it");
+                std::fs::remove_dir_all(&dir)?;
+                SearchIndex::open_or_create(&dir)?
+            }
+        };
+        Ok(SearchService::start(store, index)?)
+    })
+    .await??;
+    Ok(service)
 }
 
 /// Opens the pool, applies pending migrations and loads the built-in skills

@@ -25,4 +25,7 @@ mod versioning;
 pub use connection::{Backend, DbConnection};
 pub use error::StoreError;
 pub use page::Page;
+
+/// Most ids bound in one query (SQLite and PostgreSQL both limit parameters).
+pub(crate) const CHUNK: usize = 1000;
 pub use pool::{PoolOptions, Store, StoreConnection};

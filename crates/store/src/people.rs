@@ -176,6 +176,20 @@ fn write_skills(
     Ok(())
 }
 
+/// Every person (for rebuilding the search index).
+pub fn all(conn: &mut DbConnection) -> Result<Vec<Person>, StoreError> {
+    let rows = people::table
+        .order(people::id)
+        .select(PersonRow::as_select())
+        .load(conn)?;
+    let mut all = Vec::with_capacity(rows.len());
+    // In chunks: databases bound the number of query parameters.
+    for chunk in rows.chunks(crate::CHUNK) {
+        all.extend(with_skills(conn, chunk.to_vec())?);
+    }
+    Ok(all)
+}
+
 /// The person with this id.
 pub fn find(conn: &mut DbConnection, id: Uuid) -> Result<Option<Person>, StoreError> {
     let row = people::table

@@ -2,7 +2,9 @@
 //! documents inside.
 
 mod problems;
+mod read_your_writes;
 mod telemetry;
 
 pub use problems::problems;
+pub use read_your_writes::read_your_writes;
 pub use telemetry::{Metrics, REQUEST_ID, telemetry};

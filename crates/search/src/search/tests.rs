@@ -315,3 +315,20 @@ fn documents_are_replaced_and_deleted_by_kind_and_id() {
     assert!(ids(&index, q("outlandish")).is_empty());
     assert_eq!(index.len(), 6);
 }
+
+#[test]
+fn a_commit_records_the_log_position_and_schema() {
+    let index = SearchIndex::in_ram().unwrap();
+    assert_eq!(index.committed().unwrap(), None);
+    index
+        .apply_at(42, &[person("ada", "Ada", vec![], true)], &[])
+        .unwrap();
+    let committed = index.committed().unwrap().unwrap();
+    assert_eq!(
+        (committed.seq, committed.schema),
+        (42, crate::SCHEMA_VERSION)
+    );
+    index.clear().unwrap();
+    index.apply_at(43, &[], &[]).unwrap();
+    assert!(index.is_empty());
+}

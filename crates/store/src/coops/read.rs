@@ -76,6 +76,20 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> Result<Option<Coop>,
     Ok(with_skills(conn, row.into_iter().collect())?.pop())
 }
 
+/// Every co-op (for rebuilding the search index).
+pub fn all(conn: &mut DbConnection) -> Result<Vec<Coop>, StoreError> {
+    let rows = coops::table
+        .order(coops::id)
+        .select(CoopRow::as_select())
+        .load(conn)?;
+    let mut all = Vec::with_capacity(rows.len());
+    // In chunks: databases bound the number of query parameters.
+    for chunk in rows.chunks(crate::CHUNK) {
+        all.extend(with_skills(conn, chunk.to_vec())?);
+    }
+    Ok(all)
+}
+
 /// The co-op with this id.
 pub fn find_by_id(conn: &mut DbConnection, id: uuid::Uuid) -> Result<Option<Coop>, StoreError> {
     let row = coops::table

@@ -1,0 +1,206 @@
+//! The indexer: one thread owns the search index's writer and follows the
+//! change log. Write requests wait for it ([`SearchService::sync`]) before
+//! they answer, so the next search on this instance sees the change; other
+//! instances' changes arrive within a poll interval.
+
+mod cursor;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
+
+use coophub_domain::coop::Coop;
+use coophub_search::{
+    DocKind, SCHEMA_VERSION, SearchDocument, SearchIndex, coop_document, person_document,
+};
+use coophub_store::changes::{self, Change, Entity};
+use coophub_store::{DbConnection, Store, StoreError, coops, people};
+use tokio::sync::oneshot;
+
+use cursor::Cursor;
+
+/// How often the indexer looks for changes nobody asked it to wait for.
+const POLL: Duration = Duration::from_millis(500);
+/// Changes read from the log at once.
+const BATCH: i64 = 5_000;
+/// How long a write request waits for the index before answering anyway.
+const SYNC_TIMEOUT: Duration = Duration::from_secs(5);
+
+type Ack = oneshot::Sender<()>;
+
+/// The search index and the thread that keeps it in step with the database.
+#[derive(Clone)]
+pub struct SearchService {
+    index: Arc<SearchIndex>,
+    requests: Sender<Ack>,
+}
+
+impl std::fmt::Debug for SearchService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchService").finish_non_exhaustive()
+    }
+}
+
+/// Why the index could not be brought up to date.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexerError {
+    /// The database failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The index failed.
+    #[error(transparent)]
+    Search(#[from] coophub_search::SearchError),
+}
+
+impl SearchService {
+    /// Brings `index` up to date with `store` (rebuilding it when it is new or
+    /// of another schema version), then follows the change log on a thread.
+    pub fn start(store: Store, index: SearchIndex) -> Result<Self, IndexerError> {
+        let index = Arc::new(index);
+        let mut conn = store.conn()?;
+        let mut cursor = match index.committed()? {
+            Some(committed) if committed.schema == SCHEMA_VERSION => Cursor::at(committed.seq),
+            _ => rebuild(&mut conn, &index)?,
+        };
+        catch_up(&mut conn, &index, &mut cursor)?;
+        drop(conn);
+        let (requests, inbox) = std::sync::mpsc::channel();
+        let worker = Arc::clone(&index);
+        std::thread::Builder::new()
+            .name("coophub-indexer".into())
+            .spawn(move || follow(&store, &worker, cursor, &inbox))
+            .map_err(|e| StoreError::Unavailable(format!("cannot start the indexer: {e}")))?;
+        Ok(Self { index, requests })
+    }
+
+    /// The index, for searching.
+    pub fn index(&self) -> &Arc<SearchIndex> {
+        &self.index
+    }
+
+    /// Waits until every change committed before this call is searchable.
+    /// Never fails a request: if the indexer is slow, the change is still in
+    /// the log and will be applied.
+    pub async fn sync(&self) {
+        let (ack, done) = oneshot::channel();
+        if self.requests.send(ack).is_err() {
+            tracing::error!("the indexer has stopped");
+            return;
+        }
+        if tokio::time::timeout(SYNC_TIMEOUT, done).await.is_err() {
+            tracing::warn!("the search index did not catch up within {SYNC_TIMEOUT:?}");
+        }
+    }
+}
+
+/// The indexer thread: apply changes when asked, or every [`POLL`].
+fn follow(store: &Store, index: &SearchIndex, mut cursor: Cursor, inbox: &Receiver<Ack>) {
+    loop {
+        let mut waiting = Vec::new();
+        match inbox.recv_timeout(POLL) {
+            Ok(ack) => waiting.push(ack),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        waiting.extend(inbox.try_iter());
+        let caught_up = store
+            .conn()
+            .map_err(IndexerError::from)
+            .and_then(|mut conn| catch_up(&mut conn, index, &mut cursor));
+        if let Err(error) = caught_up {
+            tracing::error!(%error, "search indexing failed; retrying");
+        }
+        for ack in waiting {
+            let _ = ack.send(());
+        }
+    }
+}
+
+/// Rebuilds the whole index from the database; answers the cursor to follow from.
+fn rebuild(conn: &mut DbConnection, index: &SearchIndex) -> Result<Cursor, IndexerError> {
+    let started = Instant::now();
+    // Changes made while rebuilding are applied again afterwards.
+    let seq = changes::latest(conn)?;
+    let all_coops: HashMap<_, _> = coops::all(conn)?.into_iter().map(|c| (c.id, c)).collect();
+    let mut documents: Vec<SearchDocument> = all_coops.values().map(coop_document).collect();
+    for person in people::all(conn)? {
+        if let Some(coop) = all_coops.get(&person.coop_id) {
+            documents.push(person_document(&person, coop));
+        }
+    }
+    index.clear()?;
+    index.apply_at(seq, &documents, &[])?;
+    tracing::info!(
+        documents = documents.len(),
+        elapsed_ms = started.elapsed().as_millis(),
+        "rebuilt the search index"
+    );
+    Ok(Cursor::at(seq))
+}
+
+/// Applies every change in the log the cursor has not applied yet.
+fn catch_up(
+    conn: &mut DbConnection,
+    index: &SearchIndex,
+    cursor: &mut Cursor,
+) -> Result<(), IndexerError> {
+    let mut after = cursor.low();
+    loop {
+        let batch = changes::since(conn, after, BATCH)?;
+        let Some(last) = batch.last().map(|c| c.seq) else {
+            cursor.applied([], Instant::now());
+            return Ok(());
+        };
+        let fresh: Vec<&Change> = batch.iter().filter(|c| !cursor.has(c.seq)).collect();
+        if !fresh.is_empty() {
+            let (upserts, deletes) = documents_for(conn, &fresh)?;
+            // The commit records where a restart must resume: the position after this batch.
+            let mut next = cursor.clone();
+            next.applied(fresh.iter().map(|c| c.seq), Instant::now());
+            index.apply_at(next.low(), &upserts, &deletes)?;
+            *cursor = next;
+        }
+        if i64::try_from(batch.len()).unwrap_or(i64::MAX) < BATCH {
+            return Ok(());
+        }
+        after = last;
+    }
+}
+
+/// The current documents of what changed (deleted records become deletions).
+fn documents_for(
+    conn: &mut DbConnection,
+    changed: &[&Change],
+) -> Result<(Vec<SearchDocument>, Vec<(DocKind, String)>), IndexerError> {
+    let mut upserts = Vec::new();
+    let mut deletes = Vec::new();
+    let mut coops_seen: HashMap<uuid::Uuid, Option<Coop>> = HashMap::new();
+    let mut done = std::collections::HashSet::new();
+    for change in changed {
+        if !done.insert((change.entity, change.id)) {
+            continue;
+        }
+        match change.entity {
+            Entity::Coop => match coops::find_by_id(conn, change.id)? {
+                Some(coop) => upserts.push(coop_document(&coop)),
+                None => deletes.push((DocKind::Coop, change.id.to_string())),
+            },
+            Entity::Person => {
+                let Some(person) = people::find(conn, change.id)? else {
+                    deletes.push((DocKind::Person, change.id.to_string()));
+                    continue;
+                };
+                if !coops_seen.contains_key(&person.coop_id) {
+                    let coop = coops::find_by_id(conn, person.coop_id)?;
+                    coops_seen.insert(person.coop_id, coop);
+                }
+                match coops_seen.get(&person.coop_id).and_then(Option::as_ref) {
+                    Some(coop) => upserts.push(person_document(&person, coop)),
+                    None => deletes.push((DocKind::Person, change.id.to_string())),
+                }
+            }
+        }
+    }
+    Ok((upserts, deletes))
+}

@@ -1,0 +1,76 @@
+//! Search documents of the directory's records. What a document may show is
+//! decided here: day rates and availability are never indexed; a person is
+//! public only if their profile is public and their co-op approved.
+
+use coophub_domain::coop::{Coop, MembershipStatus};
+use coophub_domain::person::{Person, Visibility};
+
+use crate::document::{DocKind, SearchDocument, SkillEntry};
+
+/// Level given to a co-op's skills (people state their own).
+const COOP_SKILL_LEVEL: u8 = 3;
+
+/// The document of a co-op.
+pub fn coop_document(coop: &Coop) -> SearchDocument {
+    let profile = &coop.profile;
+    let location = &profile.location;
+    let skills = coop
+        .technologies
+        .iter()
+        .chain(&coop.services)
+        .map(|s| SkillEntry {
+            slug: s.slug.clone(),
+            name: s.name.clone(),
+            level: COOP_SKILL_LEVEL,
+        })
+        .collect();
+    SearchDocument {
+        kind: DocKind::Coop,
+        id: coop.id.to_string(),
+        slug: Some(coop.slug.clone()),
+        title: profile.name.clone(),
+        summary: profile.summary.clone(),
+        description: [
+            profile.description.as_str(),
+            &profile.sectors.join(" "),
+            &profile.clients.join(" "),
+        ]
+        .join("\n"),
+        skills,
+        region: location.region.clone(),
+        country: location.country.clone(),
+        legal_form: profile.legal_form.map(|f| f.as_str().to_owned()),
+        location: location.latitude.zip(location.longitude),
+        public: coop.membership.status == MembershipStatus::Approved,
+        updated: coop.updated_at.timestamp(),
+    }
+}
+
+/// The document of a person of `coop`; their place is their co-op's.
+pub fn person_document(person: &Person, coop: &Coop) -> SearchDocument {
+    let location = &coop.profile.location;
+    SearchDocument {
+        kind: DocKind::Person,
+        id: person.id.to_string(),
+        slug: None,
+        title: person.name.clone(),
+        summary: person.headline.clone(),
+        description: person.bio.clone(),
+        skills: person
+            .skills
+            .iter()
+            .map(|s| SkillEntry {
+                slug: s.skill.slug.clone(),
+                name: s.skill.name.clone(),
+                level: s.level,
+            })
+            .collect(),
+        region: location.region.clone(),
+        country: location.country.clone(),
+        legal_form: None,
+        location: location.latitude.zip(location.longitude),
+        public: person.visibility == Visibility::Public
+            && coop.membership.status == MembershipStatus::Approved,
+        updated: person.updated_at.timestamp(),
+    }
+}
