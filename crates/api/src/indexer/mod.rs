@@ -29,6 +29,9 @@ const SYNC_TIMEOUT: Duration = Duration::from_secs(5);
 
 type Ack = oneshot::Sender<()>;
 
+/// Documents to replace, and (kind, id) of documents to remove.
+type Batch = (Vec<SearchDocument>, Vec<(DocKind, String)>);
+
 /// The search index and the thread that keeps it in step with the database.
 #[derive(Clone)]
 pub struct SearchService {
@@ -169,10 +172,7 @@ fn catch_up(
 }
 
 /// The current documents of what changed (deleted records become deletions).
-fn documents_for(
-    conn: &mut DbConnection,
-    changed: &[&Change],
-) -> Result<(Vec<SearchDocument>, Vec<(DocKind, String)>), IndexerError> {
+fn documents_for(conn: &mut DbConnection, changed: &[&Change]) -> Result<Batch, IndexerError> {
     let mut upserts = Vec::new();
     let mut deletes = Vec::new();
     let mut coops_seen: HashMap<uuid::Uuid, Option<Coop>> = HashMap::new();
@@ -191,11 +191,13 @@ fn documents_for(
                     deletes.push((DocKind::Person, change.id.to_string()));
                     continue;
                 };
-                if !coops_seen.contains_key(&person.coop_id) {
-                    let coop = coops::find_by_id(conn, person.coop_id)?;
-                    coops_seen.insert(person.coop_id, coop);
-                }
-                match coops_seen.get(&person.coop_id).and_then(Option::as_ref) {
+                let coop = match coops_seen.entry(person.coop_id) {
+                    std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        slot.insert(coops::find_by_id(conn, person.coop_id)?)
+                    }
+                };
+                match coop.as_ref() {
                     Some(coop) => upserts.push(person_document(&person, coop)),
                     None => deletes.push((DocKind::Person, change.id.to_string())),
                 }
