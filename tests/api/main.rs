@@ -16,5 +16,6 @@ mod murmurations;
 mod openapi;
 mod operations;
 mod people;
+mod search;
 mod skills;
 mod tokens;

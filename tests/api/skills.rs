@@ -202,4 +202,9 @@ async fn merging_moves_every_reference_and_spelling(backend: Backend) {
     );
     let wagtail = get_json(&app, "/api/v1/skills/wagtail").await;
     assert_eq!(wagtail["coops"].as_array().unwrap().len(), 2);
+    let found = get_json(&app, "/api/v1/search?skill=wagtail&type=coop").await;
+    assert_eq!(
+        found["total"], 2,
+        "the search index follows the merge: {found}"
+    );
 }

@@ -241,6 +241,7 @@ pub fn insert(
             .values(&row)
             .execute(conn)?;
         write_skills(conn, &row.id, input, now)?;
+        changes::record(conn, Entity::Person, id, now)?;
         find(conn, id)?.ok_or(StoreError::NotFound)
     })
 }

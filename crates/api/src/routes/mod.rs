@@ -9,6 +9,7 @@ pub mod me;
 pub mod ops;
 pub mod pagination;
 pub mod people;
+pub mod search;
 pub mod skills;
 pub mod stats;
 
@@ -42,7 +43,9 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(case_studies::show::show_case_study)
         .service(case_studies::update::update_case_study)
         .service(case_studies::delete::delete_case_study)
-        .service(stats::show_stats);
+        .service(stats::show_stats)
+        .service(search::suggest::suggest)
+        .service(search::search);
 }
 
 /// Registers the operational endpoints (mounted at the root).

@@ -1,0 +1,187 @@
+//! Search: `GET /api/v1/search` and `GET /api/v1/search/suggest`.
+
+mod params;
+pub mod suggest;
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use actix_web::{HttpRequest, get, web};
+use coophub_search::{SearchRequest, SearchResults};
+use coophub_store::skills;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::Viewer;
+use crate::problem::{ApiError, Problem};
+use crate::state::{AppState, blocking};
+use params::SearchParams;
+
+/// The search parameters, for the documentation (the handler reads the query
+/// string itself, since `type` and `skill` repeat).
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct SearchQueryDoc {
+    /// What to look for (up to 512 characters); typos, prefixes and skill aliases are understood.
+    pub q: Option<String>,
+    /// `coop` or `person`; repeatable.
+    #[serde(rename = "type")]
+    pub kind: Option<Vec<String>>,
+    /// A skill in any spelling; repeatable; all must match.
+    pub skill: Option<Vec<String>>,
+    /// Region, case-insensitive.
+    pub region: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// Legal form (co-ops).
+    pub legal_form: Option<String>,
+    /// `latitude,longitude` to search around.
+    pub near: Option<String>,
+    /// Radius around `near` in km (default 50).
+    pub radius_km: Option<f64>,
+    /// `relevance` (default), `distance` (needs `near`) or `updated`.
+    pub sort: Option<String>,
+    /// 1-based page number (default 1).
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20).
+    pub per_page: Option<u32>,
+}
+
+/// One result.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchHit {
+    /// `coop` or `person`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Its id.
+    pub id: String,
+    /// The co-op slug, for co-ops.
+    pub slug: Option<String>,
+    /// Name.
+    pub title: String,
+    /// Summary or headline.
+    pub summary: String,
+    /// Relevance.
+    pub score: f32,
+    /// Matching snippets per field, matches in `<mark>`.
+    pub highlights: BTreeMap<String, Vec<String>>,
+    /// Its skills that the search named.
+    pub matched_skills: Vec<String>,
+    /// Distance from `near`, in km.
+    pub distance_km: Option<f64>,
+}
+
+/// Counts over every match.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchFacets {
+    /// Per type.
+    #[serde(rename = "type")]
+    pub kind: BTreeMap<String, u64>,
+    /// The 20 most frequent skills.
+    pub skill: BTreeMap<String, u64>,
+    /// Per region (lower case).
+    pub region: BTreeMap<String, u64>,
+    /// Per legal form.
+    pub legal_form: BTreeMap<String, u64>,
+}
+
+/// A page of results with facets.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchAnswer {
+    /// The page.
+    pub hits: Vec<SearchHit>,
+    /// Matches in all.
+    pub total: usize,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+    /// Counts over all matches.
+    pub facets: SearchFacets,
+}
+
+fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
+    SearchAnswer {
+        hits: results
+            .hits
+            .into_iter()
+            .map(|hit| SearchHit {
+                kind: hit.kind.as_str(),
+                id: hit.id,
+                slug: hit.slug,
+                title: hit.title,
+                summary: hit.summary,
+                score: hit.score,
+                highlights: hit.highlights,
+                matched_skills: hit.matched_skills,
+                distance_km: hit.distance_km,
+            })
+            .collect(),
+        total: results.total,
+        page,
+        per_page,
+        facets: SearchFacets {
+            kind: results.facets.kind,
+            skill: results.facets.skill.into_iter().collect(),
+            region: results.facets.region,
+            legal_form: results.facets.legal_form,
+        },
+    }
+}
+
+/// Searches co-ops and people. Outside the network, network-only profiles and
+/// non-approved co-ops are neither found nor counted.
+#[utoipa::path(
+    tag = "search",
+    params(SearchQueryDoc),
+    responses(
+        (status = 200, description = "Results", body = SearchAnswer),
+        (status = 400, description = "A parameter is invalid (named in `errors`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/search")]
+pub async fn search(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<web::Json<SearchAnswer>, ApiError> {
+    let params = SearchParams::parse(req.query_string())?;
+    let network = viewer.sees_network_only();
+    let store = state.store.clone();
+    let index = state.search.index().clone();
+    let (page, per_page) = (params.page, params.per_page);
+    let results = blocking(move || {
+        let conn = RefCell::new(store.conn()?);
+        let mut skill_slugs = Vec::new();
+        for spelling in &params.skills {
+            match skills::find(&mut conn.borrow_mut(), spelling)? {
+                Some(skill) => skill_slugs.push(skill.slug),
+                // Nobody has a skill nobody knows.
+                None => return Ok(SearchResults::default()),
+            }
+        }
+        let request = SearchRequest {
+            q: params.q,
+            kinds: params.kinds,
+            skills: skill_slugs,
+            region: params.region,
+            country: params.country,
+            legal_form: params.legal_form.map(|f| f.as_str().to_owned()),
+            near: params.near,
+            network,
+            sort: params.sort,
+            offset: usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX),
+            limit: usize::try_from(per_page).unwrap_or(20),
+        };
+        let skill_of = |word: &str| {
+            skills::find(&mut conn.borrow_mut(), word)
+                .ok()
+                .flatten()
+                .map(|s| s.slug)
+        };
+        index
+            .search(&request, &skill_of)
+            .map_err(ApiError::internal)
+    })
+    .await?;
+    Ok(web::Json(answer(results, page, per_page)))
+}

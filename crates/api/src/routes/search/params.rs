@@ -1,0 +1,182 @@
+//! Reading the search query string: repeatable `type` and `skill`, and a
+//! 400 naming the parameter for anything that cannot be read.
+
+use coophub_domain::coop::LegalForm;
+use coophub_search::{DocKind, Sort};
+
+use crate::problem::ApiError;
+use crate::routes::pagination::MAX_PER_PAGE;
+
+/// Longest `q` accepted, in characters.
+pub(crate) const MAX_Q: usize = 512;
+/// Radius used when `near` comes without `radius_km`.
+const DEFAULT_RADIUS_KM: f64 = 50.0;
+
+/// A search request as the client sent it, checked.
+#[derive(Debug, Default)]
+pub(crate) struct SearchParams {
+    pub q: String,
+    pub kinds: Vec<DocKind>,
+    pub skills: Vec<String>,
+    pub region: Option<String>,
+    pub country: Option<String>,
+    pub legal_form: Option<LegalForm>,
+    pub near: Option<(f64, f64, f64)>,
+    pub sort: Sort,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+fn invalid(name: &str, message: impl Into<String>) -> ApiError {
+    ApiError::InvalidParameter {
+        name: name.to_owned(),
+        message: message.into(),
+    }
+}
+
+fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, ApiError> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| invalid(name, format!("`{value}` is not a number")))
+}
+
+impl SearchParams {
+    /// Reads `query` (the raw query string).
+    pub(crate) fn parse(query: &str) -> Result<Self, ApiError> {
+        let mut params = Self {
+            page: 1,
+            per_page: 20,
+            ..Self::default()
+        };
+        let mut near: Option<(f64, f64)> = None;
+        let mut radius: Option<f64> = None;
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let value = value.into_owned();
+            match key.as_ref() {
+                "q" if value.chars().count() > MAX_Q => {
+                    return Err(invalid(
+                        "q",
+                        format!("must be at most {MAX_Q} characters long"),
+                    ));
+                }
+                "q" => params.q = value,
+                "type" => {
+                    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                        let kind = DocKind::parse(name).ok_or_else(|| {
+                            invalid(
+                                "type",
+                                format!("`{name}` is not a searchable type (coop, person)"),
+                            )
+                        })?;
+                        params.kinds.push(kind);
+                    }
+                }
+                "skill" => params.skills.extend(
+                    value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned),
+                ),
+                "region" => params.region = Some(value),
+                "country" => params.country = Some(value),
+                "legal_form" => {
+                    params.legal_form = Some(LegalForm::parse(&value).ok_or_else(|| {
+                        invalid("legal_form", format!("`{value}` is not a legal form"))
+                    })?);
+                }
+                "near" => {
+                    let (lat, lon) = value
+                        .split_once(',')
+                        .ok_or_else(|| invalid("near", "must be `latitude,longitude`"))?;
+                    let (lat, lon): (f64, f64) = (number("near", lat)?, number("near", lon)?);
+                    if !(lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+                        return Err(invalid(
+                            "near",
+                            "latitude must be within ±90 and longitude within ±180",
+                        ));
+                    }
+                    near = Some((lat, lon));
+                }
+                "radius_km" => {
+                    let km: f64 = number("radius_km", &value)?;
+                    if !(km > 0.0 && km <= 20_000.0) {
+                        return Err(invalid(
+                            "radius_km",
+                            "must be more than 0 and at most 20000",
+                        ));
+                    }
+                    radius = Some(km);
+                }
+                "sort" => {
+                    params.sort = match value.as_str() {
+                        "relevance" => Sort::Relevance,
+                        "distance" => Sort::Distance,
+                        "updated" => Sort::Updated,
+                        _ => return Err(invalid("sort", "must be relevance, distance or updated")),
+                    }
+                }
+                "page" => {
+                    params.page = number("page", &value)?;
+                    if params.page == 0 {
+                        return Err(invalid("page", "must be 1 or more"));
+                    }
+                }
+                "per_page" => {
+                    params.per_page = number("per_page", &value)?;
+                    if !(1..=MAX_PER_PAGE).contains(&params.per_page) {
+                        return Err(invalid(
+                            "per_page",
+                            format!("must be between 1 and {MAX_PER_PAGE}"),
+                        ));
+                    }
+                }
+                other => return Err(invalid(other, "is not a search parameter")),
+            }
+        }
+        if radius.is_some() && near.is_none() {
+            return Err(invalid("radius_km", "needs `near`"));
+        }
+        if params.sort == Sort::Distance && near.is_none() {
+            return Err(invalid("sort", "`distance` needs `near`"));
+        }
+        params.near = near.map(|(lat, lon)| (lat, lon, radius.unwrap_or(DEFAULT_RADIUS_KM)));
+        Ok(params)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parameter(query: &str) -> String {
+        match SearchParams::parse(query) {
+            Err(ApiError::InvalidParameter { name, .. }) => name,
+            other => panic!("expected a bad parameter for {query}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_parameters_are_named() {
+        assert_eq!(parameter("near=abc"), "near");
+        assert_eq!(parameter("near=91,0"), "near");
+        assert_eq!(parameter("near=53,-1&radius_km=-1"), "radius_km");
+        assert_eq!(parameter("radius_km=5"), "radius_km");
+        assert_eq!(parameter("type=offer"), "type");
+        assert_eq!(parameter("per_page=101"), "per_page");
+        assert_eq!(parameter("sort=distance"), "sort");
+        assert_eq!(parameter("colour=red"), "colour");
+        assert_eq!(parameter(&format!("q={}", "a".repeat(513))), "q");
+    }
+
+    #[test]
+    fn repeatable_parameters_accumulate() {
+        let params =
+            SearchParams::parse("type=coop&type=person&skill=JS&skill=k8s,rust&near=53.8,-1.55")
+                .unwrap();
+        assert_eq!(params.kinds, [DocKind::Coop, DocKind::Person]);
+        assert_eq!(params.skills, ["JS", "k8s", "rust"]);
+        assert_eq!(params.near, Some((53.8, -1.55, 50.0)));
+    }
+}

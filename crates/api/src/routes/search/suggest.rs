@@ -1,0 +1,96 @@
+//! `GET /api/v1/search/suggest?q=`: autocomplete skills and co-op names.
+
+use actix_web::{get, web};
+use coophub_search::{DocKind, SearchRequest};
+use coophub_store::{Page, skills};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::Viewer;
+use crate::extract::Query;
+use crate::problem::{ApiError, Problem};
+use crate::routes::coops::SkillRef;
+use crate::state::{AppState, blocking};
+
+/// What has been typed so far.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct SuggestQuery {
+    /// At least one character, at most 100.
+    pub q: String,
+}
+
+/// A co-op suggestion.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CoopSuggestion {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+}
+
+/// Suggestions.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Suggestions {
+    /// Skills whose name or alias starts like `q`, most used first.
+    pub skills: Vec<SkillRef>,
+    /// Co-ops whose name matches `q`.
+    pub coops: Vec<CoopSuggestion>,
+}
+
+/// Suggests skills and co-op names as the user types.
+#[utoipa::path(
+    tag = "search",
+    params(SuggestQuery),
+    responses(
+        (status = 200, description = "Suggestions", body = Suggestions),
+        (status = 400, description = "`q` is missing or too long", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/search/suggest")]
+pub async fn suggest(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: Query<SuggestQuery>,
+) -> Result<web::Json<Suggestions>, ApiError> {
+    let q = query.0.q;
+    let length = q.trim().chars().count();
+    if length == 0 || length > 100 {
+        return Err(ApiError::InvalidParameter {
+            name: "q".into(),
+            message: "must be 1 to 100 characters long".into(),
+        });
+    }
+    let network = viewer.sees_network_only();
+    let store = state.store.clone();
+    let index = state.search.index().clone();
+    let suggestions = blocking(move || {
+        let mut conn = store.conn()?;
+        let (found, _) = skills::search(&mut conn, Some(&q), Page { number: 1, size: 5 })?;
+        let request = SearchRequest {
+            q,
+            kinds: vec![DocKind::Coop],
+            network,
+            limit: 5,
+            ..SearchRequest::default()
+        };
+        let coops = index
+            .search(&request, &|_| None)
+            .map_err(ApiError::internal)?;
+        Ok(Suggestions {
+            skills: found
+                .into_iter()
+                .map(|usage| SkillRef::from(usage.skill))
+                .collect(),
+            coops: coops
+                .hits
+                .into_iter()
+                .map(|hit| CoopSuggestion {
+                    slug: hit.slug.unwrap_or_default(),
+                    name: hit.title,
+                })
+                .collect(),
+        })
+    })
+    .await?;
+    Ok(web::Json(suggestions))
+}

@@ -1,0 +1,241 @@
+//! Search through the API: read-your-writes, privacy, relevance features,
+//! filters, distance, and catching up after a crash.
+
+use coophub_api::indexer::SearchService;
+use coophub_search::{DocKind, SearchIndex, SearchRequest};
+use coophub_store::{PoolOptions, Store, changes};
+use coophub_testkit::{Backend, backend_tests};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::coops::{approved_coop, coop};
+use crate::helpers::{TestApp, assert_problem};
+
+backend_tests!(
+    a_write_is_found_by_the_very_next_search,
+    outsiders_neither_find_nor_count_what_they_may_not_see,
+    typos_aliases_prefixes_filters_and_distance_work_through_the_api,
+    bad_search_parameters_name_the_parameter,
+    the_index_catches_up_after_a_crash,
+);
+
+async fn search(app: &TestApp, query: &str, token: Option<&str>) -> Value {
+    let res = app.get(&format!("/api/v1/search?{query}"), token).await;
+    assert_eq!(res.status(), 200, "{query}");
+    res.json().await.unwrap()
+}
+
+fn titles(answer: &Value) -> Vec<&str> {
+    answer["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect()
+}
+
+async fn a_write_is_found_by_the_very_next_search(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "zebra-coop", &owner, &admin).await;
+    let found = search(&app, "q=zebra", None).await;
+    assert_eq!(found["hits"][0]["slug"], "zebra-coop", "{found}");
+
+    let mut renamed = coop("zebra-coop");
+    renamed["name"] = json!("Okapi Co-op");
+    app.send(
+        Method::PUT,
+        "/api/v1/coops/zebra-coop",
+        Some(&renamed),
+        Some(&owner),
+        None,
+    )
+    .await;
+    assert_eq!(
+        titles(&search(&app, "q=okapi", None).await),
+        ["Okapi Co-op"]
+    );
+    assert!(titles(&search(&app, "q=zebra", None).await).is_empty());
+
+    app.send(
+        Method::DELETE,
+        "/api/v1/coops/zebra-coop",
+        None,
+        Some(&owner),
+        None,
+    )
+    .await;
+    assert!(titles(&search(&app, "q=okapi", None).await).is_empty());
+}
+
+async fn outsiders_neither_find_nor_count_what_they_may_not_see(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "open-coop", &owner, &admin).await;
+    app.send(
+        Method::POST,
+        "/api/v1/coops",
+        Some(&coop("secret-applicant")),
+        Some(&owner),
+        None,
+    )
+    .await;
+    let hidden = json!({"name": "Hidden Hopper", "visibility": "network", "skills": [{"skill": "COBOL", "level": 5, "interest": 1}]});
+    app.send(
+        Method::POST,
+        "/api/v1/coops/open-coop/people",
+        Some(&hidden),
+        Some(&owner),
+        None,
+    )
+    .await;
+
+    let outside = search(&app, "", None).await;
+    assert_eq!(outside["total"], 1, "{outside}");
+    assert_eq!(outside["facets"]["type"], json!({"coop": 1}));
+    assert!(outside["facets"]["skill"].get("cobol").is_none());
+    assert!(titles(&search(&app, "q=hopper", None).await).is_empty());
+
+    let inside = search(&app, "", Some(&owner)).await;
+    assert_eq!(inside["total"], 3);
+    assert_eq!(inside["facets"]["type"], json!({"coop": 2, "person": 1}));
+    assert_eq!(
+        titles(&search(&app, "q=hopper", Some(&owner)).await),
+        ["Hidden Hopper"]
+    );
+}
+
+async fn typos_aliases_prefixes_filters_and_distance_work_through_the_api(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "leeds-coop", &owner, &admin).await; // Leeds: JS, postgres, django, react
+    let mut oxford = coop("oxford-coop");
+    oxford["name"] = json!("Oxford Drupal Workers");
+    oxford["technologies"] = json!(["Drupal", "WordPress"]);
+    oxford["location"] = json!({"locality": "Oxford", "region": "South East", "country": "GB", "latitude": 51.75, "longitude": -1.26});
+    app.send(
+        Method::POST,
+        "/api/v1/coops",
+        Some(&oxford),
+        Some(&owner),
+        None,
+    )
+    .await;
+    app.send(
+        Method::POST,
+        "/api/v1/coops/oxford-coop/membership",
+        Some(&json!({"action": "approve"})),
+        Some(&admin),
+        None,
+    )
+    .await;
+
+    for (query, expected) in [
+        ("q=wordpres", vec!["Oxford Drupal Workers"]),
+        ("q=drup", vec!["Oxford Drupal Workers"]),
+        ("q=postgres", vec!["Co-op leeds-coop"]),
+        ("q=k8s", vec![]),
+        (
+            "skill=django&region=yorkshire%20and%20the%20humber",
+            vec!["Co-op leeds-coop"],
+        ),
+        ("skill=django&region=south%20east", vec![]),
+        ("near=53.80,-1.55&radius_km=50", vec!["Co-op leeds-coop"]),
+        (
+            "near=53.80,-1.55&radius_km=400&sort=distance",
+            vec!["Co-op leeds-coop", "Oxford Drupal Workers"],
+        ),
+    ] {
+        assert_eq!(
+            titles(&search(&app, query, None).await),
+            expected,
+            "{query}"
+        );
+    }
+    let drupal = search(&app, "q=drupal", None).await;
+    assert_eq!(drupal["hits"][0]["matched_skills"], json!(["drupal"]));
+    assert!(
+        drupal["hits"][0]["highlights"]["title"][0]
+            .as_str()
+            .unwrap()
+            .contains("<mark>Drupal</mark>")
+    );
+    let near = search(&app, "near=51.75,-1.26&radius_km=10", None).await;
+    assert!(near["hits"][0]["distance_km"].as_f64().unwrap() < 1.0);
+
+    let suggestions: Value = app
+        .get("/api/v1/search/suggest?q=oxf", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        suggestions["coops"][0]["slug"], "oxford-coop",
+        "{suggestions}"
+    );
+    let suggestions: Value = app
+        .get("/api/v1/search/suggest?q=postg", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(suggestions["skills"][0]["slug"], "postgresql");
+}
+
+async fn bad_search_parameters_name_the_parameter(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for (query, parameter) in [
+        ("near=abc", "near"),
+        ("near=53,-1&radius_km=-1", "radius_km"),
+        ("type=spaceship", "type"),
+        ("per_page=1000", "per_page"),
+        ("sort=distance", "sort"),
+        ("legal_form=partnership", "legal_form"),
+    ] {
+        let res = app.get(&format!("/api/v1/search?{query}"), None).await;
+        let problem = assert_problem(res, 400, "invalid_parameter").await;
+        assert_eq!(problem["errors"][0]["parameter"], parameter, "{query}");
+    }
+    let long = format!("/api/v1/search?q={}", "a".repeat(513));
+    assert_problem(app.get(&long, None).await, 400, "invalid_parameter").await;
+    assert_problem(
+        app.get("/api/v1/search/suggest", None).await,
+        400,
+        "invalid_parameter",
+    )
+    .await;
+}
+
+async fn the_index_catches_up_after_a_crash(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "before-crash", &owner, &admin).await;
+    let store = Store::connect(app.database_url(), PoolOptions::default()).unwrap();
+    let midway = changes::latest(&mut store.conn().unwrap()).unwrap();
+    approved_coop(&app, "after-crash", &owner, &admin).await;
+
+    // An index that crashed midway: it holds the first co-op and recorded the
+    // log position up to then, but never applied what came after.
+    let crashed = SearchIndex::in_ram().unwrap();
+    crashed.apply_at(midway, &[], &[]).unwrap();
+    assert!(crashed.is_empty());
+    let restarted = SearchService::start(store, crashed).unwrap();
+    let request = SearchRequest {
+        q: "crash".into(),
+        kinds: vec![DocKind::Coop],
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let found = restarted.index().search(&request, &|_| None).unwrap();
+    let slugs: Vec<_> = found.hits.iter().filter_map(|h| h.slug.clone()).collect();
+    assert_eq!(
+        slugs,
+        ["after-crash"],
+        "what came after the recorded position is applied on start"
+    );
+    assert!(restarted.index().committed().unwrap().unwrap().seq >= midway);
+}
