@@ -82,28 +82,36 @@ fn word_query(fields: &Fields, word: &str, is_last: bool, skill: Option<&str>) -
 }
 
 /// The query for `q`; `skill_of` maps a word or the whole query to a canonical
-/// skill slug ("postgres" → postgresql), so that aliases match.
+/// skill slug ("postgres" → postgresql), so that aliases match. With
+/// `every_word`, each word must match; otherwise any may, and documents
+/// matching more words score higher.
 pub(crate) fn text_query(
     fields: &Fields,
     q: &str,
     skill_of: &dyn Fn(&str) -> Option<String>,
+    every_word: bool,
 ) -> Option<Box<dyn Query>> {
     let words = words(q);
     let count = words.len();
     if count == 0 {
         return None;
     }
-    let every_word: Vec<(Occur, Box<dyn Query>)> = words
+    let occur = if every_word {
+        Occur::Must
+    } else {
+        Occur::Should
+    };
+    let each: Vec<(Occur, Box<dyn Query>)> = words
         .iter()
         .enumerate()
         .map(|(i, word)| {
             (
-                Occur::Must,
+                occur,
                 word_query(fields, word, i + 1 == count, skill_of(word).as_deref()),
             )
         })
         .collect();
-    let every_word: Box<dyn Query> = Box::new(BooleanQuery::new(every_word));
+    let every_word: Box<dyn Query> = Box::new(BooleanQuery::new(each));
     // A phrase that names one skill ("ruby on rails") also matches that skill.
     match (count > 1).then(|| skill_of(q)).flatten() {
         Some(slug) => {

@@ -170,14 +170,30 @@ impl SearchIndex {
         filters
     }
 
-    /// Runs `request`; `skill_of` resolves a word or phrase to a canonical skill slug.
+    /// Runs `request`; `skill_of` resolves a word or phrase to a canonical skill
+    /// slug. Documents matching every word come first; only when none does are
+    /// documents matching some of the words answered ("drupal accessibility"
+    /// still finds Drupal shops).
     pub fn search(
         &self,
         request: &SearchRequest,
         skill_of: &dyn Fn(&str) -> Option<String>,
     ) -> Result<SearchResults, SearchError> {
+        let results = self.search_words(request, skill_of, true)?;
+        if results.total > 0 || words(&request.q).len() < 2 {
+            return Ok(results);
+        }
+        self.search_words(request, skill_of, false)
+    }
+
+    fn search_words(
+        &self,
+        request: &SearchRequest,
+        skill_of: &dyn Fn(&str) -> Option<String>,
+        every_word: bool,
+    ) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
-        let text = text_query(&self.fields, &request.q, skill_of);
+        let text = text_query(&self.fields, &request.q, skill_of, every_word);
         let mut clauses = self.filters(request);
         let text_given = text.is_some();
         clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));

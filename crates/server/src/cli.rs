@@ -44,6 +44,8 @@ pub enum Command {
     /// Import a directory or a backup into the database.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Rebuild the search index from the database.
+    Reindex,
     /// Write a lossless NDJSON backup of the whole database.
     Export {
         /// The file to write (default: standard output).

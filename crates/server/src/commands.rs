@@ -166,6 +166,31 @@ pub async fn serve_demo(settings: &Settings) -> anyhow::Result<()> {
     Ok(served?)
 }
 
+/// `coophub reindex`: rebuilds the search index from the database.
+pub async fn reindex(settings: &Settings) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let dir = crate::search_index_dir(settings);
+    let started = std::time::Instant::now();
+    let documents = actix_web::web::block(move || -> anyhow::Result<u64> {
+        let spinner =
+            indicatif::ProgressBar::new_spinner().with_message("rebuilding the search index");
+        spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        let index = coophub_search::SearchIndex::open_or_create(&dir)?;
+        let documents = coophub_api::indexer::rebuild_index(&store, &index)?;
+        spinner.finish_and_clear();
+        Ok(documents)
+    })
+    .await??;
+    println!(
+        "search index rebuilt: {documents} documents in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 /// `coophub openapi`: prints the OpenAPI document.
 pub fn print_openapi() -> anyhow::Result<()> {
     print!("{}", coophub_api::spec_json()?);

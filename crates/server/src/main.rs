@@ -45,6 +45,7 @@ fn main() -> ExitCode {
                 commands::restore(&settings, file.clone()).await
             }
             Command::Export { output } => commands::export(&settings, output.clone()).await,
+            Command::Reindex => commands::reindex(&settings).await,
         }
     });
     report(result)

@@ -83,10 +83,15 @@ impl Application {
     }
 }
 
+/// Where the search index lives.
+pub fn search_index_dir(settings: &Settings) -> std::path::PathBuf {
+    settings.data_dir.join("search-index")
+}
+
 /// Opens the search index in the data directory (rebuilding it when it is
 /// missing, corrupt or of another schema) and starts the indexer.
 async fn start_search(settings: &Settings, store: Store) -> anyhow::Result<SearchService> {
-    let dir = settings.data_dir.join("search-index");
+    let dir = search_index_dir(settings);
     let service = web::block(move || -> anyhow::Result<SearchService> {
         let index = match SearchIndex::open_or_create(&dir) {
             Ok(index) => index,

@@ -120,6 +120,13 @@ fn follow(store: &Store, index: &SearchIndex, mut cursor: Cursor, inbox: &Receiv
     }
 }
 
+/// Rebuilds the whole index from the database (`coophub reindex`); answers
+/// how many documents it holds.
+pub fn rebuild_index(store: &Store, index: &SearchIndex) -> Result<u64, IndexerError> {
+    rebuild(&mut *store.conn()?, index)?;
+    Ok(index.len())
+}
+
 /// Rebuilds the whole index from the database; answers the cursor to follow from.
 fn rebuild(conn: &mut DbConnection, index: &SearchIndex) -> Result<Cursor, IndexerError> {
     let started = Instant::now();

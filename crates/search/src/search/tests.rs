@@ -332,3 +332,14 @@ fn a_commit_records_the_log_position_and_schema() {
     index.apply_at(43, &[], &[]).unwrap();
     assert!(index.is_empty());
 }
+
+#[test]
+fn when_no_document_has_every_word_some_words_are_enough() {
+    let index = corpus();
+    assert_eq!(ids(&index, q("drupal accessibility")), ["agile"]);
+    assert_eq!(
+        ids(&index, q("drupal wordpress")),
+        ["agile"],
+        "every word, when some document has them all"
+    );
+}

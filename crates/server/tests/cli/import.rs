@@ -65,6 +65,13 @@ async fn importing_the_fixture_twice_creates_then_changes_nothing(backend: Backe
         "{second}"
     );
 
+    let output = coophub(&db).arg("reindex").output().unwrap();
+    assert!(
+        stdout(&output).contains("search index rebuilt: 8 documents"),
+        "{}",
+        stderr(&output)
+    );
+
     let base = serve(&db).await;
     let (approved, _) = slugs(&base, "").await;
     assert_eq!(
@@ -90,6 +97,7 @@ async fn importing_the_fixture_twice_creates_then_changes_nothing(backend: Backe
         .await
         .unwrap();
     assert_eq!(founding["membership"]["origin"], "founding");
+    crate::relevance::check(&base, &fixture()).await;
     let former = reqwest::get(format!("{base}/api/v1/coops/alpha-communication"))
         .await
         .unwrap();
@@ -144,5 +152,6 @@ async fn the_real_cotech_directory_imports_as_the_network_expects() {
             ["animorph", "autonomic", "common-knowledge"],
             "{backend:?}"
         );
+        crate::relevance::check(&base, &dir).await;
     }
 }

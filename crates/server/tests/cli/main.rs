@@ -6,3 +6,4 @@ mod backup;
 mod commands;
 mod helpers;
 mod import;
+mod relevance;
