@@ -16,7 +16,14 @@ use crate::schema::{Fields, TEXT, text_analyzer};
 const WRITER_BUDGET: usize = 50_000_000;
 /// Bumped whenever the schema or the way documents are built changes: an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// FNV-1a: the same number for the same key on every run and platform.
+fn stable_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 /// What the last commit recorded: the change-log position it covers, and the
 /// schema version it was built with.
@@ -197,6 +204,7 @@ impl SearchIndex {
         }
         out.add_bool(f.public, doc.public);
         out.add_i64(f.updated, doc.updated);
+        out.add_u64(f.tiebreak, stable_hash(&doc.key()));
         out
     }
 }

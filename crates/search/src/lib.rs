@@ -8,6 +8,7 @@
 //! lets network-only documents match; they are otherwise neither found nor
 //! counted in facets.
 
+mod collect;
 mod document;
 mod documents;
 mod index;

@@ -37,9 +37,21 @@ pub(crate) struct Fields {
     pub public: Field,
     /// Seconds since the epoch of the last change.
     pub updated: Field,
+    /// A stable hash of the key: the last tie-break.
+    pub tiebreak: Field,
 }
 
 impl Fields {
+    /// Fast-field column names read by the collector.
+    pub(crate) const KIND: &'static str = "kind";
+    pub(crate) const REGION: &'static str = "region";
+    pub(crate) const LEGAL_FORM: &'static str = "legal_form";
+    pub(crate) const SKILLS: &'static str = "skills";
+    pub(crate) const LATITUDE: &'static str = "latitude";
+    pub(crate) const LONGITUDE: &'static str = "longitude";
+    pub(crate) const UPDATED: &'static str = "updated";
+    pub(crate) const TIEBREAK: &'static str = "tiebreak";
+
     /// The schema and its fields.
     pub(crate) fn build() -> (Schema, Self) {
         let mut builder = Schema::builder();
@@ -73,6 +85,7 @@ impl Fields {
             longitude: builder.add_f64_field("longitude", STORED | FAST),
             public: builder.add_bool_field("public", INDEXED | FAST),
             updated: builder.add_i64_field("updated", STORED | FAST),
+            tiebreak: builder.add_u64_field("tiebreak", FAST),
         };
         (builder.build(), fields)
     }

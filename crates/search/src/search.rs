@@ -1,13 +1,14 @@
 //! Running a search: filters, text, radius, facets, order, highlights.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashSet};
 
-use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Score, Searcher, TantivyDocument};
+use tantivy::{Searcher, TantivyDocument};
 
+use crate::collect::{MatchCollector, Matched};
 use crate::document::DocKind;
 use crate::index::{SearchError, SearchIndex};
 use crate::query::{text_query, words};
@@ -98,24 +99,6 @@ pub struct SearchResults {
     pub facets: Facets,
 }
 
-/// Great-circle distance in km.
-fn haversine_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
-}
-
-/// A match, with what ordering and facets need.
-struct Found {
-    score: Score,
-    doc: TantivyDocument,
-    title: String,
-    id: String,
-    updated: i64,
-    distance_km: Option<f64>,
-}
-
 impl SearchIndex {
     fn text(&self, doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
         doc.get_first(field)
@@ -199,38 +182,45 @@ impl SearchIndex {
         clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
         let query = BooleanQuery::new(clauses);
 
-        let limit = usize::try_from(searcher.num_docs())
-            .unwrap_or(usize::MAX)
-            .max(1);
-        let matches: Vec<(Score, DocAddress)> =
-            searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
-        let mut found = self.load(&searcher, matches, request)?;
-        let facets = self.facets(&found);
-        let total = found.len();
+        let collected = searcher.search(&query, &MatchCollector { near: request.near })?;
+        let mut matches = collected.matches;
+        let total = matches.len();
+        let order = |a: &Matched, b: &Matched| {
+            // Ties: most recently changed first, then a stable hash of the id.
+            b.updated
+                .cmp(&a.updated)
+                .then_with(|| a.tiebreak.cmp(&b.tiebreak))
+        };
         match request.sort {
-            Sort::Distance if request.near.is_some() => found.sort_by(|a, b| {
+            Sort::Distance if request.near.is_some() => matches.sort_by(|a, b| {
                 a.distance_km
                     .partial_cmp(&b.distance_km)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| a.id.cmp(&b.id))
+                    .unwrap_or(Ordering::Equal)
+                    .then_with(|| order(a, b))
             }),
-            Sort::Updated => {
-                found.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)))
-            }
-            _ => found.sort_by(|a, b| {
+            Sort::Updated => matches.sort_by(order),
+            _ => matches.sort_by(|a, b| {
                 b.score
                     .partial_cmp(&a.score)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
-                    .then_with(|| a.id.cmp(&b.id))
+                    .unwrap_or(Ordering::Equal)
+                    .then_with(|| order(a, b))
             }),
         }
-        let page: Vec<Found> = found
+        let mut skills: Vec<(String, u64)> = collected.skill.into_iter().collect();
+        skills.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        skills.truncate(20);
+        let facets = Facets {
+            kind: collected.kind.into_iter().collect(),
+            skill: skills,
+            region: collected.region.into_iter().collect(),
+            legal_form: collected.legal_form.into_iter().collect(),
+        };
+        let page: Vec<Matched> = matches
             .into_iter()
             .skip(request.offset)
             .take(request.limit)
             .collect();
-        let hits = self.hits(&searcher, &query, page, request, skill_of, text_given)?;
+        let hits = self.hits(&searcher, &query, &page, request, skill_of, text_given)?;
         Ok(SearchResults {
             hits,
             total,
@@ -238,73 +228,11 @@ impl SearchIndex {
         })
     }
 
-    fn load(
-        &self,
-        searcher: &Searcher,
-        matches: Vec<(Score, DocAddress)>,
-        request: &SearchRequest,
-    ) -> Result<Vec<Found>, SearchError> {
-        let f = &self.fields;
-        let mut found = Vec::with_capacity(matches.len());
-        for (score, address) in matches {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let location = doc
-                .get_first(f.latitude)
-                .and_then(|v| v.as_f64())
-                .zip(doc.get_first(f.longitude).and_then(|v| v.as_f64()));
-            let distance_km = request
-                .near
-                .and_then(|(lat, lon, _)| location.map(|at| haversine_km((lat, lon), at)));
-            if let Some((_, _, radius)) = request.near
-                && distance_km.is_none_or(|d| d > radius)
-            {
-                continue;
-            }
-            found.push(Found {
-                score,
-                title: self.text(&doc, f.title).unwrap_or_default(),
-                id: self.text(&doc, f.id).unwrap_or_default(),
-                updated: doc
-                    .get_first(f.updated)
-                    .and_then(|v| v.as_i64())
-                    .unwrap_or(0),
-                distance_km,
-                doc,
-            });
-        }
-        Ok(found)
-    }
-
-    fn facets(&self, found: &[Found]) -> Facets {
-        let f = &self.fields;
-        let mut facets = Facets::default();
-        let mut skills: HashMap<String, u64> = HashMap::new();
-        for hit in found {
-            for (field, counts) in [
-                (f.kind, &mut facets.kind),
-                (f.region, &mut facets.region),
-                (f.legal_form, &mut facets.legal_form),
-            ] {
-                if let Some(value) = self.text(&hit.doc, field) {
-                    *counts.entry(value).or_default() += 1;
-                }
-            }
-            for skill in self.all_text(&hit.doc, f.skills) {
-                *skills.entry(skill).or_default() += 1;
-            }
-        }
-        let mut skills: Vec<(String, u64)> = skills.into_iter().collect();
-        skills.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        skills.truncate(20);
-        facets.skill = skills;
-        facets
-    }
-
     fn hits(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
-        page: Vec<Found>,
+        page: &[Matched],
         request: &SearchRequest,
         skill_of: &dyn Fn(&str) -> Option<String>,
         text_given: bool,
@@ -321,39 +249,38 @@ impl SearchIndex {
         let mut wanted: HashSet<String> = request.skills.iter().cloned().collect();
         wanted.extend(words(&request.q).iter().filter_map(|w| skill_of(w)));
         wanted.extend(skill_of(&request.q));
-        Ok(page
-            .into_iter()
-            .map(|found| {
+        page.iter()
+            .map(|matched| {
+                let doc: TantivyDocument = searcher.doc(matched.address)?;
                 let mut highlights = BTreeMap::new();
                 for (name, generator) in &mut generators {
-                    let mut snippet = generator.snippet_from_doc(&found.doc);
+                    let mut snippet = generator.snippet_from_doc(&doc);
                     if !snippet.highlighted().is_empty() {
                         snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
                         highlights.insert((*name).to_owned(), vec![snippet.to_html()]);
                     }
                 }
-                let matched_skills = self
-                    .all_text(&found.doc, f.skills)
-                    .into_iter()
-                    .filter(|s| wanted.contains(s))
-                    .collect();
-                Hit {
+                Ok(Hit {
                     kind: self
-                        .text(&found.doc, f.kind)
+                        .text(&doc, f.kind)
                         .as_deref()
                         .and_then(DocKind::parse)
                         .unwrap_or(DocKind::Coop),
-                    slug: self.text(&found.doc, f.slug),
-                    summary: self.text(&found.doc, f.summary).unwrap_or_default(),
-                    id: found.id,
-                    title: found.title,
-                    score: found.score,
+                    id: self.text(&doc, f.id).unwrap_or_default(),
+                    slug: self.text(&doc, f.slug),
+                    title: self.text(&doc, f.title).unwrap_or_default(),
+                    summary: self.text(&doc, f.summary).unwrap_or_default(),
+                    score: matched.score,
                     highlights,
-                    matched_skills,
-                    distance_km: found.distance_km,
-                }
+                    matched_skills: self
+                        .all_text(&doc, f.skills)
+                        .into_iter()
+                        .filter(|s| wanted.contains(s))
+                        .collect(),
+                    distance_km: matched.distance_km,
+                })
             })
-            .collect())
+            .collect()
     }
 }
 

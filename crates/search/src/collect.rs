@@ -1,0 +1,186 @@
+//! Collecting every match from the fast-field columns (no stored document is
+//! read): its score, distance, recency and tie-break, and the facet counts.
+//! Stored documents are read only for the page that is answered.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::schema::Fields;
+
+/// One matching document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Matched {
+    pub score: Score,
+    pub address: DocAddress,
+    pub distance_km: Option<f64>,
+    pub updated: i64,
+    pub tiebreak: u64,
+}
+
+/// Matches and facet counts of one segment, or of all once merged.
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    pub matches: Vec<Matched>,
+    pub kind: HashMap<String, u64>,
+    pub region: HashMap<String, u64>,
+    pub legal_form: HashMap<String, u64>,
+    pub skill: HashMap<String, u64>,
+}
+
+/// Great-circle distance in km.
+pub(crate) fn haversine_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
+}
+
+/// Collects every match within `near` (latitude, longitude, radius km), if given.
+pub(crate) struct MatchCollector {
+    pub near: Option<(f64, f64, f64)>,
+}
+
+/// A facet column and the counts of its term ordinals in this segment.
+struct FacetColumn {
+    column: Option<StrColumn>,
+    counts: HashMap<u64, u64>,
+}
+
+impl FacetColumn {
+    fn new(reader: &SegmentReader, name: &str) -> tantivy::Result<Self> {
+        Ok(Self {
+            column: reader.fast_fields().str(name)?,
+            counts: HashMap::new(),
+        })
+    }
+
+    fn count(&mut self, doc: DocId) {
+        if let Some(column) = &self.column {
+            for ord in column.term_ords(doc) {
+                *self.counts.entry(ord).or_default() += 1;
+            }
+        }
+    }
+
+    fn into_named(self) -> HashMap<String, u64> {
+        let Some(column) = self.column else {
+            return HashMap::new();
+        };
+        let mut out = HashMap::with_capacity(self.counts.len());
+        let mut name = String::new();
+        for (ord, count) in self.counts {
+            name.clear();
+            if column.ord_to_str(ord, &mut name).unwrap_or(false) {
+                out.insert(name.clone(), count);
+            }
+        }
+        out
+    }
+}
+
+/// The per-segment half of [`MatchCollector`].
+pub(crate) struct SegmentMatches {
+    segment: SegmentOrdinal,
+    near: Option<(f64, f64, f64)>,
+    latitude: Column<f64>,
+    longitude: Column<f64>,
+    updated: Column<i64>,
+    tiebreak: Column<u64>,
+    kind: FacetColumn,
+    region: FacetColumn,
+    legal_form: FacetColumn,
+    skill: FacetColumn,
+    matches: Vec<Matched>,
+}
+
+impl Collector for MatchCollector {
+    type Fruit = Collected;
+    type Child = SegmentMatches;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentMatches> {
+        let fast = reader.fast_fields();
+        Ok(SegmentMatches {
+            segment,
+            near: self.near,
+            latitude: fast.f64(Fields::LATITUDE)?,
+            longitude: fast.f64(Fields::LONGITUDE)?,
+            updated: fast.i64(Fields::UPDATED)?,
+            tiebreak: fast.u64(Fields::TIEBREAK)?,
+            kind: FacetColumn::new(reader, Fields::KIND)?,
+            region: FacetColumn::new(reader, Fields::REGION)?,
+            legal_form: FacetColumn::new(reader, Fields::LEGAL_FORM)?,
+            skill: FacetColumn::new(reader, Fields::SKILLS)?,
+            matches: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Collected>) -> tantivy::Result<Collected> {
+        let mut all = Collected::default();
+        for fruit in fruits {
+            all.matches.extend(fruit.matches);
+            for (into, from) in [
+                (&mut all.kind, fruit.kind),
+                (&mut all.region, fruit.region),
+                (&mut all.legal_form, fruit.legal_form),
+                (&mut all.skill, fruit.skill),
+            ] {
+                for (name, count) in from {
+                    *into.entry(name).or_default() += count;
+                }
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Collected;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let location = self.latitude.first(doc).zip(self.longitude.first(doc));
+        let distance_km = self
+            .near
+            .and_then(|(lat, lon, _)| location.map(|at| haversine_km((lat, lon), at)));
+        if let Some((_, _, radius)) = self.near
+            && distance_km.is_none_or(|d| d > radius)
+        {
+            return;
+        }
+        for facet in [
+            &mut self.kind,
+            &mut self.region,
+            &mut self.legal_form,
+            &mut self.skill,
+        ] {
+            facet.count(doc);
+        }
+        self.matches.push(Matched {
+            score,
+            address: DocAddress::new(self.segment, doc),
+            distance_km,
+            updated: self.updated.first(doc).unwrap_or(0),
+            tiebreak: self.tiebreak.first(doc).unwrap_or(0),
+        });
+    }
+
+    fn harvest(self) -> Collected {
+        Collected {
+            matches: self.matches,
+            kind: self.kind.into_named(),
+            region: self.region.into_named(),
+            legal_form: self.legal_form.into_named(),
+            skill: self.skill.into_named(),
+        }
+    }
+}
