@@ -122,6 +122,24 @@ fn resident_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// Runs `work` `runs` times and prints the median and 99th percentile.
+fn percentiles(label: &str, runs: usize, mut work: impl FnMut()) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    println!(
+        "{label}: p50 {:.2} ms, p99 {:.2} ms ({runs} runs)",
+        at(0.5).as_secs_f64() * 1e3,
+        at(0.99).as_secs_f64() * 1e3
+    );
+}
+
 fn aliases(word: &str) -> Option<String> {
     (word == "postgres").then(|| "postgresql".into())
 }
@@ -144,6 +162,15 @@ fn benches(c: &mut Criterion) {
         limit: 20,
         ..SearchRequest::default()
     };
+    percentiles("full query", 2000, || {
+        index.search(&full, &aliases).unwrap();
+    });
+    let mut writes = Lcg(1234);
+    let mut next = DOCUMENTS * 2;
+    percentiles("write to searchable", 300, || {
+        next += 1;
+        index.apply(&[document(next, &mut writes)], &[]).unwrap();
+    });
     c.bench_function(
         "query: typos + region filter + facets + snippets, 100k docs",
         |b| b.iter(|| index.search(&full, &aliases).unwrap()),

@@ -43,24 +43,32 @@ pub(crate) struct MatchCollector {
     pub near: Option<(f64, f64, f64)>,
 }
 
-/// A facet column and the counts of its term ordinals in this segment.
+/// A facet column and the counts of its term ordinals in this segment
+/// (a vector indexed by ordinal: no hashing per match).
 struct FacetColumn {
     column: Option<StrColumn>,
-    counts: HashMap<u64, u64>,
+    counts: Vec<u64>,
 }
 
 impl FacetColumn {
     fn new(reader: &SegmentReader, name: &str) -> tantivy::Result<Self> {
+        let column = reader.fast_fields().str(name)?;
+        let terms = column.as_ref().map_or(0, |c| c.dictionary().num_terms());
         Ok(Self {
-            column: reader.fast_fields().str(name)?,
-            counts: HashMap::new(),
+            column,
+            counts: vec![0; terms],
         })
     }
 
     fn count(&mut self, doc: DocId) {
         if let Some(column) = &self.column {
             for ord in column.term_ords(doc) {
-                *self.counts.entry(ord).or_default() += 1;
+                if let Some(count) = usize::try_from(ord)
+                    .ok()
+                    .and_then(|ord| self.counts.get_mut(ord))
+                {
+                    *count += 1;
+                }
             }
         }
     }
@@ -69,11 +77,16 @@ impl FacetColumn {
         let Some(column) = self.column else {
             return HashMap::new();
         };
-        let mut out = HashMap::with_capacity(self.counts.len());
+        let mut out = HashMap::new();
         let mut name = String::new();
-        for (ord, count) in self.counts {
+        for (ord, count) in self
+            .counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, count)| *count > 0)
+        {
             name.clear();
-            if column.ord_to_str(ord, &mut name).unwrap_or(false) {
+            if column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
                 out.insert(name.clone(), count);
             }
         }

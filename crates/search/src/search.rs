@@ -99,6 +99,19 @@ pub struct SearchResults {
     pub facets: Facets,
 }
 
+/// Puts the first `k` items of `items` in order (the rest stay unordered
+/// after them): a page needs only its own items sorted.
+fn top_sort(items: &mut [Matched], k: usize, compare: impl Fn(&Matched, &Matched) -> Ordering) {
+    if k == 0 {
+        return;
+    }
+    if k < items.len() {
+        items.select_nth_unstable_by(k - 1, &compare);
+    }
+    let end = k.min(items.len());
+    items[..end].sort_by(compare);
+}
+
 impl SearchIndex {
     fn text(&self, doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
         doc.get_first(field)
@@ -191,20 +204,24 @@ impl SearchIndex {
                 .cmp(&a.updated)
                 .then_with(|| a.tiebreak.cmp(&b.tiebreak))
         };
+        let by_distance = |a: &Matched, b: &Matched| {
+            a.distance_km
+                .partial_cmp(&b.distance_km)
+                .unwrap_or(Ordering::Equal)
+                .then_with(|| order(a, b))
+        };
+        let by_score = |a: &Matched, b: &Matched| {
+            b.score
+                .partial_cmp(&a.score)
+                .unwrap_or(Ordering::Equal)
+                .then_with(|| order(a, b))
+        };
         match request.sort {
-            Sort::Distance if request.near.is_some() => matches.sort_by(|a, b| {
-                a.distance_km
-                    .partial_cmp(&b.distance_km)
-                    .unwrap_or(Ordering::Equal)
-                    .then_with(|| order(a, b))
-            }),
-            Sort::Updated => matches.sort_by(order),
-            _ => matches.sort_by(|a, b| {
-                b.score
-                    .partial_cmp(&a.score)
-                    .unwrap_or(Ordering::Equal)
-                    .then_with(|| order(a, b))
-            }),
+            Sort::Distance if request.near.is_some() => {
+                top_sort(&mut matches, request.offset + request.limit, by_distance)
+            }
+            Sort::Updated => top_sort(&mut matches, request.offset + request.limit, order),
+            _ => top_sort(&mut matches, request.offset + request.limit, by_score),
         }
         let mut skills: Vec<(String, u64)> = collected.skill.into_iter().collect();
         skills.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
