@@ -17,6 +17,7 @@ backend_tests!(
     typos_aliases_prefixes_filters_and_distance_work_through_the_api,
     bad_search_parameters_name_the_parameter,
     the_index_catches_up_after_a_crash,
+    network_members_find_who_is_available,
 );
 
 async fn search(app: &TestApp, query: &str, token: Option<&str>) -> Value {
@@ -238,4 +239,55 @@ async fn the_index_catches_up_after_a_crash(backend: Backend) {
         "what came after the recorded position is applied on start"
     );
     assert!(restarted.index().committed().unwrap().unwrap().seq >= midway);
+}
+
+async fn network_members_find_who_is_available(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "busy-coop", &owner, &admin).await;
+    for (name, days, from) in [
+        ("Three Days", 3, "2027-01-04"),
+        ("One Day", 1, "2027-01-04"),
+        ("Next Spring", 4, "2027-04-01"),
+    ] {
+        let person = json!({"name": name, "visibility": "public", "days_per_week": days, "available_from": from});
+        app.send(
+            Method::POST,
+            "/api/v1/coops/busy-coop/people",
+            Some(&person),
+            Some(&owner),
+            None,
+        )
+        .await;
+    }
+    let mut found = titles(
+        &search(
+            &app,
+            "min_days_per_week=2&available_to=2027-02-01",
+            Some(&owner),
+        )
+        .await,
+    )
+    .into_iter()
+    .map(String::from)
+    .collect::<Vec<_>>();
+    found.sort();
+    assert_eq!(found, ["Three Days"]);
+    let mut found = titles(&search(&app, "min_days_per_week=2", Some(&owner)).await)
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    found.sort();
+    assert_eq!(found, ["Next Spring", "Three Days"]);
+
+    let outsider = app.user("eve@example.coop").await;
+    for token in [None, Some(outsider.as_str())] {
+        let res = app.get("/api/v1/search?min_days_per_week=2", token).await;
+        assert_problem(res, 403, "forbidden").await;
+    }
+
+    // Availability not reconfirmed for 30 days no longer counts.
+    app.clock.advance(chrono::Duration::days(31));
+    assert!(titles(&search(&app, "min_days_per_week=1", Some(&owner)).await).is_empty());
 }

@@ -101,6 +101,7 @@ fn document(n: usize, rng: &mut Lcg) -> SearchDocument {
             -5.0 + rng.next(6000) as f64 / 1000.0,
         )),
         public: rng.next(10) != 0,
+        availability: None,
         updated: n as i64,
     }
 }

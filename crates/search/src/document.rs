@@ -40,6 +40,17 @@ pub struct SkillEntry {
     pub level: u8,
 }
 
+/// A person's availability, as indexed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AvailabilityEntry {
+    /// Days a week free.
+    pub days_per_week: f64,
+    /// Free from this day (days since 1970-01-01).
+    pub from_day: i64,
+    /// Last reconfirmed (seconds since the epoch); older than 30 days means lapsed.
+    pub reconfirmed_at: i64,
+}
+
 /// A searchable record, flattened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchDocument {
@@ -67,6 +78,8 @@ pub struct SearchDocument {
     pub location: Option<(f64, f64)>,
     /// Whether anonymous clients may find it.
     pub public: bool,
+    /// A person's stated availability (network members search it).
+    pub availability: Option<AvailabilityEntry>,
     /// Last change, seconds since the epoch.
     pub updated: i64,
 }

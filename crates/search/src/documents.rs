@@ -5,7 +5,7 @@
 use coophub_domain::coop::{Coop, MembershipStatus};
 use coophub_domain::person::{Person, Visibility};
 
-use crate::document::{DocKind, SearchDocument, SkillEntry};
+use crate::document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry};
 
 /// Level given to a co-op's skills (people state their own).
 const COOP_SKILL_LEVEL: u8 = 3;
@@ -42,6 +42,7 @@ pub fn coop_document(coop: &Coop) -> SearchDocument {
         legal_form: profile.legal_form.map(|f| f.as_str().to_owned()),
         location: location.latitude.zip(location.longitude),
         public: coop.membership.status == MembershipStatus::Approved,
+        availability: None,
         updated: coop.updated_at.timestamp(),
     }
 }
@@ -71,6 +72,14 @@ pub fn person_document(person: &Person, coop: &Coop) -> SearchDocument {
         location: location.latitude.zip(location.longitude),
         public: person.visibility == Visibility::Public
             && coop.membership.status == MembershipStatus::Approved,
+        availability: person.availability.as_ref().map(|a| AvailabilityEntry {
+            days_per_week: a.days_per_week,
+            from_day: a
+                .from
+                .signed_duration_since(chrono::NaiveDate::default())
+                .num_days(),
+            reconfirmed_at: a.reconfirmed_at.timestamp(),
+        }),
         updated: person.updated_at.timestamp(),
     }
 }

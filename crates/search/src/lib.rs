@@ -16,7 +16,7 @@ mod query;
 mod schema;
 mod search;
 
-pub use document::{DocKind, SearchDocument, SkillEntry};
+pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry};
 pub use documents::{coop_document, person_document};
 pub use index::{Committed, SCHEMA_VERSION, SearchError, SearchIndex};
-pub use search::{Facets, Hit, SearchRequest, SearchResults, Sort};
+pub use search::{AvailabilityFilter, Facets, Hit, SearchRequest, SearchResults, Sort};

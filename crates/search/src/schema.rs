@@ -39,6 +39,10 @@ pub(crate) struct Fields {
     pub updated: Field,
     /// A stable hash of the key: the last tie-break.
     pub tiebreak: Field,
+    /// Availability: days a week, first free day, last reconfirmation.
+    pub avail_days: Field,
+    pub avail_from: Field,
+    pub avail_confirmed: Field,
 }
 
 impl Fields {
@@ -86,6 +90,9 @@ impl Fields {
             public: builder.add_bool_field("public", INDEXED | FAST),
             updated: builder.add_i64_field("updated", STORED | FAST),
             tiebreak: builder.add_u64_field("tiebreak", FAST),
+            avail_days: builder.add_f64_field("avail_days", INDEXED | FAST),
+            avail_from: builder.add_i64_field("avail_from", INDEXED | FAST),
+            avail_confirmed: builder.add_i64_field("avail_confirmed", INDEXED | FAST),
         };
         (builder.build(), fields)
     }

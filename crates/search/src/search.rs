@@ -3,7 +3,9 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
 
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
+use std::ops::Bound;
+
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, TantivyDocument};
@@ -44,12 +46,26 @@ pub struct SearchRequest {
     pub near: Option<(f64, f64, f64)>,
     /// Whether network-only documents may match (network members, admins).
     pub network: bool,
+    /// Availability a person must have (network members only: the caller checks).
+    pub availability: Option<AvailabilityFilter>,
     /// Order.
     pub sort: Sort,
     /// Hits to skip.
     pub offset: usize,
     /// Hits to return.
     pub limit: usize,
+}
+
+/// Who is free: people whose availability is current, starts early enough
+/// and covers enough days.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct AvailabilityFilter {
+    /// Free on or before this day (days since 1970-01-01).
+    pub free_by_day: Option<i64>,
+    /// At least this many days a week.
+    pub min_days_per_week: Option<f64>,
+    /// Reconfirmed at or after this instant (seconds since the epoch).
+    pub confirmed_since: i64,
 }
 
 /// One result.
@@ -162,6 +178,39 @@ impl SearchIndex {
         }
         if let Some(form) = &request.legal_form {
             filters.push((Occur::Must, term(f.legal_form, form)));
+        }
+        if let Some(wanted) = request.availability {
+            let range = |lower: Bound<Term>, upper: Bound<Term>| -> Box<dyn Query> {
+                Box::new(RangeQuery::new(lower, upper))
+            };
+            filters.push((
+                Occur::Must,
+                range(
+                    Bound::Included(Term::from_field_i64(
+                        f.avail_confirmed,
+                        wanted.confirmed_since,
+                    )),
+                    Bound::Unbounded,
+                ),
+            ));
+            if let Some(day) = wanted.free_by_day {
+                filters.push((
+                    Occur::Must,
+                    range(
+                        Bound::Unbounded,
+                        Bound::Included(Term::from_field_i64(f.avail_from, day)),
+                    ),
+                ));
+            }
+            if let Some(days) = wanted.min_days_per_week {
+                filters.push((
+                    Occur::Must,
+                    range(
+                        Bound::Included(Term::from_field_f64(f.avail_days, days)),
+                        Bound::Unbounded,
+                    ),
+                ));
+            }
         }
         filters
     }

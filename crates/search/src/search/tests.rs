@@ -30,6 +30,7 @@ fn coop(
         legal_form: Some("cooperative_society".into()),
         location: Some(at),
         public: true,
+        availability: None,
         updated: 100,
     }
 }
@@ -48,6 +49,7 @@ fn person(id: &str, title: &str, skills: Vec<SkillEntry>, public: bool) -> Searc
         legal_form: None,
         location: None,
         public,
+        availability: None,
         updated: 200,
     }
 }
@@ -341,5 +343,56 @@ fn when_no_document_has_every_word_some_words_are_enough() {
         ids(&index, q("drupal wordpress")),
         ["agile"],
         "every word, when some document has them all"
+    );
+}
+
+#[test]
+fn availability_filters_keep_current_and_sufficient_availability() {
+    use crate::document::AvailabilityEntry;
+    use crate::search::AvailabilityFilter;
+    let index = SearchIndex::in_ram().unwrap();
+    let available = |id: &str, days: f64, from_day: i64, reconfirmed_at: i64| SearchDocument {
+        availability: Some(AvailabilityEntry {
+            days_per_week: days,
+            from_day,
+            reconfirmed_at,
+        }),
+        ..person(id, id, vec![], true)
+    };
+    index
+        .apply(
+            &[
+                available("three-days", 3.0, 100, 1_000),
+                available("one-day", 1.0, 100, 1_000),
+                available("later", 4.0, 200, 1_000),
+                available("stale", 5.0, 100, 10),
+                person("silent", "silent", vec![], true),
+            ],
+            &[],
+        )
+        .unwrap();
+    let wanted = |free_by_day, min_days_per_week| SearchRequest {
+        availability: Some(AvailabilityFilter {
+            free_by_day,
+            min_days_per_week,
+            confirmed_since: 500,
+        }),
+        network: true,
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let mut found = ids(&index, wanted(Some(150), Some(2.0)));
+    found.sort();
+    assert_eq!(
+        found,
+        ["three-days"],
+        "enough days, free in time, reconfirmed recently"
+    );
+    let mut found = ids(&index, wanted(None, None));
+    found.sort();
+    assert_eq!(
+        found,
+        ["later", "one-day", "three-days"],
+        "lapsed and unstated availability never match"
     );
 }

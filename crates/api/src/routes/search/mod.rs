@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, get, web};
-use coophub_search::{SearchRequest, SearchResults};
+use coophub_domain::person::AVAILABILITY_DAYS;
+use coophub_search::{AvailabilityFilter, SearchRequest, SearchResults};
 use coophub_store::skills;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -38,6 +39,12 @@ pub struct SearchQueryDoc {
     pub near: Option<String>,
     /// Radius around `near` in km (default 50).
     pub radius_km: Option<f64>,
+    /// Network members only: people free on or before this date (YYYY-MM-DD).
+    pub available_from: Option<String>,
+    /// Network members only: people free at some point before this date.
+    pub available_to: Option<String>,
+    /// Network members only: people free at least this many days a week.
+    pub min_days_per_week: Option<f64>,
     /// `relevance` (default), `distance` (needs `near`) or `updated`.
     pub sort: Option<String>,
     /// 1-based page number (default 1).
@@ -136,6 +143,7 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
     responses(
         (status = 200, description = "Results", body = SearchAnswer),
         (status = 400, description = "A parameter is invalid (named in `errors`)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Availability filters are for network members", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/search")]
@@ -146,6 +154,21 @@ pub async fn search(
 ) -> Result<web::Json<SearchAnswer>, ApiError> {
     let params = SearchParams::parse(req.query_string())?;
     let network = viewer.sees_network_only();
+    if params.wants_availability() && !network {
+        return Err(ApiError::Forbidden(
+            "availability is visible to network members only".into(),
+        ));
+    }
+    let confirmed_since =
+        (state.clock.now() - chrono::Duration::days(AVAILABILITY_DAYS)).timestamp();
+    let availability = params.wants_availability().then(|| AvailabilityFilter {
+        free_by_day: params.free_by.map(|d| {
+            d.signed_duration_since(chrono::NaiveDate::default())
+                .num_days()
+        }),
+        min_days_per_week: params.min_days_per_week,
+        confirmed_since,
+    });
     let store = state.store.clone();
     let index = state.search.index().clone();
     let (page, per_page) = (params.page, params.per_page);
@@ -168,6 +191,7 @@ pub async fn search(
             legal_form: params.legal_form.map(|f| f.as_str().to_owned()),
             near: params.near,
             network,
+            availability,
             sort: params.sort,
             offset: usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX),
             limit: usize::try_from(per_page).unwrap_or(20),

@@ -22,6 +22,9 @@ pub(crate) struct SearchParams {
     pub country: Option<String>,
     pub legal_form: Option<LegalForm>,
     pub near: Option<(f64, f64, f64)>,
+    /// Free at some point in the window: stated start on or before this day.
+    pub free_by: Option<chrono::NaiveDate>,
+    pub min_days_per_week: Option<f64>,
     pub sort: Sort,
     pub page: u32,
     pub per_page: u32,
@@ -44,6 +47,15 @@ fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, ApiError> 
 impl SearchParams {
     /// Reads `query` (the raw query string).
     pub(crate) fn parse(query: &str) -> Result<Self, ApiError> {
+        Self::read(query)
+    }
+
+    /// Whether the request filters on availability (network members only).
+    pub(crate) fn wants_availability(&self) -> bool {
+        self.free_by.is_some() || self.min_days_per_week.is_some()
+    }
+
+    fn read(query: &str) -> Result<Self, ApiError> {
         let mut params = Self {
             page: 1,
             per_page: 20,
@@ -51,6 +63,7 @@ impl SearchParams {
         };
         let mut near: Option<(f64, f64)> = None;
         let mut radius: Option<f64> = None;
+        let (mut available_from, mut available_to) = (None, None);
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let value = value.into_owned();
             match key.as_ref() {
@@ -109,6 +122,22 @@ impl SearchParams {
                     }
                     radius = Some(km);
                 }
+                "available_from" | "available_to" => {
+                    let date = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+                        .map_err(|_| invalid(&key, "must be a date such as 2027-01-04"))?;
+                    if key == "available_to" {
+                        available_to = Some(date);
+                    } else {
+                        available_from = Some(date);
+                    }
+                }
+                "min_days_per_week" => {
+                    let days: f64 = number("min_days_per_week", &value)?;
+                    if !(0.0..=7.0).contains(&days) {
+                        return Err(invalid("min_days_per_week", "must be from 0 to 7"));
+                    }
+                    params.min_days_per_week = Some(days);
+                }
                 "sort" => {
                     params.sort = match value.as_str() {
                         "relevance" => Sort::Relevance,
@@ -142,6 +171,13 @@ impl SearchParams {
             return Err(invalid("sort", "`distance` needs `near`"));
         }
         params.near = near.map(|(lat, lon)| (lat, lon, radius.unwrap_or(DEFAULT_RADIUS_KM)));
+        if let (Some(from), Some(to)) = (available_from, available_to)
+            && to < from
+        {
+            return Err(invalid("available_to", "must not be before available_from"));
+        }
+        // Free at some point in [from, to] means starting by `to` (or by `from`, alone).
+        params.free_by = available_to.or(available_from);
         Ok(params)
     }
 }
@@ -168,6 +204,12 @@ mod tests {
         assert_eq!(parameter("sort=distance"), "sort");
         assert_eq!(parameter("colour=red"), "colour");
         assert_eq!(parameter(&format!("q={}", "a".repeat(513))), "q");
+        assert_eq!(parameter("available_from=tomorrow"), "available_from");
+        assert_eq!(
+            parameter("available_from=2027-02-01&available_to=2027-01-01"),
+            "available_to"
+        );
+        assert_eq!(parameter("min_days_per_week=8"), "min_days_per_week");
     }
 
     #[test]
