@@ -11,3 +11,24 @@ fn the_checked_in_openapi_document_is_up_to_date() {
          cargo run -q -p coophub-server -- openapi > openapi/openapi.json"
     );
 }
+
+#[test]
+fn every_path_parameter_is_in_its_path_and_every_query_parameter_is_declared_as_one() {
+    let spec: serde_json::Value = serde_json::from_str(CHECKED_IN).unwrap();
+    let mut wrong = Vec::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                let name = parameter["name"].as_str().unwrap();
+                let in_path = path.contains(&format!("{{{name}}}"));
+                if (parameter["in"] == "path") != in_path {
+                    wrong.push(format!(
+                        "{method} {path}: {name} is declared in {}",
+                        parameter["in"]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

@@ -11,6 +11,7 @@ const DEFAULT_PER_PAGE: u32 = 20;
 
 /// The paging part of a list's query string.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// 1-based page number (default 1).
     pub page: Option<u32>,

@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 /// Filters of the case study list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CaseStudyQuery {
     /// Only case studies naming this co-op (slug).
     pub coop: Option<String>,

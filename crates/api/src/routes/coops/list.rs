@@ -17,6 +17,7 @@ use crate::state::AppState;
 
 /// Filters of the co-op list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CoopListQuery {
     /// 1-based page number (default 1).
     pub page: Option<u32>,

@@ -21,6 +21,7 @@ use params::SearchParams;
 /// The search parameters, for the documentation (the handler reads the query
 /// string itself, since `type` and `skill` repeat).
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchQueryDoc {
     /// What to look for (up to 512 characters); typos, prefixes and skill aliases are understood.
     pub q: Option<String>,

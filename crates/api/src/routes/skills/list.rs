@@ -13,6 +13,7 @@ use crate::state::AppState;
 
 /// Autocomplete parameters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SkillQuery {
     /// What has been typed so far, in any spelling ("postg", "JS").
     pub q: Option<String>,
