@@ -83,6 +83,18 @@ mod tests {
     }
 
     #[test]
+    fn a_hole_with_nothing_new_after_it_is_skipped_in_time() {
+        let start = Instant::now();
+        let mut cursor = Cursor::at(0);
+        cursor.applied([2], start);
+        cursor.applied([], start + Duration::from_secs(1));
+        assert_eq!(cursor.low(), 0, "a young hole waits for a late commit");
+        cursor.applied([], start + HOLE_TIMEOUT + Duration::from_secs(1));
+        assert_eq!(cursor.low(), 2);
+        assert!(cursor.has(1), "the rolled-back position counts as done");
+    }
+
+    #[test]
     fn an_old_hole_is_taken_for_a_rollback() {
         let start = Instant::now();
         let mut cursor = Cursor::at(0);

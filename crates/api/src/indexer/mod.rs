@@ -170,6 +170,9 @@ fn catch_up(
             next.applied(fresh.iter().map(|c| c.seq), Instant::now());
             index.apply_at(next.low(), &upserts, &deletes)?;
             *cursor = next;
+        } else {
+            // Nothing new, but time passes: an old hole may now be skipped.
+            cursor.applied([], Instant::now());
         }
         if i64::try_from(batch.len()).unwrap_or(i64::MAX) < BATCH {
             return Ok(());
