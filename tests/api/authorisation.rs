@@ -32,38 +32,19 @@ async fn every_mutating_endpoint_checks_who_asks(backend: Backend) {
     let mut person = json!({"name": "Grace", "linked_user_email": "grace@example.coop",
                             "days_per_week": 2, "available_from": "2027-01-04"});
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops/walk-coop/people",
-            Some(&person),
-            Some(&owner),
-            None,
-        )
+        .post_json("/api/v1/coops/walk-coop/people", &person, Some(&owner))
         .await;
     let person_path = format!(
         "/api/v1/people/{}",
         res.json::<Value>().await.unwrap()["id"].as_str().unwrap()
     );
     let study = json!({"slug": "walk-study", "title": "T", "client": "C", "coops": ["walk-coop"]});
-    app.send(
-        Method::POST,
-        "/api/v1/case-studies",
-        Some(&study),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/case-studies", &study, Some(&owner))
+        .await;
     let extra = json!({"slug": "extra-study", "title": "T", "client": "C", "coops": ["walk-coop"]});
     let mut merged = coop("merge-source");
     merged["technologies"] = json!(["Walkthrough Skill"]);
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&merged),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops", &merged, Some(&owner)).await;
 
     person["headline"] = json!("Edited");
     let coop_body = coop("walk-coop");
@@ -169,35 +150,13 @@ async fn every_mutating_endpoint_checks_who_asks(backend: Backend) {
     }
 
     // Open to any signed-in user, never to anonymous clients.
-    let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&coop("anyone")),
-            None,
-            None,
-        )
-        .await;
+    let res = app.post_json("/api/v1/coops", &coop("anyone"), None).await;
     assert_problem(res, 401, "unauthenticated").await;
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&coop("anyone")),
-            Some(&other),
-            None,
-        )
+        .post_json("/api/v1/coops", &coop("anyone"), Some(&other))
         .await;
     assert_eq!(res.status(), 201);
     let change = json!({"current_password": PASSWORD, "new_password": "a different passphrase"});
-    let res = app
-        .send(
-            Method::POST,
-            "/api/v1/me/password",
-            Some(&change),
-            None,
-            None,
-        )
-        .await;
+    let res = app.post_json("/api/v1/me/password", &change, None).await;
     assert_problem(res, 401, "unauthenticated").await;
 }

@@ -42,31 +42,13 @@ async fn a_backup_restores_to_the_same_bytes(backend: Backend) {
     .await;
     let person = json!({"name": "Grace", "skills": [{"skill": "Brand New Skill", "level": 3, "interest": 5}],
                         "days_per_week": 1.5, "available_from": "2027-02-01", "day_rate": 400, "visibility": "public"});
-    app.send(
-        Method::POST,
-        "/api/v1/coops/kept/people",
-        Some(&person),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops/kept/people", &person, Some(&owner))
+        .await;
     let study = json!({"slug": "study", "title": "T", "client": "C", "coops": ["kept"], "skills": ["Rust"], "links": []});
-    app.send(
-        Method::POST,
-        "/api/v1/case-studies",
-        Some(&study),
-        Some(&owner),
-        None,
-    )
-    .await;
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&coop("applicant")),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/case-studies", &study, Some(&owner))
+        .await;
+    app.post_json("/api/v1/coops", &coop("applicant"), Some(&owner))
+        .await;
 
     let original = export(app.database_url());
     let text = String::from_utf8(original.clone()).unwrap();

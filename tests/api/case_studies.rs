@@ -38,12 +38,10 @@ async fn co_op_admins_record_case_studies_under_etags(backend: Backend) {
     approved_coop(&app, "second", &other, &admin).await;
 
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             "/api/v1/case-studies",
-            Some(&study("council", &["first", "second"])),
+            &study("council", &["first", "second"]),
             Some(&owner),
-            None,
         )
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
@@ -60,35 +58,25 @@ async fn co_op_admins_record_case_studies_under_etags(backend: Backend) {
     assert_eq!(created["value_band"], "10k_to_50k");
 
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             "/api/v1/case-studies",
-            Some(&study("xx", &["first", "nowhere"])),
+            &study("xx", &["first", "nowhere"]),
             Some(&owner),
-            None,
         )
         .await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     assert_eq!(pointers(&problem), ["/coops/1"]);
     let outsider = app.user("mallory@example.coop").await;
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             "/api/v1/case-studies",
-            Some(&study("yy", &["first"])),
+            &study("yy", &["first"]),
             Some(&outsider),
-            None,
         )
         .await;
     assert_problem(res, 403, "forbidden").await;
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/case-studies",
-            Some(&study("yy", &["first"])),
-            None,
-            None,
-        )
+        .post_json("/api/v1/case-studies", &study("yy", &["first"]), None)
         .await;
     assert_problem(res, 401, "unauthenticated").await;
 
@@ -148,26 +136,14 @@ async fn outsiders_see_case_studies_of_approved_co_ops_only(backend: Backend) {
     let admin = app.network_admin("steward@example.coop").await;
     let owner = app.user("ada@example.coop").await;
     approved_coop(&app, "member", &owner, &admin).await;
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&coop("applicant")),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops", &coop("applicant"), Some(&owner))
+        .await;
     for (slug, coops) in [
         ("joint", vec!["member", "applicant"]),
         ("hidden", vec!["applicant"]),
     ] {
         let res = app
-            .send(
-                Method::POST,
-                "/api/v1/case-studies",
-                Some(&study(slug, &coops)),
-                Some(&owner),
-                None,
-            )
+            .post_json("/api/v1/case-studies", &study(slug, &coops), Some(&owner))
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
     }
@@ -203,24 +179,12 @@ async fn case_studies_filter_by_co_op_and_skill(backend: Backend) {
     let owner = app.user("ada@example.coop").await;
     approved_coop(&app, "one", &owner, &admin).await;
     approved_coop(&app, "two", &owner, &admin).await;
-    app.send(
-        Method::POST,
-        "/api/v1/case-studies",
-        Some(&study("aa", &["one"])),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/case-studies", &study("aa", &["one"]), Some(&owner))
+        .await;
     let mut other = study("bb", &["two"]);
     other["skills"] = json!(["Rust"]);
-    app.send(
-        Method::POST,
-        "/api/v1/case-studies",
-        Some(&other),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/case-studies", &other, Some(&owner))
+        .await;
     for (query, expected) in [
         ("?coop=one", vec!["aa"]),
         ("?coop=two", vec!["bb"]),
@@ -249,30 +213,16 @@ async fn stats_count_the_approved_network(backend: Backend) {
     let admin = app.network_admin("steward@example.coop").await;
     let owner = app.user("ada@example.coop").await;
     approved_coop(&app, "counted", &owner, &admin).await;
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&coop("not-counted")),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops", &coop("not-counted"), Some(&owner))
+        .await;
     let person =
         json!({"name": "Grace", "skills": [{"skill": "COBOL", "level": 3, "interest": 2}]});
-    app.send(
-        Method::POST,
-        "/api/v1/coops/counted/people",
-        Some(&person),
-        Some(&owner),
-        None,
-    )
-    .await;
-    app.send(
-        Method::POST,
+    app.post_json("/api/v1/coops/counted/people", &person, Some(&owner))
+        .await;
+    app.post_json(
         "/api/v1/case-studies",
-        Some(&study("ss", &["counted"])),
+        &study("ss", &["counted"]),
         Some(&owner),
-        None,
     )
     .await;
     let stats: Value = app.get("/api/v1/stats", None).await.json().await.unwrap();

@@ -62,20 +62,11 @@ async fn filters_match_skills_in_any_spelling_and_other_fields(backend: Backend)
     other["location"] = json!({"locality": "Cardiff", "region": "Wales", "country": "GB"});
     other["legal_form"] = json!("llp");
     other["happy_to_share_experience"] = json!(false);
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&other),
-        Some(&owner),
-        None,
-    )
-    .await;
-    app.send(
-        Method::POST,
+    app.post_json("/api/v1/coops", &other, Some(&owner)).await;
+    app.post_json(
         "/api/v1/coops/cardiff-php/membership",
-        Some(&json!({"action": "approve"})),
+        &json!({"action": "approve"}),
         Some(&admin),
-        None,
     )
     .await;
 

@@ -35,22 +35,14 @@ pub fn coop(slug: &str) -> Value {
 /// Creates `slug` as `token`'s user and approves it as `admin`; answers the co-op.
 pub async fn approved_coop(app: &TestApp, slug: &str, token: &str, admin: &str) -> Value {
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&coop(slug)),
-            Some(token),
-            None,
-        )
+        .post_json("/api/v1/coops", &coop(slug), Some(token))
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             &format!("/api/v1/coops/{slug}/membership"),
-            Some(&json!({"action": "approve"})),
+            &json!({"action": "approve"}),
             Some(admin),
-            None,
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -70,13 +62,7 @@ async fn a_creator_becomes_admin_and_skills_are_normalised(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let token = app.user("ada@example.coop").await;
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&coop("leeds-web")),
-            Some(&token),
-            None,
-        )
+        .post_json("/api/v1/coops", &coop("leeds-web"), Some(&token))
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     assert_eq!(res.headers()["location"], "/api/v1/coops/leeds-web");
@@ -109,13 +95,7 @@ async fn a_creator_becomes_admin_and_skills_are_normalised(backend: Backend) {
     assert_eq!(res.headers()["etag"], "\"2\"");
 
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&coop("leeds-web")),
-            Some(&token),
-            None,
-        )
+        .post_json("/api/v1/coops", &coop("leeds-web"), Some(&token))
         .await;
     assert_problem(res, 409, "slug_taken").await;
 }
@@ -126,13 +106,7 @@ async fn outsiders_see_approved_coops_only(backend: Backend) {
     let founder = app.user("ada@example.coop").await;
     let outsider = app.user("eve@example.coop").await;
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&coop("new-coop")),
-            Some(&founder),
-            None,
-        )
+        .post_json("/api/v1/coops", &coop("new-coop"), Some(&founder))
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
 
@@ -161,12 +135,10 @@ async fn outsiders_see_approved_coops_only(backend: Backend) {
     assert_eq!(list["total"], 1);
 
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             "/api/v1/coops/new-coop/membership",
-            Some(&json!({"action": "approve", "founding": true})),
+            &json!({"action": "approve", "founding": true}),
             Some(&admin),
-            None,
         )
         .await;
     let approved: Value = res.json().await.unwrap();
@@ -183,14 +155,8 @@ async fn outsiders_see_approved_coops_only(backend: Backend) {
 async fn a_stale_if_match_changes_nothing(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let token = app.user("ada@example.coop").await;
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&coop("etag-coop")),
-        Some(&token),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops", &coop("etag-coop"), Some(&token))
+        .await;
     let res = app.get("/api/v1/coops/etag-coop", Some(&token)).await;
     let tag = res.headers()["etag"].to_str().unwrap().to_owned();
 
@@ -250,21 +216,13 @@ async fn an_invitation_lapses_after_sixty_days(backend: Backend) {
     let admin = app.network_admin("steward@example.coop").await;
     let owner = app.user("ada@example.coop").await;
     for slug in ["slow-coop", "quick-coop"] {
-        app.send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&coop(slug)),
-            Some(&owner),
-            None,
-        )
-        .await;
+        app.post_json("/api/v1/coops", &coop(slug), Some(&owner))
+            .await;
         let res = app
-            .send(
-                Method::POST,
+            .post_json(
                 &format!("/api/v1/coops/{slug}/membership"),
-                Some(&json!({"action": "invite"})),
+                &json!({"action": "invite"}),
                 Some(&admin),
-                None,
             )
             .await;
         let invited: Value = res.json().await.unwrap();
@@ -274,13 +232,7 @@ async fn an_invitation_lapses_after_sixty_days(backend: Backend) {
     app.clock.advance(chrono::Duration::days(59));
     let accept = json!({"action": "accept"});
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops/quick-coop/membership",
-            Some(&accept),
-            Some(&owner),
-            None,
-        )
+        .post_json("/api/v1/coops/quick-coop/membership", &accept, Some(&owner))
         .await;
     let accepted: Value = res.json().await.unwrap();
     assert_eq!(accepted["membership"]["status"], "approved");
@@ -295,13 +247,7 @@ async fn an_invitation_lapses_after_sixty_days(backend: Backend) {
         .unwrap();
     assert_eq!(slow["membership"]["status"], "lapsed");
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops/slow-coop/membership",
-            Some(&accept),
-            Some(&owner),
-            None,
-        )
+        .post_json("/api/v1/coops/slow-coop/membership", &accept, Some(&owner))
         .await;
     let problem = assert_problem(res, 409, "invalid_transition").await;
     assert!(
@@ -317,15 +263,7 @@ async fn invalid_coops_are_refused_with_pointers(backend: Backend) {
     bad["location"]["country"] = json!("UK");
     bad["technologies"] = json!(["rust", "!!!"]);
     bad["website"] = json!("not a url");
-    let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&bad),
-            Some(&token),
-            None,
-        )
-        .await;
+    let res = app.post_json("/api/v1/coops", &bad, Some(&token)).await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     assert_eq!(
         pointers(&problem),
@@ -335,25 +273,13 @@ async fn invalid_coops_are_refused_with_pointers(backend: Backend) {
     let mut unknown_field = coop("fine-slug");
     unknown_field["colour"] = json!("red");
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&unknown_field),
-            Some(&token),
-            None,
-        )
+        .post_json("/api/v1/coops", &unknown_field, Some(&token))
         .await;
     assert_problem(res, 422, "invalid_body").await;
     let mut bad_enum = coop("fine-slug");
     bad_enum["legal_form"] = json!("partnership");
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(&bad_enum),
-            Some(&token),
-            None,
-        )
+        .post_json("/api/v1/coops", &bad_enum, Some(&token))
         .await;
     let problem = assert_problem(res, 422, "invalid_body").await;
     assert_eq!(pointers(&problem), ["/legal_form"]);
@@ -366,14 +292,8 @@ async fn the_fund_contribution_is_for_network_members_only(backend: Backend) {
     let outsider = app.user("eve@example.coop").await;
     approved_coop(&app, "fund-coop", &owner, &admin).await;
     let fund = json!({"action": "set_fund_contribution", "fund_contribution": "non_paying"});
-    app.send(
-        Method::POST,
-        "/api/v1/coops/fund-coop/membership",
-        Some(&fund),
-        Some(&admin),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops/fund-coop/membership", &fund, Some(&admin))
+        .await;
 
     let member: Value = app
         .get("/api/v1/coops/fund-coop", Some(&owner))

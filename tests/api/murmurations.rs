@@ -1,7 +1,6 @@
 //! The Murmurations profile validates against `organizations_schema-v1.0.0`.
 
 use coophub_testkit::{Backend, backend_tests};
-use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::coops::approved_coop;
@@ -23,20 +22,11 @@ async fn murmurations_profiles_validate_against_the_organizations_schema(backend
     let owner = app.user("ada@example.coop").await;
     approved_coop(&app, "full-profile", &owner, &admin).await;
     let minimal = json!({"slug": "minimal", "name": "Minimal Co-op"});
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&minimal),
-        Some(&owner),
-        None,
-    )
-    .await;
-    app.send(
-        Method::POST,
+    app.post_json("/api/v1/coops", &minimal, Some(&owner)).await;
+    app.post_json(
         "/api/v1/coops/minimal/membership",
-        Some(&json!({"action": "approve"})),
+        &json!({"action": "approve"}),
         Some(&admin),
-        None,
     )
     .await;
 
@@ -86,12 +76,10 @@ async fn murmurations_profiles_validate_against_the_organizations_schema(backend
             .ends_with("/api/v1/coops/full-profile")
     );
 
-    app.send(
-        Method::POST,
+    app.post_json(
         "/api/v1/coops",
-        Some(&json!({"slug": "applicant", "name": "Applicant"})),
+        &json!({"slug": "applicant", "name": "Applicant"}),
         Some(&owner),
-        None,
     )
     .await;
     assert_problem(

@@ -44,13 +44,7 @@ async fn world(backend: Backend) -> World {
 async fn add(world: &World, body: &Value) -> Value {
     let res = world
         .app
-        .send(
-            Method::POST,
-            "/api/v1/coops/people-coop/people",
-            Some(body),
-            Some(&world.owner),
-            None,
-        )
+        .post_json("/api/v1/coops/people-coop/people", body, Some(&world.owner))
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
     res.json().await.unwrap()
@@ -60,12 +54,10 @@ async fn admins_add_people_with_normalised_skills_and_checked_levels(backend: Ba
     let world = world(backend).await;
     let app = &world.app;
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             "/api/v1/coops/people-coop/people",
-            Some(&person("Grace")),
+            &person("Grace"),
             Some(&world.owner),
-            None,
         )
         .await;
     assert_eq!(res.status(), StatusCode::CREATED);
@@ -90,13 +82,7 @@ async fn admins_add_people_with_normalised_skills_and_checked_levels(backend: Ba
     bad["skills"][1]["interest"] = json!(0);
     bad["day_rate"] = json!(-5);
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops/people-coop/people",
-            Some(&bad),
-            Some(&world.owner),
-            None,
-        )
+        .post_json("/api/v1/coops/people-coop/people", &bad, Some(&world.owner))
         .await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     assert_eq!(
@@ -105,34 +91,24 @@ async fn admins_add_people_with_normalised_skills_and_checked_levels(backend: Ba
     );
 
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             "/api/v1/coops/people-coop/people",
-            Some(&person("X")),
+            &person("X"),
             Some(&world.admin),
-            None,
         )
         .await;
     assert_eq!(res.status(), StatusCode::CREATED, "network admins may too");
     let outsider = app.user("eve@example.coop").await;
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             "/api/v1/coops/people-coop/people",
-            Some(&person("Y")),
+            &person("Y"),
             Some(&outsider),
-            None,
         )
         .await;
     assert_problem(res, 403, "forbidden").await;
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/coops/people-coop/people",
-            Some(&person("Y")),
-            None,
-            None,
-        )
+        .post_json("/api/v1/coops/people-coop/people", &person("Y"), None)
         .await;
     assert_problem(res, 401, "unauthenticated").await;
 }

@@ -75,23 +75,11 @@ async fn outsiders_neither_find_nor_count_what_they_may_not_see(backend: Backend
     let admin = app.network_admin("steward@example.coop").await;
     let owner = app.user("ada@example.coop").await;
     approved_coop(&app, "open-coop", &owner, &admin).await;
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&coop("secret-applicant")),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops", &coop("secret-applicant"), Some(&owner))
+        .await;
     let hidden = json!({"name": "Hidden Hopper", "visibility": "network", "skills": [{"skill": "COBOL", "level": 5, "interest": 1}]});
-    app.send(
-        Method::POST,
-        "/api/v1/coops/open-coop/people",
-        Some(&hidden),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops/open-coop/people", &hidden, Some(&owner))
+        .await;
 
     let outside = search(&app, "", None).await;
     assert_eq!(outside["total"], 1, "{outside}");
@@ -117,20 +105,11 @@ async fn typos_aliases_prefixes_filters_and_distance_work_through_the_api(backen
     oxford["name"] = json!("Oxford Drupal Workers");
     oxford["technologies"] = json!(["Drupal", "WordPress"]);
     oxford["location"] = json!({"locality": "Oxford", "region": "South East", "country": "GB", "latitude": 51.75, "longitude": -1.26});
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&oxford),
-        Some(&owner),
-        None,
-    )
-    .await;
-    app.send(
-        Method::POST,
+    app.post_json("/api/v1/coops", &oxford, Some(&owner)).await;
+    app.post_json(
         "/api/v1/coops/oxford-coop/membership",
-        Some(&json!({"action": "approve"})),
+        &json!({"action": "approve"}),
         Some(&admin),
-        None,
     )
     .await;
 
@@ -252,14 +231,8 @@ async fn network_members_find_who_is_available(backend: Backend) {
         ("Next Spring", 4, "2027-04-01"),
     ] {
         let person = json!({"name": name, "visibility": "public", "days_per_week": days, "available_from": from});
-        app.send(
-            Method::POST,
-            "/api/v1/coops/busy-coop/people",
-            Some(&person),
-            Some(&owner),
-            None,
-        )
-        .await;
+        app.post_json("/api/v1/coops/busy-coop/people", &person, Some(&owner))
+            .await;
     }
     let mut found = titles(
         &search(

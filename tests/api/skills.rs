@@ -1,7 +1,6 @@
 //! The skills vocabulary: autocomplete, lookup by any spelling, merge.
 
 use coophub_testkit::{Backend, backend_tests};
-use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::coops::{approved_coop, coop};
@@ -50,14 +49,7 @@ async fn a_skill_is_found_by_any_spelling_with_who_has_it(backend: Backend) {
     approved_coop(&app, "k8s-coop", &owner, &admin).await;
     let mut hidden = coop("applied-coop");
     hidden["technologies"] = json!(["Postgres"]);
-    app.send(
-        Method::POST,
-        "/api/v1/coops",
-        Some(&hidden),
-        Some(&owner),
-        None,
-    )
-    .await;
+    app.post_json("/api/v1/coops", &hidden, Some(&owner)).await;
 
     for spelling in ["postgresql", "postgres", "PostgreSQL"] {
         let skill = get_json(&app, &format!("/api/v1/skills/{spelling}")).await;
@@ -70,14 +62,8 @@ async fn a_skill_is_found_by_any_spelling_with_who_has_it(backend: Backend) {
     let public = json!({"name": "Public Pat", "visibility": "public", "skills": [{"skill": "postgres", "level": 4, "interest": 5}]});
     let private = json!({"name": "Network Nat", "visibility": "network", "skills": [{"skill": "PostgreSQL", "level": 5, "interest": 2}]});
     for person in [&public, &private] {
-        app.send(
-            Method::POST,
-            "/api/v1/coops/k8s-coop/people",
-            Some(person),
-            Some(&owner),
-            None,
-        )
-        .await;
+        app.post_json("/api/v1/coops/k8s-coop/people", person, Some(&owner))
+            .await;
     }
     let anonymous = get_json(&app, "/api/v1/skills/postgresql").await;
     let names: Vec<&str> = anonymous["people"]
@@ -121,20 +107,11 @@ async fn merging_moves_every_reference_and_spelling(backend: Backend) {
     let mut both = coop("both");
     both["technologies"] = json!(["Wagtail CMS", "Wagtail"]);
     for (slug, body) in [("one", &one), ("both", &both)] {
-        app.send(
-            Method::POST,
-            "/api/v1/coops",
-            Some(body),
-            Some(&owner),
-            None,
-        )
-        .await;
-        app.send(
-            Method::POST,
+        app.post_json("/api/v1/coops", body, Some(&owner)).await;
+        app.post_json(
             &format!("/api/v1/coops/{slug}/membership"),
-            Some(&json!({"action": "approve"})),
+            &json!({"action": "approve"}),
             Some(&admin),
-            None,
         )
         .await;
     }
@@ -146,44 +123,24 @@ async fn merging_moves_every_reference_and_spelling(backend: Backend) {
 
     let merge = json!({"into": "wagtail"});
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/skills/wagtail-cms/merge",
-            Some(&merge),
-            Some(&owner),
-            None,
-        )
+        .post_json("/api/v1/skills/wagtail-cms/merge", &merge, Some(&owner))
         .await;
     assert_problem(res, 403, "forbidden").await;
     let res = app
-        .send(
-            Method::POST,
+        .post_json(
             "/api/v1/skills/wagtail/merge",
-            Some(&json!({"into": "wagtail"})),
+            &json!({"into": "wagtail"}),
             Some(&admin),
-            None,
         )
         .await;
     assert_problem(res, 422, "validation_failed").await;
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/skills/nothing-here/merge",
-            Some(&merge),
-            Some(&admin),
-            None,
-        )
+        .post_json("/api/v1/skills/nothing-here/merge", &merge, Some(&admin))
         .await;
     assert_problem(res, 404, "not_found").await;
 
     let res = app
-        .send(
-            Method::POST,
-            "/api/v1/skills/wagtail-cms/merge",
-            Some(&merge),
-            Some(&admin),
-            None,
-        )
+        .post_json("/api/v1/skills/wagtail-cms/merge", &merge, Some(&admin))
         .await;
     assert_eq!(res.status(), 200);
     let one: Value = get_json(&app, "/api/v1/coops/one").await;
