@@ -39,21 +39,6 @@ pub struct CoopListQuery {
     pub updated_since: Option<DateTime<Utc>>,
 }
 
-/// The canonical slug for a skill filter; a skill nobody has matches nothing.
-async fn skill_filter(
-    state: &AppState,
-    spelling: Option<String>,
-) -> Result<Option<String>, ApiError> {
-    let Some(spelling) = spelling else {
-        return Ok(None);
-    };
-    let found = state.db(move |conn| {
-        let skill = skills::find(conn, &spelling)?;
-        Ok(skill.map_or_else(|| format!("unknown:{spelling}"), |s| s.slug))
-    });
-    found.await.map(Some)
-}
-
 /// Lists co-ops. Anonymous clients and users outside the network see approved members only.
 #[utoipa::path(
     tag = "coops",
@@ -80,15 +65,34 @@ pub async fn list_coops(
         region: query.region,
         country: query.country,
         legal_form: query.legal_form,
-        technology: skill_filter(&state, query.technology).await?,
-        service: skill_filter(&state, query.service).await?,
+        technology: None,
+        service: None,
         happy_to_share_experience: query.happy_to_share_experience,
         updated_since: query.updated_since,
     };
+    let (technology, service) = (query.technology, query.service);
     let since = filter.updated_since;
     let (found, total, deleted) = state
         .db(move |conn| {
-            let (found, total) = coops::list(conn, &filter, page)?;
+            let mut filter = filter;
+            // Skills in any spelling; a skill nobody knows is listed by nobody.
+            let mut known = true;
+            for (wanted, slot) in [
+                (technology, &mut filter.technology),
+                (service, &mut filter.service),
+            ] {
+                if let Some(spelling) = wanted {
+                    match skills::find(conn, &spelling)? {
+                        Some(skill) => *slot = Some(skill.slug),
+                        None => known = false,
+                    }
+                }
+            }
+            let (found, total) = if known {
+                coops::list(conn, &filter, page)?
+            } else {
+                (Vec::new(), 0)
+            };
             let deleted = since
                 .map(|since| coops::deleted_since(conn, since))
                 .transpose()?;
