@@ -2,7 +2,7 @@
 //! a commit acknowledged is what the next search sees.
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use tantivy::schema::Term;
 use tantivy::{
@@ -10,13 +10,13 @@ use tantivy::{
 };
 
 use crate::document::{DocKind, SearchDocument, key};
-use crate::schema::{Fields, TEXT, text_analyzer};
+use crate::schema::{Fields, PROSE, TEXT, prose_analyzer, text_analyzer};
 
 /// Memory the writer may buffer before it flushes a segment.
-const WRITER_BUDGET: usize = 50_000_000;
+const WRITER_BUDGET: usize = 20_000_000;
 /// Bumped whenever the schema or the way documents are built changes: an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// FNV-1a: the same number for the same key on every run and platform.
 fn stable_hash(text: &str) -> u64 {
@@ -79,11 +79,12 @@ impl SearchIndex {
 
     fn with_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
         index.tokenizers().register(TEXT, text_analyzer());
+        index.tokenizers().register(PROSE, prose_analyzer());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let writer = index.writer(WRITER_BUDGET)?;
+        let writer = index.writer_with_num_threads(1, WRITER_BUDGET)?;
         Ok(Self {
             index,
             reader,
@@ -102,16 +103,6 @@ impl SearchIndex {
                 schema: schema.parse().ok()?,
             })
         }))
-    }
-
-    /// Removes every document (before a rebuild); takes effect at the next commit.
-    pub fn clear(&self) -> Result<(), SearchError> {
-        let writer = self
-            .writer
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        writer.delete_all_documents()?;
-        Ok(())
     }
 
     /// Replaces `upserts` (by kind and id), removes `deletes`, commits with
@@ -141,10 +132,7 @@ impl SearchIndex {
         upserts: &[SearchDocument],
         deletes: &[(DocKind, String)],
     ) -> Result<(), SearchError> {
-        let mut writer = self
-            .writer
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut writer = self.lock_writer();
         for (kind, id) in deletes {
             writer.delete_term(Term::from_field_text(self.fields.key, &key(*kind, id)));
         }
@@ -152,6 +140,23 @@ impl SearchIndex {
             writer.delete_term(Term::from_field_text(self.fields.key, &doc.key()));
             writer.add_document(self.to_tantivy(doc))?;
         }
+        self.commit(&mut writer, seq)
+    }
+
+    /// The writer, even if a thread panicked while holding it (tantivy keeps
+    /// its own state consistent; an uncommitted batch is simply lost).
+    pub(crate) fn lock_writer(&self) -> MutexGuard<'_, IndexWriter> {
+        self.writer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Commits what `writer` holds (recording `seq`, if any) and reloads the reader.
+    pub(crate) fn commit(
+        &self,
+        writer: &mut IndexWriter,
+        seq: Option<i64>,
+    ) -> Result<(), SearchError> {
         let mut commit = writer.prepare_commit()?;
         if let Some(seq) = seq {
             commit.set_payload(&format!("{seq}/{SCHEMA_VERSION}"));
@@ -171,7 +176,7 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    fn to_tantivy(&self, doc: &SearchDocument) -> TantivyDocument {
+    pub(crate) fn to_tantivy(&self, doc: &SearchDocument) -> TantivyDocument {
         let f = &self.fields;
         let mut out = TantivyDocument::default();
         out.add_text(f.key, doc.key());

@@ -13,10 +13,12 @@ mod document;
 mod documents;
 mod index;
 mod query;
+mod rebuild;
 mod schema;
 mod search;
 
 pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry};
 pub use documents::{coop_document, person_document};
 pub use index::{Committed, SCHEMA_VERSION, SearchError, SearchIndex};
+pub use rebuild::Rebuild;
 pub use search::{AvailabilityFilter, Facets, Hit, SearchRequest, SearchResults, Sort};

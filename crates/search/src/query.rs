@@ -6,7 +6,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, Ter
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TokenStream;
 
-use crate::schema::{Fields, text_analyzer};
+use crate::schema::{Fields, prose_analyzer, text_analyzer};
 
 /// Edits allowed in a word of `chars` characters: none under 4, one up to 7, two from 8.
 pub(crate) fn typo_budget(chars: usize) -> u8 {
@@ -28,13 +28,24 @@ pub(crate) fn words(q: &str) -> Vec<String> {
     out
 }
 
-/// Text fields and how much a match in each counts.
-fn weighted(fields: &Fields) -> [(Field, f32); 4] {
+/// The English stem of an analysed word, as the prose fields index it.
+fn stem(word: &str) -> String {
+    let mut analyzer = prose_analyzer();
+    let mut stream = analyzer.token_stream(word);
+    if stream.advance() {
+        stream.token().text.clone()
+    } else {
+        word.to_owned()
+    }
+}
+
+/// Text fields, how much a match in each counts, and whether it is prose (stemmed).
+fn weighted(fields: &Fields) -> [(Field, f32, bool); 4] {
     [
-        (fields.title, 3.0),
-        (fields.skills_text, 3.0),
-        (fields.summary, 2.0),
-        (fields.description, 1.0),
+        (fields.title, 3.0, false),
+        (fields.skills_text, 3.0, false),
+        (fields.summary, 2.0, true),
+        (fields.description, 1.0, true),
     ]
 }
 
@@ -44,10 +55,13 @@ fn boosted(query: impl Query, boost: f32) -> Box<dyn Query> {
 
 /// The ways one word may match.
 fn word_query(fields: &Fields, word: &str, is_last: bool, skill: Option<&str>) -> Box<dyn Query> {
-    let budget = typo_budget(word.chars().count());
+    let stemmed = stem(word);
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for (field, weight) in weighted(fields) {
-        let term = Term::from_field_text(field, word);
+    for (field, weight, prose) in weighted(fields) {
+        // Typos are counted on what the field holds: a stem is shorter than its word.
+        let text = if prose { stemmed.as_str() } else { word };
+        let budget = typo_budget(text.chars().count());
+        let term = Term::from_field_text(field, text);
         options.push((
             Occur::Should,
             boosted(
@@ -145,6 +159,14 @@ mod tests {
                 typo_budget(8)
             ],
             [0, 1, 1, 2]
+        );
+    }
+
+    #[test]
+    fn prose_words_are_stemmed_like_the_prose_fields() {
+        assert_eq!(
+            ["developing", "developers", "accessibility", "drupal"].map(stem),
+            ["develop", "develop", "access", "drupal"]
         );
     }
 

@@ -4,11 +4,15 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
 };
 
-/// Name of the analyzer for searchable text: words, lower case, ASCII folding.
+/// Name of the analyzer for names and skills: words, lower case, ASCII folding.
 pub(crate) const TEXT: &str = "coophub_text";
+/// Name of the analyzer for prose (summaries, descriptions): as [`TEXT`], then
+/// English stemming, so that "developing" finds "developers".
+pub(crate) const PROSE: &str = "coophub_prose";
 
 /// Every field of the index.
 #[derive(Debug, Clone, Copy)]
@@ -59,10 +63,10 @@ impl Fields {
     /// The schema and its fields.
     pub(crate) fn build() -> (Schema, Self) {
         let mut builder = Schema::builder();
-        let text = |stored: bool| {
+        let text = |analyzer: &str, stored: bool| {
             let options = TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
-                    .set_tokenizer(TEXT)
+                    .set_tokenizer(analyzer)
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             );
             if stored {
@@ -77,10 +81,10 @@ impl Fields {
             kind: builder.add_text_field("kind", exact.clone()),
             id: builder.add_text_field("id", STRING | STORED),
             slug: builder.add_text_field("slug", STRING | STORED),
-            title: builder.add_text_field("title", text(true)),
-            summary: builder.add_text_field("summary", text(true)),
-            description: builder.add_text_field("description", text(false)),
-            skills_text: builder.add_text_field("skills_text", text(false)),
+            title: builder.add_text_field("title", text(TEXT, true)),
+            summary: builder.add_text_field("summary", text(PROSE, true)),
+            description: builder.add_text_field("description", text(PROSE, false)),
+            skills_text: builder.add_text_field("skills_text", text(TEXT, false)),
             skills: builder.add_text_field("skills", exact.clone()),
             region: builder.add_text_field("region", exact.clone()),
             country: builder.add_text_field("country", exact.clone()),
@@ -104,5 +108,15 @@ pub(crate) fn text_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The analyzer registered as [`PROSE`].
+pub(crate) fn prose_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
         .build()
 }

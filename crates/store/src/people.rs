@@ -176,18 +176,21 @@ fn write_skills(
     Ok(())
 }
 
-/// Every person (for rebuilding the search index).
-pub fn all(conn: &mut DbConnection) -> Result<Vec<Person>, StoreError> {
+/// The people of these co-ops (at most [`crate::CHUNK`] co-ops: databases
+/// bound the number of query parameters), for rebuilding the search index a
+/// page of co-ops at a time.
+pub fn of_coops(conn: &mut DbConnection, coop_ids: &[Uuid]) -> Result<Vec<Person>, StoreError> {
+    let ids: Vec<String> = coop_ids.iter().map(Uuid::to_string).collect();
     let rows = people::table
+        .filter(people::coop_id.eq_any(&ids))
         .order(people::id)
         .select(PersonRow::as_select())
         .load(conn)?;
-    let mut all = Vec::with_capacity(rows.len());
-    // In chunks: databases bound the number of query parameters.
+    let mut found = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(crate::CHUNK) {
-        all.extend(with_skills(conn, chunk.to_vec())?);
+        found.extend(with_skills(conn, chunk.to_vec())?);
     }
-    Ok(all)
+    Ok(found)
 }
 
 /// The person with this id.

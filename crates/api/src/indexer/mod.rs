@@ -127,22 +127,33 @@ pub fn rebuild_index(store: &Store, index: &SearchIndex) -> Result<u64, IndexerE
     Ok(index.len())
 }
 
-/// Rebuilds the whole index from the database; answers the cursor to follow from.
+/// Rebuilds the whole index from the database, a page of co-ops (and their
+/// people) at a time; answers the cursor to follow from.
 fn rebuild(conn: &mut DbConnection, index: &SearchIndex) -> Result<Cursor, IndexerError> {
     let started = Instant::now();
     // Changes made while rebuilding are applied again afterwards.
     let seq = changes::latest(conn)?;
-    let all_coops: HashMap<_, _> = coops::all(conn)?.into_iter().map(|c| (c.id, c)).collect();
-    let mut documents: Vec<SearchDocument> = all_coops.values().map(coop_document).collect();
-    for person in people::all(conn)? {
-        if let Some(coop) = all_coops.get(&person.coop_id) {
-            documents.push(person_document(&person, coop));
+    let mut rebuild = index.rebuild()?;
+    let mut documents = 0;
+    let mut after = None;
+    loop {
+        let page = coops::page_after(conn, after)?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.id);
+        let by_id: HashMap<_, _> = page.iter().map(|coop| (coop.id, coop)).collect();
+        let ids: Vec<_> = by_id.keys().copied().collect();
+        let mut batch: Vec<SearchDocument> = page.iter().map(coop_document).collect();
+        for person in people::of_coops(conn, &ids)? {
+            if let Some(coop) = by_id.get(&person.coop_id) {
+                batch.push(person_document(&person, coop));
+            }
         }
+        documents += batch.len();
+        rebuild.add(&batch)?;
     }
-    index.clear()?;
-    index.apply_at(seq, &documents, &[])?;
+    rebuild.commit(seq)?;
     tracing::info!(
-        documents = documents.len(),
+        documents,
         elapsed_ms = started.elapsed().as_millis(),
         "rebuilt the search index"
     );

@@ -330,9 +330,48 @@ fn a_commit_records_the_log_position_and_schema() {
         (committed.seq, committed.schema),
         (42, crate::SCHEMA_VERSION)
     );
-    index.clear().unwrap();
-    index.apply_at(43, &[], &[]).unwrap();
+    index.rebuild().unwrap().commit(43).unwrap();
     assert!(index.is_empty());
+    assert_eq!(index.committed().unwrap().unwrap().seq, 43);
+}
+
+#[test]
+fn a_rebuild_replaces_everything_in_pages_and_an_abandoned_one_changes_nothing() {
+    let index = SearchIndex::in_ram().unwrap();
+    index
+        .apply_at(1, &[person("old", "Old Name", vec![], true)], &[])
+        .unwrap();
+
+    let mut abandoned = index.rebuild().unwrap();
+    abandoned
+        .add(&[person("new", "New Name", vec![], true)])
+        .unwrap();
+    drop(abandoned);
+    assert_eq!(ids(&index, q("name")), ["old"]);
+    assert_eq!(index.committed().unwrap().unwrap().seq, 1);
+
+    let mut rebuild = index.rebuild().unwrap();
+    rebuild
+        .add(&[person("ada", "Ada Name", vec![], true)])
+        .unwrap();
+    assert_eq!(
+        ids(&index, q("name")),
+        ["old"],
+        "not searchable before the commit"
+    );
+    rebuild
+        .add(&[person("bob", "Bob Name", vec![], true)])
+        .unwrap();
+    rebuild.commit(7).unwrap();
+    let mut found = ids(&index, q("name"));
+    found.sort();
+    assert_eq!(found, ["ada", "bob"]);
+    assert_eq!(index.committed().unwrap().unwrap().seq, 7);
+
+    index
+        .apply_at(8, &[person("cy", "Cy Name", vec![], true)], &[])
+        .unwrap();
+    assert_eq!(index.len(), 3, "the writer works after a rebuild");
 }
 
 #[test]
@@ -395,4 +434,52 @@ fn availability_filters_keep_current_and_sufficient_availability() {
         ["later", "one-day", "three-days"],
         "lapsed and unstated availability never match"
     );
+}
+
+#[test]
+fn prose_matches_other_forms_of_a_word_but_names_do_not() {
+    let index = SearchIndex::in_ram().unwrap();
+    let mut described = coop(
+        "builders",
+        "Builders",
+        "We build websites",
+        vec![],
+        "Wales",
+        (51.48, -3.18),
+    );
+    described.description =
+        "Accessible services, developed with charities. Post us a letter".into();
+    let named = person("dev", "Developing Person", vec![], true);
+    index.apply(&[described, named], &[]).unwrap();
+
+    assert_eq!(ids(&index, q("building")), ["builders"], "summary stemmed");
+    assert_eq!(
+        ids(&index, q("charity")),
+        ["builders"],
+        "description stemmed"
+    );
+    assert_eq!(ids(&index, q("accessibility")), ["builders"]);
+    assert_eq!(
+        ids(&index, q("postgres")),
+        Vec::<String>::new(),
+        "typos are counted on the stem: 'postgr' (6 letters) allows one, so 'post' stays apart"
+    );
+    assert_eq!(
+        ids(&index, q("developer")),
+        ["builders"],
+        "names are not stemmed: 'Developing' in a name is not 'developer'"
+    );
+    let highlighted = index
+        .search(
+            &SearchRequest {
+                limit: 1,
+                ..q("building")
+            },
+            &aliases,
+        )
+        .unwrap()
+        .hits
+        .remove(0)
+        .highlights;
+    assert_eq!(highlighted["summary"], ["We <mark>build</mark> websites"]);
 }

@@ -76,18 +76,23 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> Result<Option<Coop>,
     Ok(with_skills(conn, row.into_iter().collect())?.pop())
 }
 
-/// Every co-op (for rebuilding the search index).
-pub fn all(conn: &mut DbConnection) -> Result<Vec<Coop>, StoreError> {
-    let rows = coops::table
+/// Up to [`crate::CHUNK`] co-ops in id order, after the one with id `after`:
+/// walks every co-op a page at a time (rebuilding the search index) without
+/// holding them all in memory.
+pub fn page_after(
+    conn: &mut DbConnection,
+    after: Option<uuid::Uuid>,
+) -> Result<Vec<Coop>, StoreError> {
+    let mut query = coops::table
         .order(coops::id)
+        .limit(crate::CHUNK as i64)
         .select(CoopRow::as_select())
-        .load(conn)?;
-    let mut all = Vec::with_capacity(rows.len());
-    // In chunks: databases bound the number of query parameters.
-    for chunk in rows.chunks(crate::CHUNK) {
-        all.extend(with_skills(conn, chunk.to_vec())?);
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(coops::id.gt(after.to_string()));
     }
-    Ok(all)
+    let rows = query.load(conn)?;
+    with_skills(conn, rows)
 }
 
 /// The co-op with this id.

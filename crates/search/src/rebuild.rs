@@ -1,0 +1,65 @@
+//! Rebuilding the whole index in pages: the caller streams documents from
+//! the database a page at a time, so memory stays bounded by a page and the
+//! writer's budget, whatever the size of the directory.
+
+use std::sync::MutexGuard;
+
+use tantivy::IndexWriter;
+
+use crate::document::SearchDocument;
+use crate::index::{SearchError, SearchIndex};
+
+/// A rebuild in progress. It holds the writer, so nothing else is committed
+/// meanwhile; searches keep seeing the previous index until
+/// [`Rebuild::commit`]. Dropped without committing, it leaves the index as it was.
+pub struct Rebuild<'a> {
+    index: &'a SearchIndex,
+    writer: MutexGuard<'a, IndexWriter>,
+    committed: bool,
+}
+
+impl std::fmt::Debug for Rebuild<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rebuild").finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Starts replacing every document of the index.
+    pub fn rebuild(&self) -> Result<Rebuild<'_>, SearchError> {
+        let writer = self.lock_writer();
+        writer.delete_all_documents()?;
+        Ok(Rebuild {
+            index: self,
+            writer,
+            committed: false,
+        })
+    }
+}
+
+impl Rebuild<'_> {
+    /// Adds a page of documents (each document once per rebuild).
+    pub fn add(&mut self, documents: &[SearchDocument]) -> Result<(), SearchError> {
+        for doc in documents {
+            self.writer.add_document(self.index.to_tantivy(doc))?;
+        }
+        Ok(())
+    }
+
+    /// Makes the new index searchable, recording `seq` as the change-log
+    /// position it covers.
+    pub fn commit(mut self, seq: i64) -> Result<(), SearchError> {
+        self.index.commit(&mut self.writer, Some(seq))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Rebuild<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Nothing to report to: the previous commit stays the index.
+            let _ = self.writer.rollback();
+        }
+    }
+}
