@@ -44,6 +44,9 @@ pub enum SearchError {
     /// The index directory could not be opened.
     #[error("cannot open the search index: {0}")]
     Open(String),
+    /// Another process (a running server, a reindex) writes to this index.
+    #[error("the search index is in use by another coophub process")]
+    Busy,
 }
 
 /// The search index.
@@ -84,7 +87,16 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let writer = index.writer_with_num_threads(1, WRITER_BUDGET)?;
+        let writer =
+            index
+                .writer_with_num_threads(1, WRITER_BUDGET)
+                .map_err(|error| match error {
+                    tantivy::TantivyError::LockFailure(
+                        tantivy::directory::error::LockError::LockBusy,
+                        _,
+                    ) => SearchError::Busy,
+                    other => SearchError::Index(other),
+                })?;
         Ok(Self {
             index,
             reader,

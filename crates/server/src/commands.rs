@@ -166,21 +166,24 @@ pub async fn serve_demo(settings: &Settings) -> anyhow::Result<()> {
     Ok(served?)
 }
 
-/// `coophub reindex`: rebuilds the search index from the database.
+/// `coophub reindex`: rebuilds the search index from the database, with a
+/// progress bar over the co-ops. Refuses while a server writes to the index.
 pub async fn reindex(settings: &Settings) -> anyhow::Result<()> {
     let store = open_store(settings).await?;
     let dir = crate::search_index_dir(settings);
     let started = std::time::Instant::now();
     let documents = actix_web::web::block(move || -> anyhow::Result<u64> {
-        let spinner =
-            indicatif::ProgressBar::new_spinner().with_message("rebuilding the search index");
-        spinner.enable_steady_tick(std::time::Duration::from_millis(100));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
-        let index = coophub_search::SearchIndex::open_or_create(&dir)?;
-        let documents = coophub_api::indexer::rebuild_index(&store, &index)?;
-        spinner.finish_and_clear();
+        let index = crate::open_search_index(&dir)?;
+        let total = coophub_store::coops::count(&mut *store.conn()?)?;
+        let progress = indicatif::ProgressBar::new(u64::try_from(total).unwrap_or(0)).with_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} co-ops, {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        let documents = coophub_api::indexer::rebuild_index(&store, &index, &|done| {
+            progress.set_position(u64::try_from(done.coops).unwrap_or(u64::MAX));
+            progress.set_message(format!("{} documents", done.documents));
+        })?;
+        progress.finish_and_clear();
         Ok(documents)
     })
     .await??;

@@ -14,4 +14,4 @@ mod serve;
 
 pub use config::{ConfigError, LogFormat, Settings};
 pub use logging::init_logging;
-pub use serve::{Application, search_index_dir};
+pub use serve::{Application, open_search_index, search_index_dir};

@@ -8,7 +8,7 @@ use coophub_api::indexer::SearchService;
 use coophub_api::middleware::Metrics;
 use coophub_api::{AppState, HttpSettings, Shared, app};
 use coophub_domain::{Clock, SystemClock};
-use coophub_search::SearchIndex;
+use coophub_search::{SearchError, SearchIndex};
 use coophub_store::{PoolOptions, Store};
 
 use crate::config::Settings;
@@ -88,20 +88,30 @@ pub fn search_index_dir(settings: &Settings) -> std::path::PathBuf {
     settings.data_dir.join("search-index")
 }
 
+/// Opens the search index in `dir`, replacing it with an empty one when it is
+/// unreadable (corrupt, or of another schema): it is rebuilt from the database.
+/// An index another process writes to is left alone, and is an error.
+pub fn open_search_index(dir: &std::path::Path) -> anyhow::Result<SearchIndex> {
+    match SearchIndex::open_or_create(dir) {
+        Ok(index) => Ok(index),
+        Err(SearchError::Busy) => Err(anyhow::anyhow!(
+            "the search index {} is in use by another coophub process (a running server?)",
+            dir.display()
+        )),
+        Err(error) => {
+            tracing::warn!(%error, dir = %dir.display(), "the search index cannot be opened; rebuilding it");
+            std::fs::remove_dir_all(dir)?;
+            Ok(SearchIndex::open_or_create(dir)?)
+        }
+    }
+}
+
 /// Opens the search index in the data directory (rebuilding it when it is
 /// missing, corrupt or of another schema) and starts the indexer.
 async fn start_search(settings: &Settings, store: Store) -> anyhow::Result<SearchService> {
     let dir = search_index_dir(settings);
     let service = web::block(move || -> anyhow::Result<SearchService> {
-        let index = match SearchIndex::open_or_create(&dir) {
-            Ok(index) => index,
-            Err(error) => {
-                tracing::warn!(%error, dir = %dir.display(), "the search index cannot be opened; rebuilding it");
-                std::fs::remove_dir_all(&dir)?;
-                SearchIndex::open_or_create(&dir)?
-            }
-        };
-        Ok(SearchService::start(store, index)?)
+        Ok(SearchService::start(store, open_search_index(&dir)?)?)
     })
     .await??;
     Ok(service)

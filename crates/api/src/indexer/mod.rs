@@ -24,6 +24,8 @@ use cursor::Cursor;
 const POLL: Duration = Duration::from_millis(500);
 /// Changes read from the log at once.
 const BATCH: i64 = 5_000;
+/// Co-ops read at once when rebuilding (with their people).
+const REBUILD_PAGE: usize = 1_000;
 /// How long a write request waits for the index before answering anyway.
 const SYNC_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -64,7 +66,7 @@ impl SearchService {
         let mut conn = store.conn()?;
         let mut cursor = match index.committed()? {
             Some(committed) if committed.schema == SCHEMA_VERSION => Cursor::at(committed.seq),
-            _ => rebuild(&mut conn, &index)?,
+            _ => rebuild(&mut conn, &index, REBUILD_PAGE, &|_| {})?,
         };
         catch_up(&mut conn, &index, &mut cursor)?;
         drop(conn);
@@ -120,24 +122,45 @@ fn follow(store: &Store, index: &SearchIndex, mut cursor: Cursor, inbox: &Receiv
     }
 }
 
-/// Rebuilds the whole index from the database (`coophub reindex`); answers
-/// how many documents it holds.
-pub fn rebuild_index(store: &Store, index: &SearchIndex) -> Result<u64, IndexerError> {
-    rebuild(&mut *store.conn()?, index)?;
+/// How far a rebuild has come, after each page of co-ops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RebuildProgress {
+    /// Co-ops read so far.
+    pub coops: usize,
+    /// Documents (co-ops and people) added so far.
+    pub documents: usize,
+}
+
+/// Rebuilds the whole index from the database (`coophub reindex`), telling
+/// `progress` after each page; answers how many documents it holds.
+pub fn rebuild_index(
+    store: &Store,
+    index: &SearchIndex,
+    progress: &dyn Fn(RebuildProgress),
+) -> Result<u64, IndexerError> {
+    rebuild(&mut *store.conn()?, index, REBUILD_PAGE, progress)?;
     Ok(index.len())
 }
 
 /// Rebuilds the whole index from the database, a page of co-ops (and their
 /// people) at a time; answers the cursor to follow from.
-fn rebuild(conn: &mut DbConnection, index: &SearchIndex) -> Result<Cursor, IndexerError> {
+fn rebuild(
+    conn: &mut DbConnection,
+    index: &SearchIndex,
+    page_size: usize,
+    progress: &dyn Fn(RebuildProgress),
+) -> Result<Cursor, IndexerError> {
     let started = Instant::now();
     // Changes made while rebuilding are applied again afterwards.
     let seq = changes::latest(conn)?;
     let mut rebuild = index.rebuild()?;
-    let mut documents = 0;
+    let mut done = RebuildProgress {
+        coops: 0,
+        documents: 0,
+    };
     let mut after = None;
     loop {
-        let page = coops::page_after(conn, after)?;
+        let page = coops::page_after(conn, after, page_size)?;
         let Some(last) = page.last() else { break };
         after = Some(last.id);
         let by_id: HashMap<_, _> = page.iter().map(|coop| (coop.id, coop)).collect();
@@ -148,12 +171,14 @@ fn rebuild(conn: &mut DbConnection, index: &SearchIndex) -> Result<Cursor, Index
                 batch.push(person_document(&person, coop));
             }
         }
-        documents += batch.len();
         rebuild.add(&batch)?;
+        done.coops += page.len();
+        done.documents += batch.len();
+        progress(done);
     }
     rebuild.commit(seq)?;
     tracing::info!(
-        documents,
+        documents = done.documents,
         elapsed_ms = started.elapsed().as_millis(),
         "rebuilt the search index"
     );
@@ -227,3 +252,6 @@ fn documents_for(conn: &mut DbConnection, changed: &[&Change]) -> Result<Batch, 
     }
     Ok((upserts, deletes))
 }
+
+#[cfg(test)]
+mod tests;

@@ -73,6 +73,13 @@ async fn importing_the_fixture_twice_creates_then_changes_nothing(backend: Backe
     );
 
     let base = serve(&db).await;
+    let refused = coophub(&db).arg("reindex").output().unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("is in use by another coophub process"),
+        "a reindex leaves a running server's index alone: {}",
+        stderr(&refused)
+    );
     let (approved, _) = slugs(&base, "").await;
     assert_eq!(
         approved, 7,

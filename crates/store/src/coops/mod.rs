@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 pub use crate::page::Page;
 use coophub_domain::coop::LegalForm;
 
-pub use read::{Tombstone, deleted_since, find_by_id, find_by_slug, list, page_after};
+pub use read::{Tombstone, count, deleted_since, find_by_id, find_by_slug, list, page_after};
 pub use write::{delete, insert, set_membership, update};
 
 /// Which co-ops a list shows.

@@ -76,16 +76,23 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> Result<Option<Coop>,
     Ok(with_skills(conn, row.into_iter().collect())?.pop())
 }
 
-/// Up to [`crate::CHUNK`] co-ops in id order, after the one with id `after`:
-/// walks every co-op a page at a time (rebuilding the search index) without
-/// holding them all in memory.
+/// How many co-ops there are, whatever their membership (progress of a rebuild).
+pub fn count(conn: &mut DbConnection) -> Result<i64, StoreError> {
+    Ok(coops::table.count().get_result(conn)?)
+}
+
+/// Up to `limit` co-ops (at most [`crate::CHUNK`]) in id order, after the one
+/// with id `after`: walks every co-op a page at a time (rebuilding the search
+/// index) without holding them all in memory.
 pub fn page_after(
     conn: &mut DbConnection,
     after: Option<uuid::Uuid>,
+    limit: usize,
 ) -> Result<Vec<Coop>, StoreError> {
+    let limit = i64::try_from(limit.min(crate::CHUNK)).unwrap_or(1);
     let mut query = coops::table
         .order(coops::id)
-        .limit(crate::CHUNK as i64)
+        .limit(limit)
         .select(CoopRow::as_select())
         .into_boxed();
     if let Some(after) = after {
