@@ -155,8 +155,9 @@ impl SearchIndex {
         self.commit(&mut writer, seq)
     }
 
-    /// The writer, even if a thread panicked while holding it (tantivy keeps
-    /// its own state consistent; an uncommitted batch is simply lost).
+    /// The writer, even if a thread panicked while holding it: tantivy keeps
+    /// its own state consistent, and the indexer applies again every change
+    /// its cursor had not recorded.
     pub(crate) fn lock_writer(&self) -> MutexGuard<'_, IndexWriter> {
         self.writer
             .lock()

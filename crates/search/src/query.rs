@@ -4,7 +4,7 @@
 
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::tokenizer::TokenStream;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use crate::schema::{Fields, prose_analyzer, text_analyzer};
 
@@ -17,10 +17,9 @@ pub(crate) fn typo_budget(chars: usize) -> u8 {
     }
 }
 
-/// The words of `q`, analysed like the indexed text.
-pub(crate) fn words(q: &str) -> Vec<String> {
-    let mut analyzer = text_analyzer();
-    let mut stream = analyzer.token_stream(q);
+/// The tokens `analyzer` makes of `text`.
+fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
         out.push(stream.token().text.clone());
@@ -28,15 +27,16 @@ pub(crate) fn words(q: &str) -> Vec<String> {
     out
 }
 
+/// The words of `q`, analysed like the indexed text.
+pub(crate) fn words(q: &str) -> Vec<String> {
+    tokens(text_analyzer(), q)
+}
+
 /// The English stem of an analysed word, as the prose fields index it.
 fn stem(word: &str) -> String {
-    let mut analyzer = prose_analyzer();
-    let mut stream = analyzer.token_stream(word);
-    if stream.advance() {
-        stream.token().text.clone()
-    } else {
-        word.to_owned()
-    }
+    tokens(prose_analyzer(), word)
+        .pop()
+        .unwrap_or_else(|| word.to_owned())
 }
 
 /// Text fields, how much a match in each counts, and whether it is prose (stemmed).

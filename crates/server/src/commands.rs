@@ -71,14 +71,20 @@ fn admin_password() -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
+/// A progress bar of `len` steps: the bar, `pos/len`, `unit`, then the message.
+fn progress_bar(len: u64, unit: &str) -> indicatif::ProgressBar {
+    let template = format!("{{bar:40}} {{pos}}/{{len}}{unit} {{msg}}");
+    indicatif::ProgressBar::new(len).with_style(
+        indicatif::ProgressStyle::with_template(&template)
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    )
+}
+
 /// `coophub import cotech DIR`: imports the coops.tech directory, with a progress bar.
 pub async fn import_cotech(settings: &Settings, dir: std::path::PathBuf) -> anyhow::Result<()> {
     let store = open_store(settings).await?;
     let summary = actix_web::web::block(move || {
-        let progress = indicatif::ProgressBar::new(0).with_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
+        let progress = progress_bar(0, "");
         crate::import::import_cotech(&store, &dir, SystemClock.now(), &progress)
     })
     .await??;
@@ -175,10 +181,7 @@ pub async fn reindex(settings: &Settings) -> anyhow::Result<()> {
     let documents = actix_web::web::block(move || -> anyhow::Result<u64> {
         let index = crate::open_search_index(&dir)?;
         let total = coophub_store::coops::count(&mut *store.conn()?)?;
-        let progress = indicatif::ProgressBar::new(u64::try_from(total).unwrap_or(0)).with_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} co-ops, {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
+        let progress = progress_bar(u64::try_from(total).unwrap_or(0), " co-ops,");
         let documents = coophub_api::indexer::rebuild_index(&store, &index, &|done| {
             progress.set_position(u64::try_from(done.coops).unwrap_or(u64::MAX));
             progress.set_message(format!("{} documents", done.documents));
