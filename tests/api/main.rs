@@ -8,6 +8,7 @@ mod auth;
 mod authorisation;
 mod backup;
 mod case_studies;
+mod concurrency;
 mod coop_lists;
 mod coops;
 mod errors;

@@ -8,7 +8,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use coophub_domain::ValidationErrors;
-use coophub_store::StoreError;
+use coophub_store::{Retryable, StoreError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -129,6 +129,10 @@ pub enum ApiError {
         /// Explanation.
         detail: String,
     },
+    /// A write kept losing races with concurrent writes (after retries); the
+    /// cause is logged, not sent.
+    #[error("the service is busy with concurrent changes; try again")]
+    Busy(String),
     /// The database cannot be reached; the cause is logged, not sent.
     #[error("the service is temporarily unavailable")]
     Unavailable(String),
@@ -170,7 +174,7 @@ impl ApiError {
             Self::InvalidBody { .. } => ("invalid_body", "Invalid request body"),
             Self::RateLimited { .. } => ("rate_limited", "Too many requests"),
             Self::Http { status, .. } => code_for_status(*status),
-            Self::Unavailable(_) => ("service_unavailable", "Service unavailable"),
+            Self::Unavailable(_) | Self::Busy(_) => ("service_unavailable", "Service unavailable"),
             Self::Internal(_) => ("internal_error", "Internal server error"),
         }
     }
@@ -248,7 +252,7 @@ impl ResponseError for ApiError {
             Self::Validation(_) | Self::InvalidBody { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Http { status, .. } => *status,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -256,7 +260,9 @@ impl ResponseError for ApiError {
     fn error_response(&self) -> HttpResponse {
         match self {
             Self::Internal(cause) => tracing::error!(%cause, "internal error"),
-            Self::Unavailable(cause) => tracing::warn!(%cause, "service unavailable"),
+            Self::Unavailable(cause) | Self::Busy(cause) => {
+                tracing::warn!(%cause, "service unavailable");
+            }
             _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());
@@ -293,12 +299,19 @@ impl From<StoreError> for ApiError {
                 detail: format!("{what} is already taken"),
             },
             StoreError::Unavailable(cause) => Self::Unavailable(cause),
+            other if other.lost_a_race() => Self::Busy(other.to_string()),
             StoreError::NotFound => Self::NotFound("no such resource".into()),
             StoreError::Stale { current } => Self::PreconditionFailed {
                 current: crate::etag::etag(current),
             },
             other => Self::internal(other),
         }
+    }
+}
+
+impl Retryable for ApiError {
+    fn lost_a_race(&self) -> bool {
+        matches!(self, Self::Busy(_))
     }
 }
 

@@ -9,7 +9,9 @@ use coophub_domain::Clock;
 use coophub_store::{DbConnection, Store, StoreError};
 use tracing::Span;
 
-use crate::auth::{LoginLimiter, TokenKeys};
+use coophub_domain::access::Viewer;
+
+use crate::auth::{Caller, LoginLimiter, TokenKeys};
 use crate::problem::ApiError;
 
 /// Shared application state, one per server (cloned cheaply into workers via `web::Data`).
@@ -34,12 +36,52 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
     {
-        let store = self.store.clone();
-        blocking(move || {
-            let mut conn = store.conn()?;
-            query(&mut conn).map_err(ApiError::from)
+        self.db_api(move |conn| query(conn).map_err(ApiError::from))
+            .await
+    }
+}
+
+impl AppState {
+    /// Loads the caller's viewer and runs `query` with it, in one trip to the
+    /// blocking pool and on one connection: for reads.
+    pub async fn read<T, F>(&self, caller: Caller, query: F) -> Result<(Viewer, T), ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection, &Viewer) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.db_api(move |conn| {
+            let viewer = caller.viewer(conn)?;
+            let value = query(conn, &viewer)?;
+            Ok((viewer, value))
         })
         .await
+    }
+
+    /// Like [`Self::read`], but the viewer, the access decision and the change
+    /// run in one write transaction that cannot be overtaken
+    /// ([`coophub_store::write`]). `change` may run again after a lost race.
+    pub async fn write<T, F>(&self, caller: Caller, mut change: F) -> Result<(Viewer, T), ApiError>
+    where
+        T: Send + 'static,
+        F: FnMut(&mut DbConnection, &Viewer) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.db_api(move |conn| {
+            coophub_store::write(conn, |conn| {
+                let viewer = caller.viewer(conn)?;
+                let value = change(conn, &viewer)?;
+                Ok((viewer, value))
+            })
+        })
+        .await
+    }
+
+    async fn db_api<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let store = self.store.clone();
+        blocking(move || work(&mut *store.conn()?)).await
     }
 }
 

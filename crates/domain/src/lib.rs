@@ -4,6 +4,7 @@
 //! search crates turn their inputs into these types, so a rule (what an email
 //! is, how long a password must be) is written once and holds everywhere.
 
+pub mod access;
 pub mod account;
 pub mod case_study;
 pub mod clock;

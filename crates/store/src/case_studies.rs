@@ -14,6 +14,7 @@ use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{case_studies, case_study_coops, case_study_skills, coops, skills};
 use crate::skills::SkillRow;
+use crate::transaction::{self, Row};
 use crate::{Page, time, versioning};
 
 #[derive(
@@ -144,6 +145,12 @@ fn write_links(
     coop_ids: &[Uuid],
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    // Skills first, links after: the order a skill merge takes its locks in.
+    let skills = input
+        .skills
+        .iter()
+        .map(|name| crate::skills::resolve(conn, name, SkillCategory::Service, now))
+        .collect::<Result<Vec<_>, _>>()?;
     diesel::delete(case_study_coops::table.filter(case_study_coops::case_study_id.eq(id)))
         .execute(conn)?;
     diesel::delete(case_study_skills::table.filter(case_study_skills::case_study_id.eq(id)))
@@ -162,8 +169,7 @@ fn write_links(
             .execute(conn)?;
     }
     let mut slugs = std::collections::HashSet::new();
-    for name in &input.skills {
-        let skill = crate::skills::resolve(conn, name, SkillCategory::Service, now)?;
+    for skill in skills {
         if slugs.insert(skill.slug.clone()) {
             diesel::insert_into(case_study_skills::table)
                 .values((
@@ -238,6 +244,15 @@ pub fn list(
     Ok((load(conn, rows)?, total))
 }
 
+/// The case study with `slug`, locked until the end of the enclosing write transaction.
+pub fn find_for_update(
+    conn: &mut DbConnection,
+    slug: &str,
+) -> Result<Option<CaseStudy>, StoreError> {
+    transaction::lock(conn, Row::CaseStudy(slug))?;
+    find_by_slug(conn, slug)
+}
+
 /// Creates a case study about the co-ops `coop_ids`.
 pub fn insert(
     conn: &mut DbConnection,
@@ -245,7 +260,7 @@ pub fn insert(
     coop_ids: &[Uuid],
     now: DateTime<Utc>,
 ) -> Result<CaseStudy, StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let row = CaseStudyRow::new(Uuid::new_v4(), input, 1, time::to_db(now), now);
         diesel::insert_into(case_studies::table)
             .values(&row)
@@ -261,6 +276,7 @@ fn current(
     slug: &str,
     expected: Option<i32>,
 ) -> Result<CaseStudy, StoreError> {
+    transaction::lock(conn, Row::CaseStudy(slug))?;
     let study = find_by_slug(conn, slug)?.ok_or(StoreError::NotFound)?;
     versioning::expect(expected, study.version)?;
     Ok(study)
@@ -275,7 +291,7 @@ pub fn update(
     coop_ids: &[Uuid],
     now: DateTime<Utc>,
 ) -> Result<CaseStudy, StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let study = current(conn, slug, expected)?;
         let row = CaseStudyRow::new(
             study.id,
@@ -305,7 +321,7 @@ pub fn delete(
     expected: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let study = current(conn, slug, expected)?;
         let id = study.id.to_string();
         let deleted = diesel::delete(

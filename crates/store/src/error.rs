@@ -42,3 +42,9 @@ impl StoreError {
         }
     }
 }
+
+impl crate::transaction::Retryable for StoreError {
+    fn lost_a_race(&self) -> bool {
+        matches!(self, Self::Database(error) if error.lost_a_race())
+    }
+}

@@ -4,6 +4,7 @@
 //! Every function here is synchronous, as diesel is: callers run them on a
 //! blocking pool, never on the HTTP worker threads.
 
+pub mod access;
 pub mod backup;
 pub mod case_studies;
 pub mod changes;
@@ -19,12 +20,14 @@ mod skill_refs;
 pub mod skills;
 pub mod stats;
 mod time;
+pub mod transaction;
 pub mod users;
 mod versioning;
 
 pub use connection::{Backend, DbConnection};
 pub use error::StoreError;
 pub use page::Page;
+pub use transaction::{Retryable, write};
 
 /// Most ids bound in one query (SQLite and PostgreSQL both limit parameters).
 pub(crate) const CHUNK: usize = 1000;

@@ -14,6 +14,7 @@ use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{people, person_skills, skills};
 use crate::skills::SkillRow;
+use crate::transaction::{self, Row};
 use crate::{Page, time, versioning};
 
 #[derive(
@@ -155,11 +156,19 @@ fn write_skills(
     input: &PersonInput,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    // Skills first, links after: the order a skill merge takes its locks in.
+    let resolved = input
+        .skills
+        .iter()
+        .map(|item| {
+            crate::skills::resolve(conn, &item.name, SkillCategory::Technology, now)
+                .map(|skill| (skill, item))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     diesel::delete(person_skills::table.filter(person_skills::person_id.eq(person_id)))
         .execute(conn)?;
     let mut seen = std::collections::HashSet::new();
-    for item in &input.skills {
-        let skill = crate::skills::resolve(conn, &item.name, SkillCategory::Technology, now)?;
+    for (skill, item) in resolved {
         if !seen.insert(skill.slug.clone()) {
             continue;
         }
@@ -203,6 +212,12 @@ pub fn find(conn: &mut DbConnection, id: Uuid) -> Result<Option<Person>, StoreEr
     Ok(with_skills(conn, row.into_iter().collect())?.pop())
 }
 
+/// The person with `id`, locked until the end of the enclosing write transaction.
+pub fn find_for_update(conn: &mut DbConnection, id: Uuid) -> Result<Option<Person>, StoreError> {
+    transaction::lock(conn, Row::Person(&id.to_string()))?;
+    find(conn, id)
+}
+
 /// A page of a co-op's people in name order (public ones only when `public_only`), and the total.
 pub fn list_for_coop(
     conn: &mut DbConnection,
@@ -237,7 +252,10 @@ pub fn insert(
     user_id: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<Person, StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
+        if !transaction::lock(conn, Row::CoopById(&coop_id.to_string()))? {
+            return Err(StoreError::NotFound);
+        }
         let id = Uuid::new_v4();
         let row = PersonRow::new(id, coop_id, input, user_id, 1, time::to_db(now), now);
         diesel::insert_into(people::table)
@@ -249,7 +267,9 @@ pub fn insert(
     })
 }
 
+/// Locks and reads the person for a change (`Stale` if `expected` is not its version).
 fn current(conn: &mut DbConnection, id: Uuid, expected: Option<i32>) -> Result<Person, StoreError> {
+    transaction::lock(conn, Row::Person(&id.to_string()))?;
     let person = find(conn, id)?.ok_or(StoreError::NotFound)?;
     versioning::expect(expected, person.version)?;
     Ok(person)
@@ -275,7 +295,7 @@ pub fn update(
     user_id: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<Person, StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let person = current(conn, id, expected)?;
         let row = PersonRow::new(
             id,
@@ -300,7 +320,7 @@ pub fn reconfirm(
     expected: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<Option<Person>, StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let person = current(conn, id, expected)?;
         if person.availability.is_none() {
             return Ok(None);
@@ -329,7 +349,7 @@ pub fn delete(
     expected: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let person = current(conn, id, expected)?;
         let deleted = diesel::delete(
             people::table

@@ -11,6 +11,7 @@ use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{skill_aliases, skills};
 use crate::time;
+use crate::transaction::{self, Row};
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = skills)]
@@ -112,8 +113,14 @@ pub fn resolve(
     category: SkillCategory,
     now: DateTime<Utc>,
 ) -> Result<Skill, StoreError> {
-    if let Some(skill) = find(conn, name.key())? {
-        return Ok(skill);
+    // A merge may be deleting the skill found: the shared lock waits for it,
+    // and a skill that is gone by then is looked up again (as the alias it became).
+    for _ in 0..3 {
+        match find(conn, name.key())? {
+            Some(skill) if transaction::share(conn, Row::Skill(&skill.slug))? => return Ok(skill),
+            Some(_) => continue,
+            None => break,
+        }
     }
     let base = name.slug();
     for attempt in 0..10 {
@@ -163,15 +170,15 @@ pub fn merge(
     into: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<Skill>, StoreError> {
-    conn.transaction(|conn| {
-        let exists = |conn: &mut DbConnection, slug: &str| {
-            skills::table
-                .find(slug)
-                .select(skills::slug)
-                .first::<String>(conn)
-                .optional()
+    crate::write(conn, |conn| {
+        // Both skills, in slug order so that two merges never wait on each other.
+        let (first, second) = if from < into {
+            (from, into)
+        } else {
+            (into, from)
         };
-        if exists(conn, from)?.is_none() || exists(conn, into)?.is_none() {
+        let first_exists = transaction::lock(conn, Row::Skill(first))?;
+        if !(first_exists && transaction::lock(conn, Row::Skill(second))?) {
             return Ok(None);
         }
         crate::skill_refs::repoint(conn, from, into)?;

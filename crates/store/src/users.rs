@@ -110,15 +110,17 @@ pub fn change_password(
     hash: &PasswordHash,
     now: DateTime<Utc>,
 ) -> Result<Option<User>, StoreError> {
-    let updated = diesel::update(users::table.find(id.to_string()))
-        .set((
-            users::password_hash.eq(hash.as_str()),
-            users::token_version.eq(users::token_version + 1),
-            users::updated_at.eq(time::to_db(now)),
-        ))
-        .execute(conn)?;
-    if updated == 0 {
-        return Ok(None);
-    }
-    Ok(find(conn, id)?.map(|(user, _)| user))
+    crate::write(conn, |conn| {
+        let updated = diesel::update(users::table.find(id.to_string()))
+            .set((
+                users::password_hash.eq(hash.as_str()),
+                users::token_version.eq(users::token_version + 1),
+                users::updated_at.eq(time::to_db(now)),
+            ))
+            .execute(conn)?;
+        if updated == 0 {
+            return Ok(None);
+        }
+        Ok(find(conn, id)?.map(|(user, _)| user))
+    })
 }

@@ -12,7 +12,7 @@ pub use crate::page::Page;
 use coophub_domain::coop::LegalForm;
 
 pub use read::{Tombstone, count, deleted_since, find_by_id, find_by_slug, list, page_after};
-pub use write::{delete, insert, set_membership, update};
+pub use write::{delete, find_for_update, insert, set_membership, update};
 
 /// Which co-ops a list shows.
 #[derive(Debug, Clone, Default)]

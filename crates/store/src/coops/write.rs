@@ -12,6 +12,7 @@ use super::{SERVICE, TECHNOLOGY, find_by_slug, roles};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{coop_skills, coops, tombstones};
+use crate::transaction::{self, Row};
 use crate::{changes, skills, time, versioning};
 
 /// Replaces the co-op's skills of one kind with `names`, resolved and de-duplicated.
@@ -23,6 +24,12 @@ fn replace_skills(
     category: SkillCategory,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    // Resolve (and so lock) the skills before touching the links: a skill merge
+    // locks skills first too, so the two can never wait on each other in a circle.
+    let resolved = names
+        .iter()
+        .map(|name| skills::resolve(conn, name, category, now))
+        .collect::<Result<Vec<_>, _>>()?;
     diesel::delete(
         coop_skills::table
             .filter(coop_skills::coop_id.eq(coop_id))
@@ -31,8 +38,7 @@ fn replace_skills(
     .execute(conn)?;
     let mut seen = std::collections::HashSet::new();
     let mut position = 0;
-    for name in names {
-        let skill = skills::resolve(conn, name, category, now)?;
+    for skill in resolved {
         if seen.insert(skill.slug.clone()) {
             diesel::insert_into(coop_skills::table)
                 .values((
@@ -84,7 +90,7 @@ pub fn insert(
     admin: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<Coop, StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let id = Uuid::new_v4();
         let at = time::to_db(now);
         let row = CoopRow::new(
@@ -102,7 +108,8 @@ pub fn insert(
             .map_err(StoreError::unique_as("slug"))?;
         write_skills(conn, &row.id, input, now)?;
         if let Some(user) = admin {
-            roles::grant(conn, id, user, CoopRole::Admin)?;
+            // A new co-op has no admin to lose: granting cannot be refused.
+            let _first_admin = roles::grant(conn, id, user, CoopRole::Admin)?;
         }
         changes::record_coop(conn, id, now)?;
         // A slug used again after a deletion is a new record, not a deleted one.
@@ -116,8 +123,17 @@ pub fn insert(
     })
 }
 
-/// Reads the co-op for a change: `NotFound`, or `Stale` if `expected` is not its version.
+/// The co-op with `slug`, locked until the end of the enclosing write
+/// transaction: what a handler decides on stays true until it commits.
+pub fn find_for_update(conn: &mut DbConnection, slug: &str) -> Result<Option<Coop>, StoreError> {
+    transaction::lock(conn, Row::CoopBySlug(slug))?;
+    find_by_slug(conn, slug)
+}
+
+/// Locks and reads the co-op for a change: `NotFound`, or `Stale` if `expected`
+/// is not its version.
 fn current(conn: &mut DbConnection, slug: &str, expected: Option<i32>) -> Result<Coop, StoreError> {
+    transaction::lock(conn, Row::CoopBySlug(slug))?;
     let coop = reread(conn, slug)?;
     versioning::expect(expected, coop.version)?;
     Ok(coop)
@@ -144,7 +160,7 @@ pub fn update(
     input: &CoopInput,
     now: DateTime<Utc>,
 ) -> Result<Coop, StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let coop = current(conn, slug, expected)?;
         let row = CoopRow::new(
             coop.id,
@@ -168,10 +184,10 @@ pub fn set_membership(
     conn: &mut DbConnection,
     slug: &str,
     expected: Option<i32>,
-    decide: impl FnOnce(&Membership) -> Result<Membership, MembershipError>,
+    decide: impl Fn(&Membership) -> Result<Membership, MembershipError>,
     now: DateTime<Utc>,
 ) -> Result<Result<Coop, MembershipError>, StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let coop = current(conn, slug, expected)?;
         let membership = match decide(&coop.membership) {
             Ok(membership) => membership,
@@ -199,7 +215,7 @@ pub fn delete(
     expected: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    crate::write(conn, |conn| {
         let coop = current(conn, slug, expected)?;
         changes::record_coop(conn, coop.id, now)?;
         let id = coop.id.to_string();

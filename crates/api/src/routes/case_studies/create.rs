@@ -2,10 +2,11 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_domain::case_study::CaseStudyInput;
 use coophub_store::case_studies;
 
-use super::{CaseStudyRequest, CaseStudyView, case_study_response, checked, require_admin_of_any};
-use crate::auth::Viewer;
+use super::{CaseStudyRequest, CaseStudyView, case_study_response, may_edit, named_coops};
+use crate::auth::Caller;
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
 use crate::routes::coops::create::slug_taken;
@@ -27,17 +28,19 @@ use crate::state::AppState;
 #[post("/case-studies")]
 pub async fn create_case_study(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     body: Json<CaseStudyRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    viewer.require_user()?;
-    let (input, named) = checked(&state, body.0).await?;
-    let ids: Vec<_> = named.iter().map(|c| c.id).collect();
-    require_admin_of_any(&state, &viewer, ids.clone()).await?;
+    let caller = caller.require_token()?;
+    let input = CaseStudyInput::parse(body.0.into())?;
     let now = state.clock.now();
-    let study = state
-        .db(move |conn| case_studies::insert(conn, &input, &ids, now))
+    let (viewer, study) = state
+        .write(caller, move |conn, viewer| {
+            let ids: Vec<_> = named_coops(conn, &input)?.iter().map(|c| c.id).collect();
+            may_edit(viewer, &ids)?;
+            Ok(case_studies::insert(conn, &input, &ids, now)?)
+        })
         .await
-        .map_err(slug_taken)?;
+        .map_err(slug_taken("case study"))?;
     Ok(case_study_response(StatusCode::CREATED, study, &viewer))
 }

@@ -3,9 +3,8 @@
 use actix_web::{HttpRequest, HttpResponse, delete, web};
 use coophub_store::case_studies;
 
-use super::require_admin_of_any;
-use super::show::visible_case_study;
-use crate::auth::Viewer;
+use super::case_study_to_change;
+use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -30,16 +29,17 @@ use crate::state::AppState;
 pub async fn delete_case_study(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    viewer.require_user()?;
-    let study = visible_case_study(&state, &viewer, slug.into_inner()).await?;
-    require_admin_of_any(&state, &viewer, study.coops.iter().map(|c| c.id).collect()).await?;
     let now = state.clock.now();
     state
-        .db(move |conn| case_studies::delete(conn, &study.slug, expected, now))
+        .write(caller, move |conn, viewer| {
+            let study = case_study_to_change(conn, viewer, &slug)?;
+            Ok(case_studies::delete(conn, &study.slug, expected, now)?)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

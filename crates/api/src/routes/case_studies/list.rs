@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::CaseStudyView;
-use crate::auth::Viewer;
+use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem};
 use crate::routes::pagination::PageQuery;
@@ -51,7 +51,7 @@ pub struct CaseStudyList {
 #[get("/case-studies")]
 pub async fn list_case_studies(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     query: Query<CaseStudyQuery>,
 ) -> Result<web::Json<CaseStudyList>, ApiError> {
     let CaseStudyQuery {
@@ -61,9 +61,9 @@ pub async fn list_case_studies(
         per_page,
     } = query.0;
     let page = PageQuery { page, per_page }.page()?;
-    let approved_only = !viewer.sees_network_only();
-    let found = state
-        .db(move |conn| {
+    let (viewer, found) = state
+        .read(caller, move |conn, viewer| {
+            let approved_only = !viewer.sees_network_only();
             // An unknown co-op or skill matches nothing.
             let coop_id = match coop {
                 Some(slug) => match coops::find_by_slug(conn, &slug)? {
@@ -79,7 +79,10 @@ pub async fn list_case_studies(
                 },
                 None => None,
             };
-            case_studies::list(conn, coop_id, skill_slug.as_deref(), approved_only, page).map(Some)
+            Ok(
+                case_studies::list(conn, coop_id, skill_slug.as_deref(), approved_only, page)
+                    .map(Some)?,
+            )
         })
         .await?;
     let (studies, total) = found.unwrap_or_default();

@@ -9,21 +9,20 @@ pub mod update;
 use actix_web::HttpResponse;
 use actix_web::http::{StatusCode, header};
 use chrono::{DateTime, Utc};
+use coophub_domain::access::{self, CoopFacts};
 use coophub_domain::case_study::{CaseStudy, CaseStudyDraft, CaseStudyInput, ValueBand};
-use coophub_domain::coop::{Coop, CoopRole};
+use coophub_domain::coop::{Coop, MembershipStatus};
 use coophub_domain::{FieldError, ValidationErrors};
-use coophub_store::coops;
-use coophub_store::coops::roles;
+use coophub_store::{DbConnection, case_studies, coops};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::Viewer;
+use crate::auth::{Viewer, refused};
 use crate::etag::etag;
 use crate::problem::ApiError;
 use crate::routes::coops::SkillRef;
 use crate::routes::people::CoopRef;
-use crate::state::AppState;
 
 /// A case study as a client creates or replaces it.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -147,25 +146,15 @@ pub fn case_study_response(status: StatusCode, study: CaseStudy, viewer: &Viewer
     response.json(CaseStudyView::new(study, viewer))
 }
 
-/// Checks the request and looks up its co-ops (422 for an unknown one).
-pub(crate) async fn checked(
-    state: &AppState,
-    body: CaseStudyRequest,
-) -> Result<(CaseStudyInput, Vec<Coop>), ApiError> {
-    let input = CaseStudyInput::parse(body.into())?;
-    let slugs: Vec<String> = input.coops.iter().map(|s| s.as_str().to_owned()).collect();
-    let found = state
-        .db(move |conn| {
-            slugs
-                .iter()
-                .map(|slug| coops::find_by_slug(conn, slug))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .await?;
+/// The co-ops a case study names, looked up by slug (422 for an unknown one).
+pub(crate) fn named_coops(
+    conn: &mut DbConnection,
+    input: &CaseStudyInput,
+) -> Result<Vec<Coop>, ApiError> {
     let mut errors = ValidationErrors::default();
     let mut named = Vec::new();
-    for (i, coop) in found.into_iter().enumerate() {
-        match coop {
+    for (i, slug) in input.coops.iter().enumerate() {
+        match coops::find_by_slug(conn, slug.as_str())? {
             Some(coop) => named.push(coop),
             None => errors.0.push(FieldError::new(
                 format!("/coops/{i}"),
@@ -174,31 +163,60 @@ pub(crate) async fn checked(
         }
     }
     if errors.0.is_empty() {
-        Ok((input, named))
+        Ok(named)
     } else {
         Err(errors.into())
     }
 }
 
-/// `Ok` for network admins and admins of any of `coop_ids`; 403 otherwise.
-pub(crate) async fn require_admin_of_any(
-    state: &AppState,
+/// 401/403 unless the viewer may write a case study naming `coops`.
+pub(crate) fn may_edit(viewer: &Viewer, coops: &[Uuid]) -> Result<(), ApiError> {
+    access::edit_case_study(viewer, coops).map_err(|denied| refused(denied, String::new))
+}
+
+/// The case study `slug` for a change by the viewer: visible (404 otherwise),
+/// naming a co-op the viewer administers (403 otherwise), and locked until the
+/// write transaction ends.
+pub(crate) fn case_study_to_change(
+    conn: &mut DbConnection,
     viewer: &Viewer,
-    coop_ids: Vec<Uuid>,
-) -> Result<(), ApiError> {
-    let user = viewer.require_user()?.id;
-    if viewer.is_network_admin() {
-        return Ok(());
-    }
-    let role = state
-        .db(move |conn| roles::best_role_in(conn, &coop_ids, user))
-        .await?;
-    let admin = role == Some(CoopRole::Admin);
-    if admin {
-        Ok(())
+    slug: &str,
+) -> Result<CaseStudy, ApiError> {
+    let study = case_study_for(conn, viewer, slug, true)?;
+    may_edit(
+        viewer,
+        &study.coops.iter().map(|c| c.id).collect::<Vec<_>>(),
+    )?;
+    Ok(study)
+}
+
+/// The case study `slug` if the viewer may see it (404 otherwise); locked
+/// until the write transaction ends when `for_change`.
+pub(crate) fn case_study_for(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    slug: &str,
+    for_change: bool,
+) -> Result<CaseStudy, ApiError> {
+    let not_found = || format!("no case study {slug}");
+    let study = if for_change {
+        case_studies::find_for_update(conn, slug)?
     } else {
-        Err(ApiError::Forbidden(
-            "only admins of a co-op named in the case study may do this".into(),
-        ))
+        case_studies::find_by_slug(conn, slug)?
     }
+    .ok_or_else(|| ApiError::NotFound(not_found()))?;
+    let involved: Vec<CoopFacts> = study
+        .coops
+        .iter()
+        .map(|coop| CoopFacts {
+            id: coop.id,
+            status: if coop.approved {
+                MembershipStatus::Approved
+            } else {
+                MembershipStatus::Applied
+            },
+        })
+        .collect();
+    access::read_case_study(viewer, &involved).map_err(|denied| refused(denied, not_found))?;
+    Ok(study)
 }

@@ -2,11 +2,14 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
+use coophub_domain::case_study::CaseStudyInput;
 use coophub_store::case_studies;
 
-use super::show::visible_case_study;
-use super::{CaseStudyRequest, CaseStudyView, case_study_response, checked, require_admin_of_any};
-use crate::auth::Viewer;
+use super::{
+    CaseStudyRequest, CaseStudyView, case_study_response, case_study_to_change, may_edit,
+    named_coops,
+};
+use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
@@ -35,21 +38,29 @@ use crate::state::AppState;
 pub async fn update_case_study(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
     body: Json<CaseStudyRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    viewer.require_user()?;
-    let study = visible_case_study(&state, &viewer, slug.into_inner()).await?;
-    require_admin_of_any(&state, &viewer, study.coops.iter().map(|c| c.id).collect()).await?;
-    let (input, named) = checked(&state, body.0).await?;
-    let ids: Vec<_> = named.iter().map(|c| c.id).collect();
-    require_admin_of_any(&state, &viewer, ids.clone()).await?;
+    let input = CaseStudyInput::parse(body.0.into())?;
     let now = state.clock.now();
-    let updated = state
-        .db(move |conn| case_studies::update(conn, &study.slug, expected, &input, &ids, now))
+    let (viewer, updated) = state
+        .write(caller, move |conn, viewer| {
+            let study = case_study_to_change(conn, viewer, &slug)?;
+            let ids: Vec<_> = named_coops(conn, &input)?.iter().map(|c| c.id).collect();
+            may_edit(viewer, &ids)?;
+            Ok(case_studies::update(
+                conn,
+                &study.slug,
+                expected,
+                &input,
+                &ids,
+                now,
+            )?)
+        })
         .await
-        .map_err(slug_taken)?;
+        .map_err(slug_taken("case study"))?;
     Ok(case_study_response(StatusCode::OK, updated, &viewer))
 }

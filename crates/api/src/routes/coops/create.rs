@@ -6,7 +6,7 @@ use coophub_domain::coop::{CoopInput, Membership};
 use coophub_store::coops;
 
 use super::{CoopRequest, CoopView, coop_response};
-use crate::auth::{CurrentUser, Viewer};
+use crate::auth::{Caller, signed_in};
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -27,29 +27,34 @@ use crate::state::AppState;
 #[post("/coops")]
 pub async fn create_coop(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: Caller,
     body: Json<CoopRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let input = CoopInput::parse(body.0.into())?;
     let now = state.clock.now();
-    let creator = user.0.id;
-    let coop = state
-        .db(move |conn| coops::insert(conn, &input, &Membership::applied(now), Some(creator), now))
+    let (viewer, coop) = state
+        .write(caller, move |conn, viewer| {
+            let creator = signed_in(viewer)?.id;
+            Ok(coops::insert(
+                conn,
+                &input,
+                &Membership::applied(now),
+                Some(creator),
+                now,
+            )?)
+        })
         .await
-        .map_err(slug_taken)?;
-    let viewer = Viewer {
-        user: Some(user.0),
-        network_member: false,
-    };
+        .map_err(slug_taken("co-op"))?;
     Ok(coop_response(StatusCode::CREATED, coop, &viewer, now))
 }
 
 /// A taken slug, said plainly.
-pub(crate) fn slug_taken(error: ApiError) -> ApiError {
-    match error {
+pub(crate) fn slug_taken(kind: &'static str) -> impl FnOnce(ApiError) -> ApiError {
+    move |error| match error {
         ApiError::Conflict { .. } => ApiError::Conflict {
             code: "slug_taken",
-            detail: "another co-op already has this slug".into(),
+            detail: format!("another {kind} already has this slug"),
         },
         other => other,
     }

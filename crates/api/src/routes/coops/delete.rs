@@ -3,8 +3,8 @@
 use actix_web::{HttpRequest, HttpResponse, delete, web};
 use coophub_store::coops;
 
-use super::{require_coop_admin, visible_coop};
-use crate::auth::Viewer;
+use super::{ADMINISTER, coop_to_change};
+use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -30,16 +30,17 @@ use crate::state::AppState;
 pub async fn delete_coop(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    viewer.require_user()?;
-    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
-    require_coop_admin(&state, &viewer, &coop).await?;
     let now = state.clock.now();
     state
-        .db(move |conn| coops::delete(conn, &coop.slug, expected, now))
+        .write(caller, move |conn, viewer| {
+            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
+            Ok(coops::delete(conn, &coop.slug, expected, now)?)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::view::DeletedRecord;
 use super::{CoopList, CoopView};
-use crate::auth::Viewer;
+use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem};
 use crate::routes::pagination::PageQuery;
@@ -51,7 +51,7 @@ pub struct CoopListQuery {
 #[get("/coops")]
 pub async fn list_coops(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     query: Query<CoopListQuery>,
 ) -> Result<web::Json<CoopList>, ApiError> {
     let query = query.0;
@@ -61,7 +61,7 @@ pub async fn list_coops(
     }
     .page()?;
     let filter = CoopFilter {
-        approved_only: !viewer.sees_network_only(),
+        approved_only: true,
         region: query.region,
         country: query.country,
         legal_form: query.legal_form,
@@ -72,9 +72,10 @@ pub async fn list_coops(
     };
     let (technology, service) = (query.technology, query.service);
     let since = filter.updated_since;
-    let (found, total, deleted) = state
-        .db(move |conn| {
+    let (viewer, (found, total, deleted)) = state
+        .read(caller, move |conn, viewer| {
             let mut filter = filter;
+            filter.approved_only = !viewer.sees_network_only();
             // Skills in any spelling; a skill nobody knows is listed by nobody.
             let mut known = true;
             for (wanted, slot) in [

@@ -2,20 +2,21 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use coophub_domain::coop::{CoopRole, FundContribution, MembershipAction};
+use coophub_domain::access;
+use coophub_domain::coop::{FundContribution, MembershipAction};
 use coophub_store::coops;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{CoopView, coop_response, role_in, visible_coop};
-use crate::auth::Viewer;
+use super::{CoopRule, CoopView, coop_response, coop_to_change};
+use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
 /// A membership decision.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case", tag = "action", deny_unknown_fields)]
 pub enum MembershipRequest {
     /// Network admins: invite the co-op; the invitation lapses after 60 days.
@@ -61,29 +62,23 @@ pub enum MembershipRequest {
 pub async fn change_membership(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
     body: Json<MembershipRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    viewer.require_user()?;
-    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
     let request = body.0;
-    let allowed = match request {
-        MembershipRequest::Accept => {
-            role_in(&state, &viewer, &coop).await? == Some(CoopRole::Admin)
-        }
-        _ => viewer.is_network_admin(),
+    // The co-op's admins accept an invitation; every other decision is the network's.
+    let rule: CoopRule = match request {
+        MembershipRequest::Accept => access::administer_coop,
+        _ => access::decide_membership,
     };
-    if !allowed {
-        return Err(ApiError::Forbidden(
-            "you may not make this membership decision".into(),
-        ));
-    }
     let now = state.clock.now();
-    let outcome = state
-        .db(move |conn| {
-            coops::set_membership(
+    let (viewer, outcome) = state
+        .write(caller, move |conn, viewer| {
+            let coop = coop_to_change(conn, viewer, &slug, rule)?;
+            Ok(coops::set_membership(
                 conn,
                 &coop.slug,
                 expected,
@@ -105,7 +100,7 @@ pub async fn change_membership(
                     membership.apply(action, now)
                 },
                 now,
-            )
+            )?)
         })
         .await?;
     let coop = outcome.map_err(|error| ApiError::Conflict {

@@ -10,67 +10,65 @@ pub mod update;
 pub mod users;
 mod view;
 
-use coophub_domain::coop::{Coop, CoopRole};
-use coophub_store::coops::{find_by_slug, roles};
+use coophub_domain::access::{self, CoopFacts, Denied};
+use coophub_domain::coop::Coop;
+use coophub_store::coops::{find_by_slug, find_for_update};
+use coophub_store::{DbConnection, StoreError};
 
-use crate::auth::Viewer;
+use crate::auth::{Viewer, refused};
 use crate::problem::ApiError;
-use crate::state::AppState;
 
 pub use view::{CoopList, CoopRequest, CoopView, SkillRef, coop_response};
 
-/// The co-op `slug` if the viewer may see it; 404 otherwise (its existence is not revealed).
-pub(crate) async fn visible_coop(
-    state: &AppState,
+/// A rule of `coophub_domain::access` about a co-op.
+pub(crate) type CoopRule = fn(&Viewer, CoopFacts) -> Result<(), Denied>;
+
+/// What the access rules need to know about `coop`.
+pub(crate) fn facts(coop: &Coop) -> CoopFacts {
+    CoopFacts {
+        id: coop.id,
+        status: coop.membership.status,
+    }
+}
+
+/// The co-op `slug` if `rule` lets the viewer have it; a co-op the viewer may
+/// not see answers 404, as if it did not exist.
+pub(crate) fn coop_for(
+    conn: &mut DbConnection,
     viewer: &Viewer,
-    slug: String,
+    slug: &str,
+    rule: CoopRule,
 ) -> Result<Coop, ApiError> {
-    let not_found = || ApiError::NotFound(format!("no co-op {slug}"));
-    let coop = state
-        .db({
-            let slug = slug.clone();
-            move |conn| find_by_slug(conn, &slug)
-        })
-        .await?
-        .ok_or_else(not_found)?;
-    if coop.membership.status == coophub_domain::coop::MembershipStatus::Approved
-        || viewer.sees_network_only()
-    {
-        return Ok(coop);
-    }
-    match role_in(state, viewer, &coop).await? {
-        Some(_) => Ok(coop),
-        None => Err(not_found()),
-    }
+    decided(conn, viewer, slug, rule, find_by_slug)
 }
 
-/// The viewer's role in `coop`, if signed in.
-pub(crate) async fn role_in(
-    state: &AppState,
+/// Like [`coop_for`], for a change: the co-op's row stays locked until the
+/// write transaction ends.
+pub(crate) fn coop_to_change(
+    conn: &mut DbConnection,
     viewer: &Viewer,
-    coop: &Coop,
-) -> Result<Option<CoopRole>, ApiError> {
-    let Some(user) = &viewer.user else {
-        return Ok(None);
-    };
-    let (coop_id, user_id) = (coop.id, user.id);
-    state
-        .db(move |conn| roles::role_of(conn, coop_id, user_id))
-        .await
+    slug: &str,
+    rule: CoopRule,
+) -> Result<Coop, ApiError> {
+    decided(conn, viewer, slug, rule, find_for_update)
 }
 
-/// `Ok` for the co-op's admins and network admins; 401 for anonymous, 403 for others.
-pub(crate) async fn require_coop_admin(
-    state: &AppState,
+type FindCoop = fn(&mut DbConnection, &str) -> Result<Option<Coop>, StoreError>;
+
+fn decided(
+    conn: &mut DbConnection,
     viewer: &Viewer,
-    coop: &Coop,
-) -> Result<(), ApiError> {
-    viewer.require_user()?;
-    if viewer.is_network_admin() || role_in(state, viewer, coop).await? == Some(CoopRole::Admin) {
-        return Ok(());
-    }
-    Err(ApiError::Forbidden(format!(
-        "only admins of {} may do this",
-        coop.slug
-    )))
+    slug: &str,
+    rule: CoopRule,
+    find: FindCoop,
+) -> Result<Coop, ApiError> {
+    let not_found = || format!("no co-op {slug}");
+    let coop = find(conn, slug)?.ok_or_else(|| ApiError::NotFound(not_found()))?;
+    rule(viewer, facts(&coop)).map_err(|denied| refused(denied, not_found))?;
+    Ok(coop)
 }
+
+/// The viewer may see `coop`.
+pub(crate) const READ: CoopRule = access::read_coop;
+/// The viewer administers `coop`.
+pub(crate) const ADMINISTER: CoopRule = access::administer_coop;

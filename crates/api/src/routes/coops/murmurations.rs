@@ -6,8 +6,8 @@ use coophub_domain::coop::{Coop, MembershipStatus};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::visible_coop;
-use crate::auth::Viewer;
+use super::{READ, coop_for};
+use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -127,10 +127,14 @@ impl MurmurationsProfile {
 pub async fn murmurations_profile(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
 ) -> Result<web::Json<MurmurationsProfile>, ApiError> {
-    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
+    let (_, coop) = state
+        .read(caller, move |conn, viewer| {
+            coop_for(conn, viewer, &slug, READ)
+        })
+        .await?;
     let info = req.connection_info();
     let page = format!(
         "{}://{}/api/v1/coops/{}",

@@ -3,8 +3,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 
-use super::{CoopView, coop_response, visible_coop};
-use crate::auth::Viewer;
+use super::{CoopView, READ, coop_for, coop_response};
+use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -20,10 +20,14 @@ use crate::state::AppState;
 #[get("/coops/{slug}")]
 pub async fn show_coop(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
+    let (viewer, coop) = state
+        .read(caller, move |conn, viewer| {
+            coop_for(conn, viewer, &slug, READ)
+        })
+        .await?;
     Ok(coop_response(
         StatusCode::OK,
         coop,

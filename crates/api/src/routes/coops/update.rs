@@ -6,8 +6,8 @@ use coophub_domain::coop::CoopInput;
 use coophub_store::coops;
 
 use super::create::slug_taken;
-use super::{CoopRequest, CoopView, coop_response, require_coop_admin, visible_coop};
-use crate::auth::Viewer;
+use super::{ADMINISTER, CoopRequest, CoopView, coop_response, coop_to_change};
+use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
@@ -37,19 +37,20 @@ use crate::state::AppState;
 pub async fn update_coop(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
     body: Json<CoopRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    viewer.require_user()?;
-    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
-    require_coop_admin(&state, &viewer, &coop).await?;
     let input = CoopInput::parse(body.0.into())?;
     let now = state.clock.now();
-    let updated = state
-        .db(move |conn| coops::update(conn, &coop.slug, expected, &input, now))
+    let (viewer, updated) = state
+        .write(caller, move |conn, viewer| {
+            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
+            Ok(coops::update(conn, &coop.slug, expected, &input, now)?)
+        })
         .await
-        .map_err(slug_taken)?;
+        .map_err(slug_taken("co-op"))?;
     Ok(coop_response(StatusCode::OK, updated, &viewer, now))
 }

@@ -2,14 +2,15 @@
 
 use actix_web::{HttpResponse, put, web};
 use coophub_domain::Email;
+use coophub_domain::access::LastAdmin;
 use coophub_domain::coop::CoopRole;
 use coophub_store::coops::roles;
 use coophub_store::users;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{require_coop_admin, visible_coop};
-use crate::auth::Viewer;
+use super::{ADMINISTER, coop_to_change};
+use crate::auth::Caller;
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -35,36 +36,40 @@ pub struct CoopUserRequest {
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "This would leave the co-op without an admin", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No account has this email", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/coops/{slug}/users")]
 pub async fn add_coop_user(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
     body: Json<CoopUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    viewer.require_user()?;
-    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
-    require_coop_admin(&state, &viewer, &coop).await?;
+    let caller = caller.require_token()?;
     let CoopUserRequest { email, role } = body.0;
     let email = Email::parse(&email, "/email").map_err(ApiError::from_field)?;
-    let coop_id = coop.id;
-    let granted = state
-        .db(move |conn| {
+    let (_, email) = state
+        .write(caller, move |conn, viewer| {
+            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
             let Some((user, _)) = users::find_by_email(conn, email.as_str())? else {
-                return Ok(None);
+                return Err(ApiError::from_field(coophub_domain::FieldError::new(
+                    "/email",
+                    "no account has this email",
+                )));
             };
-            roles::grant(conn, coop_id, user.id, role)?;
-            Ok(Some(user.email))
+            match roles::grant(conn, coop.id, user.id, role)? {
+                Ok(()) => Ok(user.email),
+                Err(LastAdmin) => Err(ApiError::Conflict {
+                    code: "last_admin",
+                    detail: format!(
+                        "{} is the last admin of {}; make someone else an admin first",
+                        user.email, coop.slug
+                    ),
+                }),
+            }
         })
         .await?;
-    let email = granted.ok_or_else(|| {
-        ApiError::from_field(coophub_domain::FieldError::new(
-            "/email",
-            "no account has this email",
-        ))
-    })?;
     Ok(HttpResponse::Ok().json(CoopUserRequest { email, role }))
 }

@@ -6,7 +6,7 @@ use coophub_store::users;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::auth::CurrentUser;
+use crate::auth::{Caller, signed_in};
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
 use crate::routes::auth::TokenResponse;
@@ -37,21 +37,26 @@ pub struct ChangePasswordRequest {
 pub async fn change_password(
     req: HttpRequest,
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: Caller,
     body: Json<ChangePasswordRequest>,
 ) -> Result<web::Json<TokenResponse>, ApiError> {
+    let caller = caller.require_token()?;
     let ChangePasswordRequest {
         current_password,
         new_password,
     } = body.0;
+    let (viewer, found) = state
+        .read(caller, |conn, viewer| {
+            Ok(users::find(conn, signed_in(viewer)?.id)?)
+        })
+        .await?;
+    let user = signed_in(&viewer)?;
+    let (_, stored) = found.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
     // Checking the current password is a password guess like a login: same limits.
     state
         .login_limiter
-        .check(&user.0.email, req.peer_addr().map(|a| a.ip()))?;
-
-    let user_id = user.0.id;
-    let found = state.db(move |conn| users::find(conn, user_id)).await?;
-    let (_, stored) = found.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
+        .check(&user.email, req.peer_addr().map(|a| a.ip()))?;
+    let user_id = user.id;
     let new_hash = blocking(move || {
         let mut errors = ValidationErrors::default();
         if !stored.verify(&current_password) {

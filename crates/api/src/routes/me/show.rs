@@ -3,8 +3,9 @@
 use actix_web::{get, web};
 
 use super::UserView;
-use crate::auth::CurrentUser;
-use crate::problem::Problem;
+use crate::auth::{Caller, signed_in};
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
 
 /// The account the bearer token belongs to.
 #[utoipa::path(
@@ -16,6 +17,11 @@ use crate::problem::Problem;
     )
 )]
 #[get("/me")]
-pub async fn show_me(user: CurrentUser) -> web::Json<UserView> {
-    web::Json(user.0.into())
+pub async fn show_me(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<web::Json<UserView>, ApiError> {
+    let caller = caller.require_token()?;
+    let (viewer, ()) = state.read(caller, |_, _| Ok(())).await?;
+    Ok(web::Json(signed_in(&viewer)?.clone().into()))
 }

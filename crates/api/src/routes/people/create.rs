@@ -5,11 +5,11 @@ use actix_web::{HttpResponse, post, web};
 use coophub_domain::person::PersonInput;
 use coophub_store::people;
 
-use super::{PersonRequest, PersonView, linked_user, person_response};
-use crate::auth::Viewer;
+use super::{PersonRequest, PersonView, linked_email, linked_user, person_response};
+use crate::auth::Caller;
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
-use crate::routes::coops::{require_coop_admin, visible_coop};
+use crate::routes::coops::{ADMINISTER, coop_to_change};
 use crate::state::AppState;
 
 /// The co-op's admins add a person (optionally linked to an account that may edit it).
@@ -29,19 +29,21 @@ use crate::state::AppState;
 #[post("/coops/{slug}/people")]
 pub async fn create_person(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
     body: Json<PersonRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    viewer.require_user()?;
-    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
-    require_coop_admin(&state, &viewer, &coop).await?;
+    let caller = caller.require_token()?;
     let input = PersonInput::parse(body.0.draft())?;
-    let user = linked_user(&state, body.0.linked_user_email).await?;
+    let email = linked_email(body.0.linked_user_email)?;
     let now = state.clock.now();
-    let coop_id = coop.id;
-    let person = state
-        .db(move |conn| people::insert(conn, coop_id, &input, user, now))
+    let (_, (person, coop)) = state
+        .write(caller, move |conn, viewer| {
+            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
+            let user = linked_user(conn, email.as_ref())?;
+            let person = people::insert(conn, coop.id, &input, user, now)?;
+            Ok((person, coop))
+        })
         .await?;
     Ok(person_response(
         StatusCode::CREATED,

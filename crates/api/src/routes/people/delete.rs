@@ -4,8 +4,10 @@ use actix_web::{HttpRequest, HttpResponse, delete, web};
 use coophub_store::people;
 use uuid::Uuid;
 
-use super::{Access, visible_person};
-use crate::auth::Viewer;
+use coophub_domain::access;
+
+use super::person_to_change;
+use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -30,20 +32,18 @@ use crate::state::AppState;
 pub async fn delete_person(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    viewer.require_user()?;
-    let (person, _, access) = visible_person(&state, &viewer, id.into_inner()).await?;
-    if access != Access::Admin {
-        return Err(ApiError::Forbidden(
-            "only the co-op's admins may remove people".into(),
-        ));
-    }
     let now = state.clock.now();
+    let id = id.into_inner();
     state
-        .db(move |conn| people::delete(conn, person.id, expected, now))
+        .write(caller, move |conn, viewer| {
+            person_to_change(conn, viewer, id, access::administer_person)?;
+            Ok(people::delete(conn, id, expected, now)?)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

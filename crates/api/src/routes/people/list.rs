@@ -3,11 +3,13 @@
 use actix_web::{get, web};
 use coophub_store::people;
 
-use super::{Access, PersonList, PersonView, access};
-use crate::auth::Viewer;
+use coophub_domain::access;
+
+use super::{PersonList, PersonView, shows_private_fields};
+use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem};
-use crate::routes::coops::visible_coop;
+use crate::routes::coops::{READ, coop_for};
 use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
@@ -24,26 +26,26 @@ use crate::state::AppState;
 #[get("/coops/{slug}/people")]
 pub async fn list_people(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<PersonList>, ApiError> {
     let page = query.0.page()?;
-    let coop = visible_coop(&state, &viewer, slug.into_inner()).await?;
-    let access = access(&state, &viewer, &coop, None).await?;
-    let coop_id = coop.id;
-    let public_only = access == Access::Public;
-    let (found, total) = state
-        .db(move |conn| people::list_for_coop(conn, coop_id, public_only, page))
+    let (viewer, (coop, found, total)) = state
+        .read(caller, move |conn, viewer| {
+            let coop = coop_for(conn, viewer, &slug, READ)?;
+            let public_only = !access::see_network_only_fields(viewer, coop.id);
+            let (found, total) = people::list_for_coop(conn, coop.id, public_only, page)?;
+            Ok((coop, found, total))
+        })
         .await?;
     let now = state.clock.now();
-    let viewer_id = viewer.user.as_ref().map(|u| u.id);
     Ok(web::Json(PersonList {
         items: found
             .into_iter()
             .map(|person| {
-                let own = viewer_id.is_some() && person.user_id == viewer_id;
-                PersonView::new(person, &coop, access.detail() || own, now)
+                let detail = shows_private_fields(&viewer, &person, &coop);
+                PersonView::new(person, &coop, detail, now)
             })
             .collect(),
         total,

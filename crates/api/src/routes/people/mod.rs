@@ -8,110 +8,95 @@ pub mod show;
 pub mod update;
 mod view;
 
-use coophub_domain::coop::{Coop, CoopRole};
+use coophub_domain::Email;
+use coophub_domain::access::{self, Denied, PersonFacts};
+use coophub_domain::coop::Coop;
 use coophub_domain::person::{Person, Visibility};
-use coophub_store::{coops, people, users};
+use coophub_store::{DbConnection, StoreError, coops, people, users};
 use uuid::Uuid;
 
-use crate::auth::Viewer;
+use crate::auth::{Viewer, refused};
 use crate::problem::ApiError;
-use crate::routes::coops::role_in;
-use crate::state::AppState;
+use crate::routes::coops::facts as coop_facts;
 
 pub use view::{CoopRef, PersonList, PersonRequest, PersonView, person_response};
 
-/// What the viewer may do with a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Access {
-    /// See the public profile only.
-    Public,
-    /// See day rate and availability.
-    Detail,
-    /// Edit: the linked account.
-    Own,
-    /// Edit, link accounts, delete: the co-op's admins and network admins.
-    Admin,
+/// A rule of `coophub_domain::access` about a person.
+pub(crate) type PersonRule = fn(&Viewer, PersonFacts) -> Result<(), Denied>;
+
+/// What the access rules need to know about `person` of `coop`.
+pub(crate) fn facts(person: &Person, coop: &Coop) -> PersonFacts {
+    PersonFacts {
+        coop: coop_facts(coop),
+        public: person.visibility == Visibility::Public,
+        account: person.user_id,
+    }
 }
 
-/// The person with their co-op, if the viewer may see them (404 otherwise), and the viewer's access.
-pub(crate) async fn visible_person(
-    state: &AppState,
+/// The person `id` and their co-op, if `rule` lets the viewer have them; a
+/// person the viewer may not see answers 404.
+pub(crate) fn person_for(
+    conn: &mut DbConnection,
     viewer: &Viewer,
     id: Uuid,
-) -> Result<(Person, Coop, Access), ApiError> {
-    let not_found = || ApiError::NotFound(format!("no person {id}"));
-    let found = state
-        .db(move |conn| {
-            let Some(person) = people::find(conn, id)? else {
-                return Ok(None);
-            };
-            let coop = coops::find_by_id(conn, person.coop_id)?;
-            Ok(coop.map(|coop| (person, coop)))
-        })
-        .await?
-        .ok_or_else(not_found)?;
-    let (person, coop) = found;
-    let access = access(state, viewer, &coop, Some(&person)).await?;
-    let coop_visible = coop.membership.status == coophub_domain::coop::MembershipStatus::Approved
-        || access != Access::Public;
-    if !coop_visible || (person.visibility == Visibility::Network && access == Access::Public) {
-        return Err(not_found());
-    }
-    Ok((person, coop, access))
+    rule: PersonRule,
+) -> Result<(Person, Coop), ApiError> {
+    decided(conn, viewer, id, rule, people::find)
 }
 
-/// The viewer's access to `coop`'s people (to `person` in particular, if given).
-pub(crate) async fn access(
-    state: &AppState,
+/// Like [`person_for`], for a change: the person's row stays locked until
+/// the write transaction ends.
+pub(crate) fn person_to_change(
+    conn: &mut DbConnection,
     viewer: &Viewer,
-    coop: &Coop,
-    person: Option<&Person>,
-) -> Result<Access, ApiError> {
-    if viewer.is_network_admin() {
-        return Ok(Access::Admin);
-    }
-    match role_in(state, viewer, coop).await? {
-        Some(CoopRole::Admin) => return Ok(Access::Admin),
-        Some(CoopRole::Member) => return Ok(Access::Detail.max_with_own(viewer, person)),
-        None => {}
-    }
-    let base = if viewer.sees_network_only() {
-        Access::Detail
-    } else {
-        Access::Public
-    };
-    Ok(base.max_with_own(viewer, person))
+    id: Uuid,
+    rule: PersonRule,
+) -> Result<(Person, Coop), ApiError> {
+    decided(conn, viewer, id, rule, people::find_for_update)
 }
 
-impl Access {
-    fn max_with_own(self, viewer: &Viewer, person: Option<&Person>) -> Self {
-        let own = matches!((viewer.user.as_ref(), person), (Some(user), Some(p)) if p.user_id == Some(user.id));
-        if own { Self::Own } else { self }
-    }
+type FindPerson = fn(&mut DbConnection, Uuid) -> Result<Option<Person>, StoreError>;
 
-    /// Whether day rate and availability are shown.
-    pub(crate) fn detail(self) -> bool {
-        self != Self::Public
-    }
+fn decided(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    rule: PersonRule,
+    find: FindPerson,
+) -> Result<(Person, Coop), ApiError> {
+    let not_found = || format!("no person {id}");
+    let person = find(conn, id)?.ok_or_else(|| ApiError::NotFound(not_found()))?;
+    let coop =
+        coops::find_by_id(conn, person.coop_id)?.ok_or_else(|| ApiError::NotFound(not_found()))?;
+    rule(viewer, facts(&person, &coop)).map_err(|denied| refused(denied, not_found))?;
+    Ok((person, coop))
+}
+
+/// Whether the viewer sees `person`'s day rate and availability.
+pub(crate) fn shows_private_fields(viewer: &Viewer, person: &Person, coop: &Coop) -> bool {
+    access::see_private_fields(viewer, facts(person, coop))
 }
 
 /// The account with `email`, for linking; 422 at `/linked_user_email` if none.
-pub(crate) async fn linked_user(
-    state: &AppState,
-    email: Option<String>,
+pub(crate) fn linked_user(
+    conn: &mut DbConnection,
+    email: Option<&Email>,
 ) -> Result<Option<Uuid>, ApiError> {
     let Some(email) = email else {
         return Ok(None);
     };
-    let email =
-        coophub_domain::Email::parse(&email, "/linked_user_email").map_err(ApiError::from_field)?;
-    let found = state
-        .db(move |conn| users::find_by_email(conn, email.as_str()))
-        .await?;
-    found.map(|(user, _)| Some(user.id)).ok_or_else(|| {
-        ApiError::from_field(coophub_domain::FieldError::new(
+    match users::find_by_email(conn, email.as_str())? {
+        Some((user, _)) => Ok(Some(user.id)),
+        None => Err(ApiError::from_field(coophub_domain::FieldError::new(
             "/linked_user_email",
             "no account has this email",
-        ))
-    })
+        ))),
+    }
+}
+
+/// Reads `linked_user_email` as sent; 422 at its pointer when malformed.
+pub(crate) fn linked_email(email: Option<String>) -> Result<Option<Email>, ApiError> {
+    email
+        .map(|email| Email::parse(&email, "/linked_user_email").map_err(ApiError::from_field))
+        .transpose()
 }

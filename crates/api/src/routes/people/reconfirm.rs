@@ -5,8 +5,10 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use coophub_store::people;
 use uuid::Uuid;
 
-use super::{Access, PersonView, person_response, visible_person};
-use crate::auth::Viewer;
+use coophub_domain::access;
+
+use super::{PersonView, person_response, person_to_change};
+use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -31,26 +33,25 @@ use crate::state::AppState;
 pub async fn reconfirm_availability(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    viewer.require_user()?;
-    let (person, coop, access) = visible_person(&state, &viewer, id.into_inner()).await?;
-    if !matches!(access, Access::Admin | Access::Own) {
-        return Err(ApiError::Forbidden(
-            "only the co-op's admins and the person may do this".into(),
-        ));
-    }
     let now = state.clock.now();
-    let person_id = person.id;
-    let updated = state
-        .db(move |conn| people::reconfirm(conn, person_id, expected, now))
-        .await?
-        .ok_or(ApiError::Conflict {
-            code: "no_availability",
-            detail: "no availability is stated; set days_per_week and available_from first".into(),
-        })?;
+    let id = id.into_inner();
+    let (_, (updated, coop)) = state
+        .write(caller, move |conn, viewer| {
+            let (_, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
+            let updated =
+                people::reconfirm(conn, id, expected, now)?.ok_or(ApiError::Conflict {
+                    code: "no_availability",
+                    detail: "no availability is stated; set days_per_week and available_from first"
+                        .into(),
+                })?;
+            Ok((updated, coop))
+        })
+        .await?;
     Ok(person_response(
         StatusCode::OK,
         PersonView::new(updated, &coop, true, now),

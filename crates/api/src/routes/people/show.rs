@@ -4,8 +4,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use uuid::Uuid;
 
-use super::{PersonView, person_response, visible_person};
-use crate::auth::Viewer;
+use coophub_domain::access;
+
+use super::{PersonView, person_for, person_response, shows_private_fields};
+use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -21,10 +23,16 @@ use crate::state::AppState;
 #[get("/people/{id}")]
 pub async fn show_person(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let (person, coop, access) = visible_person(&state, &viewer, id.into_inner()).await?;
-    let view = PersonView::new(person, &coop, access.detail(), state.clock.now());
+    let id = id.into_inner();
+    let (viewer, (person, coop)) = state
+        .read(caller, move |conn, viewer| {
+            person_for(conn, viewer, id, access::read_person)
+        })
+        .await?;
+    let detail = shows_private_fields(&viewer, &person, &coop);
+    let view = PersonView::new(person, &coop, detail, state.clock.now());
     Ok(person_response(StatusCode::OK, view))
 }

@@ -6,8 +6,12 @@ use coophub_domain::person::PersonInput;
 use coophub_store::people;
 use uuid::Uuid;
 
-use super::{Access, PersonRequest, PersonView, linked_user, person_response, visible_person};
-use crate::auth::Viewer;
+use coophub_domain::access;
+
+use super::{
+    PersonRequest, PersonView, facts, linked_email, linked_user, person_response, person_to_change,
+};
+use crate::auth::{Caller, refused};
 use crate::etag::expected_version;
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
@@ -36,29 +40,28 @@ use crate::state::AppState;
 pub async fn update_person(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     id: web::Path<Uuid>,
     body: Json<PersonRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    viewer.require_user()?;
-    let (person, coop, access) = visible_person(&state, &viewer, id.into_inner()).await?;
-    if !matches!(access, Access::Admin | Access::Own) {
-        return Err(ApiError::Forbidden(
-            "only the co-op's admins and the person may edit this profile".into(),
-        ));
-    }
     let input = PersonInput::parse(body.0.draft())?;
-    let user = linked_user(&state, body.0.linked_user_email).await?;
-    if access == Access::Own && user != person.user_id {
-        return Err(ApiError::Forbidden(
-            "only the co-op's admins may change the linked account".into(),
-        ));
-    }
+    let email = linked_email(body.0.linked_user_email)?;
     let now = state.clock.now();
-    let person_id = person.id;
-    let updated = state
-        .db(move |conn| people::update(conn, person_id, expected, &input, user, now))
+    let id = id.into_inner();
+    let (_, (updated, coop)) = state
+        .write(caller, move |conn, viewer| {
+            let (person, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
+            let user = linked_user(conn, email.as_ref())?;
+            if user != person.user_id {
+                // Only the co-op's admins may change who edits a profile.
+                access::administer_person(viewer, facts(&person, &coop))
+                    .map_err(|denied| refused(denied, || format!("no person {id}")))?;
+            }
+            let updated = people::update(conn, id, expected, &input, user, now)?;
+            Ok((updated, coop))
+        })
         .await?;
     Ok(person_response(
         StatusCode::OK,

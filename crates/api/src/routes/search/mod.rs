@@ -13,9 +13,9 @@ use coophub_store::skills;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::auth::Viewer;
+use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
-use crate::state::{AppState, blocking};
+use crate::state::AppState;
 use params::SearchParams;
 
 /// The search parameters, for the documentation (the handler reads the query
@@ -151,15 +151,9 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
 pub async fn search(
     req: HttpRequest,
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
 ) -> Result<web::Json<SearchAnswer>, ApiError> {
     let params = SearchParams::parse(req.query_string())?;
-    let network = viewer.sees_network_only();
-    if params.wants_availability() && !network {
-        return Err(ApiError::Forbidden(
-            "availability is visible to network members only".into(),
-        ));
-    }
     let confirmed_since =
         (state.clock.now() - chrono::Duration::days(AVAILABILITY_DAYS)).timestamp();
     let availability = params.wants_availability().then(|| AvailabilityFilter {
@@ -170,43 +164,49 @@ pub async fn search(
         min_days_per_week: params.min_days_per_week,
         confirmed_since,
     });
-    let store = state.store.clone();
     let index = state.search.index().clone();
     let (page, per_page) = (params.page, params.per_page);
-    let results = blocking(move || {
-        let conn = RefCell::new(store.conn()?);
-        let mut skill_slugs = Vec::new();
-        for spelling in &params.skills {
-            match skills::find(&mut conn.borrow_mut(), spelling)? {
-                Some(skill) => skill_slugs.push(skill.slug),
-                // Nobody has a skill nobody knows.
-                None => return Ok(SearchResults::default()),
+    let (_, results) = state
+        .read(caller, move |conn, viewer| {
+            let network = viewer.sees_network_only();
+            if params.wants_availability() && !network {
+                return Err(ApiError::Forbidden(
+                    "availability is visible to network members only".into(),
+                ));
             }
-        }
-        let request = SearchRequest {
-            q: params.q,
-            kinds: params.kinds,
-            skills: skill_slugs,
-            region: params.region,
-            country: params.country,
-            legal_form: params.legal_form.map(|f| f.as_str().to_owned()),
-            near: params.near,
-            network,
-            availability,
-            sort: params.sort,
-            offset: usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX),
-            limit: usize::try_from(per_page).unwrap_or(20),
-        };
-        let skill_of = |word: &str| {
-            skills::find(&mut conn.borrow_mut(), word)
-                .ok()
-                .flatten()
-                .map(|s| s.slug)
-        };
-        index
-            .search(&request, &skill_of)
-            .map_err(ApiError::internal)
-    })
-    .await?;
+            let conn = RefCell::new(conn);
+            let mut skill_slugs = Vec::new();
+            for spelling in &params.skills {
+                match skills::find(&mut conn.borrow_mut(), spelling)? {
+                    Some(skill) => skill_slugs.push(skill.slug),
+                    // Nobody has a skill nobody knows.
+                    None => return Ok(SearchResults::default()),
+                }
+            }
+            let request = SearchRequest {
+                q: params.q,
+                kinds: params.kinds,
+                skills: skill_slugs,
+                region: params.region,
+                country: params.country,
+                legal_form: params.legal_form.map(|f| f.as_str().to_owned()),
+                near: params.near,
+                network,
+                availability,
+                sort: params.sort,
+                offset: usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX),
+                limit: usize::try_from(per_page).unwrap_or(20),
+            };
+            let skill_of = |word: &str| {
+                skills::find(&mut conn.borrow_mut(), word)
+                    .ok()
+                    .flatten()
+                    .map(|s| s.slug)
+            };
+            index
+                .search(&request, &skill_of)
+                .map_err(ApiError::internal)
+        })
+        .await?;
     Ok(web::Json(answer(results, page, per_page)))
 }

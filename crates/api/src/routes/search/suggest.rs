@@ -6,11 +6,11 @@ use coophub_store::{Page, skills};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::auth::Viewer;
+use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem};
 use crate::routes::coops::SkillRef;
-use crate::state::{AppState, blocking};
+use crate::state::AppState;
 
 /// What has been typed so far.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -50,7 +50,7 @@ pub struct Suggestions {
 #[get("/search/suggest")]
 pub async fn suggest(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     query: Query<SuggestQuery>,
 ) -> Result<web::Json<Suggestions>, ApiError> {
     let q = query.0.q;
@@ -61,37 +61,36 @@ pub async fn suggest(
             message: "must be 1 to 100 characters long".into(),
         });
     }
-    let network = viewer.sees_network_only();
-    let store = state.store.clone();
     let index = state.search.index().clone();
-    let suggestions = blocking(move || {
-        let mut conn = store.conn()?;
-        let (found, _) = skills::search(&mut conn, Some(&q), Page { number: 1, size: 5 })?;
-        let request = SearchRequest {
-            q,
-            kinds: vec![DocKind::Coop],
-            network,
-            limit: 5,
-            ..SearchRequest::default()
-        };
-        let coops = index
-            .search(&request, &|_| None)
-            .map_err(ApiError::internal)?;
-        Ok(Suggestions {
-            skills: found
-                .into_iter()
-                .map(|usage| SkillRef::from(usage.skill))
-                .collect(),
-            coops: coops
-                .hits
-                .into_iter()
-                .map(|hit| CoopSuggestion {
-                    slug: hit.slug.unwrap_or_default(),
-                    name: hit.title,
-                })
-                .collect(),
+    let (_, suggestions) = state
+        .read(caller, move |conn, viewer| {
+            let network = viewer.sees_network_only();
+            let (found, _) = skills::search(conn, Some(&q), Page { number: 1, size: 5 })?;
+            let request = SearchRequest {
+                q,
+                kinds: vec![DocKind::Coop],
+                network,
+                limit: 5,
+                ..SearchRequest::default()
+            };
+            let coops = index
+                .search(&request, &|_| None)
+                .map_err(ApiError::internal)?;
+            Ok(Suggestions {
+                skills: found
+                    .into_iter()
+                    .map(|usage| SkillRef::from(usage.skill))
+                    .collect(),
+                coops: coops
+                    .hits
+                    .into_iter()
+                    .map(|hit| CoopSuggestion {
+                        slug: hit.slug.unwrap_or_default(),
+                        name: hit.title,
+                    })
+                    .collect(),
+            })
         })
-    })
-    .await?;
+        .await?;
     Ok(web::Json(suggestions))
 }

@@ -1,12 +1,13 @@
 //! `POST /api/v1/skills/{slug}/merge`: fold one skill into another.
 
 use actix_web::{post, web};
+use coophub_domain::access;
 use coophub_store::skills;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::SkillView;
-use crate::auth::CurrentUser;
+use crate::auth::{Caller, refused};
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -37,11 +38,11 @@ pub struct MergeRequest {
 #[post("/skills/{slug}/merge")]
 pub async fn merge_skill(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: Caller,
     slug: web::Path<String>,
     body: Json<MergeRequest>,
 ) -> Result<web::Json<SkillView>, ApiError> {
-    user.require_network_admin()?;
+    let caller = caller.require_token()?;
     let from = slug.into_inner();
     let into = body.0.into;
     if from == into {
@@ -51,8 +52,11 @@ pub async fn merge_skill(
         )));
     }
     let now = state.clock.now();
-    let merged = state
-        .db(move |conn| skills::merge(conn, &from, &into, now))
+    let (_, merged) = state
+        .write(caller, move |conn, viewer| {
+            access::administer_network(viewer).map_err(|denied| refused(denied, String::new))?;
+            Ok(skills::merge(conn, &from, &into, now)?)
+        })
         .await?;
     merged
         .map(|skill| web::Json(skill.into()))

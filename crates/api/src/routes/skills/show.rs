@@ -6,7 +6,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::SkillView;
-use crate::auth::Viewer;
+use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -60,14 +60,14 @@ pub struct SkillDetail {
 #[get("/skills/{slug}")]
 pub async fn show_skill(
     state: web::Data<AppState>,
-    viewer: Viewer,
+    caller: Caller,
     slug: web::Path<String>,
 ) -> Result<web::Json<SkillDetail>, ApiError> {
     let spelling = slug.into_inner();
-    let network_too = viewer.sees_network_only();
     let shown = spelling.clone();
-    let found = state
-        .db(move |conn| {
+    let (_, found) = state
+        .read(caller, move |conn, viewer| {
+            let network_too = viewer.sees_network_only();
             let Some(skill) = skills::find(conn, &spelling)? else {
                 return Ok(None);
             };
