@@ -200,6 +200,22 @@ async fn a_stale_if_match_changes_nothing(backend: Backend) {
         )
         .await;
     assert_problem(res, 412, "precondition_failed").await;
+    // A header that is no entity tag of ours cannot match; the 412 then
+    // carries no made-up ETag.
+    for garbage in ["garbage", "\"seven\"", "W/\"2\""] {
+        let res = app
+            .send(
+                Method::PUT,
+                "/api/v1/coops/etag-coop",
+                Some(&second),
+                Some(&token),
+                Some(garbage),
+            )
+            .await;
+        assert!(res.headers().get("etag").is_none(), "{garbage}");
+        let problem = assert_problem(res, 412, "precondition_failed").await;
+        assert!(problem["detail"].as_str().unwrap().contains("If-Match"));
+    }
 
     let current: Value = app
         .get("/api/v1/coops/etag-coop", Some(&token))

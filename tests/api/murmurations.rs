@@ -6,7 +6,10 @@ use serde_json::{Value, json};
 use crate::coops::approved_coop;
 use crate::helpers::{TestApp, assert_problem};
 
-backend_tests!(murmurations_profiles_validate_against_the_organizations_schema);
+backend_tests!(
+    murmurations_profiles_validate_against_the_organizations_schema,
+    profile_links_come_from_the_public_url_not_the_host_header,
+);
 
 const SCHEMA: &str = include_str!("../fixtures/murmurations/organizations_schema-v1.0.0.json");
 
@@ -69,11 +72,10 @@ async fn murmurations_profiles_validate_against_the_organizations_schema(backend
             full["tags"]
         );
     }
-    assert!(
-        full["urls"][0]["url"]
-            .as_str()
-            .unwrap()
-            .ends_with("/api/v1/coops/full-profile")
+    // By default the public URL is the address the server listens on.
+    assert_eq!(
+        full["urls"][0]["url"],
+        app.url("/api/v1/coops/full-profile")
     );
 
     app.post_json(
@@ -88,4 +90,28 @@ async fn murmurations_profiles_validate_against_the_organizations_schema(backend
         "not_found",
     )
     .await;
+}
+
+async fn profile_links_come_from_the_public_url_not_the_host_header(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |settings| {
+        settings.public_url = Some("https://hub.example.coop".into());
+    })
+    .await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "linked", &owner, &admin).await;
+    let res = app
+        .client
+        .get(app.url("/api/v1/coops/linked/murmurations"))
+        .header("Host", "attacker.example")
+        .header("X-Forwarded-Host", "attacker.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let profile: Value = res.json().await.unwrap();
+    assert_eq!(
+        profile["urls"][0]["url"],
+        "https://hub.example.coop/api/v1/coops/linked"
+    );
 }

@@ -90,10 +90,10 @@ pub enum ApiError {
         detail: String,
     },
     /// The resource changed since the client read it (`If-Match` did not match).
-    #[error("the resource has changed since it was read; fetch it again (current ETag {current})")]
+    #[error("{}", precondition_detail(.current.as_deref()))]
     PreconditionFailed {
-        /// The current ETag.
-        current: String,
+        /// The current ETag, when known (not for an `If-Match` that is no tag of ours).
+        current: Option<String>,
     },
     /// The body is larger than the configured limit.
     #[error("the request body is larger than the limit of {limit} bytes")]
@@ -139,6 +139,17 @@ pub enum ApiError {
     /// A bug or an unexpected failure; the cause is logged, not sent.
     #[error("an internal error occurred")]
     Internal(String),
+}
+
+fn precondition_detail(current: Option<&str>) -> String {
+    match current {
+        Some(tag) => {
+            format!(
+                "the resource has changed since it was read; fetch it again (current ETag {tag})"
+            )
+        }
+        None => "If-Match names no version of this resource; send the ETag you read".into(),
+    }
 }
 
 fn retry_after_secs(wait: Duration) -> u64 {
@@ -277,7 +288,9 @@ impl ResponseError for ApiError {
                     response.insert_header((header::ALLOW, value));
                 }
             }
-            Self::PreconditionFailed { current } => {
+            Self::PreconditionFailed {
+                current: Some(current),
+            } => {
                 if let Ok(value) = HeaderValue::from_str(current) {
                     response.insert_header((header::ETAG, value));
                 }
@@ -302,7 +315,7 @@ impl From<StoreError> for ApiError {
             other if other.lost_a_race() => Self::Busy(other.to_string()),
             StoreError::NotFound => Self::NotFound("no such resource".into()),
             StoreError::Stale { current } => Self::PreconditionFailed {
-                current: crate::etag::etag(current),
+                current: Some(crate::etag::etag(current)),
             },
             other => Self::internal(other),
         }

@@ -27,6 +27,9 @@ pub struct AppState {
     pub login_limiter: LoginLimiter,
     /// The search index and its indexer.
     pub search: crate::indexer::SearchService,
+    /// Where clients reach the API (no trailing slash): links in answers are
+    /// built from it, never from the request's `Host` header, which anyone sets.
+    pub public_url: String,
 }
 
 impl AppState {

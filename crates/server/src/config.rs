@@ -28,6 +28,7 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
     ("login_attempts_per_account", Some("5")),
     ("login_attempts_per_address", Some("30")),
     ("shutdown_timeout", Some("30")),
+    ("public_url", None),
 ];
 
 /// How log lines are written.
@@ -66,6 +67,9 @@ pub struct Settings {
     pub login_attempts_per_address: NonZeroU32,
     /// Seconds in-flight requests get to finish on SIGTERM.
     pub shutdown_timeout: u64,
+    /// The address clients reach the API at (`https://hub.example.coop`),
+    /// for links the server writes into answers; `None`: `http://<bind>`.
+    pub public_url: Option<String>,
 }
 
 /// Where a value came from, for error messages.

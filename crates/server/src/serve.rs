@@ -36,7 +36,15 @@ impl Application {
         let store = open_store(settings).await?;
         let search = start_search(settings, store.clone()).await?;
         let secret = secret::load_or_create(settings.jwt_secret.as_deref(), &settings.data_dir)?;
+        // Bound first, so that links default to the address actually listened on.
+        let listener = std::net::TcpListener::bind(settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        let address = listener.local_addr()?;
         let state = AppState {
+            public_url: settings
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{address}")),
             store,
             tokens: TokenKeys::new(&secret, settings.token_ttl)?,
             clock,
@@ -56,13 +64,8 @@ impl Application {
         };
         let server = HttpServer::new(move || app(shared.clone()))
             .shutdown_timeout(settings.shutdown_timeout)
-            .bind(settings.bind)
+            .listen(listener)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
-        let address = server
-            .addrs()
-            .first()
-            .copied()
-            .ok_or_else(|| anyhow::anyhow!("the server bound no address"))?;
         Ok(Self {
             server: server.run(),
             address,

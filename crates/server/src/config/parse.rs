@@ -154,8 +154,30 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
         login_attempts_per_account: per_minute("login_attempts_per_account")?,
         login_attempts_per_address: per_minute("login_attempts_per_address")?,
         shutdown_timeout: check.number("shutdown_timeout", 0, 3600)?,
+        public_url: match check.layers.get("public_url") {
+            Some((url, _)) => {
+                Some(public_url(url).map_err(|problem| check.invalid("public_url", problem))?)
+            }
+            None => None,
+        },
         data_dir,
     })
+}
+
+/// An absolute http(s) URL without query or fragment, without the trailing slash.
+fn public_url(value: &str) -> Result<String, String> {
+    let url = value.trim().trim_end_matches('/');
+    let valid = url.split_once("://").is_some_and(|(scheme, rest)| {
+        matches!(scheme, "http" | "https")
+            && !rest.is_empty()
+            && !rest.starts_with('/')
+            && !rest.contains(['?', '#', ' '])
+    });
+    if valid {
+        Ok(url.to_owned())
+    } else {
+        Err("expected an absolute http(s) URL such as https://hub.example.coop".into())
+    }
 }
 
 fn bind_address(value: &str) -> Option<SocketAddr> {

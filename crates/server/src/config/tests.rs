@@ -27,6 +27,20 @@ fn defaults_serve_sqlite_in_the_data_dir_on_localhost() {
     assert_eq!(settings.cors, CorsPolicy::Disabled);
     assert_eq!(settings.token_ttl, Duration::from_secs(3600));
     assert!(settings.jwt_secret.is_none());
+    assert!(
+        settings.public_url.is_none(),
+        "links default to the bound address"
+    );
+}
+
+#[test]
+fn the_public_url_loses_its_trailing_slash() {
+    let env = env_of(&[("COOPHUB_PUBLIC_URL", "https://hub.example.coop/coophub/")]);
+    let settings = Settings::load(None, &env, &[]).unwrap();
+    assert_eq!(
+        settings.public_url.as_deref(),
+        Some("https://hub.example.coop/coophub")
+    );
 }
 
 #[test]
@@ -92,6 +106,8 @@ fn out_of_range_numbers_and_unknown_formats_are_refused() {
         ("COOPHUB_DATABASE_URL", "mysql://localhost/db"),
         ("COOPHUB_CORS_ORIGINS", "app.example.coop"),
         ("COOPHUB_LOGIN_ATTEMPTS_PER_ACCOUNT", "0"),
+        ("COOPHUB_PUBLIC_URL", "hub.example.coop"),
+        ("COOPHUB_PUBLIC_URL", "https://hub.example.coop/?x=1"),
     ] {
         let error = Settings::load(None, &env_of(&[(var, value)]), &[])
             .unwrap_err()

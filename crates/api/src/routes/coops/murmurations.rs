@@ -1,7 +1,7 @@
 //! `GET /api/v1/coops/{slug}/murmurations`: the co-op as a Murmurations
 //! `organizations_schema-v1.0.0` profile, so that anyone can aggregate it.
 
-use actix_web::{HttpRequest, get, web};
+use actix_web::{get, web};
 use coophub_domain::coop::{Coop, MembershipStatus};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -125,7 +125,6 @@ impl MurmurationsProfile {
 )]
 #[get("/coops/{slug}/murmurations")]
 pub async fn murmurations_profile(
-    req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     slug: web::Path<String>,
@@ -135,12 +134,6 @@ pub async fn murmurations_profile(
             coop_for(conn, viewer, &slug, READ)
         })
         .await?;
-    let info = req.connection_info();
-    let page = format!(
-        "{}://{}/api/v1/coops/{}",
-        info.scheme(),
-        info.host(),
-        coop.slug
-    );
+    let page = format!("{}/api/v1/coops/{}", state.public_url, coop.slug);
     Ok(web::Json(MurmurationsProfile::new(coop, page)))
 }

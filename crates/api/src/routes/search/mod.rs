@@ -194,7 +194,9 @@ pub async fn search(
                 network,
                 availability,
                 sort: params.sort,
-                offset: usize::try_from((page - 1) * per_page).unwrap_or(usize::MAX),
+                // Within the result window (checked when parsed), so no overflow.
+                offset: usize::try_from(u64::from(page - 1) * u64::from(per_page))
+                    .unwrap_or(usize::MAX),
                 limit: usize::try_from(per_page).unwrap_or(20),
             };
             let skill_of = |word: &str| {

@@ -5,10 +5,14 @@ use coophub_domain::coop::LegalForm;
 use coophub_search::{DocKind, Sort};
 
 use crate::problem::ApiError;
-use crate::routes::pagination::MAX_PER_PAGE;
+use coophub_store::Page;
+
+use crate::routes::pagination::{MAX_PER_PAGE, within_window};
 
 /// Longest `q` accepted, in characters.
 pub(crate) const MAX_Q: usize = 512;
+/// Most words in `q`: each word expands into typo, prefix and alias queries.
+pub(crate) const MAX_WORDS: usize = 32;
 /// Radius used when `near` comes without `radius_km`.
 const DEFAULT_RADIUS_KM: f64 = 50.0;
 
@@ -72,6 +76,9 @@ impl SearchParams {
                         "q",
                         format!("must be at most {MAX_Q} characters long"),
                     ));
+                }
+                "q" if value.split_whitespace().count() > MAX_WORDS => {
+                    return Err(invalid("q", format!("must have at most {MAX_WORDS} words")));
                 }
                 "q" => params.q = value,
                 "type" => {
@@ -178,6 +185,10 @@ impl SearchParams {
         }
         // Free at some point in [from, to] means starting by `to` (or by `from`, alone).
         params.free_by = available_to.or(available_from);
+        within_window(Page {
+            number: params.page,
+            size: params.per_page,
+        })?;
         Ok(params)
     }
 }
@@ -200,6 +211,9 @@ mod tests {
         assert_eq!(parameter("near=53,-1&radius_km=-1"), "radius_km");
         assert_eq!(parameter("radius_km=5"), "radius_km");
         assert_eq!(parameter("type=offer"), "type");
+        assert_eq!(parameter("page=42949674&per_page=100"), "page");
+        assert_eq!(parameter(&format!("q={}", ["web"; 33].join("+"))), "q");
+        assert!(SearchParams::parse(&format!("q={}", ["web"; 32].join("+"))).is_ok());
         assert_eq!(parameter("per_page=101"), "per_page");
         assert_eq!(parameter("sort=distance"), "sort");
         assert_eq!(parameter("colour=red"), "colour");
