@@ -189,7 +189,8 @@ async fn a_stale_if_match_changes_nothing(backend: Backend) {
         "\"2\"",
         "the 412 names the current version"
     );
-    assert_problem(res, 412, "precondition_failed").await;
+    let problem = assert_problem(res, 412, "precondition_failed").await;
+    assert_eq!(problem["current_etag"], "\"2\"", "and so does its body");
     let res = app
         .send(
             Method::DELETE,
@@ -214,6 +215,7 @@ async fn a_stale_if_match_changes_nothing(backend: Backend) {
             .await;
         assert!(res.headers().get("etag").is_none(), "{garbage}");
         let problem = assert_problem(res, 412, "precondition_failed").await;
+        assert!(problem.get("current_etag").is_none(), "{problem}");
         assert!(problem["detail"].as_str().unwrap().contains("If-Match"));
     }
 

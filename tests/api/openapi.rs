@@ -32,3 +32,25 @@ fn every_path_parameter_is_in_its_path_and_every_query_parameter_is_declared_as_
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn problem_codes_are_an_enum_in_the_document() {
+    let spec: serde_json::Value =
+        serde_json::from_str(include_str!("../../openapi/openapi.json")).unwrap();
+    let schemas = &spec["components"]["schemas"];
+    assert_eq!(
+        schemas["Problem"]["properties"]["code"]["$ref"],
+        "#/components/schemas/Code"
+    );
+    let listed: Vec<&str> = schemas["Code"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|code| code.as_str().unwrap())
+        .collect();
+    let defined: Vec<&str> = coophub_api::problem::Code::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .collect();
+    assert_eq!(listed, defined);
+}

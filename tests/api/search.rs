@@ -177,7 +177,10 @@ async fn bad_search_parameters_name_the_parameter(backend: Backend) {
         // 42949674 × 100 wrapped to a small offset in u32 and answered hits.
         ("q=web&page=42949674&per_page=100", "page"),
         ("q=web&page=101&per_page=100", "page"),
-        ("q=a+b+c+d+e+f+g+h+i+j+k+l+m+n+o+p+q+r+s+t+u+v+w+x+y+z+aa+bb+cc+dd+ee+ff+gg", "q"),
+        (
+            "q=a+b+c+d+e+f+g+h+i+j+k+l+m+n+o+p+q+r+s+t+u+v+w+x+y+z+aa+bb+cc+dd+ee+ff+gg",
+            "q",
+        ),
     ] {
         let res = app.get(&format!("/api/v1/search?{query}"), None).await;
         let problem = assert_problem(res, 400, "invalid_parameter").await;

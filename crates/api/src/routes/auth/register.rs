@@ -7,7 +7,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Code, Problem};
 use crate::routes::me::UserView;
 use crate::state::{AppState, blocking};
 
@@ -63,7 +63,7 @@ pub async fn register(
         .await
         .map_err(|error| match error {
             ApiError::Conflict { .. } => ApiError::Conflict {
-                code: "email_taken",
+                code: Code::EmailTaken,
                 detail: "an account with this email already exists".into(),
             },
             other => other,

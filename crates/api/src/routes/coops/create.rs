@@ -8,7 +8,7 @@ use coophub_store::coops;
 use super::{CoopRequest, CoopView, coop_response};
 use crate::auth::{Caller, signed_in};
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Code, Problem};
 use crate::state::AppState;
 
 /// Adds a co-op. Its membership starts as `applied`; the creator becomes its admin.
@@ -53,7 +53,7 @@ pub async fn create_coop(
 pub(crate) fn slug_taken(kind: &'static str) -> impl FnOnce(ApiError) -> ApiError {
     move |error| match error {
         ApiError::Conflict { .. } => ApiError::Conflict {
-            code: "slug_taken",
+            code: Code::SlugTaken,
             detail: format!("another {kind} already has this slug"),
         },
         other => other,

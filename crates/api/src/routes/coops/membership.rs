@@ -12,7 +12,7 @@ use super::{CoopRule, CoopView, coop_response, coop_to_change};
 use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Code, Problem};
 use crate::state::AppState;
 
 /// A membership decision.
@@ -104,7 +104,7 @@ pub async fn change_membership(
         })
         .await?;
     let coop = outcome.map_err(|error| ApiError::Conflict {
-        code: "invalid_transition",
+        code: Code::InvalidTransition,
         detail: error.to_string(),
     })?;
     Ok(coop_response(StatusCode::OK, coop, &viewer, now))

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use super::{ADMINISTER, coop_to_change};
 use crate::auth::Caller;
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Code, Problem};
 use crate::state::AppState;
 
 /// A user to add to the co-op, and their role.
@@ -62,7 +62,7 @@ pub async fn add_coop_user(
             match roles::grant(conn, coop.id, user.id, role)? {
                 Ok(()) => Ok(user.email),
                 Err(LastAdmin) => Err(ApiError::Conflict {
-                    code: "last_admin",
+                    code: Code::LastAdmin,
                     detail: format!(
                         "{} is the last admin of {}; make someone else an admin first",
                         user.email, coop.slug

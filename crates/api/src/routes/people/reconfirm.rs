@@ -10,7 +10,7 @@ use coophub_domain::access;
 use super::{PersonView, person_response, person_to_change};
 use crate::auth::Caller;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Code, Problem};
 use crate::state::AppState;
 
 /// Confirms that the stated availability still holds (it lapses 30 days after the last confirmation).
@@ -45,7 +45,7 @@ pub async fn reconfirm_availability(
             let (_, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
             let updated =
                 people::reconfirm(conn, id, expected, now)?.ok_or(ApiError::Conflict {
-                    code: "no_availability",
+                    code: Code::NoAvailability,
                     detail: "no availability is stated; set days_per_week and available_from first"
                         .into(),
                 })?;

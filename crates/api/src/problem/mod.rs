@@ -12,6 +12,10 @@ use coophub_store::{Retryable, StoreError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+mod code;
+
+pub use code::Code;
+
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -28,10 +32,14 @@ pub struct Problem {
     /// What went wrong this time, for people.
     pub detail: String,
     /// Stable machine-readable code, e.g. `validation_failed`.
-    pub code: String,
+    pub code: Code,
     /// Each invalid input, for validation problems.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemItem>,
+    /// For `precondition_failed`: the resource's current `ETag` (also sent as
+    /// the `ETag` header), when the `If-Match` sent was a tag of ours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_etag: Option<String>,
 }
 
 /// One invalid input inside a [`Problem`].
@@ -84,8 +92,8 @@ pub enum ApiError {
     /// The request conflicts with existing state.
     #[error("{detail}")]
     Conflict {
-        /// Stable code, e.g. `email_taken`.
-        code: &'static str,
+        /// What conflicts, e.g. [`Code::EmailTaken`].
+        code: Code,
         /// Explanation.
         detail: String,
     },
@@ -167,26 +175,26 @@ impl ApiError {
         Self::Validation(error.into())
     }
 
-    /// The stable machine code and the title for this kind of problem.
-    fn code_and_title(&self) -> (&'static str, &'static str) {
+    /// The code of this kind of problem (its status and title go with it).
+    pub fn code(&self) -> Code {
         match self {
-            Self::MalformedJson(_) => ("malformed_json", "Malformed JSON"),
-            Self::InvalidParameter { .. } => ("invalid_parameter", "Invalid query parameter"),
-            Self::Unauthenticated(_) => ("unauthenticated", "Authentication required"),
-            Self::InvalidCredentials => ("invalid_credentials", "Invalid credentials"),
-            Self::Forbidden(_) => ("forbidden", "Forbidden"),
-            Self::NotFound(_) => ("not_found", "Not found"),
-            Self::MethodNotAllowed { .. } => ("method_not_allowed", "Method not allowed"),
-            Self::Conflict { code, .. } => (code, "Conflict"),
-            Self::PreconditionFailed { .. } => ("precondition_failed", "Precondition failed"),
-            Self::PayloadTooLarge { .. } => ("payload_too_large", "Payload too large"),
-            Self::UnsupportedMediaType(_) => ("unsupported_media_type", "Unsupported media type"),
-            Self::Validation(_) => ("validation_failed", "Validation failed"),
-            Self::InvalidBody { .. } => ("invalid_body", "Invalid request body"),
-            Self::RateLimited { .. } => ("rate_limited", "Too many requests"),
-            Self::Http { status, .. } => code_for_status(*status),
-            Self::Unavailable(_) | Self::Busy(_) => ("service_unavailable", "Service unavailable"),
-            Self::Internal(_) => ("internal_error", "Internal server error"),
+            Self::MalformedJson(_) => Code::MalformedJson,
+            Self::InvalidParameter { .. } => Code::InvalidParameter,
+            Self::Unauthenticated(_) => Code::Unauthenticated,
+            Self::InvalidCredentials => Code::InvalidCredentials,
+            Self::Forbidden(_) => Code::Forbidden,
+            Self::NotFound(_) => Code::NotFound,
+            Self::MethodNotAllowed { .. } => Code::MethodNotAllowed,
+            Self::Conflict { code, .. } => *code,
+            Self::PreconditionFailed { .. } => Code::PreconditionFailed,
+            Self::PayloadTooLarge { .. } => Code::PayloadTooLarge,
+            Self::UnsupportedMediaType(_) => Code::UnsupportedMediaType,
+            Self::Validation(_) => Code::ValidationFailed,
+            Self::InvalidBody { .. } => Code::InvalidBody,
+            Self::RateLimited { .. } => Code::RateLimited,
+            Self::Http { status, .. } => Code::for_status(*status),
+            Self::Unavailable(_) | Self::Busy(_) => Code::ServiceUnavailable,
+            Self::Internal(_) => Code::InternalError,
         }
     }
 
@@ -217,54 +225,27 @@ impl ApiError {
 
     /// The problem document for this error.
     pub fn problem(&self) -> Problem {
-        let (code, title) = self.code_and_title();
+        let code = self.code();
         Problem {
-            problem_type: format!("urn:coophub:problem:{code}"),
-            title: title.to_owned(),
+            problem_type: format!("urn:coophub:problem:{}", code.as_str()),
+            title: code.title().to_owned(),
             status: self.status_code().as_u16(),
             detail: self.to_string(),
-            code: code.to_owned(),
+            code,
             errors: self.items(),
+            current_etag: match self {
+                Self::PreconditionFailed { current } => current.clone(),
+                _ => None,
+            },
         }
-    }
-}
-
-/// Code and title for statuses raised outside our handlers.
-fn code_for_status(status: StatusCode) -> (&'static str, &'static str) {
-    match status.as_u16() {
-        400 => ("bad_request", "Bad request"),
-        401 => ("unauthenticated", "Authentication required"),
-        403 => ("forbidden", "Forbidden"),
-        404 => ("not_found", "Not found"),
-        405 => ("method_not_allowed", "Method not allowed"),
-        408 => ("request_timeout", "Request timeout"),
-        411 => ("length_required", "Length required"),
-        413 => ("payload_too_large", "Payload too large"),
-        415 => ("unsupported_media_type", "Unsupported media type"),
-        431 => ("headers_too_large", "Request header fields too large"),
-        503 => ("service_unavailable", "Service unavailable"),
-        s if s >= 500 => ("internal_error", "Internal server error"),
-        _ => ("bad_request", "Bad request"),
     }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
-            Self::MalformedJson(_) | Self::InvalidParameter { .. } => StatusCode::BAD_REQUEST,
-            Self::Unauthenticated(_) | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            Self::Forbidden(_) => StatusCode::FORBIDDEN,
-            Self::NotFound(_) => StatusCode::NOT_FOUND,
-            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
-            Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
-            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Self::Validation(_) | Self::InvalidBody { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Http { status, .. } => *status,
-            Self::Unavailable(_) | Self::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
-            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            other => other.code().status(),
         }
     }
 
@@ -308,7 +289,7 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::Conflict { what } => Self::Conflict {
-                code: "conflict",
+                code: Code::Conflict,
                 detail: format!("{what} is already taken"),
             },
             StoreError::Unavailable(cause) => Self::Unavailable(cause),
@@ -347,7 +328,7 @@ mod tests {
         )]));
         let problem = error.problem();
         assert_eq!(problem.status, 422);
-        assert_eq!(problem.code, "validation_failed");
+        assert_eq!(problem.code, Code::ValidationFailed);
         assert_eq!(
             problem.problem_type,
             "urn:coophub:problem:validation_failed"
