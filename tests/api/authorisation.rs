@@ -52,6 +52,9 @@ async fn every_mutating_endpoint_checks_who_asks(backend: Backend) {
     let role = json!({"email": "grace@example.coop", "role": "member"});
     let lapse = json!({"action": "lapse"});
     let merge = json!({"into": "rust"});
+    let summary = json!({"summary": "Patched"});
+    let headline = json!({"headline": "Patched"});
+    let title = json!({"title": "Patched"});
     let reconfirm = format!("{person_path}/availability/reconfirm");
     // Deletions last: they remove what the earlier rows act on.
     let cases: Vec<(Method, &str, Option<&Value>, Allowed)> = vec![
@@ -59,6 +62,12 @@ async fn every_mutating_endpoint_checks_who_asks(backend: Backend) {
             Method::PUT,
             "/api/v1/coops/walk-coop",
             Some(&coop_body),
+            Allowed::CoopAdmin,
+        ),
+        (
+            Method::PATCH,
+            "/api/v1/coops/walk-coop",
+            Some(&summary),
             Allowed::CoopAdmin,
         ),
         (
@@ -79,6 +88,12 @@ async fn every_mutating_endpoint_checks_who_asks(backend: Backend) {
             Some(&person),
             Allowed::LinkedUser,
         ),
+        (
+            Method::PATCH,
+            &person_path,
+            Some(&headline),
+            Allowed::LinkedUser,
+        ),
         (Method::POST, &reconfirm, None, Allowed::LinkedUser),
         (
             Method::POST,
@@ -90,6 +105,12 @@ async fn every_mutating_endpoint_checks_who_asks(backend: Backend) {
             Method::PUT,
             "/api/v1/case-studies/walk-study",
             Some(&study),
+            Allowed::CoopAdmin,
+        ),
+        (
+            Method::PATCH,
+            "/api/v1/case-studies/walk-study",
+            Some(&title),
             Allowed::CoopAdmin,
         ),
         (

@@ -17,6 +17,7 @@ use crate::helpers::TestApp;
 backend_tests!(
     fifty_coop_updates_without_if_match_all_succeed,
     fifty_coop_updates_with_one_if_match_let_exactly_one_win,
+    fifty_patches_of_different_fields_lose_none,
     fifty_person_updates_without_if_match_all_succeed,
     fifty_person_updates_with_one_if_match_let_exactly_one_win,
     racing_membership_decisions_never_fail,
@@ -145,6 +146,34 @@ async fn fifty_coop_updates_with_one_if_match_let_exactly_one_win(backend: Backe
         .await
         .unwrap();
     assert_eq!(last["version"], 3, "the losers changed nothing");
+}
+
+async fn fifty_patches_of_different_fields_lose_none(backend: Backend) {
+    let (app, owner) = busy_coop(backend).await;
+    // Half change the sectors, half the clients: a patch merged onto a stale
+    // read would put back the other field's old value.
+    let patches: Vec<Value> = (0..WRITERS)
+        .map(|i| match i % 2 {
+            0 => json!({"sectors": [format!("sector {i}")]}),
+            _ => json!({"clients": [format!("client {i}")]}),
+        })
+        .collect();
+    let path = "/api/v1/coops/busy";
+    let answers = all_at_once(&app, Method::PATCH, path, &patches, &owner, None).await;
+    assert_eq!(
+        tally(&answers),
+        BTreeMap::from([(200, WRITERS)]),
+        "{backend:?}"
+    );
+    let last: Value = app.get(path, None).await.json().await.unwrap();
+    assert_eq!(last["version"], 2 + WRITERS);
+    let sector = last["sectors"][0].as_str().unwrap();
+    let client = last["clients"][0].as_str().unwrap();
+    assert!(sector.starts_with("sector "), "{sector}");
+    assert!(
+        client.starts_with("client "),
+        "{client}: the clients write was kept"
+    );
 }
 
 async fn busy_person(backend: Backend) -> (TestApp, String, String) {

@@ -16,6 +16,7 @@ mod helpers;
 mod murmurations;
 mod openapi;
 mod operations;
+mod patch;
 mod people;
 mod search;
 mod skills;

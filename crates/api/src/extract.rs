@@ -74,10 +74,28 @@ fn check_json_media_type(req: &HttpRequest) -> Result<(), ApiError> {
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let document: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|error| ApiError::MalformedJson(error.to_string()))?;
+    from_document(document)
+}
+
+/// Shape errors as 422 with the pointer to the value that did not fit.
+fn from_document<T: DeserializeOwned>(document: serde_json::Value) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(document).map_err(|error| ApiError::InvalidBody {
         pointer: json_pointer(error.path()),
         message: error.into_inner().to_string(),
     })
+}
+
+/// Applies a JSON Merge Patch (RFC 7396) to `current` (the resource as a
+/// client would `PUT` it) and reads the result as `T`: absent keys keep their
+/// value, `null` clears, arrays and scalars replace. A value of the wrong shape
+/// answers 422 at its pointer, which is the same in the patch and the result.
+pub fn merge_patch<T: DeserializeOwned>(
+    current: &impl serde::Serialize,
+    patch: &serde_json::Value,
+) -> Result<T, ApiError> {
+    let mut document = serde_json::to_value(current).map_err(ApiError::internal)?;
+    json_patch::merge(&mut document, patch);
+    from_document(document)
 }
 
 /// RFC 6901 pointer for a serde path (`skills[0].level` → `/skills/0/level`).

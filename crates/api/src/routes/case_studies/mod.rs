@@ -3,6 +3,7 @@
 pub mod create;
 pub mod delete;
 pub mod list;
+pub mod patch;
 pub mod show;
 pub mod update;
 
@@ -25,7 +26,7 @@ use crate::routes::coops::SkillRef;
 use crate::routes::people::CoopRef;
 
 /// A case study as a client creates or replaces it.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseStudyRequest {
     /// URL name.
@@ -167,6 +168,23 @@ pub(crate) fn named_coops(
     } else {
         Err(errors.into())
     }
+}
+
+/// Writes `input` over the case study `slug` (already checked with
+/// [`case_study_to_change`]): the viewer must administer a co-op it names now.
+pub(crate) fn replace_case_study(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    slug: &str,
+    input: &CaseStudyInput,
+    expected: Option<i32>,
+    now: DateTime<Utc>,
+) -> Result<CaseStudy, ApiError> {
+    let ids: Vec<_> = named_coops(conn, input)?.iter().map(|c| c.id).collect();
+    may_edit(viewer, &ids)?;
+    Ok(case_studies::update(
+        conn, slug, expected, input, &ids, now,
+    )?)
 }
 
 /// 401/403 unless the viewer may write a case study naming `coops`.

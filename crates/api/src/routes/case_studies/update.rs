@@ -3,11 +3,9 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
 use coophub_domain::case_study::CaseStudyInput;
-use coophub_store::case_studies;
 
 use super::{
-    CaseStudyRequest, CaseStudyView, case_study_response, case_study_to_change, may_edit,
-    named_coops,
+    CaseStudyRequest, CaseStudyView, case_study_response, case_study_to_change, replace_case_study,
 };
 use crate::auth::Caller;
 use crate::etag::expected_version;
@@ -49,16 +47,7 @@ pub async fn update_case_study(
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
             let study = case_study_to_change(conn, viewer, &slug)?;
-            let ids: Vec<_> = named_coops(conn, &input)?.iter().map(|c| c.id).collect();
-            may_edit(viewer, &ids)?;
-            Ok(case_studies::update(
-                conn,
-                &study.slug,
-                expected,
-                &input,
-                &ids,
-                now,
-            )?)
+            replace_case_study(conn, viewer, &study.slug, &input, expected, now)
         })
         .await
         .map_err(slug_taken("case study"))?;

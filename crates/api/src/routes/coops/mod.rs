@@ -5,10 +5,11 @@ pub mod delete;
 pub mod list;
 pub mod membership;
 pub mod murmurations;
+pub mod patch;
 pub mod show;
 pub mod update;
 pub mod users;
-mod view;
+pub(crate) mod view;
 
 use coophub_domain::access::{self, CoopFacts, Denied};
 use coophub_domain::coop::Coop;

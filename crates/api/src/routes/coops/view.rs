@@ -36,7 +36,7 @@ pub struct LocationBody {
 }
 
 /// A co-op as a client creates or replaces it.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CoopRequest {
     /// URL name: lower-case letters, digits and hyphens.

@@ -3,15 +3,17 @@
 pub mod create;
 pub mod delete;
 pub mod list;
+pub mod patch;
 pub mod reconfirm;
 pub mod show;
 pub mod update;
-mod view;
+pub(crate) mod view;
 
+use chrono::{DateTime, Utc};
 use coophub_domain::Email;
 use coophub_domain::access::{self, Denied, PersonFacts};
 use coophub_domain::coop::Coop;
-use coophub_domain::person::{Person, Visibility};
+use coophub_domain::person::{Person, PersonInput, Visibility};
 use coophub_store::{DbConnection, StoreError, coops, people, users};
 use uuid::Uuid;
 
@@ -92,6 +94,42 @@ pub(crate) fn linked_user(
             "no account has this email",
         ))),
     }
+}
+
+/// A checked new profile for a person, as `PUT` sends it or `PATCH` makes it.
+pub(crate) struct Replacement<'a> {
+    /// The profile.
+    pub input: &'a PersonInput,
+    /// The account that may edit it (`None`: nobody).
+    pub linked_email: Option<&'a Email>,
+    /// The version the change is based on (`If-Match`).
+    pub expected: Option<i32>,
+    /// The rules' time.
+    pub now: DateTime<Utc>,
+}
+
+/// Writes `change` over `person` (already checked with `edit_person`, and
+/// locked): only the co-op's admins may change who edits a profile.
+pub(crate) fn replace_person(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    person: &Person,
+    coop: &Coop,
+    change: Replacement<'_>,
+) -> Result<Person, ApiError> {
+    let user = linked_user(conn, change.linked_email)?;
+    if user != person.user_id {
+        access::administer_person(viewer, facts(person, coop))
+            .map_err(|denied| refused(denied, || format!("no person {}", person.id)))?;
+    }
+    Ok(people::update(
+        conn,
+        person.id,
+        change.expected,
+        change.input,
+        user,
+        change.now,
+    )?)
 }
 
 /// Reads `linked_user_email` as sent; 422 at its pointer when malformed.

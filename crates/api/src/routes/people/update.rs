@@ -3,15 +3,15 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
 use coophub_domain::person::PersonInput;
-use coophub_store::people;
 use uuid::Uuid;
 
 use coophub_domain::access;
 
 use super::{
-    PersonRequest, PersonView, facts, linked_email, linked_user, person_response, person_to_change,
+    PersonRequest, PersonView, Replacement, linked_email, person_response, person_to_change,
+    replace_person,
 };
-use crate::auth::{Caller, refused};
+use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::Json;
 use crate::problem::{ApiError, Problem};
@@ -53,13 +53,13 @@ pub async fn update_person(
     let (_, (updated, coop)) = state
         .write(caller, move |conn, viewer| {
             let (person, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
-            let user = linked_user(conn, email.as_ref())?;
-            if user != person.user_id {
-                // Only the co-op's admins may change who edits a profile.
-                access::administer_person(viewer, facts(&person, &coop))
-                    .map_err(|denied| refused(denied, || format!("no person {id}")))?;
-            }
-            let updated = people::update(conn, id, expected, &input, user, now)?;
+            let change = Replacement {
+                input: &input,
+                linked_email: email.as_ref(),
+                expected,
+                now,
+            };
+            let updated = replace_person(conn, viewer, &person, &coop, change)?;
             Ok((updated, coop))
         })
         .await?;

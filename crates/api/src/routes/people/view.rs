@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::etag::etag;
 
 /// A skill as a person holds it, as sent.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonSkillBody {
     /// Any spelling ("JS", "postgres"): normalised.
@@ -24,7 +24,7 @@ pub struct PersonSkillBody {
 }
 
 /// A person as a client creates or replaces them.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonRequest {
     /// Display name.

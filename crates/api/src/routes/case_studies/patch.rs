@@ -1,0 +1,80 @@
+//! `PATCH /api/v1/case-studies/{slug}`: change some fields of a case study.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, patch, web};
+use coophub_domain::case_study::{CaseStudy, CaseStudyInput};
+
+use super::{
+    CaseStudyRequest, CaseStudyView, case_study_response, case_study_to_change, replace_case_study,
+};
+use crate::auth::Caller;
+use crate::etag::expected_version;
+use crate::extract::{Json, merge_patch};
+use crate::problem::{ApiError, Problem};
+use crate::routes::coops::create::slug_taken;
+use crate::state::AppState;
+
+impl CaseStudyRequest {
+    /// The case study as a client would `PUT` it: the base a merge patch applies to.
+    pub(crate) fn current(study: &CaseStudy) -> Self {
+        Self {
+            slug: study.slug.clone(),
+            title: study.title.clone(),
+            client: study.client.clone(),
+            summary: Some(study.summary.clone()).filter(|s| !s.is_empty()),
+            coops: study.coops.iter().map(|c| c.slug.clone()).collect(),
+            skills: study.skills.iter().map(|s| s.slug.clone()).collect(),
+            year: study.year.map(i64::from),
+            value_band: study.value_band,
+            outcome: Some(study.outcome.clone()).filter(|s| !s.is_empty()),
+            links: study.links.clone(),
+        }
+    }
+}
+
+/// Changes only the fields sent, as a JSON Merge Patch (RFC 7396, media type
+/// `application/merge-patch+json`; `application/json` is read the same way):
+/// an absent field keeps its value, `null` clears it, an array replaces the
+/// whole list. The result is checked like a `PUT`; `If-Match` works the same.
+#[utoipa::path(
+    tag = "case-studies",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The case study's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag this change is based on"),
+    ),
+    request_body(content = Object, content_type = "application/merge-patch+json",
+        description = "The fields of a CaseStudyRequest to change"),
+    responses(
+        (status = 200, description = "Updated", body = CaseStudyView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/case-studies/{slug}")]
+pub async fn patch_case_study(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    slug: web::Path<String>,
+    body: Json<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let expected = expected_version(&req)?;
+    let patch = body.0;
+    let now = state.clock.now();
+    let (viewer, updated) = state
+        .write(caller, move |conn, viewer| {
+            let study = case_study_to_change(conn, viewer, &slug)?;
+            let merged: CaseStudyRequest = merge_patch(&CaseStudyRequest::current(&study), &patch)?;
+            let input = CaseStudyInput::parse(merged.into())?;
+            replace_case_study(conn, viewer, &study.slug, &input, expected, now)
+        })
+        .await
+        .map_err(slug_taken("case study"))?;
+    Ok(case_study_response(StatusCode::OK, updated, &viewer))
+}

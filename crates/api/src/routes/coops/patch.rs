@@ -1,0 +1,99 @@
+//! `PATCH /api/v1/coops/{slug}`: change some fields of a co-op.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, patch, web};
+use coophub_domain::coop::{Coop, CoopInput};
+use coophub_store::coops;
+
+use super::create::slug_taken;
+use super::view::LocationBody;
+use super::{ADMINISTER, CoopRequest, CoopView, coop_response, coop_to_change};
+use crate::auth::Caller;
+use crate::etag::expected_version;
+use crate::extract::{Json, merge_patch};
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+impl CoopRequest {
+    /// The co-op as a client would `PUT` it: the base a merge patch applies to.
+    /// Skills are named by slug, which resolves to the same skill.
+    pub(crate) fn current(coop: &Coop) -> Self {
+        let profile = &coop.profile;
+        let location = &profile.location;
+        let slugs = |skills: &[coophub_domain::skills::Skill]| {
+            skills.iter().map(|skill| skill.slug.clone()).collect()
+        };
+        Self {
+            slug: coop.slug.clone(),
+            name: profile.name.clone(),
+            summary: Some(profile.summary.clone()).filter(|s| !s.is_empty()),
+            description: Some(profile.description.clone()).filter(|s| !s.is_empty()),
+            website: profile.website.clone(),
+            location: LocationBody {
+                address: location.address.clone(),
+                locality: location.locality.clone(),
+                region: location.region.clone(),
+                country: location.country.clone(),
+                postcode: location.postcode.clone(),
+                latitude: location.latitude,
+                longitude: location.longitude,
+            },
+            legal_form: profile.legal_form,
+            organisational_structure: profile.organisational_structure,
+            registration_number: profile.registration_number.clone(),
+            member_count: profile.member_count,
+            technologies: slugs(&coop.technologies),
+            services: slugs(&coop.services),
+            sectors: profile.sectors.clone(),
+            clients: profile.clients.clone(),
+            happy_to_share_experience: profile.happy_to_share_experience,
+        }
+    }
+}
+
+/// Changes only the fields sent, as a JSON Merge Patch (RFC 7396, media type
+/// `application/merge-patch+json`; `application/json` is read the same way):
+/// an absent field keeps its value, `null` clears it, an array replaces the
+/// whole list. The result is checked like a `PUT`; `If-Match` works the same.
+#[utoipa::path(
+    tag = "coops",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The co-op's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag this change is based on"),
+    ),
+    request_body(content = Object, content_type = "application/merge-patch+json",
+        description = "The fields of a CoopRequest to change"),
+    responses(
+        (status = 200, description = "Updated", body = CoopView, headers(("ETag" = String, description = "New version"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/coops/{slug}")]
+pub async fn patch_coop(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    slug: web::Path<String>,
+    body: Json<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let expected = expected_version(&req)?;
+    let patch = body.0;
+    let now = state.clock.now();
+    let (viewer, updated) = state
+        .write(caller, move |conn, viewer| {
+            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
+            let merged: CoopRequest = merge_patch(&CoopRequest::current(&coop), &patch)?;
+            let input = CoopInput::parse(merged.into())?;
+            Ok(coops::update(conn, &coop.slug, expected, &input, now)?)
+        })
+        .await
+        .map_err(slug_taken("co-op"))?;
+    Ok(coop_response(StatusCode::OK, updated, &viewer, now))
+}

@@ -1,0 +1,107 @@
+//! `PATCH /api/v1/people/{id}`: change some fields of a profile.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, patch, web};
+use coophub_domain::access;
+use coophub_domain::person::{Person, PersonInput};
+use coophub_store::users;
+use uuid::Uuid;
+
+use super::view::PersonSkillBody;
+use super::{
+    PersonRequest, PersonView, Replacement, linked_email, person_response, person_to_change,
+    replace_person,
+};
+use crate::auth::Caller;
+use crate::etag::expected_version;
+use crate::extract::{Json, merge_patch};
+use crate::problem::{ApiError, Problem};
+use crate::state::AppState;
+
+impl PersonRequest {
+    /// The profile as a client would `PUT` it (with the linked account's
+    /// email): the base a merge patch applies to.
+    pub(crate) fn current(person: &Person, linked_user_email: Option<String>) -> Self {
+        Self {
+            name: person.name.clone(),
+            headline: Some(person.headline.clone()).filter(|s| !s.is_empty()),
+            bio: Some(person.bio.clone()).filter(|s| !s.is_empty()),
+            skills: person
+                .skills
+                .iter()
+                .map(|held| PersonSkillBody {
+                    skill: held.skill.slug.clone(),
+                    level: i64::from(held.level),
+                    interest: i64::from(held.interest),
+                })
+                .collect(),
+            days_per_week: person.availability.as_ref().map(|a| a.days_per_week),
+            available_from: person.availability.as_ref().map(|a| a.from),
+            day_rate: person.day_rate.map(i64::from),
+            visibility: person.visibility,
+            linked_user_email,
+        }
+    }
+}
+
+/// Changes only the fields sent, as a JSON Merge Patch (RFC 7396, media type
+/// `application/merge-patch+json`; `application/json` is read the same way):
+/// an absent field keeps its value, `null` clears it, `skills` replaces the
+/// whole list. The result is checked like a `PUT`; `If-Match` works the same.
+#[utoipa::path(
+    tag = "people",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "The person's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag this change is based on"),
+    ),
+    request_body(content = Object, content_type = "application/merge-patch+json",
+        description = "The fields of a PersonRequest to change"),
+    responses(
+        (status = 200, description = "Updated", body = PersonView, headers(("ETag" = String, description = "New version"))),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Neither an admin of the co-op nor the person", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/people/{id}")]
+pub async fn patch_person(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<serde_json::Value>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let expected = expected_version(&req)?;
+    let patch = body.0;
+    let now = state.clock.now();
+    let id = id.into_inner();
+    let (_, (updated, coop)) = state
+        .write(caller, move |conn, viewer| {
+            let (person, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
+            let linked = match person.user_id {
+                Some(user) => users::find(conn, user)?.map(|(user, _)| user.email),
+                None => None,
+            };
+            let merged: PersonRequest =
+                merge_patch(&PersonRequest::current(&person, linked), &patch)?;
+            let input = PersonInput::parse(merged.draft())?;
+            let email = linked_email(merged.linked_user_email)?;
+            let change = Replacement {
+                input: &input,
+                linked_email: email.as_ref(),
+                expected,
+                now,
+            };
+            let updated = replace_person(conn, viewer, &person, &coop, change)?;
+            Ok((updated, coop))
+        })
+        .await?;
+    Ok(person_response(
+        StatusCode::OK,
+        PersonView::new(updated, &coop, true, now),
+    ))
+}
