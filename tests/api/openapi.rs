@@ -54,3 +54,39 @@ fn problem_codes_are_an_enum_in_the_document() {
         .collect();
     assert_eq!(listed, defined);
 }
+
+/// Every operation documents the problems it shares with others: 401 where a
+/// token is needed, 400/413/415/422 where a JSON body is read, 412 where
+/// `If-Match` is honoured.
+#[test]
+fn shared_problem_responses_are_documented_wherever_they_apply() {
+    let spec: serde_json::Value = serde_json::from_str(CHECKED_IN).unwrap();
+    for (path, operations) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            let what = format!("{method} {path}");
+            let mut needed = Vec::new();
+            if operation.get("security").is_some() {
+                needed.push("401");
+            }
+            if operation.get("requestBody").is_some() {
+                needed.extend(["400", "413", "415", "422"]);
+            }
+            let if_match = operation["parameters"]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|p| p["name"] == "If-Match"));
+            if if_match {
+                needed.push("412");
+            }
+            for status in needed {
+                let response = &responses
+                    .get(status)
+                    .unwrap_or_else(|| panic!("{what} does not document {status}"));
+                assert!(
+                    response["content"]["application/problem+json"].is_object(),
+                    "{what} {status} is a problem document"
+                );
+            }
+        }
+    }
+}

@@ -13,8 +13,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 mod code;
+mod responses;
 
 pub use code::Code;
+pub use responses::{JsonBody, QueryString, SignedIn, Versioned};
 
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use super::TokenResponse;
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem};
 use crate::state::{AppState, blocking};
 
 /// Email and password.
@@ -36,9 +36,9 @@ static DECOY_HASH: LazyLock<Option<PasswordHash>> = LazyLock::new(|| {
     tag = "auth",
     request_body = LoginRequest,
     responses(
+        JsonBody,
         (status = 200, description = "Signed in", body = TokenResponse),
         (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many attempts; see Retry-After", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::extract::Json;
-use crate::problem::{ApiError, Code, Problem};
+use crate::problem::{ApiError, Code, JsonBody, Problem};
 use crate::routes::me::UserView;
 use crate::state::{AppState, blocking};
 
@@ -29,9 +29,9 @@ pub struct RegisterRequest {
     tag = "auth",
     request_body = RegisterRequest,
     responses(
+        JsonBody,
         (status = 201, description = "Account opened", body = UserView),
         (status = 409, description = "The email is already registered", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/register")]

@@ -8,7 +8,7 @@ use coophub_store::case_studies;
 use super::{CaseStudyRequest, CaseStudyView, case_study_response, may_edit, named_coops};
 use crate::auth::Caller;
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
 use crate::routes::coops::create::slug_taken;
 use crate::state::AppState;
 
@@ -18,8 +18,8 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = CaseStudyRequest,
     responses(
+        SignedIn, JsonBody,
         (status = 201, description = "Created", body = CaseStudyView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),

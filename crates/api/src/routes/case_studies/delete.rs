@@ -6,7 +6,7 @@ use coophub_store::case_studies;
 use super::case_study_to_change;
 use crate::auth::Caller;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
 /// Deletes a case study. Admins of a co-op it names (and network admins) may.
@@ -18,11 +18,10 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
     ),
     responses(
+        SignedIn, Versioned,
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/case-studies/{slug}")]

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use super::CaseStudyView;
 use crate::auth::Caller;
 use crate::extract::Query;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, QueryString};
 use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
@@ -44,8 +44,8 @@ pub struct CaseStudyList {
     tag = "case-studies",
     params(CaseStudyQuery),
     responses(
+        QueryString,
         (status = 200, description = "A page of case studies", body = CaseStudyList),
-        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/case-studies")]

@@ -10,7 +10,7 @@ use super::{
 use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
 use crate::routes::coops::create::slug_taken;
 use crate::state::AppState;
 
@@ -24,11 +24,10 @@ use crate::state::AppState;
     ),
     request_body = CaseStudyRequest,
     responses(
+        SignedIn, JsonBody, Versioned,
         (status = 200, description = "Updated", body = CaseStudyView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),
     )
 )]

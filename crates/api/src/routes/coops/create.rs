@@ -8,7 +8,7 @@ use coophub_store::coops;
 use super::{CoopRequest, CoopView, coop_response};
 use crate::auth::{Caller, signed_in};
 use crate::extract::Json;
-use crate::problem::{ApiError, Code, Problem};
+use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
 
 /// Adds a co-op. Its membership starts as `applied`; the creator becomes its admin.
@@ -17,11 +17,10 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = CoopRequest,
     responses(
+        SignedIn, JsonBody,
         (status = 201, description = "Created", body = CoopView,
             headers(("ETag" = String, description = "Version"), ("Location" = String, description = "The new co-op"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/coops")]

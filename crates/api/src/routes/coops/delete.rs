@@ -6,7 +6,7 @@ use coophub_store::coops;
 use super::{ADMINISTER, coop_to_change};
 use crate::auth::Caller;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
 /// Deletes the co-op (its people and roles go with it). Clients syncing with
@@ -19,11 +19,10 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
     ),
     responses(
+        SignedIn, Versioned,
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/coops/{slug}")]

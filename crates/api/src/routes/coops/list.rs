@@ -11,7 +11,7 @@ use super::view::DeletedRecord;
 use super::{CoopList, CoopView};
 use crate::auth::Caller;
 use crate::extract::Query;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, QueryString};
 use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
@@ -44,8 +44,8 @@ pub struct CoopListQuery {
     tag = "coops",
     params(CoopListQuery),
     responses(
+        QueryString,
         (status = 200, description = "A page of co-ops", body = CoopList),
-        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/coops")]

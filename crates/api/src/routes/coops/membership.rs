@@ -12,7 +12,7 @@ use super::{CoopRule, CoopView, coop_response, coop_to_change};
 use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::Json;
-use crate::problem::{ApiError, Code, Problem};
+use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
 /// A membership decision.
@@ -50,12 +50,11 @@ pub enum MembershipRequest {
     ),
     request_body = MembershipRequest,
     responses(
+        SignedIn, JsonBody, Versioned,
         (status = 200, description = "Decision recorded", body = CoopView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed to make this decision", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The decision does not apply to the current status", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/coops/{slug}/membership")]

@@ -11,7 +11,7 @@ use super::{ADMINISTER, CoopRequest, CoopView, coop_response, coop_to_change};
 use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
 impl CoopRequest {
@@ -65,13 +65,11 @@ impl CoopRequest {
     request_body(content = Object, content_type = "application/merge-patch+json",
         description = "The fields of a CoopRequest to change"),
     responses(
+        SignedIn, JsonBody, Versioned,
         (status = 200, description = "Updated", body = CoopView, headers(("ETag" = String, description = "New version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/coops/{slug}")]

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use super::{ADMINISTER, coop_to_change};
 use crate::auth::Caller;
 use crate::extract::Json;
-use crate::problem::{ApiError, Code, Problem};
+use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
 
 /// A user to add to the co-op, and their role.
@@ -32,8 +32,8 @@ pub struct CoopUserRequest {
     params(("slug" = String, Path, description = "The co-op's slug")),
     request_body = CoopUserRequest,
     responses(
+        SignedIn, JsonBody,
         (status = 200, description = "The role was given", body = CoopUserRequest),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "This would leave the co-op without an admin", body = Problem, content_type = "application/problem+json"),

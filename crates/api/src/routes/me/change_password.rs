@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::auth::{Caller, signed_in};
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
 use crate::routes::auth::TokenResponse;
 use crate::state::{AppState, blocking};
 
@@ -27,8 +27,8 @@ pub struct ChangePasswordRequest {
     security(("bearer" = [])),
     request_body = ChangePasswordRequest,
     responses(
+        SignedIn, JsonBody,
         (status = 200, description = "Password changed; use this new token", body = TokenResponse),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Wrong current password or invalid new one", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
     )

@@ -4,7 +4,7 @@ use actix_web::{get, web};
 
 use super::UserView;
 use crate::auth::{Caller, signed_in};
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, SignedIn};
 use crate::state::AppState;
 
 /// The account the bearer token belongs to.
@@ -12,8 +12,8 @@ use crate::state::AppState;
     tag = "me",
     security(("bearer" = [])),
     responses(
+        SignedIn,
         (status = 200, description = "The signed-in account", body = UserView),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me")]

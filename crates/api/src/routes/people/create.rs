@@ -8,7 +8,7 @@ use coophub_store::people;
 use super::{PersonRequest, PersonView, linked_email, linked_user, person_response};
 use crate::auth::Caller;
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
 use crate::routes::coops::{ADMINISTER, coop_to_change};
 use crate::state::AppState;
 
@@ -19,11 +19,10 @@ use crate::state::AppState;
     params(("slug" = String, Path, description = "The co-op's slug")),
     request_body = PersonRequest,
     responses(
+        SignedIn, JsonBody,
         (status = 201, description = "Created", body = PersonView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/coops/{slug}/people")]

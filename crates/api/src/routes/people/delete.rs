@@ -9,7 +9,7 @@ use coophub_domain::access;
 use super::person_to_change;
 use crate::auth::Caller;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
 /// The co-op's admins remove a person.
@@ -21,11 +21,10 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
     ),
     responses(
+        SignedIn, Versioned,
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin of the person's co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/people/{id}")]

@@ -8,7 +8,7 @@ use coophub_domain::access;
 use super::{PersonList, PersonView, shows_private_fields};
 use crate::auth::Caller;
 use crate::extract::Query;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Problem, QueryString};
 use crate::routes::coops::{READ, coop_for};
 use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
@@ -19,6 +19,7 @@ use crate::state::AppState;
     tag = "people",
     params(("slug" = String, Path, description = "The co-op's slug"), PageQuery),
     responses(
+        QueryString,
         (status = 200, description = "A page of people", body = PersonList),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
     )

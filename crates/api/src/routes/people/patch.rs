@@ -15,7 +15,7 @@ use super::{
 use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
 impl PersonRequest {
@@ -58,12 +58,10 @@ impl PersonRequest {
     request_body(content = Object, content_type = "application/merge-patch+json",
         description = "The fields of a PersonRequest to change"),
     responses(
+        SignedIn, JsonBody, Versioned,
         (status = 200, description = "Updated", body = PersonView, headers(("ETag" = String, description = "New version"))),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Neither an admin of the co-op nor the person", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/people/{id}")]

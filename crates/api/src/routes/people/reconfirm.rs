@@ -10,7 +10,7 @@ use coophub_domain::access;
 use super::{PersonView, person_response, person_to_change};
 use crate::auth::Caller;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Code, Problem};
+use crate::problem::{ApiError, Code, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
 /// Confirms that the stated availability still holds (it lapses 30 days after the last confirmation).
@@ -22,8 +22,8 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this is based on"),
     ),
     responses(
+        SignedIn, Versioned,
         (status = 200, description = "Reconfirmed", body = PersonView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed to edit this person", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No availability is stated", body = Problem, content_type = "application/problem+json"),

@@ -14,7 +14,7 @@ use super::{
 use crate::auth::Caller;
 use crate::etag::expected_version;
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
 /// Replaces a person's profile. The co-op's admins and the linked account may;
@@ -28,12 +28,10 @@ use crate::state::AppState;
     ),
     request_body = PersonRequest,
     responses(
+        SignedIn, JsonBody, Versioned,
         (status = 200, description = "Updated", body = PersonView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not allowed to edit this person", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "Changed since read", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/people/{id}")]

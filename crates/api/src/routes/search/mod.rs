@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::Caller;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Problem, QueryString};
 use crate::state::AppState;
 use params::SearchParams;
 
@@ -142,8 +142,8 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
     tag = "search",
     params(SearchQueryDoc),
     responses(
+        QueryString,
         (status = 200, description = "Results", body = SearchAnswer),
-        (status = 400, description = "A parameter is invalid (named in `errors`)", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Availability filters are for network members", body = Problem, content_type = "application/problem+json"),
     )
 )]

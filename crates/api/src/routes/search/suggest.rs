@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::auth::Caller;
 use crate::extract::Query;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, Problem, QueryString};
 use crate::routes::coops::SkillRef;
 use crate::state::AppState;
 
@@ -43,6 +43,7 @@ pub struct Suggestions {
     tag = "search",
     params(SuggestQuery),
     responses(
+        QueryString,
         (status = 200, description = "Suggestions", body = Suggestions),
         (status = 400, description = "`q` is missing or too long", body = Problem, content_type = "application/problem+json"),
     )

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::SkillView;
 use crate::extract::Query;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, QueryString};
 use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
@@ -51,8 +51,8 @@ pub struct SkillList {
     tag = "skills",
     params(SkillQuery),
     responses(
+        QueryString,
         (status = 200, description = "Matching skills", body = SkillList),
-        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/skills")]

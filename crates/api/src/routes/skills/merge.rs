@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::SkillView;
 use crate::auth::{Caller, refused};
 use crate::extract::Json;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
 
 /// Which skill to merge into.
@@ -28,8 +28,8 @@ pub struct MergeRequest {
     params(("slug" = String, Path, description = "Slug of the skill that goes away")),
     request_body = MergeRequest,
     responses(
+        SignedIn, JsonBody,
         (status = 200, description = "Merged; the remaining skill", body = SkillView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a network admin", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Either skill does not exist", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A skill cannot merge into itself", body = Problem, content_type = "application/problem+json"),
