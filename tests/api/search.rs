@@ -1,7 +1,7 @@
 //! Search through the API: read-your-writes, privacy, relevance features,
 //! filters, distance, and catching up after a crash.
 
-use coophub_api::indexer::SearchService;
+use coophub_indexer::SearchService;
 use coophub_search::{DocKind, SearchIndex, SearchRequest};
 use coophub_store::{PoolOptions, Store, changes};
 use coophub_testkit::{Backend, backend_tests};

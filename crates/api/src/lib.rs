@@ -8,7 +8,6 @@ mod app;
 pub mod auth;
 pub mod etag;
 pub mod extract;
-pub mod indexer;
 pub mod middleware;
 mod openapi;
 pub mod problem;

@@ -26,7 +26,7 @@ pub struct AppState {
     /// Login attempt limits.
     pub login_limiter: LoginLimiter,
     /// The search index and its indexer.
-    pub search: crate::indexer::SearchService,
+    pub search: coophub_indexer::SearchService,
     /// Where clients reach the API (no trailing slash): links in answers are
     /// built from it, never from the request's `Host` header, which anyone sets.
     pub public_url: String,

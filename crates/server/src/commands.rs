@@ -182,7 +182,7 @@ pub async fn reindex(settings: &Settings) -> anyhow::Result<()> {
         let index = crate::open_search_index(&dir)?;
         let total = coophub_store::coops::count(&mut *store.conn()?)?;
         let progress = progress_bar(u64::try_from(total).unwrap_or(0), " co-ops,");
-        let documents = coophub_api::indexer::rebuild_index(&store, &index, &|done| {
+        let documents = coophub_indexer::rebuild_index(&store, &index, &|done| {
             progress.set_position(u64::try_from(done.coops).unwrap_or(u64::MAX));
             progress.set_message(format!("{} documents", done.documents));
         })?;

@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use actix_web::{HttpServer, web};
 use coophub_api::auth::{LoginLimiter, TokenKeys};
-use coophub_api::indexer::SearchService;
 use coophub_api::middleware::Metrics;
 use coophub_api::{AppState, HttpSettings, Shared, app};
 use coophub_domain::{Clock, SystemClock};
+use coophub_indexer::SearchService;
 use coophub_search::{SearchError, SearchIndex};
 use coophub_store::{PoolOptions, Store};
 

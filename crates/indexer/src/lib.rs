@@ -1,4 +1,4 @@
-//! The indexer: one thread owns the search index's writer and follows the
+//! coophub's indexer: one thread owns the search index's writer and follows the
 //! change log. Write requests wait for it ([`SearchService::sync`]) before
 //! they answer, so the next search on this instance sees the change; other
 //! instances' changes arrive within a poll interval.
