@@ -1,7 +1,7 @@
 //! Search through the API: read-your-writes, privacy, relevance features,
 //! filters, distance, and catching up after a crash.
 
-use coophub_indexer::SearchService;
+use coophub_indexer::{Retention, SearchService};
 use coophub_search::{DocKind, SearchIndex, SearchRequest};
 use coophub_store::{PoolOptions, Store, changes};
 use coophub_testkit::{Backend, backend_tests};
@@ -210,7 +210,11 @@ async fn the_index_catches_up_after_a_crash(backend: Backend) {
     let crashed = SearchIndex::in_ram().unwrap();
     crashed.apply_at(midway, &[], &[]).unwrap();
     assert!(crashed.is_empty());
-    let restarted = SearchService::start(store, crashed).unwrap();
+    let retention = Retention {
+        keep: chrono::Duration::days(7),
+        clock: app.clock.clone(),
+    };
+    let restarted = SearchService::start(store, crashed, retention).unwrap();
     let request = SearchRequest {
         q: "crash".into(),
         kinds: vec![DocKind::Coop],

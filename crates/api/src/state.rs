@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use actix_web::web;
 use coophub_domain::Clock;
-use coophub_store::{DbConnection, Store, StoreError};
+use coophub_store::{DbConnection, Store, StoreError, changes};
 use tracing::Span;
 
 use coophub_domain::access::Viewer;
 
 use crate::auth::{Caller, LoginLimiter, TokenKeys};
+use crate::middleware::read_your_writes::recorded;
 use crate::problem::ApiError;
 
 /// Shared application state, one per server (cloned cheaply into workers via `web::Data`).
@@ -68,14 +69,22 @@ impl AppState {
         T: Send + 'static,
         F: FnMut(&mut DbConnection, &Viewer) -> Result<T, ApiError> + Send + 'static,
     {
-        self.db_api(move |conn| {
-            coophub_store::write(conn, |conn| {
-                let viewer = caller.viewer(conn)?;
-                let value = change(conn, &viewer)?;
-                Ok((viewer, value))
+        let (viewer, value, position) = self
+            .db_api(move |conn| {
+                coophub_store::write(conn, |conn| {
+                    let before = changes::latest(conn)?;
+                    let viewer = caller.viewer(conn)?;
+                    let value = change(conn, &viewer)?;
+                    // What this transaction wrote to the change log, if anything.
+                    let after = changes::latest(conn)?;
+                    Ok((viewer, value, (after > before).then_some(after)))
+                })
             })
-        })
-        .await
+            .await?;
+        if let Some(position) = position {
+            recorded(position);
+        }
+        Ok((viewer, value))
     }
 
     async fn db_api<T, F>(&self, work: F) -> Result<T, ApiError>

@@ -1,24 +1,26 @@
 //! coophub's indexer: one thread owns the search index's writer and follows the
-//! change log. Write requests wait for it ([`SearchService::sync`]) before
-//! they answer, so the next search on this instance sees the change; other
-//! instances' changes arrive within a poll interval.
+//! change log. A write that recorded a change waits for it
+//! ([`SearchService::sync_to`] the log position it reached) before it answers,
+//! so the next search on this instance sees the change; other instances'
+//! changes arrive within a poll interval.
 
 mod cursor;
+mod kinds;
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use coophub_domain::coop::Coop;
-use coophub_search::{
-    DocKind, SCHEMA_VERSION, SearchDocument, SearchIndex, coop_document, person_document,
-};
-use coophub_store::changes::{self, Change, Entity};
-use coophub_store::{DbConnection, Store, StoreError, coops, people};
+use coophub_domain::Clock;
+use coophub_search::{DocKind, SCHEMA_VERSION, SearchDocument, SearchIndex};
+use coophub_store::changes::{self, Change};
+use coophub_store::{DbConnection, Store, StoreError, coops};
 use tokio::sync::oneshot;
 
 use cursor::Cursor;
+use kinds::KINDS;
+use uuid::Uuid;
 
 /// How often the indexer looks for changes nobody asked it to wait for.
 const POLL: Duration = Duration::from_millis(500);
@@ -26,10 +28,18 @@ const POLL: Duration = Duration::from_millis(500);
 const BATCH: i64 = 5_000;
 /// Co-ops read at once when rebuilding (with their people).
 const REBUILD_PAGE: usize = 1_000;
+/// Changes re-applied after a rebuild: more than the transactions in flight
+/// while it started can have logged. On PostgreSQL one of them may commit a
+/// change with a lower position than the newest after the rebuild has read
+/// past its record; re-applying is harmless, missing it is not.
+const RECHECK: i64 = 10_000;
+/// How often the change log is pruned.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 /// How long a write request waits for the index before answering anyway.
 const SYNC_TIMEOUT: Duration = Duration::from_secs(5);
 
-type Ack = oneshot::Sender<()>;
+/// A position in the change log a request waits for, and how to tell it.
+type Wait = (i64, oneshot::Sender<()>);
 
 /// Documents to replace, and (kind, id) of documents to remove.
 type Batch = (Vec<SearchDocument>, Vec<(DocKind, String)>);
@@ -38,7 +48,7 @@ type Batch = (Vec<SearchDocument>, Vec<(DocKind, String)>);
 #[derive(Clone)]
 pub struct SearchService {
     index: Arc<SearchIndex>,
-    requests: Sender<Ack>,
+    requests: Sender<Wait>,
 }
 
 impl std::fmt::Debug for SearchService {
@@ -58,14 +68,35 @@ pub enum IndexerError {
     Search(#[from] coophub_search::SearchError),
 }
 
+/// How the indexer keeps the change log.
+#[derive(Debug, Clone)]
+pub struct Retention {
+    /// Changes older than this are pruned; an index that fell further behind
+    /// is rebuilt when it starts.
+    pub keep: chrono::Duration,
+    /// The time, as the rules (and the change log's timestamps) see it.
+    pub clock: Arc<dyn Clock>,
+}
+
 impl SearchService {
-    /// Brings `index` up to date with `store` (rebuilding it when it is new or
-    /// of another schema version), then follows the change log on a thread.
-    pub fn start(store: Store, index: SearchIndex) -> Result<Self, IndexerError> {
+    /// Brings `index` up to date with `store` (rebuilding it when it is new,
+    /// of another schema version, or older than the retained change log), then
+    /// follows the change log on a thread, pruning it as `retention` says.
+    pub fn start(
+        store: Store,
+        index: SearchIndex,
+        retention: Retention,
+    ) -> Result<Self, IndexerError> {
         let index = Arc::new(index);
         let mut conn = store.conn()?;
+        let pruned_through = changes::pruned_through(&mut conn)?;
         let mut cursor = match index.committed()? {
-            Some(committed) if committed.schema == SCHEMA_VERSION => Cursor::at(committed.seq),
+            // Below what was pruned, changes may be missing from the log.
+            Some(committed)
+                if committed.schema == SCHEMA_VERSION && committed.seq >= pruned_through =>
+            {
+                Cursor::at(committed.seq)
+            }
             _ => rebuild(&mut conn, &index, REBUILD_PAGE, &|_| {})?,
         };
         catch_up(&mut conn, &index, &mut cursor)?;
@@ -74,7 +105,7 @@ impl SearchService {
         let worker = Arc::clone(&index);
         std::thread::Builder::new()
             .name("coophub-indexer".into())
-            .spawn(move || follow(&store, &worker, cursor, &inbox))
+            .spawn(move || follow(&store, &worker, cursor, &inbox, &retention))
             .map_err(|e| StoreError::Unavailable(format!("cannot start the indexer: {e}")))?;
         Ok(Self { index, requests })
     }
@@ -84,12 +115,13 @@ impl SearchService {
         &self.index
     }
 
-    /// Waits until every change committed before this call is searchable.
-    /// Never fails a request: if the indexer is slow, the change is still in
-    /// the log and will be applied.
-    pub async fn sync(&self) {
+    /// Waits until the changes a transaction recorded, up to log position
+    /// `position`, are searchable (call it after the commit). Never fails a
+    /// request: if the indexer is slow, the change is still in the log and
+    /// will be applied.
+    pub async fn sync_to(&self, position: i64) {
         let (ack, done) = oneshot::channel();
-        if self.requests.send(ack).is_err() {
+        if self.requests.send((position, ack)).is_err() {
             tracing::error!("the indexer has stopped");
             return;
         }
@@ -99,16 +131,36 @@ impl SearchService {
     }
 }
 
-/// The indexer thread: apply changes when asked, or every [`POLL`].
-fn follow(store: &Store, index: &SearchIndex, mut cursor: Cursor, inbox: &Receiver<Ack>) {
+/// The indexer thread: apply changes when asked, or every [`POLL`]. A wait
+/// for a position already behind the cursor is answered at once; the others
+/// after a pass over the log, which starts after their commit and so sees it
+/// (even when an older transaction still holds a hole below it).
+fn follow(
+    store: &Store,
+    index: &SearchIndex,
+    mut cursor: Cursor,
+    inbox: &Receiver<Wait>,
+    retention: &Retention,
+) {
+    let mut pruned_at: Option<Instant> = None;
     loop {
+        if pruned_at.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
+            pruned_at = Some(Instant::now());
+            prune(store, retention);
+        }
         let mut waiting = Vec::new();
         match inbox.recv_timeout(POLL) {
-            Ok(ack) => waiting.push(ack),
+            Ok(wait) => waiting.push(wait),
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
         waiting.extend(inbox.try_iter());
+        let (done, waiting): (Vec<Wait>, Vec<Wait>) = waiting
+            .into_iter()
+            .partition(|(position, _)| *position <= cursor.low());
+        for (_, ack) in done {
+            let _ = ack.send(());
+        }
         let caught_up = store
             .conn()
             .map_err(IndexerError::from)
@@ -116,9 +168,23 @@ fn follow(store: &Store, index: &SearchIndex, mut cursor: Cursor, inbox: &Receiv
         if let Err(error) = caught_up {
             tracing::error!(%error, "search indexing failed; retrying");
         }
-        for ack in waiting {
+        for (_, ack) in waiting {
             let _ = ack.send(());
         }
+    }
+}
+
+/// Prunes the change log below the retention window (errors are logged: the
+/// next round tries again).
+fn prune(store: &Store, retention: &Retention) {
+    let before = retention.clock.now() - retention.keep;
+    match store
+        .conn()
+        .map(|mut conn| changes::prune(&mut conn, before))
+    {
+        Ok(Ok(0)) => {}
+        Ok(Ok(pruned)) => tracing::info!(pruned, "pruned the search change log"),
+        Ok(Err(error)) | Err(error) => tracing::warn!(%error, "pruning the change log failed"),
     }
 }
 
@@ -151,8 +217,14 @@ fn rebuild(
     progress: &dyn Fn(RebuildProgress),
 ) -> Result<Cursor, IndexerError> {
     let started = Instant::now();
-    // Changes made while rebuilding are applied again afterwards.
-    let seq = changes::latest(conn)?;
+    // Changes made while rebuilding (and a window before) are applied again
+    // afterwards; what was pruned is older than any transaction in flight.
+    // (Its position is recorded, not guessed from the oldest change left: a
+    // transaction in flight can hold a position below that one.)
+    let pruned_through = changes::pruned_through(conn)?;
+    let seq = (changes::latest(conn)? - RECHECK)
+        .max(pruned_through)
+        .max(0);
     let mut rebuild = index.rebuild()?;
     let mut done = RebuildProgress {
         coops: 0,
@@ -163,13 +235,9 @@ fn rebuild(
         let page = coops::page_after(conn, after, page_size)?;
         let Some(last) = page.last() else { break };
         after = Some(last.id);
-        let by_id: HashMap<_, _> = page.iter().map(|coop| (coop.id, coop)).collect();
-        let ids: Vec<_> = by_id.keys().copied().collect();
-        let mut batch: Vec<SearchDocument> = page.iter().map(coop_document).collect();
-        for person in people::of_coops(conn, &ids)? {
-            if let Some(coop) = by_id.get(&person.coop_id) {
-                batch.push(person_document(&person, coop));
-            }
+        let mut batch = Vec::new();
+        for kind in KINDS {
+            batch.extend(kind.for_coops(conn, &page)?);
         }
         rebuild.add(&batch)?;
         done.coops += page.len();
@@ -217,38 +285,27 @@ fn catch_up(
     }
 }
 
-/// The current documents of what changed (deleted records become deletions).
+/// The current documents of what changed; records that are gone become deletions.
 fn documents_for(conn: &mut DbConnection, changed: &[&Change]) -> Result<Batch, IndexerError> {
     let mut upserts = Vec::new();
     let mut deletes = Vec::new();
-    let mut coops_seen: HashMap<uuid::Uuid, Option<Coop>> = HashMap::new();
-    let mut done = std::collections::HashSet::new();
-    for change in changed {
-        if !done.insert((change.entity, change.id)) {
-            continue;
-        }
-        match change.entity {
-            Entity::Coop => match coops::find_by_id(conn, change.id)? {
-                Some(coop) => upserts.push(coop_document(&coop)),
-                None => deletes.push((DocKind::Coop, change.id.to_string())),
-            },
-            Entity::Person => {
-                let Some(person) = people::find(conn, change.id)? else {
-                    deletes.push((DocKind::Person, change.id.to_string()));
-                    continue;
-                };
-                let coop = match coops_seen.entry(person.coop_id) {
-                    std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        slot.insert(coops::find_by_id(conn, person.coop_id)?)
-                    }
-                };
-                match coop.as_ref() {
-                    Some(coop) => upserts.push(person_document(&person, coop)),
-                    None => deletes.push((DocKind::Person, change.id.to_string())),
-                }
-            }
-        }
+    for kind in KINDS {
+        let mut ids: Vec<Uuid> = changed
+            .iter()
+            .filter(|change| change.entity == kind.entity())
+            .map(|change| change.id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let documents = kind.for_ids(conn, &ids)?;
+        let found: HashSet<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+        deletes.extend(
+            ids.iter()
+                .map(Uuid::to_string)
+                .filter(|id| !found.contains(id.as_str()))
+                .map(|id| (kind.doc_kind(), id)),
+        );
+        upserts.extend(documents);
     }
     Ok((upserts, deletes))
 }

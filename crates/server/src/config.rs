@@ -29,6 +29,7 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
     ("login_attempts_per_address", Some("30")),
     ("shutdown_timeout", Some("30")),
     ("public_url", None),
+    ("search_change_retention_days", Some("7")),
 ];
 
 /// How log lines are written.
@@ -70,6 +71,9 @@ pub struct Settings {
     /// The address clients reach the API at (`https://hub.example.coop`),
     /// for links the server writes into answers; `None`: `http://<bind>`.
     pub public_url: Option<String>,
+    /// How long the search change log keeps changes: an instance (or an
+    /// index restored from a backup) further behind rebuilds its index.
+    pub search_change_retention: Duration,
 }
 
 /// Where a value came from, for error messages.

@@ -7,7 +7,7 @@ use coophub_api::auth::{LoginLimiter, TokenKeys};
 use coophub_api::middleware::Metrics;
 use coophub_api::{AppState, HttpSettings, Shared, app};
 use coophub_domain::{Clock, SystemClock};
-use coophub_indexer::SearchService;
+use coophub_indexer::{Retention, SearchService};
 use coophub_search::{SearchError, SearchIndex};
 use coophub_store::{PoolOptions, Store};
 
@@ -34,7 +34,7 @@ impl Application {
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Self> {
         let store = open_store(settings).await?;
-        let search = start_search(settings, store.clone()).await?;
+        let search = start_search(settings, store.clone(), clock.clone()).await?;
         let secret = secret::load_or_create(settings.jwt_secret.as_deref(), &settings.data_dir)?;
         // Bound first, so that links default to the address actually listened on.
         let listener = std::net::TcpListener::bind(settings.bind)
@@ -111,10 +111,22 @@ pub fn open_search_index(dir: &std::path::Path) -> anyhow::Result<SearchIndex> {
 
 /// Opens the search index in the data directory (rebuilding it when it is
 /// missing, corrupt or of another schema) and starts the indexer.
-async fn start_search(settings: &Settings, store: Store) -> anyhow::Result<SearchService> {
+async fn start_search(
+    settings: &Settings,
+    store: Store,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<SearchService> {
     let dir = search_index_dir(settings);
+    let retention = Retention {
+        keep: chrono::Duration::from_std(settings.search_change_retention)?,
+        clock,
+    };
     let service = web::block(move || -> anyhow::Result<SearchService> {
-        Ok(SearchService::start(store, open_search_index(&dir)?)?)
+        Ok(SearchService::start(
+            store,
+            open_search_index(&dir)?,
+            retention,
+        )?)
     })
     .await??;
     Ok(service)

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::connection::DbConnection;
 use crate::error::StoreError;
-use crate::schema::{coop_skills, people, person_skills, search_changes};
+use crate::schema::{coop_skills, people, person_skills, search_change_pruning, search_changes};
 use crate::time;
 
 /// A kind of record the index holds.
@@ -139,6 +139,44 @@ pub fn since(conn: &mut DbConnection, after: i64, limit: i64) -> Result<Vec<Chan
                 .map(|id| Change { seq, entity, id })
         })
         .collect())
+}
+
+/// Deletes the changes recorded before `before`, always keeping the newest
+/// (it marks where the log ends), and records how far the log is now pruned;
+/// answers how many were deleted.
+pub fn prune(conn: &mut DbConnection, before: DateTime<Utc>) -> Result<usize, StoreError> {
+    crate::write(conn, |conn| {
+        let newest = latest(conn)?;
+        let doomed = || {
+            search_changes::table
+                .filter(search_changes::changed_at.lt(time::to_db(before)))
+                .filter(search_changes::seq.lt(newest))
+        };
+        let through: Option<i64> = doomed()
+            .select(diesel::dsl::max(search_changes::seq))
+            .first(conn)?;
+        let Some(through) = through else {
+            return Ok(0);
+        };
+        let deleted = diesel::delete(doomed()).execute(conn)?;
+        // One statement, so that concurrent pruners only ever raise it.
+        diesel::update(
+            search_change_pruning::table.filter(search_change_pruning::pruned_through.lt(through)),
+        )
+        .set(search_change_pruning::pruned_through.eq(through))
+        .execute(conn)?;
+        Ok(deleted)
+    })
+}
+
+/// The highest position pruned from the log (0 if none was): an index whose
+/// position is lower may have missed what was pruned, and must be rebuilt.
+pub fn pruned_through(conn: &mut DbConnection) -> Result<i64, StoreError> {
+    Ok(search_change_pruning::table
+        .select(search_change_pruning::pruned_through)
+        .first::<i64>(conn)
+        .optional()?
+        .unwrap_or(0))
 }
 
 /// The newest position in the log (0 when empty).

@@ -186,6 +186,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// How far `search_changes` has been pruned (one row).
+    search_change_pruning (id) {
+        id -> Integer,
+        pruned_through -> BigInt,
+    }
+}
+
+diesel::table! {
     /// What the search index must follow: `entity` is `coop` or `person`.
     search_changes (seq) {
         seq -> BigInt,

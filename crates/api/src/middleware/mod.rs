@@ -2,7 +2,7 @@
 //! documents inside.
 
 mod problems;
-mod read_your_writes;
+pub(crate) mod read_your_writes;
 mod telemetry;
 
 pub use problems::problems;

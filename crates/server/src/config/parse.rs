@@ -154,6 +154,9 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
         login_attempts_per_account: per_minute("login_attempts_per_account")?,
         login_attempts_per_address: per_minute("login_attempts_per_address")?,
         shutdown_timeout: check.number("shutdown_timeout", 0, 3600)?,
+        search_change_retention: Duration::from_secs(
+            86_400 * check.number::<u64>("search_change_retention_days", 1, 3650)?,
+        ),
         public_url: match check.layers.get("public_url") {
             Some((url, _)) => {
                 Some(public_url(url).map_err(|problem| check.invalid("public_url", problem))?)

@@ -31,6 +31,10 @@ fn defaults_serve_sqlite_in_the_data_dir_on_localhost() {
         settings.public_url.is_none(),
         "links default to the bound address"
     );
+    assert_eq!(
+        settings.search_change_retention,
+        Duration::from_secs(7 * 86_400)
+    );
 }
 
 #[test]
@@ -107,6 +111,7 @@ fn out_of_range_numbers_and_unknown_formats_are_refused() {
         ("COOPHUB_CORS_ORIGINS", "app.example.coop"),
         ("COOPHUB_LOGIN_ATTEMPTS_PER_ACCOUNT", "0"),
         ("COOPHUB_PUBLIC_URL", "hub.example.coop"),
+        ("COOPHUB_SEARCH_CHANGE_RETENTION_DAYS", "0"),
         ("COOPHUB_PUBLIC_URL", "https://hub.example.coop/?x=1"),
     ] {
         let error = Settings::load(None, &env_of(&[(var, value)]), &[])
