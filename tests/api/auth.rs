@@ -57,7 +57,8 @@ async fn a_duplicate_email_conflicts_whatever_its_case(backend: Backend) {
             None,
         )
         .await;
-    assert_problem(res, 409, "email_taken").await;
+    let problem = assert_problem(res, 409, "email_taken").await;
+    assert_eq!(problem["conflicts"][0]["pointer"], "/email", "{problem}");
 }
 
 async fn a_wrong_password_or_unknown_email_is_refused_alike(backend: Backend) {

@@ -333,6 +333,30 @@ async fn two_admins_stepping_down_at_once_leave_one_admin(backend: Backend) {
             .await;
         assert_eq!(res.status(), StatusCode::OK, "an admin is left");
     }
+    // Alone again, the last admin is told why, at the input that conflicts.
+    let demote = |email: &str| json!({"email": email, "role": "member"});
+    let path = "/api/v1/coops/busy/users";
+    let res = app
+        .send(
+            Method::PUT,
+            path,
+            Some(&demote("grace@example.coop")),
+            Some(&owner),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .send(
+            Method::PUT,
+            path,
+            Some(&demote("ada@example.coop")),
+            Some(&owner),
+            None,
+        )
+        .await;
+    let problem = crate::helpers::assert_problem(res, 409, "last_admin").await;
+    assert_eq!(problem["conflicts"][0]["pointer"], "/role");
 }
 
 async fn racing_skill_merges_and_updates_never_fail(backend: Backend) {

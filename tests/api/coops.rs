@@ -97,7 +97,14 @@ async fn a_creator_becomes_admin_and_skills_are_normalised(backend: Backend) {
     let res = app
         .post_json("/api/v1/coops", &coop("leeds-web"), Some(&token))
         .await;
-    assert_problem(res, 409, "slug_taken").await;
+    let problem = assert_problem(res, 409, "slug_taken").await;
+    assert_eq!(problem["conflicts"][0]["pointer"], "/slug", "{problem}");
+    assert!(
+        problem["conflicts"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("co-op")
+    );
 }
 
 async fn outsiders_see_approved_coops_only(backend: Backend) {

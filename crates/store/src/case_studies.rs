@@ -308,7 +308,7 @@ pub fn update(
         .set(&row)
         .execute(conn)
         .map_err(StoreError::unique_as("slug"))?;
-        versioning::written(written, study.version)?;
+        versioning::written(conn, written, Row::CaseStudy(&study.slug))?;
         write_links(conn, &row.id, input, coop_ids, now)?;
         find_by_slug(conn, &row.slug)?.ok_or(StoreError::NotFound)
     })
@@ -330,7 +330,7 @@ pub fn delete(
                 .filter(case_studies::version.eq(study.version)),
         )
         .execute(conn)?;
-        versioning::written(deleted, study.version)?;
+        versioning::written(conn, deleted, Row::CaseStudy(&study.slug))?;
         versioning::bury(conn, "case_study", &id, Some(&study.slug), now)
     })
 }

@@ -283,7 +283,7 @@ fn write_row(conn: &mut DbConnection, row: &PersonRow, version: i32) -> Result<(
     )
     .set(row)
     .execute(conn)?;
-    versioning::written(written, version)
+    versioning::written(conn, written, Row::Person(&row.id))
 }
 
 /// Replaces a person's profile and skills; `user_id` is the (possibly new) linked account.
@@ -336,7 +336,7 @@ pub fn reconfirm(
             people::updated_at.eq(time::to_db(now)),
         ))
         .execute(conn)?;
-        versioning::written(written, person.version)?;
+        versioning::written(conn, written, Row::Person(&id.to_string()))?;
         changes::record(conn, Entity::Person, id, now)?;
         find(conn, id)
     })
@@ -357,7 +357,7 @@ pub fn delete(
                 .filter(people::version.eq(person.version)),
         )
         .execute(conn)?;
-        versioning::written(deleted, person.version)?;
+        versioning::written(conn, deleted, Row::Person(&id.to_string()))?;
         changes::record(conn, Entity::Person, id, now)?;
         versioning::bury(conn, "person", &id.to_string(), None, now)
     })

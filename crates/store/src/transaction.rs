@@ -152,18 +152,34 @@ fn select_locking(
     row: Row<'_>,
     mode: &'static str,
 ) -> Result<bool, DieselError> {
+    let rows: Vec<Found> = by_key(conn, "1 AS found", row, mode)?;
+    Ok(rows.iter().any(|row| row.found == 1))
+}
+
+/// `SELECT {columns} FROM` the table of `row` `WHERE` its key matches, with
+/// `locking` (a PostgreSQL row-lock clause, or empty) on PostgreSQL.
+pub(crate) fn by_key<T>(
+    conn: &mut DbConnection,
+    columns: &str,
+    row: Row<'_>,
+    locking: &str,
+) -> Result<Vec<T>, DieselError>
+where
+    T: diesel::QueryableByName<diesel::pg::Pg>
+        + diesel::QueryableByName<diesel::sqlite::Sqlite>
+        + 'static,
+{
     let (table, column, key) = row.parts();
-    let rows: Vec<Found> = match conn {
+    match conn {
         DbConnection::Postgresql(pg) => diesel::sql_query(format!(
-            "SELECT 1 AS found FROM {table} WHERE {column} = $1 {mode}"
+            "SELECT {columns} FROM {table} WHERE {column} = $1 {locking}"
         ))
         .bind::<Text, _>(key)
-        .load(pg)?,
+        .load(pg),
         DbConnection::Sqlite(sqlite) => {
-            diesel::sql_query(format!("SELECT 1 AS found FROM {table} WHERE {column} = ?"))
+            diesel::sql_query(format!("SELECT {columns} FROM {table} WHERE {column} = ?"))
                 .bind::<Text, _>(key)
-                .load(sqlite)?
+                .load(sqlite)
         }
-    };
-    Ok(rows.iter().any(|row| row.found == 1))
+    }
 }

@@ -8,6 +8,7 @@ use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::tombstones;
 use crate::time;
+use crate::transaction::{self, Row};
 
 /// `Stale` unless the caller expects `current` (or expects nothing).
 pub(crate) fn expect(expected: Option<i32>, current: i32) -> Result<(), StoreError> {
@@ -17,13 +18,30 @@ pub(crate) fn expect(expected: Option<i32>, current: i32) -> Result<(), StoreErr
     }
 }
 
-/// `Stale` when a write guarded by `version = read` touched no row: another
-/// writer got in between the read and the write.
-pub(crate) fn written(rows: usize, read: i32) -> Result<(), StoreError> {
-    if rows == 0 {
-        return Err(StoreError::Stale { current: read + 1 });
+#[derive(diesel::QueryableByName)]
+struct Version {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    version: i32,
+}
+
+/// `Stale` (with the version the database holds now) when a write guarded by
+/// `version = <read>` touched no `row`. Writes lock the row before reading it,
+/// so this is a last line of defence, not the way conflicts are found.
+pub(crate) fn written(
+    conn: &mut DbConnection,
+    rows: usize,
+    row: Row<'_>,
+) -> Result<(), StoreError> {
+    if rows > 0 {
+        return Ok(());
     }
-    Ok(())
+    let current: Vec<Version> = transaction::by_key(conn, "version", row, "")?;
+    match current.first() {
+        Some(now) => Err(StoreError::Stale {
+            current: now.version,
+        }),
+        None => Err(StoreError::NotFound),
+    }
 }
 
 /// Records that `entity` `id` (with `slug`) was deleted at `now`.

@@ -38,6 +38,9 @@ pub struct Problem {
     /// Each invalid input, for validation problems.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ProblemItem>,
+    /// For 409 problems: what in the request conflicts with the current state.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<ConflictItem>,
     /// For `precondition_failed`: the resource's current `ETag` (also sent as
     /// the `ETag` header), when the `If-Match` sent was a tag of ours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,6 +57,17 @@ pub struct ProblemItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter: Option<String>,
     /// What is wrong with it.
+    pub message: String,
+}
+
+/// One thing a request conflicts with, inside a 409 [`Problem`]; clients show
+/// `message` next to the input `pointer` names.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
+pub struct ConflictItem {
+    /// JSON Pointer to the input that conflicts, e.g. `/slug`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// What it conflicts with.
     pub message: String,
 }
 
@@ -98,6 +112,8 @@ pub enum ApiError {
         code: Code,
         /// Explanation.
         detail: String,
+        /// The inputs that conflict, when they can be named.
+        conflicts: Vec<ConflictItem>,
     },
     /// The resource changed since the client read it (`If-Match` did not match).
     #[error("{}", precondition_detail(.current.as_deref()))]
@@ -172,6 +188,19 @@ impl ApiError {
         Self::Internal(cause.to_string())
     }
 
+    /// A 409 about the input at `pointer`.
+    pub fn conflict_at(code: Code, pointer: &str, detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        Self::Conflict {
+            code,
+            conflicts: vec![ConflictItem {
+                pointer: Some(pointer.to_owned()),
+                message: detail.clone(),
+            }],
+            detail,
+        }
+    }
+
     /// A validation problem about one field.
     pub fn from_field(error: coophub_domain::FieldError) -> Self {
         Self::Validation(error.into())
@@ -235,6 +264,10 @@ impl ApiError {
             detail: self.to_string(),
             code,
             errors: self.items(),
+            conflicts: match self {
+                Self::Conflict { conflicts, .. } => conflicts.clone(),
+                _ => Vec::new(),
+            },
             current_etag: match self {
                 Self::PreconditionFailed { current } => current.clone(),
                 _ => None,
@@ -293,6 +326,7 @@ impl From<StoreError> for ApiError {
             StoreError::Conflict { what } => Self::Conflict {
                 code: Code::Conflict,
                 detail: format!("{what} is already taken"),
+                conflicts: Vec::new(),
             },
             StoreError::Unavailable(cause) => Self::Unavailable(cause),
             other if other.lost_a_race() => Self::Busy(other.to_string()),
@@ -302,6 +336,12 @@ impl From<StoreError> for ApiError {
             },
             other => Self::internal(other),
         }
+    }
+}
+
+impl From<crate::etag::UnknownTag> for ApiError {
+    fn from(_: crate::etag::UnknownTag) -> Self {
+        Self::PreconditionFailed { current: None }
     }
 }
 

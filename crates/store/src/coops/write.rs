@@ -149,7 +149,7 @@ fn write_row(conn: &mut DbConnection, row: &CoopRow, version: i32) -> Result<(),
     .set(row)
     .execute(conn)
     .map_err(StoreError::unique_as("slug"))?;
-    versioning::written(written, version)
+    versioning::written(conn, written, Row::CoopById(&row.id))
 }
 
 /// Replaces the co-op's profile and skills (its slug may change).
@@ -225,7 +225,7 @@ pub fn delete(
                 .filter(coops::version.eq(coop.version)),
         )
         .execute(conn)?;
-        versioning::written(deleted, coop.version)?;
+        versioning::written(conn, deleted, Row::CoopById(&id))?;
         versioning::bury(conn, "coop", &id, Some(&coop.slug), now)
     })
 }

@@ -62,10 +62,11 @@ pub async fn register(
         })
         .await
         .map_err(|error| match error {
-            ApiError::Conflict { .. } => ApiError::Conflict {
-                code: Code::EmailTaken,
-                detail: "an account with this email already exists".into(),
-            },
+            ApiError::Conflict { .. } => ApiError::conflict_at(
+                Code::EmailTaken,
+                "/email",
+                "an account with this email already exists",
+            ),
             other => other,
         })?;
     Ok(HttpResponse::Created().json(UserView::from(user)))

@@ -51,10 +51,11 @@ pub async fn create_coop(
 /// A taken slug, said plainly.
 pub(crate) fn slug_taken(kind: &'static str) -> impl FnOnce(ApiError) -> ApiError {
     move |error| match error {
-        ApiError::Conflict { .. } => ApiError::Conflict {
-            code: Code::SlugTaken,
-            detail: format!("another {kind} already has this slug"),
-        },
+        ApiError::Conflict { .. } => ApiError::conflict_at(
+            Code::SlugTaken,
+            "/slug",
+            format!("another {kind} already has this slug"),
+        ),
         other => other,
     }
 }

@@ -102,9 +102,8 @@ pub async fn change_membership(
             )?)
         })
         .await?;
-    let coop = outcome.map_err(|error| ApiError::Conflict {
-        code: Code::InvalidTransition,
-        detail: error.to_string(),
+    let coop = outcome.map_err(|error| {
+        ApiError::conflict_at(Code::InvalidTransition, "/action", error.to_string())
     })?;
     Ok(coop_response(StatusCode::OK, coop, &viewer, now))
 }

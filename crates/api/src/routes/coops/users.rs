@@ -61,13 +61,14 @@ pub async fn add_coop_user(
             };
             match roles::grant(conn, coop.id, user.id, role)? {
                 Ok(()) => Ok(user.email),
-                Err(LastAdmin) => Err(ApiError::Conflict {
-                    code: Code::LastAdmin,
-                    detail: format!(
+                Err(LastAdmin) => Err(ApiError::conflict_at(
+                    Code::LastAdmin,
+                    "/role",
+                    format!(
                         "{} is the last admin of {}; make someone else an admin first",
                         user.email, coop.slug
                     ),
-                }),
+                )),
             }
         })
         .await?;

@@ -48,6 +48,7 @@ pub async fn reconfirm_availability(
                     code: Code::NoAvailability,
                     detail: "no availability is stated; set days_per_week and available_from first"
                         .into(),
+                    conflicts: Vec::new(),
                 })?;
             Ok((updated, coop))
         })
