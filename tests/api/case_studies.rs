@@ -54,7 +54,12 @@ async fn co_op_admins_record_case_studies_under_etags(backend: Backend) {
         .map(|s| s["slug"].as_str().unwrap())
         .collect();
     assert_eq!(skills, ["accessibility", "drupal"]);
-    assert_eq!(created["coops"].as_array().unwrap().len(), 2);
+    // Ada's co-op owns it; the second co-op is named but not credited yet.
+    assert_eq!(
+        created["coops"],
+        json!([{"slug": "first", "name": "Co-op first", "consent": "owner"},
+               {"slug": "second", "name": "Co-op second", "consent": "pending"}])
+    );
     assert_eq!(created["value_band"], "10k_to_50k");
 
     let res = app
@@ -80,7 +85,7 @@ async fn co_op_admins_record_case_studies_under_etags(backend: Backend) {
         .await;
     assert_problem(res, 401, "unauthenticated").await;
 
-    // The other co-op's admin may edit it too; a stale ETag changes nothing.
+    // Only the owner's admins edit it; a stale ETag changes nothing.
     let mut edited = study("council", &["first", "second"]);
     edited["outcome"] = json!("Won an award");
     let res = app
@@ -89,6 +94,16 @@ async fn co_op_admins_record_case_studies_under_etags(backend: Backend) {
             "/api/v1/case-studies/council",
             Some(&edited),
             Some(&other),
+            Some("\"1\""),
+        )
+        .await;
+    assert_problem(res, 403, "forbidden").await;
+    let res = app
+        .send(
+            Method::PUT,
+            "/api/v1/case-studies/council",
+            Some(&edited),
+            Some(&owner),
             Some("\"1\""),
         )
         .await;
@@ -109,6 +124,17 @@ async fn co_op_admins_record_case_studies_under_etags(backend: Backend) {
             "/api/v1/case-studies/council",
             None,
             Some(&outsider),
+            None,
+        )
+        .await;
+    assert_problem(res, 403, "forbidden").await;
+    // A named co-op's admin cannot delete another co-op's study either.
+    let res = app
+        .send(
+            Method::DELETE,
+            "/api/v1/case-studies/council",
+            None,
+            Some(&other),
             None,
         )
         .await;
@@ -156,7 +182,7 @@ async fn outsiders_see_case_studies_of_approved_co_ops_only(backend: Backend) {
     assert_eq!(list["total"], 1, "{list}");
     assert_eq!(
         list["items"][0]["coops"],
-        json!([{"slug": "member", "name": "Co-op member"}])
+        json!([{"slug": "member", "name": "Co-op member", "consent": "owner"}])
     );
     assert_problem(
         app.get("/api/v1/case-studies/hidden", None).await,

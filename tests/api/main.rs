@@ -9,6 +9,7 @@ mod authorisation;
 mod backup;
 mod case_studies;
 mod concurrency;
+mod consent;
 mod coop_lists;
 mod coops;
 mod errors;

@@ -10,6 +10,7 @@
 use uuid::Uuid;
 
 use crate::User;
+use crate::consent::Consent;
 use crate::coop::{CoopRole, MembershipStatus};
 
 /// A role the viewer holds in one co-op.
@@ -91,6 +92,8 @@ pub enum Needed {
     CoopAdmin,
     /// An admin of one of the co-ops involved (or a network admin).
     AdminOfAnyInvolved,
+    /// An admin of the co-op that owns the record (or a network admin).
+    OwnerAdmin,
     /// The co-op's admins, the person's linked account, or a network admin.
     CoopAdminOrSelf,
 }
@@ -213,31 +216,64 @@ fn administers(viewer: &Viewer, coop: Uuid) -> bool {
     viewer.is_network_admin() || viewer.role_in(coop) == Some(CoopRole::Admin)
 }
 
-/// A case study shows to everyone when it names an approved co-op; otherwise
-/// to the network and to the users of a co-op it names.
-pub fn read_case_study(viewer: &Viewer, involved: &[CoopFacts]) -> Result<(), Denied> {
-    let public = involved
-        .iter()
-        .any(|coop| coop.status == MembershipStatus::Approved);
-    let own = involved
-        .iter()
-        .any(|coop| viewer.role_in(coop.id).is_some());
-    if public || own || viewer.sees_network_only() {
-        Ok(())
-    } else {
-        Err(Denied::Hidden)
+/// A case study belongs to its owner co-op: it shows to everyone when the
+/// owner is an approved member; otherwise to the network and the owner's users.
+pub fn read_case_study(viewer: &Viewer, owner: Option<CoopFacts>) -> Result<(), Denied> {
+    match owner {
+        Some(owner) => read_coop(viewer, owner),
+        None if viewer.sees_network_only() => Ok(()),
+        None => Err(Denied::Hidden),
     }
 }
 
-/// Create, change or delete a case study about `coops`: admins of one of them
-/// and network admins.
-pub fn edit_case_study(viewer: &Viewer, coops: &[Uuid]) -> Result<(), Denied> {
+/// Publish a case study naming `coops`: admins of one of them (who becomes
+/// its owner) and network admins.
+pub fn create_case_study(viewer: &Viewer, coops: &[Uuid]) -> Result<(), Denied> {
     signed_in(viewer)?;
     if viewer.is_network_admin() || viewer.administers_any(coops) {
         Ok(())
     } else {
         Err(Denied::Forbidden(Needed::AdminOfAnyInvolved))
     }
+}
+
+/// Change or delete a case study: its owner co-op's admins and network admins.
+/// Admins of the other co-ops it names confirm or decline being named instead.
+pub fn edit_case_study(viewer: &Viewer, owner: Option<Uuid>) -> Result<(), Denied> {
+    signed_in(viewer)?;
+    let owner_admin = owner.is_some_and(|owner| viewer.role_in(owner) == Some(CoopRole::Admin));
+    if viewer.is_network_admin() || owner_admin {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden(Needed::OwnerAdmin))
+    }
+}
+
+/// Confirm or decline being named: the named co-op's own admins only (a
+/// network admin cannot consent for a co-op).
+pub fn decide_consent(viewer: &Viewer, coop: Uuid) -> Result<(), Denied> {
+    signed_in(viewer)?;
+    if viewer.role_in(coop) == Some(CoopRole::Admin) {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden(Needed::CoopAdmin))
+    }
+}
+
+/// Whether a co-op named in a record owned by `owner` is shown to the viewer:
+/// once it consented, as any co-op is (approved ones to everyone); while it is
+/// pending, only to those who decide (its admins, the owner's, network admins).
+pub fn see_named_coop(
+    viewer: &Viewer,
+    named: CoopFacts,
+    consent: Consent,
+    owner: Option<Uuid>,
+) -> bool {
+    if consent.given() {
+        return read_coop(viewer, named).is_ok();
+    }
+    let admin_of = |coop: Uuid| viewer.role_in(coop) == Some(CoopRole::Admin);
+    viewer.is_network_admin() || admin_of(named.id) || owner.is_some_and(admin_of)
 }
 
 /// A role change that would leave a co-op without an admin.

@@ -67,6 +67,17 @@ pub struct CoopMention {
     pub name: String,
     /// Whether it is an approved member (outsiders see only those).
     pub approved: bool,
+    /// Whether it agreed to be named (see [`crate::consent`]).
+    pub consent: crate::consent::Consent,
+}
+
+impl CaseStudy {
+    /// The co-op that published it, if it is still there.
+    pub fn owner(&self) -> Option<&CoopMention> {
+        self.coops
+            .iter()
+            .find(|coop| coop.consent == crate::consent::Consent::Owner)
+    }
 }
 
 /// A case study as stored.

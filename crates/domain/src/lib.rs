@@ -8,6 +8,7 @@ pub mod access;
 pub mod account;
 pub mod case_study;
 pub mod clock;
+pub mod consent;
 pub mod coop;
 pub mod password;
 pub mod person;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use coophub_domain::case_study::{CaseStudy, CaseStudyInput, CoopMention, ValueBand};
+use coophub_domain::consent::Consent;
 use coophub_domain::coop::MembershipStatus;
 use coophub_domain::skills::{Skill, SkillCategory};
 use diesel::prelude::*;
@@ -76,7 +77,7 @@ impl CaseStudyRow {
 
 fn load(conn: &mut DbConnection, rows: Vec<CaseStudyRow>) -> Result<Vec<CaseStudy>, StoreError> {
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let mentions: Vec<(String, String, String, String, String)> = case_study_coops::table
+    let mentions: Vec<(String, String, String, String, String, String)> = case_study_coops::table
         .inner_join(coops::table)
         .filter(case_study_coops::case_study_id.eq_any(&ids))
         .order((case_study_coops::case_study_id, case_study_coops::position))
@@ -86,17 +87,20 @@ fn load(conn: &mut DbConnection, rows: Vec<CaseStudyRow>) -> Result<Vec<CaseStud
             coops::slug,
             coops::name,
             coops::membership_status,
+            case_study_coops::consent,
         ))
         .load(conn)?;
     let mut coops_of: HashMap<String, Vec<CoopMention>> = HashMap::new();
-    for (study, id, slug, name, status) in mentions {
+    for (study, id, slug, name, status, consent) in mentions {
         let id = Uuid::parse_str(&id).map_err(|_| corrupt("coop id"))?;
         let approved = status == MembershipStatus::Approved.as_str();
+        let consent = Consent::parse(&consent).ok_or_else(|| corrupt("consent"))?;
         coops_of.entry(study).or_default().push(CoopMention {
             id,
             slug,
             name,
             approved,
+            consent,
         });
     }
     let used: Vec<(String, SkillRow)> = case_study_skills::table
@@ -142,7 +146,7 @@ fn write_links(
     conn: &mut DbConnection,
     id: &str,
     input: &CaseStudyInput,
-    coop_ids: &[Uuid],
+    coops_named: &[(Uuid, Consent)],
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     // Skills first, links after: the order a skill merge takes its locks in.
@@ -156,7 +160,7 @@ fn write_links(
     diesel::delete(case_study_skills::table.filter(case_study_skills::case_study_id.eq(id)))
         .execute(conn)?;
     let mut seen = std::collections::HashSet::new();
-    for coop in coop_ids {
+    for (coop, consent) in coops_named {
         if !seen.insert(*coop) {
             continue;
         }
@@ -165,6 +169,7 @@ fn write_links(
                 case_study_coops::case_study_id.eq(id),
                 case_study_coops::coop_id.eq(coop.to_string()),
                 case_study_coops::position.eq(i32::try_from(seen.len()).unwrap_or(i32::MAX)),
+                case_study_coops::consent.eq(consent.as_str()),
             ))
             .execute(conn)?;
     }
@@ -193,36 +198,57 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> Result<Option<CaseSt
     Ok(load(conn, row.into_iter().collect())?.pop())
 }
 
-/// Case studies, newest year first, optionally of one co-op and/or using one
-/// skill, and (with `approved_only`) naming at least one approved co-op; and the total.
+/// Which case studies a list shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CaseStudyFilter<'a> {
+    /// Only those whose owner co-op is an approved member (what outsiders see).
+    pub approved_owner_only: bool,
+    /// Only those naming this co-op with its consent (or, with
+    /// `pending_too`, waiting for it: for the co-op's admins).
+    pub coop: Option<Uuid>,
+    /// See `coop`.
+    pub pending_too: bool,
+    /// Only those using this skill (canonical slug).
+    pub skill: Option<&'a str>,
+}
+
+/// Case studies, newest year first, as `filter` says; and the total.
 pub fn list(
     conn: &mut DbConnection,
-    coop: Option<Uuid>,
-    skill: Option<&str>,
-    approved_only: bool,
+    filter: CaseStudyFilter<'_>,
     page: Page,
 ) -> Result<(Vec<CaseStudy>, i64), StoreError> {
     let filtered = || {
         let mut query = case_studies::table.into_boxed();
-        if approved_only {
+        if filter.approved_owner_only {
             query = query.filter(
                 case_studies::id.eq_any(
                     case_study_coops::table
                         .inner_join(coops::table)
+                        .filter(case_study_coops::consent.eq(Consent::Owner.as_str()))
                         .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()))
                         .select(case_study_coops::case_study_id),
                 ),
             );
         }
-        if let Some(coop) = coop {
+        if let Some(coop) = filter.coop {
+            let of_coop =
+                case_study_coops::table.filter(case_study_coops::coop_id.eq(coop.to_string()));
+            let accepted = if filter.pending_too {
+                vec![Consent::Owner, Consent::Confirmed, Consent::Pending]
+            } else {
+                vec![Consent::Owner, Consent::Confirmed]
+            };
+            let accepted: Vec<&str> = accepted.iter().map(|c| c.as_str()).collect();
             query = query.filter(
                 case_studies::id.eq_any(
-                    case_study_coops::table
-                        .filter(case_study_coops::coop_id.eq(coop.to_string()))
+                    of_coop
+                        .filter(case_study_coops::consent.eq_any(accepted))
                         .select(case_study_coops::case_study_id),
                 ),
             );
         }
+        let skill = filter.skill;
         if let Some(skill) = skill {
             query = query.filter(
                 case_studies::id.eq_any(
@@ -253,11 +279,11 @@ pub fn find_for_update(
     find_by_slug(conn, slug)
 }
 
-/// Creates a case study about the co-ops `coop_ids`.
+/// Creates a case study naming `coops_named` (the owner among them).
 pub fn insert(
     conn: &mut DbConnection,
     input: &CaseStudyInput,
-    coop_ids: &[Uuid],
+    coops_named: &[(Uuid, Consent)],
     now: DateTime<Utc>,
 ) -> Result<CaseStudy, StoreError> {
     crate::write(conn, |conn| {
@@ -266,7 +292,7 @@ pub fn insert(
             .values(&row)
             .execute(conn)
             .map_err(StoreError::unique_as("slug"))?;
-        write_links(conn, &row.id, input, coop_ids, now)?;
+        write_links(conn, &row.id, input, coops_named, now)?;
         find_by_slug(conn, &row.slug)?.ok_or(StoreError::NotFound)
     })
 }
@@ -288,7 +314,7 @@ pub fn update(
     slug: &str,
     expected: Option<i32>,
     input: &CaseStudyInput,
-    coop_ids: &[Uuid],
+    coops_named: &[(Uuid, Consent)],
     now: DateTime<Utc>,
 ) -> Result<CaseStudy, StoreError> {
     crate::write(conn, |conn| {
@@ -309,7 +335,7 @@ pub fn update(
         .execute(conn)
         .map_err(StoreError::unique_as("slug"))?;
         versioning::written(conn, written, Row::CaseStudy(&study.slug))?;
-        write_links(conn, &row.id, input, coop_ids, now)?;
+        write_links(conn, &row.id, input, coops_named, now)?;
         find_by_slug(conn, &row.slug)?.ok_or(StoreError::NotFound)
     })
 }
@@ -332,5 +358,51 @@ pub fn delete(
         .execute(conn)?;
         versioning::written(conn, deleted, Row::CaseStudy(&study.slug))?;
         versioning::bury(conn, "case_study", &id, Some(&study.slug), now)
+    })
+}
+
+/// A named co-op's answer to being named in a case study.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConsentAnswer {
+    /// Be named.
+    Confirm,
+    /// Do not be named: the co-op is removed from the study.
+    Decline,
+}
+
+/// Records `coop`'s answer on the case study `slug` (a new version); `None`
+/// when the study does not name it (or names it as its owner, who deletes
+/// the study instead).
+pub fn answer(
+    conn: &mut DbConnection,
+    slug: &str,
+    coop: Uuid,
+    answer: ConsentAnswer,
+    now: DateTime<Utc>,
+) -> Result<Option<CaseStudy>, StoreError> {
+    crate::write(conn, |conn| {
+        let study = current(conn, slug, None)?;
+        let named = study
+            .coops
+            .iter()
+            .any(|c| c.id == coop && c.consent != Consent::Owner);
+        if !named {
+            return Ok(None);
+        }
+        let link = case_study_coops::table.find((study.id.to_string(), coop.to_string()));
+        match answer {
+            ConsentAnswer::Confirm => diesel::update(link)
+                .set(case_study_coops::consent.eq(Consent::Confirmed.as_str()))
+                .execute(conn)?,
+            ConsentAnswer::Decline => diesel::delete(link).execute(conn)?,
+        };
+        let bumped = diesel::update(case_studies::table.find(study.id.to_string()))
+            .set((
+                case_studies::version.eq(study.version + 1),
+                case_studies::updated_at.eq(time::to_db(now)),
+            ))
+            .execute(conn)?;
+        versioning::written(conn, bumped, Row::CaseStudy(slug))?;
+        find_by_slug(conn, slug)
     })
 }

@@ -173,6 +173,7 @@ diesel::table! {
         case_study_id -> Text,
         coop_id -> Text,
         position -> Integer,
+        consent -> Text,
     }
 }
 

@@ -72,6 +72,9 @@ pub fn refused(denied: access::Denied, hidden: impl FnOnce() -> String) -> ApiEr
                 access::Needed::AdminOfAnyInvolved => {
                     "only admins of a co-op named in the case study may do this"
                 }
+                access::Needed::OwnerAdmin => {
+                    "only admins of the co-op that published it may do this"
+                }
                 access::Needed::CoopAdminOrSelf => {
                     "only the co-op's admins and the person themselves may do this"
                 }

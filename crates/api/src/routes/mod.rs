@@ -45,6 +45,7 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(case_studies::show::show_case_study)
         .service(case_studies::update::update_case_study)
         .service(case_studies::patch::patch_case_study)
+        .service(case_studies::consent::answer_case_study)
         .service(case_studies::delete::delete_case_study)
         .service(stats::show_stats)
         .service(search::suggest::suggest)

@@ -2,6 +2,7 @@
 //! one that is not (yet) a member.
 
 use super::*;
+use crate::consent::Consent;
 
 const THIS: Uuid = Uuid::from_u128(1);
 const OTHER: Uuid = Uuid::from_u128(2);
@@ -103,8 +104,23 @@ fn decide(action: &str, viewer: &Viewer, approved: bool) -> &'static str {
         "read_network_person" => show(read_person(viewer, network_only_person)),
         "edit_person" => show(edit_person(viewer, network_only_person)),
         "administer_person" => show(administer_person(viewer, network_only_person)),
-        "edit_case_study" => show(edit_case_study(viewer, &[THIS])),
-        "read_case_study" => show(read_case_study(viewer, &[coop(approved)])),
+        "create_case_study" => show(create_case_study(viewer, &[THIS])),
+        "edit_case_study" => show(edit_case_study(viewer, Some(THIS))),
+        "read_case_study" => show(read_case_study(viewer, Some(coop(approved)))),
+        "decide_consent" => show(decide_consent(viewer, THIS)),
+        // A study owned by another co-op, naming this one.
+        "see_pending_here" => visible(see_named_coop(
+            viewer,
+            coop(approved),
+            Consent::Pending,
+            Some(OTHER),
+        )),
+        "see_confirmed_here" => visible(see_named_coop(
+            viewer,
+            coop(approved),
+            Consent::Confirmed,
+            Some(OTHER),
+        )),
         "network_fields" => visible(see_network_only_fields(viewer, THIS)),
         "private_fields" => visible(see_private_fields(viewer, network_only_person)),
         other => panic!("unknown action {other}"),

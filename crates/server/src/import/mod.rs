@@ -8,6 +8,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use coophub_domain::case_study::{CaseStudy, CaseStudyDraft, CaseStudyInput};
+use coophub_domain::consent;
 use coophub_domain::coop::{Coop, CoopInput};
 use coophub_domain::skills::SkillName;
 use coophub_store::{DbConnection, Store, StoreError, case_studies, coops, skills};
@@ -177,16 +178,17 @@ fn import_case_study(
         summary.case_studies.skipped += 1;
         return Ok(());
     }
+    let named = consent::as_published(&ids);
     match case_studies::find_by_slug(conn, &slug)? {
         None => {
-            case_studies::insert(conn, &input, &ids, now)?;
+            case_studies::insert(conn, &input, &named, now)?;
             summary.case_studies.created += 1;
         }
         Some(existing) if same_case_study(conn, &existing, &input, &ids)? => {
             summary.case_studies.unchanged += 1
         }
         Some(existing) => {
-            case_studies::update(conn, &existing.slug, None, &input, &ids, now)?;
+            case_studies::update(conn, &existing.slug, None, &input, &named, now)?;
             summary.case_studies.updated += 1;
         }
     }

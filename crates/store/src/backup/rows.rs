@@ -67,6 +67,15 @@ pub(crate) struct CaseStudyCoopRow {
     case_study_id: String,
     coop_id: String,
     position: i32,
+    /// Backups made before consent was recorded restore as confirmed.
+    #[serde(default = "confirmed")]
+    consent: String,
+}
+
+fn confirmed() -> String {
+    coophub_domain::consent::Consent::Confirmed
+        .as_str()
+        .to_owned()
 }
 
 /// A `case_study_skills` row.

@@ -5,14 +5,18 @@ use actix_web::{HttpResponse, post, web};
 use coophub_domain::case_study::CaseStudyInput;
 use coophub_store::case_studies;
 
-use super::{CaseStudyRequest, CaseStudyView, case_study_response, may_edit, named_coops};
+use super::{CaseStudyRequest, CaseStudyView, case_study_response, consents_of_new, named_coops};
 use crate::auth::Caller;
 use crate::extract::Json;
 use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
 use crate::routes::coops::create::slug_taken;
 use crate::state::AppState;
 
-/// Adds a case study. Admins of a co-op it names (and network admins) may.
+/// Adds a case study. Admins of a co-op it names may (and network admins):
+/// it belongs to the first named co-op the author administers, which edits
+/// and deletes it. Other co-ops named are credited only once their admins
+/// confirm (`POST /case-studies/{slug}/consent`); until then they are
+/// `pending` and shown only to those who decide.
 #[utoipa::path(
     tag = "case-studies",
     security(("bearer" = [])),
@@ -37,8 +41,8 @@ pub async fn create_case_study(
     let (viewer, study) = state
         .write(caller, move |conn, viewer| {
             let ids: Vec<_> = named_coops(conn, &input)?.iter().map(|c| c.id).collect();
-            may_edit(viewer, &ids)?;
-            Ok(case_studies::insert(conn, &input, &ids, now)?)
+            let named = consents_of_new(viewer, &ids)?;
+            Ok(case_studies::insert(conn, &input, &named, now)?)
         })
         .await
         .map_err(slug_taken("case study"))?;

@@ -20,7 +20,7 @@ use crate::state::AppState;
     responses(
         SignedIn, Versioned,
         (status = 204, description = "Deleted"),
-        (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
     )
 )]

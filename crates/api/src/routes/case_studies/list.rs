@@ -1,7 +1,10 @@
 //! `GET /api/v1/case-studies`.
 
 use actix_web::{get, web};
-use coophub_store::{case_studies, coops, skills};
+use coophub_domain::access;
+use coophub_domain::coop::CoopRole;
+use coophub_store::case_studies::{self, CaseStudyFilter};
+use coophub_store::{coops, skills};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -9,6 +12,7 @@ use super::CaseStudyView;
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, QueryString};
+use crate::routes::coops::facts;
 use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
@@ -39,7 +43,9 @@ pub struct CaseStudyList {
     pub per_page: u32,
 }
 
-/// Case studies, newest first. Outside the network only those naming an approved co-op.
+/// Case studies, newest first. Outside the network only those published by an
+/// approved co-op. `coop` lists those crediting that co-op (for its admins,
+/// also those waiting for its consent).
 #[utoipa::path(
     tag = "case-studies",
     params(CaseStudyQuery),
@@ -63,12 +69,12 @@ pub async fn list_case_studies(
     let page = PageQuery { page, per_page }.page()?;
     let (viewer, found) = state
         .read(caller, move |conn, viewer| {
-            let approved_only = !viewer.sees_network_only();
-            // An unknown co-op or skill matches nothing.
-            let coop_id = match coop {
+            // An unknown co-op or skill matches nothing; so does a co-op the
+            // viewer may not see (its existence is not revealed by a count).
+            let coop = match coop {
                 Some(slug) => match coops::find_by_slug(conn, &slug)? {
-                    Some(coop) => Some(coop.id),
-                    None => return Ok(None),
+                    Some(coop) if access::read_coop(viewer, facts(&coop)).is_ok() => Some(coop),
+                    _ => return Ok(None),
                 },
                 None => None,
             };
@@ -79,10 +85,16 @@ pub async fn list_case_studies(
                 },
                 None => None,
             };
-            Ok(
-                case_studies::list(conn, coop_id, skill_slug.as_deref(), approved_only, page)
-                    .map(Some)?,
-            )
+            let filter = CaseStudyFilter {
+                approved_owner_only: !viewer.sees_network_only(),
+                coop: coop.as_ref().map(|coop| coop.id),
+                // A co-op's admins also see what waits for their consent.
+                pending_too: coop.as_ref().is_some_and(|coop| {
+                    viewer.is_network_admin() || viewer.role_in(coop.id) == Some(CoopRole::Admin)
+                }),
+                skill: skill_slug.as_deref(),
+            };
+            Ok(Some(case_studies::list(conn, filter, page)?))
         })
         .await?;
     let (studies, total) = found.unwrap_or_default();

@@ -1,29 +1,32 @@
 //! Case studies: `/api/v1/case-studies`.
 
+pub mod consent;
 pub mod create;
 pub mod delete;
 pub mod list;
 pub mod patch;
+mod rules;
 pub mod show;
 pub mod update;
+
+pub(crate) use rules::{
+    case_study_for, case_study_to_change, consents_of_new, named_coops, replace_case_study,
+};
 
 use actix_web::HttpResponse;
 use actix_web::http::{StatusCode, header};
 use chrono::{DateTime, Utc};
 use coophub_domain::access::{self, CoopFacts};
-use coophub_domain::case_study::{CaseStudy, CaseStudyDraft, CaseStudyInput, ValueBand};
-use coophub_domain::coop::{Coop, MembershipStatus};
-use coophub_domain::{FieldError, ValidationErrors};
-use coophub_store::{DbConnection, case_studies, coops};
+use coophub_domain::case_study::{CaseStudy, CaseStudyDraft, CoopMention, ValueBand};
+use coophub_domain::consent::Consent;
+use coophub_domain::coop::MembershipStatus;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::{Viewer, refused};
+use crate::auth::Viewer;
 use crate::etag::etag;
-use crate::problem::ApiError;
 use crate::routes::coops::SkillRef;
-use crate::routes::people::CoopRef;
 
 /// A case study as a client creates or replaces it.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -83,8 +86,9 @@ pub struct CaseStudyView {
     pub client: String,
     /// Summary.
     pub summary: String,
-    /// The co-ops that did it (outside the network: approved members only).
-    pub coops: Vec<CoopRef>,
+    /// The co-ops that did it: the owner, those that confirmed (outside the
+    /// network: approved members only), and, to those who decide, pending ones.
+    pub coops: Vec<NamedCoop>,
     /// Skills used.
     pub skills: Vec<SkillRef>,
     /// Year delivered.
@@ -104,9 +108,10 @@ pub struct CaseStudyView {
 }
 
 impl CaseStudyView {
-    /// The view of `study` for `viewer`.
+    /// The view of `study` for `viewer`: it shows the co-ops that consented
+    /// (as any co-op shows), and pending ones only to those who decide.
     pub fn new(study: CaseStudy, viewer: &Viewer) -> Self {
-        let everyone = viewer.sees_network_only();
+        let owner = study.owner().map(|owner| owner.id);
         Self {
             id: study.id,
             slug: study.slug,
@@ -116,10 +121,11 @@ impl CaseStudyView {
             coops: study
                 .coops
                 .into_iter()
-                .filter(|c| everyone || c.approved)
-                .map(|c| CoopRef {
+                .filter(|c| access::see_named_coop(viewer, mention_facts(c), c.consent, owner))
+                .map(|c| NamedCoop {
                     slug: c.slug,
                     name: c.name,
+                    consent: c.consent,
                 })
                 .collect(),
             skills: study.skills.into_iter().map(SkillRef::from).collect(),
@@ -134,6 +140,30 @@ impl CaseStudyView {
     }
 }
 
+/// A co-op a case study names, and whether it agreed to be named.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NamedCoop {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// `owner` (published it), `confirmed`, or `pending` (not yet credited).
+    pub consent: Consent,
+}
+
+/// What the access rules need to know about a named co-op.
+pub(crate) fn mention_facts(coop: &CoopMention) -> CoopFacts {
+    CoopFacts {
+        id: coop.id,
+        status: if coop.approved {
+            MembershipStatus::Approved
+        } else {
+            // Not approved: applied, invited, lapsed or removed alike here.
+            MembershipStatus::Applied
+        },
+    }
+}
+
 /// A single case study answer with its `ETag`.
 pub fn case_study_response(status: StatusCode, study: CaseStudy, viewer: &Viewer) -> HttpResponse {
     let mut response = HttpResponse::build(status);
@@ -145,96 +175,4 @@ pub fn case_study_response(status: StatusCode, study: CaseStudy, viewer: &Viewer
         ));
     }
     response.json(CaseStudyView::new(study, viewer))
-}
-
-/// The co-ops a case study names, looked up by slug (422 for an unknown one).
-pub(crate) fn named_coops(
-    conn: &mut DbConnection,
-    input: &CaseStudyInput,
-) -> Result<Vec<Coop>, ApiError> {
-    let mut errors = ValidationErrors::default();
-    let mut named = Vec::new();
-    for (i, slug) in input.coops.iter().enumerate() {
-        match coops::find_by_slug(conn, slug.as_str())? {
-            Some(coop) => named.push(coop),
-            None => errors.0.push(FieldError::new(
-                format!("/coops/{i}"),
-                "no co-op has this slug",
-            )),
-        }
-    }
-    if errors.0.is_empty() {
-        Ok(named)
-    } else {
-        Err(errors.into())
-    }
-}
-
-/// Writes `input` over the case study `slug` (already checked with
-/// [`case_study_to_change`]): the viewer must administer a co-op it names now.
-pub(crate) fn replace_case_study(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    slug: &str,
-    input: &CaseStudyInput,
-    expected: Option<i32>,
-    now: DateTime<Utc>,
-) -> Result<CaseStudy, ApiError> {
-    let ids: Vec<_> = named_coops(conn, input)?.iter().map(|c| c.id).collect();
-    may_edit(viewer, &ids)?;
-    Ok(case_studies::update(
-        conn, slug, expected, input, &ids, now,
-    )?)
-}
-
-/// 401/403 unless the viewer may write a case study naming `coops`.
-pub(crate) fn may_edit(viewer: &Viewer, coops: &[Uuid]) -> Result<(), ApiError> {
-    access::edit_case_study(viewer, coops).map_err(|denied| refused(denied, String::new))
-}
-
-/// The case study `slug` for a change by the viewer: visible (404 otherwise),
-/// naming a co-op the viewer administers (403 otherwise), and locked until the
-/// write transaction ends.
-pub(crate) fn case_study_to_change(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    slug: &str,
-) -> Result<CaseStudy, ApiError> {
-    let study = case_study_for(conn, viewer, slug, true)?;
-    may_edit(
-        viewer,
-        &study.coops.iter().map(|c| c.id).collect::<Vec<_>>(),
-    )?;
-    Ok(study)
-}
-
-/// The case study `slug` if the viewer may see it (404 otherwise); locked
-/// until the write transaction ends when `for_change`.
-pub(crate) fn case_study_for(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    slug: &str,
-    for_change: bool,
-) -> Result<CaseStudy, ApiError> {
-    let not_found = || format!("no case study {slug}");
-    let study = if for_change {
-        case_studies::find_for_update(conn, slug)?
-    } else {
-        case_studies::find_by_slug(conn, slug)?
-    }
-    .ok_or_else(|| ApiError::NotFound(not_found()))?;
-    let involved: Vec<CoopFacts> = study
-        .coops
-        .iter()
-        .map(|coop| CoopFacts {
-            id: coop.id,
-            status: if coop.approved {
-                MembershipStatus::Approved
-            } else {
-                MembershipStatus::Applied
-            },
-        })
-        .collect();
-    access::read_case_study(viewer, &involved).map_err(|denied| refused(denied, not_found))?;
-    Ok(study)
 }

@@ -48,7 +48,7 @@ impl CaseStudyRequest {
     responses(
         SignedIn, JsonBody, Versioned,
         (status = 200, description = "Updated", body = CaseStudyView),
-        (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),
@@ -71,7 +71,7 @@ pub async fn patch_case_study(
             let study = case_study_to_change(conn, viewer, &slug)?;
             let merged: CaseStudyRequest = merge_patch(&CaseStudyRequest::current(&study), &patch)?;
             let input = CaseStudyInput::parse(merged.into())?;
-            replace_case_study(conn, viewer, &study.slug, &input, expected, now)
+            replace_case_study(conn, viewer, &study, &input, expected, now)
         })
         .await
         .map_err(slug_taken("case study"))?;

@@ -26,7 +26,7 @@ use crate::state::AppState;
     responses(
         SignedIn, JsonBody, Versioned,
         (status = 200, description = "Updated", body = CaseStudyView),
-        (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),
     )
@@ -46,7 +46,7 @@ pub async fn update_case_study(
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
             let study = case_study_to_change(conn, viewer, &slug)?;
-            replace_case_study(conn, viewer, &study.slug, &input, expected, now)
+            replace_case_study(conn, viewer, &study, &input, expected, now)
         })
         .await
         .map_err(slug_taken("case study"))?;

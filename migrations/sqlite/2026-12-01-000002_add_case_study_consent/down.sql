@@ -1,0 +1,1 @@
+ALTER TABLE case_study_coops DROP COLUMN consent;
