@@ -9,6 +9,7 @@ use crate::helpers::TestApp;
 backend_tests!(
     healthz_and_readyz_answer,
     metrics_count_requests_per_route,
+    odd_methods_do_not_grow_the_metrics,
     docs_are_served_offline_with_the_spec,
 );
 
@@ -55,6 +56,27 @@ async fn metrics_count_requests_per_route(backend: Backend) {
     assert!(
         text.contains("coophub_http_request_duration_seconds_bucket"),
         "{text}"
+    );
+}
+
+/// The outside test grew `/metrics` to 168 MB with 8 KB method names: every
+/// unknown method must share one label.
+async fn odd_methods_do_not_grow_the_metrics(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let before = app.get("/metrics", None).await.text().await.unwrap().len();
+    for i in 0..200 {
+        let name = format!("X{i}{}", "M".repeat(2_000));
+        let method = reqwest::Method::from_bytes(name.as_bytes()).unwrap();
+        let res = app.send(method, "/api/v1/coops", None, None, None).await;
+        assert!(res.status().is_client_error(), "{}", res.status());
+    }
+    let text = app.get("/metrics", None).await.text().await.unwrap();
+    assert!(text.contains(r#"method="other""#), "{text}");
+    assert!(!text.contains("MMMM"), "no method name is a label");
+    assert!(
+        text.len() < before + 4_000,
+        "{} bytes after 200 odd methods (was {before})",
+        text.len()
     );
 }
 
