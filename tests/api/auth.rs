@@ -16,6 +16,7 @@ backend_tests!(
     a_password_change_revokes_older_tokens,
     a_wrong_current_password_changes_nothing,
     login_attempts_are_rate_limited_per_account,
+    someone_else_s_guesses_do_not_lock_the_owner_out,
     racing_registrations_of_one_email_create_one_account,
 );
 
@@ -199,6 +200,38 @@ async fn login_attempts_are_rate_limited_per_account(backend: Backend) {
     // Another account from the same client is not affected by this account's limit.
     app.register("grace@example.coop").await;
     app.login("grace@example.coop", PASSWORD).await;
+}
+
+/// The outside test: five wrong passwords a minute from any address made the
+/// owner's correct password answer 429 too. Guesses come from 127.0.0.2 here,
+/// the owner signs in from 127.0.0.1.
+async fn someone_else_s_guesses_do_not_lock_the_owner_out(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |settings| {
+        settings.login_attempts_per_account = NonZeroU32::new(5).unwrap();
+    })
+    .await;
+    app.register("ada@example.coop").await;
+    let guesser = reqwest::Client::builder()
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .unwrap();
+    let guess = json!({"email": "ada@example.coop", "password": "guess one two three"});
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        let res = guesser
+            .post(app.url("/api/v1/auth/login"))
+            .json(&guess)
+            .send()
+            .await
+            .unwrap();
+        statuses.push(res.status().as_u16());
+    }
+    assert_eq!(
+        statuses,
+        [401, 401, 401, 401, 401, 429, 429, 429],
+        "the guesser is slowed"
+    );
+    app.login("ada@example.coop", PASSWORD).await;
 }
 
 async fn racing_registrations_of_one_email_create_one_account(backend: Backend) {

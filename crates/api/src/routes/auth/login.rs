@@ -31,7 +31,9 @@ static DECOY_HASH: LazyLock<Option<PasswordHash>> = LazyLock::new(|| {
         .and_then(|password| password.hash().ok())
 });
 
-/// Signs in. Attempts are limited per account and per client address.
+/// Signs in. Attempts are limited per account and address, per address, and
+/// per account across addresses, so that guesses from elsewhere never lock
+/// the owner out (see docs/SECURITY.md).
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
@@ -51,10 +53,10 @@ pub async fn login(
 ) -> Result<web::Json<TokenResponse>, ApiError> {
     let LoginRequest { email, password } = body.0;
     let email = Email::parse(&email, "/email").map_err(ApiError::from_field)?;
-    state
-        .login_limiter
-        .check(email.as_str(), req.peer_addr().map(|a| a.ip()))?;
+    let address = req.peer_addr().map(|a| a.ip());
+    state.login_limiter.check(email.as_str(), address)?;
 
+    let account = email.as_str().to_owned();
     let found = state
         .db(move |conn| users::find_by_email(conn, email.as_str()))
         .await?;
@@ -69,8 +71,11 @@ pub async fn login(
             }
         })
     })
-    .await?
-    .ok_or(ApiError::InvalidCredentials)?;
+    .await?;
+    let Some(user) = user else {
+        state.login_limiter.failed(&account, address);
+        return Err(ApiError::InvalidCredentials);
+    };
 
     let issued = state
         .tokens

@@ -53,23 +53,30 @@ pub async fn change_password(
     let user = signed_in(&viewer)?;
     let (_, stored) = found.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
     // Checking the current password is a password guess like a login: same limits.
-    state
-        .login_limiter
-        .check(&user.email, req.peer_addr().map(|a| a.ip()))?;
+    let address = req.peer_addr().map(|a| a.ip());
+    state.login_limiter.check(&user.email, address)?;
     let user_id = user.id;
-    let new_hash = blocking(move || {
+    let (correct, new_hash) = blocking(move || {
+        let correct = stored.verify(&current_password);
         let mut errors = ValidationErrors::default();
-        if !stored.verify(&current_password) {
+        if !correct {
             errors.0.push(FieldError::new(
                 "/current_password",
                 "is not the current password",
             ));
         }
         let new_password = errors.check(NewPassword::parse(&new_password, "/new_password"));
-        let new_password = errors.finish(|| new_password)?;
-        new_password.hash().map_err(ApiError::internal)
+        let hashed = errors
+            .finish(|| new_password)
+            .map_err(ApiError::from)
+            .and_then(|password| password.hash().map_err(ApiError::internal));
+        Ok((correct, hashed))
     })
     .await?;
+    if !correct {
+        state.login_limiter.failed(&user.email, address);
+    }
+    let new_hash = new_hash?;
 
     let now = state.clock.now();
     let updated = state
