@@ -87,4 +87,23 @@ async fn a_backup_restores_to_the_same_bytes(backend: Backend) {
     let error = backup::restore(&mut store.conn().unwrap(), &mut original.as_slice()).unwrap_err();
     assert!(error.to_string().contains("not empty"), "{error}");
     assert_eq!(export(copy.url()), original);
+
+    // A row written before text was checked (SQLite could store NUL) is named,
+    // not left to PostgreSQL's "invalid byte sequence", and nothing is restored.
+    let dirty = text.replacen(
+        "\"name\":\"Co-op kept\"",
+        "\"name\":\"Co-op\\u0000kept\"",
+        1,
+    );
+    assert_ne!(dirty, text);
+    let fresh = TestDatabase::create(backend);
+    let store = Store::connect(fresh.url(), PoolOptions::default()).unwrap();
+    store.migrate().unwrap();
+    let error = backup::restore(&mut store.conn().unwrap(), &mut dirty.as_bytes()).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("line") && message.contains("`name`"),
+        "{message}"
+    );
+    assert!(message.contains("control character"), "{message}");
 }

@@ -21,4 +21,5 @@ mod patch;
 mod people;
 mod search;
 mod skills;
+mod text_hygiene;
 mod tokens;

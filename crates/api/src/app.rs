@@ -11,7 +11,9 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::extract::BodyLimit;
-use crate::middleware::{Metrics, REQUEST_ID, problems, read_your_writes, telemetry};
+use crate::middleware::{
+    Metrics, REQUEST_ID, problems, read_your_writes, refuse_control_characters, telemetry,
+};
 use crate::openapi::with_routes;
 use crate::routes::fallback::{RouteTable, not_matched};
 use crate::state::AppState;
@@ -79,6 +81,7 @@ pub fn app(
             shared.settings.cors != CorsPolicy::Disabled,
             cors(&shared.settings.cors),
         ))
+        .wrap(from_fn(refuse_control_characters))
         .wrap(from_fn(read_your_writes))
         .wrap(from_fn(problems))
         .wrap(from_fn(telemetry))

@@ -9,6 +9,9 @@ use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use serde::de::DeserializeOwned;
 
+use coophub_domain::text::{CONTROL_MESSAGE, has_control, has_forbidden_control};
+use coophub_domain::{FieldError, ValidationErrors};
+
 use crate::problem::ApiError;
 
 /// Largest JSON body accepted, in bytes (set from the configuration).
@@ -74,7 +77,54 @@ fn check_json_media_type(req: &HttpRequest) -> Result<(), ApiError> {
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let document: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|error| ApiError::MalformedJson(error.to_string()))?;
+    let mut unclean = ValidationErrors::default();
+    find_controls(&document, &mut String::new(), &mut unclean);
+    if !unclean.0.is_empty() {
+        return Err(unclean.into());
+    }
     from_document(document)
+}
+
+/// Every string (value or key) under `value` holding NUL or another control
+/// character, at its pointer: the same refusal on both backends, for every
+/// field at once, before anything reaches the database.
+fn find_controls(value: &serde_json::Value, pointer: &mut String, found: &mut ValidationErrors) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) if has_forbidden_control(text) => {
+            found
+                .0
+                .push(FieldError::new(pointer.clone(), CONTROL_MESSAGE));
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                find_controls(item, pointer, found);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                if has_control(key) {
+                    found.0.push(FieldError::new(
+                        pointer
+                            .chars()
+                            .filter(|c| !c.is_control())
+                            .collect::<String>(),
+                        "field names must not contain control characters",
+                    ));
+                } else {
+                    find_controls(item, pointer, found);
+                }
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Shape errors as 422 with the pointer to the value that did not fit.

@@ -13,6 +13,7 @@ pub mod coop;
 pub mod password;
 pub mod person;
 pub mod skills;
+pub mod text;
 pub mod validation;
 
 pub use account::{DisplayName, Email, Registration, User};

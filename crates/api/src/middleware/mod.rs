@@ -1,10 +1,12 @@
 //! Middleware wrapped around every route: telemetry outside, problem
 //! documents inside.
 
+mod clean_input;
 mod problems;
 pub(crate) mod read_your_writes;
 mod telemetry;
 
+pub use clean_input::refuse_control_characters;
 pub use problems::problems;
 pub use read_your_writes::read_your_writes;
 pub use telemetry::{Metrics, REQUEST_ID, telemetry};

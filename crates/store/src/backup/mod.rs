@@ -71,8 +71,17 @@ macro_rules! dump {
             .select(<$row>::as_select())
             .load::<$row>($conn)?
         {
-            serde_json::to_writer(&mut *$out, &Record::$variant(row.into()))
-                .map_err(std::io::Error::from)?;
+            let record = Record::$variant(row.into());
+            if let Some(field) = unclean_field(&record) {
+                // Written as it is, so the backup stays lossless; restoring it is refused.
+                tracing::warn!(
+                    table = stringify!($table),
+                    field,
+                    "a row holds NUL or another control character, which PostgreSQL cannot \
+                     store and coophub no longer accepts: fix it before restoring this backup"
+                );
+            }
+            serde_json::to_writer(&mut *$out, &record).map_err(std::io::Error::from)?;
             $out.write_all(b"\n")?;
             $count += 1;
         }
@@ -215,12 +224,36 @@ pub fn restore(conn: &mut DbConnection, input: &mut dyn BufRead) -> Result<usize
                 problem,
             };
             let record: Record = serde_json::from_str(&line).map_err(|e| bad(e.to_string()))?;
+            if let Some(field) = unclean_field(&record) {
+                return Err(bad(format!(
+                    "`{field}` holds NUL or another control character, which PostgreSQL \
+                     cannot store and coophub no longer accepts; remove it and restore again"
+                )));
+            }
             insert(conn, record).map_err(|e| bad(e.to_string()))?;
             restored += 1;
         }
         // The search index follows the log: everything restored is new to it.
         crate::changes::record_everything(conn, chrono::Utc::now())?;
         Ok(restored)
+    })
+}
+
+/// The first field of `record` holding text coophub refuses (NUL or another
+/// control character; `coophub_domain::text`), if any: rows stored before
+/// that rule existed may hold it, on SQLite.
+fn unclean_field(record: &Record) -> Option<String> {
+    let serde_json::Value::Object(line) = serde_json::to_value(record).ok()? else {
+        return None;
+    };
+    let serde_json::Value::Object(row) = line.get("row")? else {
+        return None;
+    };
+    row.iter().find_map(|(field, value)| match value {
+        serde_json::Value::String(text) if coophub_domain::text::has_forbidden_control(text) => {
+            Some(field.clone())
+        }
+        _ => None,
     })
 }
 

@@ -1,0 +1,38 @@
+//! Text hygiene, the same on both backends: PostgreSQL cannot store NUL at
+//! all, and no field of ours means to hold control characters, so they are
+//! refused at the edge (request bodies, paths, query strings) with a clear
+//! message instead of failing in the database.
+
+/// Whether `text` holds a character no body field may: NUL or another
+/// control character, except newline, carriage return and tab (long text).
+pub fn has_forbidden_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
+/// Whether `text` holds any control character at all (for paths, query
+/// parameters and one-line names).
+pub fn has_control(text: &str) -> bool {
+    text.chars().any(char::is_control)
+}
+
+/// What to tell a client whose input held one.
+pub const CONTROL_MESSAGE: &str =
+    "must not contain NUL or other control characters (newlines and tabs only in long text)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nul_and_other_controls_are_refused_newlines_and_tabs_are_not() {
+        assert!(has_forbidden_control("a\u{0}b"));
+        assert!(has_forbidden_control("bell\u{7}"));
+        assert!(has_forbidden_control("esc\u{1b}[31m"));
+        assert!(has_forbidden_control("c1\u{85}"));
+        assert!(!has_forbidden_control("two\nlines\twith tabs\r\n"));
+        assert!(!has_forbidden_control("Zürich · ☕"));
+        assert!(has_control("tab\there"));
+        assert!(!has_control("plain"));
+    }
+}
