@@ -64,6 +64,13 @@ async fn an_unknown_route_is_404(backend: Backend) {
     for path in ["/nope", "/api/v1/nope", "/api/v2/me"] {
         assert_problem(app.get(path, None).await, 404, "not_found").await;
     }
+    // A 404 quoting what was asked for does not echo it at any length.
+    let long = format!("/api/v1/coops/{}", "a".repeat(5_000));
+    let problem = assert_problem(app.get(&long, None).await, 404, "not_found").await;
+    assert!(
+        problem["detail"].as_str().unwrap().chars().count() <= 301,
+        "{problem}"
+    );
 }
 
 async fn a_wrong_method_is_405_with_allow(backend: Backend) {

@@ -127,6 +127,9 @@ async fn tokens_with_a_defect_are_refused(backend: Backend) {
             with("sub", json!(uuid::Uuid::new_v4().to_string())),
         ),
         ("garbage", "not.a.token".to_owned()),
+        // Signed with the real key, but not as coophub issues tokens.
+        ("issued in the future", with("iat", json!(now() + 3600))),
+        ("a day's lifetime", with("exp", json!(now() + 86_400))),
     ];
     for (defect, token) in cases {
         let res = app.get("/api/v1/me", Some(&token)).await;

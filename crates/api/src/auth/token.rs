@@ -125,11 +125,25 @@ impl TokenKeys {
                     _ => ApiError::Unauthenticated("the access token is invalid"),
                 }
             })?;
-        let user_id = Uuid::parse_str(&data.claims.sub)
+        let claims = &data.claims;
+        // A token signed with our key but unlike any we issue (issued in the
+        // future, or living longer than the maximum) is refused too.
+        let seconds = |d: u64| i64::try_from(d).unwrap_or(i64::MAX);
+        let (ttl, leeway) = (seconds(MAX_TOKEN_TTL.as_secs()), seconds(LEEWAY_SECS));
+        let now = Utc::now().timestamp();
+        if claims.iat > now + leeway
+            || claims.exp.saturating_sub(claims.iat) > ttl
+            || claims.exp > now + ttl + leeway
+        {
+            return Err(ApiError::Unauthenticated(
+                "the access token was not issued by this service as it stands",
+            ));
+        }
+        let user_id = Uuid::parse_str(&claims.sub)
             .map_err(|_| ApiError::Unauthenticated("the access token is invalid"))?;
         Ok(TokenSubject {
             user_id,
-            version: data.claims.ver,
+            version: claims.ver,
         })
     }
 }

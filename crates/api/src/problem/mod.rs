@@ -167,6 +167,17 @@ pub enum ApiError {
     Internal(String),
 }
 
+/// Longest `detail` sent, in characters: details may quote what the client
+/// sent (a slug in a 404), which must not come back at any length.
+const MAX_DETAIL: usize = 300;
+
+fn shortened(detail: String) -> String {
+    match detail.char_indices().nth(MAX_DETAIL) {
+        Some((cut, _)) => format!("{}…", &detail[..cut]),
+        None => detail,
+    }
+}
+
 fn precondition_detail(current: Option<&str>) -> String {
     match current {
         Some(tag) => {
@@ -261,7 +272,7 @@ impl ApiError {
             problem_type: format!("urn:coophub:problem:{}", code.as_str()),
             title: code.title().to_owned(),
             status: self.status_code().as_u16(),
-            detail: self.to_string(),
+            detail: shortened(self.to_string()),
             code,
             errors: self.items(),
             conflicts: match self {
@@ -386,6 +397,17 @@ mod tests {
         let problem = ApiError::internal("connection refused at 10.0.0.3").problem();
         assert_eq!(problem.status, 500);
         assert!(!problem.detail.contains("10.0.0.3"));
+    }
+
+    #[test]
+    fn details_quoting_long_input_are_cut() {
+        let problem = ApiError::NotFound(format!("no co-op {}", "ä".repeat(5_000))).problem();
+        assert_eq!(problem.detail.chars().count(), MAX_DETAIL + 1);
+        assert!(problem.detail.ends_with('…'));
+        assert_eq!(
+            ApiError::NotFound("no co-op x".into()).problem().detail,
+            "no co-op x"
+        );
     }
 
     #[test]
