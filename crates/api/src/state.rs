@@ -6,10 +6,9 @@ use std::sync::Arc;
 
 use actix_web::web;
 use coophub_domain::Clock;
+use coophub_domain::access::Viewer;
 use coophub_store::{DbConnection, Store, StoreError, changes};
 use tracing::Span;
-
-use coophub_domain::access::Viewer;
 
 use crate::auth::{Caller, LoginLimiter, TokenKeys};
 use crate::middleware::read_your_writes::recorded;
@@ -43,9 +42,7 @@ impl AppState {
         self.db_api(move |conn| query(conn).map_err(ApiError::from))
             .await
     }
-}
 
-impl AppState {
     /// Loads the caller's viewer and runs `query` with it, in one trip to the
     /// blocking pool and on one connection: for reads.
     pub async fn read<T, F>(&self, caller: Caller, query: F) -> Result<(Viewer, T), ApiError>
