@@ -21,5 +21,6 @@ mod patch;
 mod people;
 mod search;
 mod skills;
+mod slow_clients;
 mod text_hygiene;
 mod tokens;

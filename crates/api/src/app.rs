@@ -10,9 +10,10 @@ use actix_web::{App, web};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::extract::BodyLimit;
+use crate::extract::BodyRules;
 use crate::middleware::{
-    Metrics, REQUEST_ID, problems, read_your_writes, refuse_control_characters, telemetry,
+    AddressLimiter, Metrics, REQUEST_ID, limit_per_address, problems, read_your_writes,
+    refuse_control_characters, telemetry,
 };
 use crate::openapi::with_routes;
 use crate::routes::fallback::{RouteTable, not_matched};
@@ -36,6 +37,8 @@ pub struct HttpSettings {
     pub json_limit: usize,
     /// Cross-origin policy.
     pub cors: CorsPolicy,
+    /// How long a client may take to send a request body.
+    pub body_timeout: std::time::Duration,
 }
 
 /// What all workers share; build it once, then call [`app`] per worker.
@@ -47,6 +50,8 @@ pub struct Shared {
     pub metrics: web::Data<Metrics>,
     /// HTTP settings.
     pub settings: HttpSettings,
+    /// Requests in flight per client address, across workers.
+    pub per_address: web::Data<AddressLimiter>,
 }
 
 /// The application for one worker.
@@ -74,7 +79,11 @@ pub fn app(
         .app_data(shared.state)
         .app_data(shared.metrics)
         .app_data(web::Data::new(routes))
-        .app_data(BodyLimit(limit))
+        .app_data(BodyRules {
+            limit,
+            timeout: shared.settings.body_timeout,
+        })
+        .app_data(shared.per_address)
         .app_data(web::PayloadConfig::new(limit))
         .default_service(web::to(not_matched))
         .wrap(Condition::new(
@@ -82,6 +91,7 @@ pub fn app(
             cors(&shared.settings.cors),
         ))
         .wrap(from_fn(refuse_control_characters))
+        .wrap(from_fn(limit_per_address))
         .wrap(from_fn(read_your_writes))
         .wrap(from_fn(problems))
         .wrap(from_fn(telemetry))

@@ -14,13 +14,20 @@ use coophub_domain::{FieldError, ValidationErrors};
 
 use crate::problem::ApiError;
 
-/// Largest JSON body accepted, in bytes (set from the configuration).
+/// How much of a body is read, and for how long (set from the configuration).
 #[derive(Debug, Clone, Copy)]
-pub struct BodyLimit(pub usize);
+pub struct BodyRules {
+    /// Largest JSON body accepted, in bytes (413 beyond).
+    pub limit: usize,
+    /// How long a client may take to send the body (408 after): a client
+    /// trickling a large declared body must not hold a connection for long.
+    pub timeout: std::time::Duration,
+}
 
 /// A JSON request body deserialised into `T`.
 ///
-/// Refuses other media types (415), bodies over the [`BodyLimit`] (413),
+/// Refuses other media types (415), bodies over the [`BodyRules`] limit (413)
+/// or slower than its timeout (408),
 /// malformed JSON (400) and JSON of the wrong shape (422, with a pointer).
 #[derive(Debug)]
 pub struct Json<T>(pub T);
@@ -31,11 +38,24 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let media_type = check_json_media_type(req);
-        let limit = req.app_data::<BodyLimit>().map_or(usize::MAX, |l| l.0);
+        let rules = req.app_data::<BodyRules>().copied().unwrap_or(BodyRules {
+            limit: usize::MAX,
+            timeout: std::time::Duration::MAX,
+        });
+        let limit = rules.limit;
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             media_type?;
-            let bytes = body.await.map_err(|error| {
+            let body = actix_web::rt::time::timeout(rules.timeout, body)
+                .await
+                .map_err(|_| ApiError::Http {
+                    status: StatusCode::REQUEST_TIMEOUT,
+                    detail: format!(
+                        "the request body did not arrive within {} seconds",
+                        rules.timeout.as_secs()
+                    ),
+                })?;
+            let bytes = body.map_err(|error| {
                 if error.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
                     ApiError::PayloadTooLarge { limit }
                 } else {

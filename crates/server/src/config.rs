@@ -30,6 +30,10 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
     ("shutdown_timeout", Some("30")),
     ("public_url", None),
     ("search_change_retention_days", Some("7")),
+    ("request_head_timeout", Some("5")),
+    ("request_body_timeout", Some("10")),
+    ("keep_alive", Some("5")),
+    ("max_requests_per_address", Some("256")),
 ];
 
 /// How log lines are written.
@@ -74,6 +78,14 @@ pub struct Settings {
     /// How long the search change log keeps changes: an instance (or an
     /// index restored from a backup) further behind rebuilds its index.
     pub search_change_retention: Duration,
+    /// How long a client may take to send a request's head.
+    pub request_head_timeout: Duration,
+    /// How long a client may take to send a request's body.
+    pub request_body_timeout: Duration,
+    /// How long an idle kept-alive connection stays open.
+    pub keep_alive: Duration,
+    /// Requests one client address may have in flight at once.
+    pub max_requests_per_address: usize,
 }
 
 /// Where a value came from, for error messages.

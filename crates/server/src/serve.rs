@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use actix_web::{HttpServer, web};
 use coophub_api::auth::{LoginLimiter, TokenKeys};
-use coophub_api::middleware::Metrics;
+use coophub_api::middleware::{AddressLimiter, Metrics};
 use coophub_api::{AppState, HttpSettings, Shared, app};
 use coophub_domain::{Clock, SystemClock};
 use coophub_indexer::{Retention, SearchService};
@@ -60,9 +60,13 @@ impl Application {
             settings: HttpSettings {
                 json_limit: settings.json_limit,
                 cors: settings.cors.clone(),
+                body_timeout: settings.request_body_timeout,
             },
+            per_address: web::Data::new(AddressLimiter::new(settings.max_requests_per_address)),
         };
         let server = HttpServer::new(move || app(shared.clone()))
+            .client_request_timeout(settings.request_head_timeout)
+            .keep_alive(settings.keep_alive)
             .shutdown_timeout(settings.shutdown_timeout)
             .listen(listener)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;

@@ -154,6 +154,10 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
         login_attempts_per_account: per_minute("login_attempts_per_account")?,
         login_attempts_per_address: per_minute("login_attempts_per_address")?,
         shutdown_timeout: check.number("shutdown_timeout", 0, 3600)?,
+        request_head_timeout: Duration::from_secs(check.number("request_head_timeout", 1, 300)?),
+        request_body_timeout: Duration::from_secs(check.number("request_body_timeout", 1, 600)?),
+        keep_alive: Duration::from_secs(check.number("keep_alive", 0, 300)?),
+        max_requests_per_address: check.number("max_requests_per_address", 1, 100_000)?,
         search_change_retention: Duration::from_secs(
             86_400 * check.number::<u64>("search_change_retention_days", 1, 3650)?,
         ),

@@ -112,6 +112,8 @@ fn out_of_range_numbers_and_unknown_formats_are_refused() {
         ("COOPHUB_LOGIN_ATTEMPTS_PER_ACCOUNT", "0"),
         ("COOPHUB_PUBLIC_URL", "hub.example.coop"),
         ("COOPHUB_SEARCH_CHANGE_RETENTION_DAYS", "0"),
+        ("COOPHUB_REQUEST_BODY_TIMEOUT", "0"),
+        ("COOPHUB_MAX_REQUESTS_PER_ADDRESS", "none"),
         ("COOPHUB_PUBLIC_URL", "https://hub.example.coop/?x=1"),
     ] {
         let error = Settings::load(None, &env_of(&[(var, value)]), &[])
