@@ -251,10 +251,28 @@ async fn stats_count_the_approved_network(backend: Backend) {
         Some(&owner),
     )
     .await;
+    app.post_json(
+        "/api/v1/case-studies",
+        &study("unapproved-owner", &["not-counted"]),
+        Some(&owner),
+    )
+    .await;
+    // The co-op lists javascript, postgresql, django, react, web-development, ux-design;
+    // Grace (network-only, by default) adds cobol for the network alone.
     let stats: Value = app.get("/api/v1/stats", None).await.json().await.unwrap();
-    // The co-op lists javascript, postgresql, django, react, web-development, ux-design; Grace adds cobol.
     assert_eq!(
         stats,
-        json!({"coops": 1, "people": 1, "skills": 7, "case_studies": 1})
+        json!({"coops": 1, "people": 0, "skills": 6, "case_studies": 1}),
+        "outsiders count what they may see"
+    );
+    let stats: Value = app
+        .get("/api/v1/stats", Some(&owner))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        stats,
+        json!({"coops": 1, "people": 1, "skills": 7, "case_studies": 2})
     );
 }

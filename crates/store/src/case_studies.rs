@@ -218,7 +218,28 @@ pub fn list(
     filter: CaseStudyFilter<'_>,
     page: Page,
 ) -> Result<(Vec<CaseStudy>, i64), StoreError> {
-    let filtered = || {
+    let filtered = || filtered(filter);
+    let total = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((case_studies::year.desc(), case_studies::slug))
+        .limit(i64::from(page.size))
+        .offset(page.offset())
+        .select(CaseStudyRow::as_select())
+        .load(conn)?;
+    Ok((load(conn, rows)?, total))
+}
+
+/// How many case studies `filter` lets through.
+pub fn count(conn: &mut DbConnection, filter: CaseStudyFilter<'_>) -> Result<i64, StoreError> {
+    Ok(filtered(filter).count().get_result(conn)?)
+}
+
+/// The backend type of [`DbConnection`].
+type Backend = <DbConnection as diesel::Connection>::Backend;
+
+/// The case studies `filter` lets through, as a query to count or page.
+fn filtered(filter: CaseStudyFilter<'_>) -> case_studies::BoxedQuery<'_, Backend> {
+    {
         let mut query = case_studies::table.into_boxed();
         if filter.approved_owner_only {
             query = query.filter(
@@ -259,15 +280,7 @@ pub fn list(
             );
         }
         query
-    };
-    let total = filtered().count().get_result(conn)?;
-    let rows = filtered()
-        .order((case_studies::year.desc(), case_studies::slug))
-        .limit(i64::from(page.size))
-        .offset(page.offset())
-        .select(CaseStudyRow::as_select())
-        .load(conn)?;
-    Ok((load(conn, rows)?, total))
+    }
 }
 
 /// The case study with `slug`, locked until the end of the enclosing write transaction.

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::error::StoreError;
-use crate::schema::{case_studies, coop_skills, coops, people, person_skills};
+use crate::schema::{coop_skills, coops, people, person_skills};
 
 /// Totals over approved members.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,9 +21,16 @@ pub struct NetworkStats {
     pub case_studies: i64,
 }
 
-/// The totals now.
-pub fn network(conn: &mut DbConnection) -> Result<NetworkStats, StoreError> {
+/// The totals now; with `public_only` (for viewers outside the network),
+/// over what those viewers may see: public people, the skills approved co-ops
+/// and public people list, and case studies an approved co-op published.
+pub fn network(conn: &mut DbConnection, public_only: bool) -> Result<NetworkStats, StoreError> {
     let approved = MembershipStatus::Approved.as_str();
+    let visibilities: &[&str] = if public_only {
+        &["public"]
+    } else {
+        &["public", "network"]
+    };
     let coop_count = coops::table
         .filter(coops::membership_status.eq(approved))
         .select(count_star())
@@ -31,6 +38,7 @@ pub fn network(conn: &mut DbConnection) -> Result<NetworkStats, StoreError> {
     let people_count = people::table
         .inner_join(coops::table)
         .filter(coops::membership_status.eq(approved))
+        .filter(people::visibility.eq_any(visibilities))
         .select(count_star())
         .first(conn)?;
     let mut skills: std::collections::HashSet<String> = coop_skills::table
@@ -44,13 +52,18 @@ pub fn network(conn: &mut DbConnection) -> Result<NetworkStats, StoreError> {
         person_skills::table
             .inner_join(people::table.inner_join(coops::table))
             .filter(coops::membership_status.eq(approved))
+            .filter(people::visibility.eq_any(visibilities))
             .select(person_skills::skill_slug)
             .load::<String>(conn)?,
     );
+    let filter = crate::case_studies::CaseStudyFilter {
+        approved_owner_only: public_only,
+        ..Default::default()
+    };
     Ok(NetworkStats {
         coops: coop_count,
         people: people_count,
         skills: i64::try_from(skills.len()).unwrap_or(i64::MAX),
-        case_studies: case_studies::table.select(count_star()).first(conn)?,
+        case_studies: crate::case_studies::count(conn, filter)?,
     })
 }
