@@ -64,11 +64,15 @@ impl Viewer {
             .map(|held| held.role)
     }
 
+    /// Whether the viewer is an admin of `coop` (by role there, not as a
+    /// network admin).
+    pub fn is_admin_of(&self, coop: Uuid) -> bool {
+        self.role_in(coop) == Some(CoopRole::Admin)
+    }
+
     /// Whether the viewer administers any of `coops`.
     pub fn administers_any(&self, coops: &[Uuid]) -> bool {
-        coops
-            .iter()
-            .any(|coop| self.role_in(*coop) == Some(CoopRole::Admin))
+        coops.iter().any(|coop| self.is_admin_of(*coop))
     }
 }
 
@@ -213,7 +217,7 @@ pub fn administer_person(viewer: &Viewer, person: PersonFacts) -> Result<(), Den
 }
 
 fn administers(viewer: &Viewer, coop: Uuid) -> bool {
-    viewer.is_network_admin() || viewer.role_in(coop) == Some(CoopRole::Admin)
+    viewer.is_network_admin() || viewer.is_admin_of(coop)
 }
 
 /// A case study belongs to its owner co-op: it shows to everyone when the
@@ -241,7 +245,7 @@ pub fn create_case_study(viewer: &Viewer, coops: &[Uuid]) -> Result<(), Denied> 
 /// Admins of the other co-ops it names confirm or decline being named instead.
 pub fn edit_case_study(viewer: &Viewer, owner: Option<Uuid>) -> Result<(), Denied> {
     signed_in(viewer)?;
-    let owner_admin = owner.is_some_and(|owner| viewer.role_in(owner) == Some(CoopRole::Admin));
+    let owner_admin = owner.is_some_and(|owner| viewer.is_admin_of(owner));
     if viewer.is_network_admin() || owner_admin {
         Ok(())
     } else {
@@ -253,7 +257,7 @@ pub fn edit_case_study(viewer: &Viewer, owner: Option<Uuid>) -> Result<(), Denie
 /// network admin cannot consent for a co-op).
 pub fn decide_consent(viewer: &Viewer, coop: Uuid) -> Result<(), Denied> {
     signed_in(viewer)?;
-    if viewer.role_in(coop) == Some(CoopRole::Admin) {
+    if viewer.is_admin_of(coop) {
         Ok(())
     } else {
         Err(Denied::Forbidden(Needed::CoopAdmin))
@@ -272,8 +276,9 @@ pub fn see_named_coop(
     if consent.given() {
         return read_coop(viewer, named).is_ok();
     }
-    let admin_of = |coop: Uuid| viewer.role_in(coop) == Some(CoopRole::Admin);
-    viewer.is_network_admin() || admin_of(named.id) || owner.is_some_and(admin_of)
+    viewer.is_network_admin()
+        || viewer.is_admin_of(named.id)
+        || owner.is_some_and(|owner| viewer.is_admin_of(owner))
 }
 
 /// A role change that would leave a co-op without an admin.

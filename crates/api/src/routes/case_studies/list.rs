@@ -2,7 +2,6 @@
 
 use actix_web::{get, web};
 use coophub_domain::access;
-use coophub_domain::coop::CoopRole;
 use coophub_store::case_studies::{self, CaseStudyFilter};
 use coophub_store::{coops, skills};
 use serde::{Deserialize, Serialize};
@@ -89,9 +88,9 @@ pub async fn list_case_studies(
                 approved_owner_only: !viewer.sees_network_only(),
                 coop: coop.as_ref().map(|coop| coop.id),
                 // A co-op's admins also see what waits for their consent.
-                pending_too: coop.as_ref().is_some_and(|coop| {
-                    viewer.is_network_admin() || viewer.role_in(coop.id) == Some(CoopRole::Admin)
-                }),
+                pending_too: coop
+                    .as_ref()
+                    .is_some_and(|coop| viewer.is_network_admin() || viewer.is_admin_of(coop.id)),
                 skill: skill_slug.as_deref(),
             };
             Ok(Some(case_studies::list(conn, filter, page)?))

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use coophub_domain::access;
 use coophub_domain::case_study::{CaseStudy, CaseStudyInput};
 use coophub_domain::consent::{self, Consent};
-use coophub_domain::coop::{Coop, CoopRole};
+use coophub_domain::coop::Coop;
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::{DbConnection, case_studies, coops};
 use uuid::Uuid;
@@ -38,10 +38,6 @@ pub(crate) fn named_coops(
     }
 }
 
-fn administers(viewer: &Viewer) -> impl Fn(Uuid) -> bool + '_ {
-    move |coop| viewer.role_in(coop) == Some(CoopRole::Admin)
-}
-
 /// The consents of a new case study naming `ids`: it belongs to the first
 /// named co-op the author administers (a network admin's, to the first named);
 /// the others are credited once their admins confirm.
@@ -53,10 +49,12 @@ pub(crate) fn consents_of_new(
     let owner = ids
         .iter()
         .copied()
-        .find(|coop| administers(viewer)(*coop))
+        .find(|coop| viewer.is_admin_of(*coop))
         .or_else(|| ids.first().copied())
         .ok_or_else(|| ApiError::from_field(FieldError::new("/coops", "must name a co-op")))?;
-    Ok(consent::after_change(ids, owner, &[], administers(viewer)))
+    Ok(consent::after_change(ids, owner, &[], |coop| {
+        viewer.is_admin_of(coop)
+    }))
 }
 
 /// Writes `input` over `study` (already checked with [`case_study_to_change`]):
@@ -89,7 +87,7 @@ pub(crate) fn replace_case_study(
             .copied()
             .ok_or_else(|| ApiError::from_field(FieldError::new("/coops", "must name a co-op")))?,
     };
-    let named = consent::after_change(&ids, owner, &before, administers(viewer));
+    let named = consent::after_change(&ids, owner, &before, |coop| viewer.is_admin_of(coop));
     Ok(case_studies::update(
         conn,
         &study.slug,
