@@ -257,12 +257,13 @@ async fn stats_count_the_approved_network(backend: Backend) {
         Some(&owner),
     )
     .await;
-    // The co-op lists javascript, postgresql, django, react, web-development, ux-design;
-    // Grace (network-only, by default) adds cobol for the network alone.
+    // The co-op lists javascript, postgresql, django, react, web-development, ux-design,
+    // its case study accessibility and drupal; Grace (network-only, by default)
+    // adds cobol for the network alone.
     let stats: Value = app.get("/api/v1/stats", None).await.json().await.unwrap();
     assert_eq!(
         stats,
-        json!({"coops": 1, "people": 0, "skills": 6, "case_studies": 1}),
+        json!({"coops": 1, "people": 0, "skills": 8, "case_studies": 1}),
         "outsiders count what they may see"
     );
     let stats: Value = app
@@ -273,6 +274,6 @@ async fn stats_count_the_approved_network(backend: Backend) {
         .unwrap();
     assert_eq!(
         stats,
-        json!({"coops": 1, "people": 1, "skills": 7, "case_studies": 2})
+        json!({"coops": 1, "people": 1, "skills": 9, "case_studies": 2})
     );
 }

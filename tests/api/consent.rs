@@ -13,6 +13,7 @@ backend_tests!(
     an_unapproved_coop_cannot_credit_a_member,
     a_named_coop_is_credited_only_once_it_confirms,
     only_the_owner_deletes_and_a_network_admin_cannot_consent_for_a_coop,
+    naming_a_hidden_coop_answers_as_naming_none,
 );
 
 /// A name nobody else uses, to look for in every answer.
@@ -236,4 +237,49 @@ async fn only_the_owner_deletes_and_a_network_admin_cannot_consent_for_a_coop(ba
         StatusCode::NO_CONTENT,
         "the owner's admin deletes it"
     );
+}
+
+/// The outside test: naming a co-op the caller may not see answered 403, an
+/// unknown slug 422, which told that the hidden co-op exists.
+async fn naming_a_hidden_coop_answers_as_naming_none(backend: Backend) {
+    let w = world(backend, true).await;
+    let applicant = w.app.user("quiet@example.coop").await;
+    let res = w
+        .app
+        .post_json("/api/v1/coops", &coop("quiet-coop"), Some(&applicant))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    // Outside the network: with no co-op, and with a co-op that only applied.
+    let stranger = w.app.user("stranger@example.coop").await;
+    let other = w.app.user("other@example.coop").await;
+    let res = w
+        .app
+        .post_json("/api/v1/coops", &coop("other-coop"), Some(&other))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    for (token, named) in [
+        (&stranger, vec!["quiet-coop"]),
+        (&other, vec!["other-coop", "quiet-coop"]),
+    ] {
+        let body = |hidden: bool| {
+            let coops: Vec<&str> = named
+                .iter()
+                .map(|slug| match *slug {
+                    "quiet-coop" if !hidden => "no-such-coop",
+                    other => other,
+                })
+                .collect();
+            study("probe", &coops)
+        };
+        let path = "/api/v1/case-studies";
+        let hidden = w.app.post_json(path, &body(true), Some(token)).await;
+        let unknown = w.app.post_json(path, &body(false), Some(token)).await;
+        let hidden = assert_problem(hidden, 422, "validation_failed").await;
+        let unknown = assert_problem(unknown, 422, "validation_failed").await;
+        assert_eq!(hidden["errors"], unknown["errors"], "{named:?}");
+        assert_eq!(
+            hidden["errors"][0]["pointer"],
+            format!("/coops/{}", named.len() - 1)
+        );
+    }
 }

@@ -234,6 +234,33 @@ async fn a_stale_if_match_changes_nothing(backend: Backend) {
         .unwrap();
     assert_eq!(current["name"], "First writer");
     assert_eq!(current["version"], 2);
+
+    // A list matches when any of its tags is current (the outside test:
+    // `"0", "2"` was refused although `"2"` was current).
+    let mut third = coop("etag-coop");
+    third["name"] = json!("Third writer");
+    let res = app
+        .send(
+            Method::PUT,
+            "/api/v1/coops/etag-coop",
+            Some(&third),
+            Some(&token),
+            Some("\"0\", W/\"9\", \"2\""),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["etag"], "\"3\"");
+    let res = app
+        .send(
+            Method::PUT,
+            "/api/v1/coops/etag-coop",
+            Some(&third),
+            Some(&token),
+            Some("\"1\", \"2\""),
+        )
+        .await;
+    let problem = assert_problem(res, 412, "precondition_failed").await;
+    assert_eq!(problem["current_etag"], "\"3\"");
 }
 
 async fn an_invitation_lapses_after_sixty_days(backend: Backend) {

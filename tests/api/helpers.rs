@@ -48,6 +48,8 @@ impl TestApp {
         settings.jwt_secret = Some(TEST_SECRET.to_owned());
         settings.database_pool_size = 4;
         settings.login_attempts_per_account = NonZeroU32::new(20).unwrap();
+        // Tests open many accounts from 127.0.0.1; the sign-up test lowers it.
+        settings.registrations_per_address = NonZeroU32::new(10_000).unwrap();
         tweak(&mut settings);
         let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
         let app = Application::build_with_clock(&settings, clock.clone())

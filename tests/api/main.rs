@@ -12,6 +12,7 @@ mod concurrency;
 mod consent;
 mod coop_lists;
 mod coops;
+mod derived_data;
 mod errors;
 mod helpers;
 mod murmurations;

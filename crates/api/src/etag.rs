@@ -4,6 +4,7 @@
 
 use actix_web::HttpRequest;
 use actix_web::http::header;
+use coophub_domain::Expected;
 
 /// The ETag of version `version`.
 pub fn etag(version: i32) -> String {
@@ -15,23 +16,32 @@ pub fn etag(version: i32) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnknownTag;
 
-/// The version the client expects, from `If-Match`: `None` when the header is
-/// absent or `*`.
-pub fn expected_version(req: &HttpRequest) -> Result<Option<i32>, UnknownTag> {
-    let Some(value) = req.headers().get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    let stale = || UnknownTag;
-    let value = value.to_str().map_err(|_| stale())?.trim();
-    if value == "*" {
+/// The versions the client expects, from `If-Match` (RFC 9110 §13.1.1):
+/// `None` when the header is absent or `*`. A list matches when any of its
+/// tags does; weak tags (`W/"3"`) and tags that are not ours never match, so a
+/// header of only those is `UnknownTag`.
+pub fn expected_version(req: &HttpRequest) -> Result<Option<Expected>, UnknownTag> {
+    let mut headers = req.headers().get_all(header::IF_MATCH).peekable();
+    if headers.peek().is_none() {
         return Ok(None);
     }
-    value
-        .strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .and_then(|v| v.parse().ok())
-        .map(Some)
-        .ok_or_else(stale)
+    let mut versions = Vec::new();
+    for value in headers {
+        let value = value.to_str().map_err(|_| UnknownTag)?;
+        for tag in value.split(',').map(str::trim) {
+            if tag == "*" {
+                return Ok(None);
+            }
+            if let Some(version) = tag
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .and_then(|v| v.parse().ok())
+            {
+                versions.push(version);
+            }
+        }
+    }
+    Expected::any_of(versions).map(Some).ok_or(UnknownTag)
 }
 
 #[cfg(test)]
@@ -47,10 +57,16 @@ mod tests {
                 .insert_header(("If-Match", value))
                 .to_http_request()
         };
-        assert_eq!(expected_version(&req("\"7\"")).unwrap(), Some(7));
+        let exactly = |v| Ok(Some(Expected::exactly(v)));
+        assert_eq!(expected_version(&req("\"7\"")), exactly(7));
         assert_eq!(expected_version(&req("*")).unwrap(), None);
         assert!(expected_version(&req("W/\"7\"")).is_err());
         assert_eq!(expected_version(&req("\"seven\"")), Err(UnknownTag));
+        assert_eq!(expected_version(&req("")), Err(UnknownTag));
+        let listed = expected_version(&req("\"0\", W/\"2\", \"3\""))
+            .unwrap()
+            .unwrap();
+        assert!(listed.allows(0) && listed.allows(3) && !listed.allows(2));
         assert_eq!(
             expected_version(&TestRequest::default().to_http_request()).unwrap(),
             None

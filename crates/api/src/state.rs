@@ -10,7 +10,7 @@ use coophub_domain::access::Viewer;
 use coophub_store::{DbConnection, Store, StoreError, changes};
 use tracing::Span;
 
-use crate::auth::{Caller, LoginLimiter, TokenKeys};
+use crate::auth::{Caller, LoginLimiter, SignUpLimiter, TokenKeys};
 use crate::middleware::read_your_writes::recorded;
 use crate::problem::ApiError;
 
@@ -25,6 +25,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Login attempt limits.
     pub login_limiter: LoginLimiter,
+    /// Registrations per client address.
+    pub sign_up_limiter: SignUpLimiter,
     /// The search index and its indexer.
     pub search: coophub_indexer::SearchService,
     /// Where clients reach the API (no trailing slash): links in answers are

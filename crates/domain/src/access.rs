@@ -7,7 +7,11 @@
 //! user first (401), then whether the viewer may see the resource at all (404,
 //! so its existence is not revealed), then for the role (403).
 
+mod reach;
+
 use uuid::Uuid;
+
+pub use reach::Reach;
 
 use crate::User;
 use crate::consent::Consent;

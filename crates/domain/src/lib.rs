@@ -10,6 +10,7 @@ pub mod case_study;
 pub mod clock;
 pub mod consent;
 pub mod coop;
+mod expected;
 pub mod password;
 pub mod person;
 pub mod skills;
@@ -18,5 +19,6 @@ pub mod validation;
 
 pub use account::{DisplayName, Email, Registration, User};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use expected::Expected;
 pub use password::{NewPassword, PasswordHash};
 pub use validation::{FieldError, ValidationErrors};

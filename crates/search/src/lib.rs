@@ -16,6 +16,7 @@ mod query;
 mod rebuild;
 mod schema;
 mod search;
+mod statistics;
 
 pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry};
 pub use documents::{coop_document, person_document};

@@ -5,15 +5,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use std::ops::Bound;
 
+use tantivy::TantivyDocument;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{Searcher, TantivyDocument};
 
 use crate::collect::{MatchCollector, Matched};
 use crate::document::DocKind;
 use crate::index::{SearchError, SearchIndex};
 use crate::query::{text_query, words};
+use crate::statistics::VisibleStatistics;
 
 /// How to order hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -244,7 +244,12 @@ impl SearchIndex {
         clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
         let query = BooleanQuery::new(clauses);
 
-        let collected = searcher.search(&query, &MatchCollector { near: request.near })?;
+        let statistics = VisibleStatistics::new(&searcher, self.fields.public, !request.network);
+        let collected = searcher.search_with_statistics_provider(
+            &query,
+            &MatchCollector { near: request.near },
+            &statistics,
+        )?;
         let mut matches = collected.matches;
         let total = matches.len();
         let order = |a: &Matched, b: &Matched| {
@@ -286,7 +291,7 @@ impl SearchIndex {
             .skip(request.offset)
             .take(request.limit)
             .collect();
-        let hits = self.hits(&searcher, &query, &page, request, skill_of, text_given)?;
+        let hits = self.hits(&statistics, &query, &page, request, skill_of, text_given)?;
         Ok(SearchResults {
             hits,
             total,
@@ -296,7 +301,7 @@ impl SearchIndex {
 
     fn hits(
         &self,
-        searcher: &Searcher,
+        statistics: &VisibleStatistics,
         query: &dyn Query,
         page: &[Matched],
         request: &SearchRequest,
@@ -304,12 +309,11 @@ impl SearchIndex {
         text_given: bool,
     ) -> Result<Vec<Hit>, SearchError> {
         let f = &self.fields;
+        let searcher = statistics.searcher();
         let mut generators = Vec::new();
         if text_given {
             for (name, field) in [("title", f.title), ("summary", f.summary)] {
-                let mut generator = SnippetGenerator::create(searcher, query, field)?;
-                generator.set_max_num_chars(160);
-                generators.push((name, generator));
+                generators.push((name, statistics.snippet_generator(query, field, 160)?));
             }
         }
         let mut wanted: HashSet<String> = request.skills.iter().cloned().collect();

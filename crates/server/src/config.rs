@@ -27,6 +27,7 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
     ("log_format", Some("text")),
     ("login_attempts_per_account", Some("5")),
     ("login_attempts_per_address", Some("30")),
+    ("registrations_per_address", Some("20")),
     ("shutdown_timeout", Some("30")),
     ("public_url", None),
     ("search_change_retention_days", Some("7")),
@@ -70,6 +71,8 @@ pub struct Settings {
     pub login_attempts_per_account: NonZeroU32,
     /// Login attempts per minute from one client address.
     pub login_attempts_per_address: NonZeroU32,
+    /// Accounts opened an hour from one client address.
+    pub registrations_per_address: NonZeroU32,
     /// Seconds in-flight requests get to finish on SIGTERM.
     pub shutdown_timeout: u64,
     /// The address clients reach the API at (`https://hub.example.coop`),

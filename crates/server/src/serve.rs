@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use actix_web::{HttpServer, web};
-use coophub_api::auth::{LoginLimiter, TokenKeys};
+use coophub_api::auth::{LoginLimiter, SignUpLimiter, TokenKeys};
 use coophub_api::middleware::{AddressLimiter, Metrics};
 use coophub_api::{AppState, HttpSettings, Shared, app};
 use coophub_domain::{Clock, SystemClock};
@@ -53,6 +53,7 @@ impl Application {
                 settings.login_attempts_per_account,
                 settings.login_attempts_per_address,
             ),
+            sign_up_limiter: SignUpLimiter::new(settings.registrations_per_address),
         };
         let shared = Shared {
             state: web::Data::new(state),

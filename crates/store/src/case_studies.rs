@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use coophub_domain::Expected;
 use coophub_domain::case_study::{CaseStudy, CaseStudyInput, CoopMention, ValueBand};
 use coophub_domain::consent::Consent;
 use coophub_domain::coop::MembershipStatus;
@@ -313,7 +314,7 @@ pub fn insert(
 fn current(
     conn: &mut DbConnection,
     slug: &str,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
 ) -> Result<CaseStudy, StoreError> {
     transaction::lock(conn, Row::CaseStudy(slug))?;
     let study = find_by_slug(conn, slug)?.ok_or(StoreError::NotFound)?;
@@ -325,7 +326,7 @@ fn current(
 pub fn update(
     conn: &mut DbConnection,
     slug: &str,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     input: &CaseStudyInput,
     coops_named: &[(Uuid, Consent)],
     now: DateTime<Utc>,
@@ -357,7 +358,7 @@ pub fn update(
 pub fn delete(
     conn: &mut DbConnection,
     slug: &str,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     crate::write(conn, |conn| {
@@ -370,7 +371,13 @@ pub fn delete(
         )
         .execute(conn)?;
         versioning::written(conn, deleted, Row::CaseStudy(&study.slug))?;
-        versioning::bury(conn, "case_study", &id, Some(&study.slug), now)
+        let record = versioning::Buried {
+            entity: "case_study",
+            id: &id,
+            slug: Some(&study.slug),
+            public: study.owner().is_some_and(|owner| owner.approved),
+        };
+        versioning::bury(conn, record, now)
     })
 }
 

@@ -23,6 +23,7 @@ mod time;
 pub mod transaction;
 pub mod users;
 mod versioning;
+mod vocabulary;
 
 pub use connection::{Backend, DbConnection};
 pub use error::StoreError;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use coophub_domain::Expected;
 use coophub_domain::person::{Availability, Person, PersonInput, PersonSkill, Visibility};
 use coophub_domain::skills::{Skill, SkillCategory};
 use diesel::prelude::*;
@@ -268,7 +269,11 @@ pub fn insert(
 }
 
 /// Locks and reads the person for a change (`Stale` if `expected` is not its version).
-fn current(conn: &mut DbConnection, id: Uuid, expected: Option<i32>) -> Result<Person, StoreError> {
+fn current(
+    conn: &mut DbConnection,
+    id: Uuid,
+    expected: Option<&Expected>,
+) -> Result<Person, StoreError> {
     transaction::lock(conn, Row::Person(&id.to_string()))?;
     let person = find(conn, id)?.ok_or(StoreError::NotFound)?;
     versioning::expect(expected, person.version)?;
@@ -290,7 +295,7 @@ fn write_row(conn: &mut DbConnection, row: &PersonRow, version: i32) -> Result<(
 pub fn update(
     conn: &mut DbConnection,
     id: Uuid,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     input: &PersonInput,
     user_id: Option<Uuid>,
     now: DateTime<Utc>,
@@ -317,7 +322,7 @@ pub fn update(
 pub fn reconfirm(
     conn: &mut DbConnection,
     id: Uuid,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     now: DateTime<Utc>,
 ) -> Result<Option<Person>, StoreError> {
     crate::write(conn, |conn| {
@@ -346,7 +351,7 @@ pub fn reconfirm(
 pub fn delete(
     conn: &mut DbConnection,
     id: Uuid,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     crate::write(conn, |conn| {
@@ -359,6 +364,14 @@ pub fn delete(
         .execute(conn)?;
         versioning::written(conn, deleted, Row::Person(&id.to_string()))?;
         changes::record(conn, Entity::Person, id, now)?;
-        versioning::bury(conn, "person", &id.to_string(), None, now)
+        let coop_was_shown = crate::coops::find_by_id(conn, person.coop_id)?
+            .is_some_and(|coop| coop.membership.ever_approved());
+        let record = versioning::Buried {
+            entity: "person",
+            id: &id.to_string(),
+            slug: None,
+            public: coop_was_shown && person.visibility == Visibility::Public,
+        };
+        versioning::bury(conn, record, now)
     })
 }

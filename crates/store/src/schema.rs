@@ -114,6 +114,8 @@ diesel::table! {
         entity_id -> Text,
         slug -> Nullable<Text>,
         deleted_at -> Timestamp,
+        /// Whether viewers outside the network ever saw the record.
+        public -> Bool,
     }
 }
 

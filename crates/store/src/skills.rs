@@ -2,6 +2,7 @@
 //! skill (creating unknown ones), and merging one skill into another.
 
 use chrono::{DateTime, Utc};
+use coophub_domain::access::Reach;
 use coophub_domain::skills::{SEED, Skill, SkillCategory, SkillName, skill_key};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
@@ -12,6 +13,7 @@ use crate::error::StoreError;
 use crate::schema::{skill_aliases, skills};
 use crate::time;
 use crate::transaction::{self, Row};
+use crate::vocabulary;
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = skills)]
@@ -94,13 +96,27 @@ pub fn seed(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<usize, StoreE
 
 /// The skill a spelling (or slug) resolves to, if any.
 pub fn find(conn: &mut DbConnection, spelling: &str) -> Result<Option<Skill>, StoreError> {
-    Ok(skills::table
-        .inner_join(skill_aliases::table)
+    find_known(conn, spelling, Reach::Everything)
+}
+
+/// The skill a spelling resolves to, if a viewer with `reach` may learn of
+/// it (see [`crate::vocabulary`]): otherwise it is as unknown as a typo.
+pub fn find_known(
+    conn: &mut DbConnection,
+    spelling: &str,
+    reach: Reach,
+) -> Result<Option<Skill>, StoreError> {
+    let spelt = skill_aliases::table
         .filter(skill_aliases::alias_key.eq(skill_key(spelling)))
+        .select(skill_aliases::skill_slug);
+    let mut query = skills::table
+        .filter(skills::slug.eq_any(spelt))
         .select(SkillRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(Skill::from))
+        .into_boxed();
+    if let Some(known) = vocabulary::known_to(reach) {
+        query = query.filter(known);
+    }
+    Ok(query.first(conn).optional()?.map(Skill::from))
 }
 
 /// The canonical skill for `name`, creating it (in `category`) if nobody knew it.
@@ -208,13 +224,14 @@ pub struct SkillUsage {
     pub coops: i64,
 }
 
-/// Skills whose name or any alias starts like `q` (all skills without `q`),
-/// exact matches first, then the most used, then by name. Answers one page
-/// and the number of matches.
+/// Skills whose name or any alias starts like `q` (all skills without `q`)
+/// that a viewer with `reach` may learn of, exact matches first, then the
+/// most used, then by name. Answers one page and the number of matches.
 pub fn search(
     conn: &mut DbConnection,
     q: Option<&str>,
     page: crate::Page,
+    reach: Reach,
 ) -> Result<(Vec<SkillUsage>, i64), StoreError> {
     use coophub_domain::coop::MembershipStatus;
     use diesel::dsl::count_star;
@@ -222,14 +239,16 @@ pub fn search(
     use crate::schema::{coop_skills, coops};
 
     let key = q.map(skill_key).unwrap_or_default();
-    let mut query = skills::table
-        .inner_join(skill_aliases::table)
-        .select(SkillRow::as_select())
-        .distinct()
-        .into_boxed();
+    let mut query = skills::table.select(SkillRow::as_select()).into_boxed();
     if !key.is_empty() {
         // Keys hold only letters and digits, so they need no LIKE escaping.
-        query = query.filter(skill_aliases::alias_key.like(format!("{key}%")));
+        let spelt = skill_aliases::table
+            .filter(skill_aliases::alias_key.like(format!("{key}%")))
+            .select(skill_aliases::skill_slug);
+        query = query.filter(skills::slug.eq_any(spelt));
+    }
+    if let Some(known) = vocabulary::known_to(reach) {
+        query = query.filter(known);
     }
     let found: Vec<Skill> = query.load(conn)?.into_iter().map(Skill::from).collect();
     let slugs: Vec<&str> = found.iter().map(|s| s.slug.as_str()).collect();
@@ -242,7 +261,7 @@ pub fn search(
         .load::<(String, i64)>(conn)?
         .into_iter()
         .collect();
-    let exact = find(conn, &key)?.map(|s| s.slug);
+    let exact = find_known(conn, &key, reach)?.map(|s| s.slug);
     let mut ranked: Vec<SkillUsage> = found
         .into_iter()
         .map(|skill| SkillUsage {

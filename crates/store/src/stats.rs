@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::error::StoreError;
-use crate::schema::{coop_skills, coops, people, person_skills};
+use crate::schema::{coops, people};
 
 /// Totals over approved members.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,15 +15,16 @@ pub struct NetworkStats {
     pub coops: i64,
     /// People in approved co-ops.
     pub people: i64,
-    /// Distinct skills that approved co-ops or their people list.
+    /// Distinct skills that approved co-ops, their people or their case studies list.
     pub skills: i64,
     /// Case studies.
     pub case_studies: i64,
 }
 
 /// The totals now; with `public_only` (for viewers outside the network),
-/// over what those viewers may see: public people, the skills approved co-ops
-/// and public people list, and case studies an approved co-op published.
+/// over what those viewers may see: public people, the skills approved co-ops,
+/// public people and published case studies list, and case studies an
+/// approved co-op published.
 pub fn network(conn: &mut DbConnection, public_only: bool) -> Result<NetworkStats, StoreError> {
     let approved = MembershipStatus::Approved.as_str();
     let visibilities: &[&str] = if public_only {
@@ -41,21 +42,6 @@ pub fn network(conn: &mut DbConnection, public_only: bool) -> Result<NetworkStat
         .filter(people::visibility.eq_any(visibilities))
         .select(count_star())
         .first(conn)?;
-    let mut skills: std::collections::HashSet<String> = coop_skills::table
-        .inner_join(coops::table)
-        .filter(coops::membership_status.eq(approved))
-        .select(coop_skills::skill_slug)
-        .load(conn)?
-        .into_iter()
-        .collect();
-    skills.extend(
-        person_skills::table
-            .inner_join(people::table.inner_join(coops::table))
-            .filter(coops::membership_status.eq(approved))
-            .filter(people::visibility.eq_any(visibilities))
-            .select(person_skills::skill_slug)
-            .load::<String>(conn)?,
-    );
     let filter = crate::case_studies::CaseStudyFilter {
         approved_owner_only: public_only,
         ..Default::default()
@@ -63,7 +49,7 @@ pub fn network(conn: &mut DbConnection, public_only: bool) -> Result<NetworkStat
     Ok(NetworkStats {
         coops: coop_count,
         people: people_count,
-        skills: i64::try_from(skills.len()).unwrap_or(i64::MAX),
+        skills: crate::vocabulary::count_listed(conn, public_only)?,
         case_studies: crate::case_studies::count(conn, filter)?,
     })
 }

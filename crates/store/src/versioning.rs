@@ -2,6 +2,7 @@
 //! that has a version (co-ops, people, case studies).
 
 use chrono::{DateTime, Utc};
+use coophub_domain::Expected;
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
@@ -11,9 +12,9 @@ use crate::time;
 use crate::transaction::{self, Row};
 
 /// `Stale` unless the caller expects `current` (or expects nothing).
-pub(crate) fn expect(expected: Option<i32>, current: i32) -> Result<(), StoreError> {
+pub(crate) fn expect(expected: Option<&Expected>, current: i32) -> Result<(), StoreError> {
     match expected {
-        Some(version) if version != current => Err(StoreError::Stale { current }),
+        Some(expected) if !expected.allows(current) => Err(StoreError::Stale { current }),
         _ => Ok(()),
     }
 }
@@ -44,20 +45,29 @@ pub(crate) fn written(
     }
 }
 
-/// Records that `entity` `id` (with `slug`) was deleted at `now`.
+/// A record being deleted, as its tombstone remembers it.
+pub(crate) struct Buried<'a> {
+    pub(crate) entity: &'a str,
+    pub(crate) id: &'a str,
+    pub(crate) slug: Option<&'a str>,
+    /// Whether viewers outside the network ever saw it: only then may they
+    /// hear that it is gone.
+    pub(crate) public: bool,
+}
+
+/// Records that `record` was deleted at `now`.
 pub(crate) fn bury(
     conn: &mut DbConnection,
-    entity: &str,
-    id: &str,
-    slug: Option<&str>,
+    record: Buried,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     diesel::insert_into(tombstones::table)
         .values((
-            tombstones::entity.eq(entity),
-            tombstones::entity_id.eq(id),
-            tombstones::slug.eq(slug),
+            tombstones::entity.eq(record.entity),
+            tombstones::entity_id.eq(record.id),
+            tombstones::slug.eq(record.slug),
             tombstones::deleted_at.eq(time::to_db(now)),
+            tombstones::public.eq(record.public),
         ))
         .execute(conn)?;
     Ok(())

@@ -1,6 +1,8 @@
 //! Paths and query strings holding NUL or other control characters are
 //! refused before routing (400): PostgreSQL cannot even compare such text,
-//! and no slug, id or filter of ours contains one.
+//! and no slug, id or filter of ours contains one. URLs longer than
+//! [`MAX_URL_BYTES`] are refused too (414): no route of ours needs one, and a
+//! long slug or filter is only work for the database.
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -22,8 +24,20 @@ pub async fn refuse_control_characters(
     next.call(req).await
 }
 
-/// The problem with `path` or `query`, if either decodes to a control character.
+/// The longest path and query string read, in bytes (as encoded).
+pub const MAX_URL_BYTES: usize = 8 * 1024;
+
+/// The problem with `path` or `query`: too long, or decoding to a control character.
 fn unclean(path: &str, query: &str) -> Option<ApiError> {
+    let length = path.len() + query.len();
+    if length > MAX_URL_BYTES {
+        return Some(ApiError::Http {
+            status: StatusCode::URI_TOO_LONG,
+            detail: format!(
+                "the URL is {length} bytes long; at most {MAX_URL_BYTES} bytes of path and query are read"
+            ),
+        });
+    }
     if has_control(&percent_decode_str(path).decode_utf8_lossy()) {
         return Some(ApiError::Http {
             status: StatusCode::BAD_REQUEST,
@@ -57,5 +71,9 @@ mod tests {
             Some(ApiError::InvalidParameter { name, .. }) if name == "q"
         ));
         assert!(unclean("/api/v1/coops/leeds-web", "region=Z%C3%BCrich&q=a+b").is_none());
+        assert!(matches!(
+            unclean("/api/v1/search", &format!("q={}", "a".repeat(MAX_URL_BYTES))),
+            Some(ApiError::Http { status, .. }) if status == StatusCode::URI_TOO_LONG
+        ));
     }
 }

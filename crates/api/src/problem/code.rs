@@ -76,6 +76,8 @@ codes! {
     PreconditionFailed = "precondition_failed", PRECONDITION_FAILED, "Precondition failed";
     /// The body is larger than the limit.
     PayloadTooLarge = "payload_too_large", PAYLOAD_TOO_LARGE, "Payload too large";
+    /// The URL is longer than the server reads.
+    UriTooLong = "uri_too_long", URI_TOO_LONG, "URI too long";
     /// The body is not of a media type this endpoint reads.
     UnsupportedMediaType = "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "Unsupported media type";
     /// Well-formed input that breaks a rule.
@@ -103,6 +105,7 @@ impl Code {
             408 => Self::RequestTimeout,
             411 => Self::LengthRequired,
             413 => Self::PayloadTooLarge,
+            414 => Self::UriTooLong,
             415 => Self::UnsupportedMediaType,
             431 => Self::HeadersTooLarge,
             503 => Self::ServiceUnavailable,

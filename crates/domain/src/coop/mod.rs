@@ -116,6 +116,14 @@ pub struct Membership {
     pub changed_at: DateTime<Utc>,
 }
 
+impl Membership {
+    /// Whether the co-op was a member at some time, and so was shown to
+    /// everyone: what outsiders may hear about it later (that it is gone).
+    pub fn ever_approved(&self) -> bool {
+        self.origin.is_some()
+    }
+}
+
 /// A co-op as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coop {

@@ -483,3 +483,62 @@ fn prose_matches_other_forms_of_a_word_but_names_do_not() {
         .highlights;
     assert_eq!(highlighted["summary"], ["We <mark>build</mark> websites"]);
 }
+
+/// Scores and highlights an outsider gets for `text`, by id.
+fn outsider_view(
+    index: &SearchIndex,
+    text: &str,
+) -> Vec<(String, f32, BTreeMap<String, Vec<String>>)> {
+    let request = SearchRequest {
+        limit: 50,
+        ..q(text)
+    };
+    index
+        .search(&request, &aliases)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| (h.id, h.score, h.highlights))
+        .collect()
+}
+
+#[test]
+fn hidden_and_deleted_documents_do_not_move_an_outsider_s_scores() {
+    let index = corpus();
+    let before = outsider_view(&index, "drupal sites");
+    assert!(!before.is_empty());
+    let mut hidden = person(
+        "secret",
+        "Drupal Drupal Sites",
+        vec![skill("drupal", "Drupal", 5)],
+        false,
+    );
+    hidden.summary = "drupal sites drupal".into();
+    let ghost = coop(
+        "ghost",
+        "Drupal Ghost",
+        "Drupal sites, Drupal sites",
+        vec![skill("drupal", "Drupal", 3)],
+        "Wales",
+        (51.5, -3.2),
+    );
+    index.apply(&[hidden, ghost], &[]).unwrap();
+    index
+        .apply(&[], &[(DocKind::Coop, "ghost".into())])
+        .unwrap();
+    assert_eq!(outsider_view(&index, "drupal sites"), before);
+    // Inside the network the hidden profile counts, so the test can see a change.
+    let inside = index
+        .search(
+            &SearchRequest {
+                limit: 50,
+                network: true,
+                ..q("drupal sites")
+            },
+            &aliases,
+        )
+        .unwrap();
+    let agile = |hits: &[Hit]| hits.iter().find(|h| h.id == "agile").map(|h| h.score);
+    let agile_before = before.iter().find(|h| h.0 == "agile").map(|h| h.1);
+    assert_ne!(agile(&inside.hits), agile_before);
+}

@@ -136,7 +136,8 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
     let cors = cors_policy(check.value("cors_origins")?)
         .map_err(|problem| check.invalid("cors_origins", problem))?;
 
-    let per_minute = |key| {
+    // Rates: attempts a minute, registrations an hour.
+    let rate = |key| {
         check
             .number::<u32>(key, 1, 10_000)
             .map(|n| NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
@@ -151,8 +152,9 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
         cors,
         json_limit: check.number("json_limit", 1024, 64 * 1024 * 1024)?,
         log_format,
-        login_attempts_per_account: per_minute("login_attempts_per_account")?,
-        login_attempts_per_address: per_minute("login_attempts_per_address")?,
+        login_attempts_per_account: rate("login_attempts_per_account")?,
+        login_attempts_per_address: rate("login_attempts_per_address")?,
+        registrations_per_address: rate("registrations_per_address")?,
         shutdown_timeout: check.number("shutdown_timeout", 0, 3600)?,
         request_head_timeout: Duration::from_secs(check.number("request_head_timeout", 1, 300)?),
         request_body_timeout: Duration::from_secs(check.number("request_body_timeout", 1, 600)?),

@@ -95,4 +95,7 @@ pub(crate) struct TombstoneRow {
     entity_id: String,
     slug: Option<String>,
     deleted_at: NaiveDateTime,
+    /// Backups made before this was recorded restore as seen by the network only.
+    #[serde(default)]
+    public: bool,
 }

@@ -163,15 +163,22 @@ pub fn list(
     Ok((with_skills(conn, rows)?, total))
 }
 
-/// Co-ops deleted after `since`, oldest first.
+/// Co-ops deleted after `since`, oldest first; with `public_only` (for
+/// viewers outside the network) only those that were ever shown to them.
 pub fn deleted_since(
     conn: &mut DbConnection,
     since: DateTime<Utc>,
+    public_only: bool,
 ) -> Result<Vec<Tombstone>, StoreError> {
-    let rows: Vec<(String, Option<String>, chrono::NaiveDateTime)> = tombstones::table
+    let mut query = tombstones::table
         .filter(tombstones::entity.eq("coop"))
         .filter(tombstones::deleted_at.gt(time::to_db(since)))
-        .order(tombstones::deleted_at.asc())
+        .into_boxed();
+    if public_only {
+        query = query.filter(tombstones::public.eq(true));
+    }
+    let rows: Vec<(String, Option<String>, chrono::NaiveDateTime)> = query
+        .order((tombstones::deleted_at.asc(), tombstones::entity_id.asc()))
         .select((
             tombstones::entity_id,
             tombstones::slug,

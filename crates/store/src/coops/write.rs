@@ -2,6 +2,7 @@
 //! version it read (`If-Match`) changes nothing if another write came first.
 
 use chrono::{DateTime, Utc};
+use coophub_domain::Expected;
 use coophub_domain::coop::{Coop, CoopInput, CoopRole, Membership, MembershipError};
 use coophub_domain::skills::{SkillCategory, SkillName};
 use diesel::prelude::*;
@@ -132,7 +133,11 @@ pub fn find_for_update(conn: &mut DbConnection, slug: &str) -> Result<Option<Coo
 
 /// Locks and reads the co-op for a change: `NotFound`, or `Stale` if `expected`
 /// is not its version.
-fn current(conn: &mut DbConnection, slug: &str, expected: Option<i32>) -> Result<Coop, StoreError> {
+fn current(
+    conn: &mut DbConnection,
+    slug: &str,
+    expected: Option<&Expected>,
+) -> Result<Coop, StoreError> {
     transaction::lock(conn, Row::CoopBySlug(slug))?;
     let coop = reread(conn, slug)?;
     versioning::expect(expected, coop.version)?;
@@ -156,7 +161,7 @@ fn write_row(conn: &mut DbConnection, row: &CoopRow, version: i32) -> Result<(),
 pub fn update(
     conn: &mut DbConnection,
     slug: &str,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     input: &CoopInput,
     now: DateTime<Utc>,
 ) -> Result<Coop, StoreError> {
@@ -183,7 +188,7 @@ pub fn update(
 pub fn set_membership(
     conn: &mut DbConnection,
     slug: &str,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     decide: impl Fn(&Membership) -> Result<Membership, MembershipError>,
     now: DateTime<Utc>,
 ) -> Result<Result<Coop, MembershipError>, StoreError> {
@@ -212,7 +217,7 @@ pub fn set_membership(
 pub fn delete(
     conn: &mut DbConnection,
     slug: &str,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     crate::write(conn, |conn| {
@@ -226,6 +231,12 @@ pub fn delete(
         )
         .execute(conn)?;
         versioning::written(conn, deleted, Row::CoopById(&id))?;
-        versioning::bury(conn, "coop", &id, Some(&coop.slug), now)
+        let record = versioning::Buried {
+            entity: "coop",
+            id: &id,
+            slug: Some(&coop.slug),
+            public: coop.membership.ever_approved(),
+        };
+        versioning::bury(conn, record, now)
     })
 }

@@ -1,6 +1,6 @@
 //! `POST /api/v1/auth/register`: open an account.
 
-use actix_web::{HttpResponse, post, web};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use coophub_domain::Registration;
 use coophub_store::users;
 use serde::Deserialize;
@@ -25,6 +25,7 @@ pub struct RegisterRequest {
 }
 
 /// Opens an account and answers it (sign in with `/auth/login` afterwards).
+/// One client address may open `registrations_per_address` accounts an hour.
 #[utoipa::path(
     tag = "auth",
     request_body = RegisterRequest,
@@ -32,13 +33,18 @@ pub struct RegisterRequest {
         JsonBody,
         (status = 201, description = "Account opened", body = UserView),
         (status = 409, description = "The email is already registered", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many accounts opened from this address; see `Retry-After`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/register")]
 pub async fn register(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: Json<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    state
+        .sign_up_limiter
+        .check(req.peer_addr().map(|a| a.ip()))?;
     let request = body.0;
     let Registration {
         email,

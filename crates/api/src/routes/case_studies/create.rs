@@ -26,7 +26,7 @@ use crate::state::AppState;
         (status = 201, description = "Created", body = CaseStudyView),
         (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or co-ops that do not exist or that the caller may not see", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/case-studies")]
@@ -40,7 +40,10 @@ pub async fn create_case_study(
     let now = state.clock.now();
     let (viewer, study) = state
         .write(caller, move |conn, viewer| {
-            let ids: Vec<_> = named_coops(conn, &input)?.iter().map(|c| c.id).collect();
+            let ids: Vec<_> = named_coops(conn, viewer, &input)?
+                .iter()
+                .map(|c| c.id)
+                .collect();
             let named = consents_of_new(viewer, &ids)?;
             Ok(case_studies::insert(conn, &input, &named, now)?)
         })

@@ -37,7 +37,12 @@ pub async fn delete_case_study(
     state
         .write(caller, move |conn, viewer| {
             let study = case_study_to_change(conn, viewer, &slug)?;
-            Ok(case_studies::delete(conn, &study.slug, expected, now)?)
+            Ok(case_studies::delete(
+                conn,
+                &study.slug,
+                expected.as_ref(),
+                now,
+            )?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

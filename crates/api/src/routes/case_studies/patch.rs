@@ -71,7 +71,7 @@ pub async fn patch_case_study(
             let study = case_study_to_change(conn, viewer, &slug)?;
             let merged: CaseStudyRequest = merge_patch(&CaseStudyRequest::current(&study), &patch)?;
             let input = CaseStudyInput::parse(merged.into())?;
-            replace_case_study(conn, viewer, &study, &input, expected, now)
+            replace_case_study(conn, viewer, &study, &input, expected.as_ref(), now)
         })
         .await
         .map_err(slug_taken("case study"))?;

@@ -7,25 +7,29 @@ use coophub_domain::access;
 use coophub_domain::case_study::{CaseStudy, CaseStudyInput};
 use coophub_domain::consent::{self, Consent};
 use coophub_domain::coop::Coop;
-use coophub_domain::{FieldError, ValidationErrors};
+use coophub_domain::{Expected, FieldError, ValidationErrors};
 use coophub_store::{DbConnection, case_studies, coops};
 use uuid::Uuid;
 
 use super::mention_facts;
 use crate::auth::{Viewer, refused};
 use crate::problem::ApiError;
+use crate::routes::coops::facts;
 
-/// The co-ops a case study names, looked up by slug (422 for an unknown one).
+/// The co-ops a case study names, looked up by slug: 422 for one that does
+/// not exist or that `viewer` may not see, alike, so that the answer does not
+/// tell that a hidden co-op exists.
 pub(crate) fn named_coops(
     conn: &mut DbConnection,
+    viewer: &Viewer,
     input: &CaseStudyInput,
 ) -> Result<Vec<Coop>, ApiError> {
     let mut errors = ValidationErrors::default();
     let mut named = Vec::new();
     for (i, slug) in input.coops.iter().enumerate() {
         match coops::find_by_slug(conn, slug.as_str())? {
-            Some(coop) => named.push(coop),
-            None => errors.0.push(FieldError::new(
+            Some(coop) if access::read_coop(viewer, facts(&coop)).is_ok() => named.push(coop),
+            _ => errors.0.push(FieldError::new(
                 format!("/coops/{i}"),
                 "no co-op has this slug",
             )),
@@ -65,10 +69,13 @@ pub(crate) fn replace_case_study(
     viewer: &Viewer,
     study: &CaseStudy,
     input: &CaseStudyInput,
-    expected: Option<i32>,
+    expected: Option<&Expected>,
     now: DateTime<Utc>,
 ) -> Result<CaseStudy, ApiError> {
-    let ids: Vec<_> = named_coops(conn, input)?.iter().map(|c| c.id).collect();
+    let ids: Vec<_> = named_coops(conn, viewer, input)?
+        .iter()
+        .map(|c| c.id)
+        .collect();
     let before: Vec<(Uuid, Consent)> = study.coops.iter().map(|c| (c.id, c.consent)).collect();
     let owner = match study.owner() {
         Some(owner) if ids.contains(&owner.id) => owner.id,

@@ -46,7 +46,7 @@ pub async fn update_case_study(
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
             let study = case_study_to_change(conn, viewer, &slug)?;
-            replace_case_study(conn, viewer, &study, &input, expected, now)
+            replace_case_study(conn, viewer, &study, &input, expected.as_ref(), now)
         })
         .await
         .map_err(slug_taken("case study"))?;

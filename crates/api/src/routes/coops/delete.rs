@@ -38,7 +38,7 @@ pub async fn delete_coop(
     state
         .write(caller, move |conn, viewer| {
             let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
-            Ok(coops::delete(conn, &coop.slug, expected, now)?)
+            Ok(coops::delete(conn, &coop.slug, expected.as_ref(), now)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

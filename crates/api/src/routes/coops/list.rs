@@ -75,7 +75,8 @@ pub async fn list_coops(
     let (viewer, (found, total, deleted)) = state
         .read(caller, move |conn, viewer| {
             let mut filter = filter;
-            filter.approved_only = !viewer.sees_network_only();
+            let outsider = !viewer.sees_network_only();
+            filter.approved_only = outsider;
             // Skills in any spelling; a skill nobody knows is listed by nobody.
             let mut known = true;
             for (wanted, slot) in [
@@ -95,7 +96,7 @@ pub async fn list_coops(
                 (Vec::new(), 0)
             };
             let deleted = since
-                .map(|since| coops::deleted_since(conn, since))
+                .map(|since| coops::deleted_since(conn, since, outsider))
                 .transpose()?;
             Ok((found, total, deleted))
         })

@@ -80,7 +80,7 @@ pub async fn change_membership(
             Ok(coops::set_membership(
                 conn,
                 &coop.slug,
-                expected,
+                expected.as_ref(),
                 |membership| {
                     let action = match request {
                         MembershipRequest::SetFundContribution { fund_contribution } => {

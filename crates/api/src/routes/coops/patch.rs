@@ -89,7 +89,13 @@ pub async fn patch_coop(
             let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
             let merged: CoopRequest = merge_patch(&CoopRequest::current(&coop), &patch)?;
             let input = CoopInput::parse(merged.into())?;
-            Ok(coops::update(conn, &coop.slug, expected, &input, now)?)
+            Ok(coops::update(
+                conn,
+                &coop.slug,
+                expected.as_ref(),
+                &input,
+                now,
+            )?)
         })
         .await
         .map_err(slug_taken("co-op"))?;

@@ -46,7 +46,13 @@ pub async fn update_coop(
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
             let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
-            Ok(coops::update(conn, &coop.slug, expected, &input, now)?)
+            Ok(coops::update(
+                conn,
+                &coop.slug,
+                expected.as_ref(),
+                &input,
+                now,
+            )?)
         })
         .await
         .map_err(slug_taken("co-op"))?;

@@ -41,7 +41,7 @@ pub async fn delete_person(
     state
         .write(caller, move |conn, viewer| {
             person_to_change(conn, viewer, id, access::administer_person)?;
-            Ok(people::delete(conn, id, expected, now)?)
+            Ok(people::delete(conn, id, expected.as_ref(), now)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -10,10 +10,10 @@ pub mod update;
 pub(crate) mod view;
 
 use chrono::{DateTime, Utc};
-use coophub_domain::Email;
 use coophub_domain::access::{self, Denied, PersonFacts};
 use coophub_domain::coop::Coop;
 use coophub_domain::person::{Person, PersonInput, Visibility};
+use coophub_domain::{Email, Expected};
 use coophub_store::{DbConnection, StoreError, coops, people, users};
 use uuid::Uuid;
 
@@ -103,7 +103,7 @@ pub(crate) struct Replacement<'a> {
     /// The account that may edit it (`None`: nobody).
     pub linked_email: Option<&'a Email>,
     /// The version the change is based on (`If-Match`).
-    pub expected: Option<i32>,
+    pub expected: Option<&'a Expected>,
     /// The rules' time.
     pub now: DateTime<Utc>,
 }

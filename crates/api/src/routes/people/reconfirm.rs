@@ -44,7 +44,7 @@ pub async fn reconfirm_availability(
         .write(caller, move |conn, viewer| {
             let (_, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
             let updated =
-                people::reconfirm(conn, id, expected, now)?.ok_or(ApiError::Conflict {
+                people::reconfirm(conn, id, expected.as_ref(), now)?.ok_or(ApiError::Conflict {
                     code: Code::NoAvailability,
                     detail: "no availability is stated; set days_per_week and available_from first"
                         .into(),

@@ -54,7 +54,7 @@ pub async fn update_person(
             let change = Replacement {
                 input: &input,
                 linked_email: email.as_ref(),
-                expected,
+                expected: expected.as_ref(),
                 now,
             };
             let updated = replace_person(conn, viewer, &person, &coop, change)?;

@@ -66,7 +66,8 @@ pub async fn suggest(
     let (_, suggestions) = state
         .read(caller, move |conn, viewer| {
             let network = viewer.sees_network_only();
-            let (found, _) = skills::search(conn, Some(&q), Page { number: 1, size: 5 })?;
+            let first = Page { number: 1, size: 5 };
+            let (found, _) = skills::search(conn, Some(&q), first, viewer.reach())?;
             let request = SearchRequest {
                 q,
                 kinds: vec![DocKind::Coop],

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::SkillView;
+use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, QueryString};
 use crate::routes::pagination::PageQuery;
@@ -46,7 +47,8 @@ pub struct SkillList {
     pub per_page: u32,
 }
 
-/// Skills whose name or an alias starts with `q`.
+/// Skills whose name or an alias starts with `q`: the built-in ones and those
+/// that something the caller may see lists.
 #[utoipa::path(
     tag = "skills",
     params(SkillQuery),
@@ -58,6 +60,7 @@ pub struct SkillList {
 #[get("/skills")]
 pub async fn list_skills(
     state: web::Data<AppState>,
+    caller: Caller,
     query: Query<SkillQuery>,
 ) -> Result<web::Json<SkillList>, ApiError> {
     let SkillQuery { q, page, per_page } = query.0;
@@ -68,8 +71,10 @@ pub async fn list_skills(
         });
     }
     let page = PageQuery { page, per_page }.page()?;
-    let (found, total) = state
-        .db(move |conn| skills::search(conn, q.as_deref(), page))
+    let (_, (found, total)) = state
+        .read(caller, move |conn, viewer| {
+            Ok(skills::search(conn, q.as_deref(), page, viewer.reach())?)
+        })
         .await?;
     Ok(web::Json(SkillList {
         items: found

@@ -68,7 +68,7 @@ pub async fn show_skill(
     let (_, found) = state
         .read(caller, move |conn, viewer| {
             let network_too = viewer.sees_network_only();
-            let Some(skill) = skills::find(conn, &spelling)? else {
+            let Some(skill) = skills::find_known(conn, &spelling, viewer.reach())? else {
                 return Ok(None);
             };
             let coops = skills::coops_with(conn, &skill.slug)?;

@@ -1,0 +1,80 @@
+//! Which skills a viewer may learn exist. Anyone who signs up can type a
+//! skill into a profile, and a skill names what its holder does: so the
+//! vocabulary (lists, autocomplete, a skill's page, totals) shows a skill only
+//! when something the viewer may see lists it, or it is one of the built-in
+//! skills.
+
+use coophub_domain::access::Reach;
+use coophub_domain::consent::Consent;
+use coophub_domain::coop::MembershipStatus;
+use coophub_domain::person::Visibility;
+use coophub_domain::skills::SEED;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+
+use crate::connection::DbConnection;
+use crate::error::StoreError;
+use crate::schema::{
+    case_study_coops, case_study_skills, coop_skills, coops, people, person_skills, skills,
+};
+
+type Backend = <DbConnection as diesel::Connection>::Backend;
+
+/// A condition on a `skills` row (queries filter `skills` alone with it).
+pub(crate) type SkillCondition = Box<dyn BoxableExpression<skills::table, Backend, SqlType = Bool>>;
+
+/// Skills that approved co-ops, their people (only public profiles with
+/// `public_only`) or the case studies approved co-ops published list.
+fn listed(public_only: bool) -> SkillCondition {
+    let approved = MembershipStatus::Approved.as_str();
+    let visibilities: Vec<&'static str> = if public_only {
+        vec![Visibility::Public.as_str()]
+    } else {
+        vec![Visibility::Public.as_str(), Visibility::Network.as_str()]
+    };
+    let by_coops = coop_skills::table
+        .inner_join(coops::table)
+        .filter(coops::membership_status.eq(approved))
+        .select(coop_skills::skill_slug);
+    let by_people = person_skills::table
+        .inner_join(people::table.inner_join(coops::table))
+        .filter(coops::membership_status.eq(approved))
+        .filter(people::visibility.eq_any(visibilities))
+        .select(person_skills::skill_slug);
+    let published = case_study_coops::table
+        .inner_join(coops::table)
+        .filter(case_study_coops::consent.eq(Consent::Owner.as_str()))
+        .filter(coops::membership_status.eq(approved))
+        .select(case_study_coops::case_study_id);
+    let by_studies = case_study_skills::table
+        .filter(case_study_skills::case_study_id.eq_any(published))
+        .select(case_study_skills::skill_slug);
+    Box::new(
+        skills::slug
+            .eq_any(by_coops)
+            .or(skills::slug.eq_any(by_people))
+            .or(skills::slug.eq_any(by_studies)),
+    )
+}
+
+/// The skills a viewer with `reach` may learn of; `None` when every skill.
+pub(crate) fn known_to(reach: Reach) -> Option<SkillCondition> {
+    if reach == Reach::Everything {
+        return None;
+    }
+    let built_in: Vec<&'static str> = SEED.iter().map(|seed| seed.slug).collect();
+    Some(Box::new(
+        skills::slug
+            .eq_any(built_in)
+            .or(listed(reach.public_only())),
+    ))
+}
+
+/// How many distinct skills the network's members list (for `/stats`).
+pub(crate) fn count_listed(conn: &mut DbConnection, public_only: bool) -> Result<i64, StoreError> {
+    Ok(skills::table
+        .filter(listed(public_only))
+        .select(count_star())
+        .first(conn)?)
+}
