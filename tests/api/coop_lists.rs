@@ -103,7 +103,7 @@ async fn bad_list_parameters_name_the_parameter(backend: Backend) {
             "happy_to_share_experience",
         ),
         ("?updated_since=yesterday", "updated_since"),
-        // Past the result window (page × per_page > 10,000), whatever wraps.
+        // Past the last page shown (100), whatever wraps.
         ("?page=101&per_page=100", "page"),
         ("?page=42949674&per_page=100", "page"),
     ] {

@@ -163,6 +163,11 @@ pub struct CaseStudyInput {
     pub links: Vec<String>,
 }
 
+/// Most skills a case study lists.
+const MAX_SKILLS: usize = 100;
+/// Most links a case study gives.
+const MAX_LINKS: usize = 20;
+
 fn required(raw: &str, max: usize, pointer: &str) -> Result<String, FieldError> {
     let value = raw.trim();
     if value.is_empty() || value.chars().count() > max {
@@ -187,7 +192,7 @@ fn optional(raw: Option<String>, max: usize, pointer: &str) -> Result<String, Fi
 
 fn link(raw: &str, pointer: &str) -> Result<String, FieldError> {
     let ok = (raw.starts_with("https://") || raw.starts_with("http://"))
-        && raw.len() <= 500
+        && raw.chars().count() <= 500
         && !raw.contains(char::is_whitespace);
     if ok {
         Ok(raw.to_owned())
@@ -219,17 +224,29 @@ impl CaseStudyInput {
             .enumerate()
             .filter_map(|(i, s)| errors.check(Slug::parse(s, &format!("/coops/{i}"))))
             .collect();
+        // Too many is refused, never cut short: nothing sent is dropped unseen.
+        for (pointer, count, max) in [
+            ("/skills", draft.skills.len(), MAX_SKILLS),
+            ("/links", draft.links.len(), MAX_LINKS),
+        ] {
+            if count > max {
+                errors.0.push(FieldError::new(
+                    pointer,
+                    format!("must have at most {max} entries"),
+                ));
+            }
+        }
         let skills: Vec<SkillName> = draft
             .skills
             .iter()
-            .take(100)
+            .take(MAX_SKILLS)
             .enumerate()
             .filter_map(|(i, s)| errors.check(SkillName::parse(s, &format!("/skills/{i}"))))
             .collect();
         let links: Vec<String> = draft
             .links
             .iter()
-            .take(20)
+            .take(MAX_LINKS)
             .enumerate()
             .filter_map(|(i, l)| errors.check(link(l, &format!("/links/{i}"))))
             .collect();
@@ -282,6 +299,24 @@ mod tests {
             pointers,
             ["/slug", "/client", "/coops", "/links/0", "/year"]
         );
+    }
+
+    #[test]
+    fn too_many_skills_or_links_are_refused_not_cut_short() {
+        let errors = CaseStudyInput::parse(CaseStudyDraft {
+            slug: "many".into(),
+            title: "Many".into(),
+            client: "A client".into(),
+            coops: vec!["one".into()],
+            skills: (0..101).map(|i| format!("skill {i}")).collect(),
+            links: (0..21)
+                .map(|i| format!("https://example.org/{i}"))
+                .collect(),
+            ..CaseStudyDraft::default()
+        })
+        .unwrap_err();
+        let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/skills", "/links"]);
     }
 
     #[test]

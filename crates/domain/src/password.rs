@@ -9,8 +9,9 @@ use crate::validation::FieldError;
 
 /// Shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 10;
-/// Longest password accepted, in bytes: bounds the hashing work one request can ask for.
-pub const MAX_PASSWORD_BYTES: usize = 1024;
+/// Longest password accepted, in characters (so at most 4 KiB): bounds the
+/// hashing work one request can ask for, in a unit clients can check.
+pub const MAX_PASSWORD_CHARS: usize = 1024;
 
 /// A password that satisfies the rules for new passwords.
 #[derive(Clone)]
@@ -25,10 +26,10 @@ impl NewPassword {
                 format!("must be at least {MIN_PASSWORD_CHARS} characters long"),
             ));
         }
-        if raw.len() > MAX_PASSWORD_BYTES {
+        if raw.chars().count() > MAX_PASSWORD_CHARS {
             return Err(FieldError::new(
                 pointer,
-                format!("must be at most {MAX_PASSWORD_BYTES} bytes long"),
+                format!("must be at most {MAX_PASSWORD_CHARS} characters long"),
             ));
         }
         Ok(Self(raw.to_owned()))
@@ -97,7 +98,7 @@ mod tests {
 
     #[test]
     fn overlong_passwords_are_refused() {
-        let error = NewPassword::parse(&"x".repeat(MAX_PASSWORD_BYTES + 1), "/new_password")
+        let error = NewPassword::parse(&"x".repeat(MAX_PASSWORD_CHARS + 1), "/new_password")
             .err()
             .map(|e| e.pointer);
         assert_eq!(error.as_deref(), Some("/new_password"));

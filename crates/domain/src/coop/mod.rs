@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::skills::Skill;
 
-pub use country::is_country_code;
+pub use country::{CODES as COUNTRY_CODES, is_country_code};
 pub use input::{CoopDraft, CoopInput, LocationInput, Slug};
 pub use membership::{INVITATION_DAYS, MembershipAction, MembershipError};
 

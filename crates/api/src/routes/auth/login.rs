@@ -15,6 +15,7 @@ use crate::state::{AppState, blocking};
 
 /// Email and password.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// Sign-in address.
     #[schema(example = "ada@example.coop")]

@@ -13,6 +13,7 @@ use crate::state::{AppState, blocking};
 
 /// A request to open an account.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct RegisterRequest {
     /// Sign-in address; case and surrounding spaces do not matter.
     #[schema(example = "ada@example.coop")]

@@ -25,7 +25,7 @@ pub struct ConsentRequest {
     pub answer: Answer,
 }
 
-/// See [`ConsentRequest::answer`].
+/// Whether a named co-op agrees to be credited.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {

@@ -28,7 +28,8 @@ use crate::state::AppState;
         (status = 200, description = "Updated", body = CaseStudyView),
         (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or co-ops that do not exist or that the caller may not see", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/case-studies/{slug}")]

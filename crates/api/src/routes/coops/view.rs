@@ -17,6 +17,7 @@ use crate::etag::etag;
 
 /// Where a co-op is.
 #[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LocationBody {
     /// Street address.
     pub address: Option<String>,

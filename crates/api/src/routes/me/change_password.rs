@@ -14,6 +14,7 @@ use crate::state::{AppState, blocking};
 
 /// The current password, to prove it is the owner, and the new one.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ChangePasswordRequest {
     /// The password in use now.
     pub current_password: String,

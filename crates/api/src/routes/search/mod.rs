@@ -194,7 +194,7 @@ pub async fn search(
                 network,
                 availability,
                 sort: params.sort,
-                // Within the result window (checked when parsed), so no overflow.
+                // At most 100 pages of 100 (checked when parsed), so no overflow.
                 offset: usize::try_from(u64::from(page - 1) * u64::from(per_page))
                     .unwrap_or(usize::MAX),
                 limit: usize::try_from(per_page).unwrap_or(20),

@@ -5,9 +5,8 @@ use coophub_domain::coop::LegalForm;
 use coophub_search::{DocKind, Sort};
 
 use crate::problem::ApiError;
-use coophub_store::Page;
 
-use crate::routes::pagination::{MAX_PER_PAGE, within_window};
+use crate::routes::pagination::{page_number, page_size};
 
 /// Longest `q` accepted, in characters.
 pub(crate) const MAX_Q: usize = 512;
@@ -153,21 +152,8 @@ impl SearchParams {
                         _ => return Err(invalid("sort", "must be relevance, distance or updated")),
                     }
                 }
-                "page" => {
-                    params.page = number("page", &value)?;
-                    if params.page == 0 {
-                        return Err(invalid("page", "must be 1 or more"));
-                    }
-                }
-                "per_page" => {
-                    params.per_page = number("per_page", &value)?;
-                    if !(1..=MAX_PER_PAGE).contains(&params.per_page) {
-                        return Err(invalid(
-                            "per_page",
-                            format!("must be between 1 and {MAX_PER_PAGE}"),
-                        ));
-                    }
-                }
+                "page" => params.page = page_number(number("page", &value)?)?,
+                "per_page" => params.per_page = page_size(number("per_page", &value)?)?,
                 other => return Err(invalid(other, "is not a search parameter")),
             }
         }
@@ -185,10 +171,6 @@ impl SearchParams {
         }
         // Free at some point in [from, to] means starting by `to` (or by `from`, alone).
         params.free_by = available_to.or(available_from);
-        within_window(Page {
-            number: params.page,
-            size: params.per_page,
-        })?;
         Ok(params)
     }
 }

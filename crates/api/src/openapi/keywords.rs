@@ -1,0 +1,140 @@
+//! Rules as JSON Schema keywords: lengths, patterns (regular expressions in
+//! the ECMA-262 subset that Python and JavaScript read alike), ranges, enums.
+
+use serde_json::{Value, json};
+
+use super::rules::Rule::{self, *};
+use super::rules::{BODY_CONTROLS, LINE_CONTROLS};
+
+/// A character that is not one of `controls`.
+fn allowed(controls: &str) -> String {
+    format!("[^{controls}]")
+}
+
+/// A character that is neither white space nor one of `controls`.
+fn visible(controls: &str) -> String {
+    format!("[^\\s{controls}]")
+}
+
+/// White space that is not one of `controls` (what trimming removes).
+fn space(controls: &str) -> String {
+    format!("[^\\S{controls}]")
+}
+
+/// A regular expression for text without `controls`; with `required`, not blank.
+pub(super) fn hygienic(controls: &str, required: bool) -> String {
+    let any = allowed(controls);
+    if required {
+        format!("^{any}*{}{any}*$", visible(controls))
+    } else {
+        format!("^{any}*$")
+    }
+}
+
+/// The JSON Schema keywords that state `rule`.
+fn keywords(rule: Rule) -> Value {
+    match rule {
+        Text {
+            max,
+            required,
+            one_line,
+        } => {
+            let controls = if one_line {
+                LINE_CONTROLS
+            } else {
+                BODY_CONTROLS
+            };
+            json!({"maxLength": max, "minLength": usize::from(required), "pattern": hygienic(controls, required)})
+        }
+        Slug => json!({"minLength": 2, "maxLength": 64, "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}),
+        Email => {
+            let (pad, c) = (space(BODY_CONTROLS), LINE_CONTROLS);
+            json!({
+                "maxLength": 254,
+                "pattern": format!("^{pad}*[^@\\s{c}]+@[^@\\s.{c}][^@\\s{c}]*\\.[^@\\s{c}]*[^@\\s.{c}]{pad}*$"),
+            })
+        }
+        NewPassword => {
+            json!({"minLength": 10, "maxLength": 1024, "pattern": hygienic(BODY_CONTROLS, false)})
+        }
+        SkillName => {
+            let any = allowed(BODY_CONTROLS);
+            // A letter or digit (or `+`, `#`: C++, C#) makes a skill's key.
+            json!({"maxLength": 100, "pattern": format!("^{any}*([^\\W_]|[+#]){any}*$")})
+        }
+        Url { max, trimmed } => {
+            let pad = if trimmed {
+                format!("{}*", space(BODY_CONTROLS))
+            } else {
+                String::new()
+            };
+            let rest = visible(LINE_CONTROLS);
+            json!({"maxLength": max, "pattern": format!("^{pad}https?://{rest}+{pad}$")})
+        }
+        Country => {
+            let codes: Vec<String> = coophub_domain::coop::COUNTRY_CODES
+                .iter()
+                .flat_map(|code| [(*code).to_owned(), code.to_lowercase()])
+                .collect();
+            json!({"enum": codes})
+        }
+        Range { min, max, step } => {
+            let mut stated = json!({"minimum": min, "maximum": max});
+            if let Some(step) = step {
+                stated["multipleOf"] = json!(step);
+            }
+            stated
+        }
+        AboveUpTo { above, max } => json!({"exclusiveMinimum": above, "maximum": max}),
+        Items { min, max } => json!({"minItems": min, "maxItems": max}),
+        OneOf(names) => json!({"enum": names}),
+        Date => json!({"format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+        Coordinates => {
+            let number = "-?[0-9]{1,3}(\\.[0-9]+)?";
+            json!({"pattern": format!("^{number},{number}$")})
+        }
+        EntityTags => {
+            let tag = "(W/)?\"[\\x21\\x23-\\x7E]*\"";
+            json!({"pattern": format!("^ *(\\*|{tag}( *, *{tag})*) *$")})
+        }
+        Query { max, words } => {
+            let (word, gap) = (visible(LINE_CONTROLS), space(LINE_CONTROLS));
+            json!({
+                "maxLength": max,
+                "pattern": format!("^{gap}*({word}+{gap}+){{0,{}}}({word}+)?{gap}*$", words - 1),
+            })
+        }
+    }
+}
+
+/// Adds `rule`'s keywords to `schema`, keeping `null` allowed where it was
+/// (an enum must then list it).
+pub(super) fn state(schema: &mut Value, rule: Rule) {
+    let Value::Object(target) = schema else {
+        return;
+    };
+    let nullable = target
+        .get("type")
+        .and_then(Value::as_array)
+        .is_some_and(|types| types.iter().any(|t| t == "null"));
+    let Value::Object(stated) = keywords(rule) else {
+        return;
+    };
+    for (keyword, mut value) in stated {
+        if keyword == "enum"
+            && nullable
+            && let Value::Array(values) = &mut value
+        {
+            values.push(Value::Null);
+        }
+        // Integers keep whole-number bounds.
+        if target
+            .get("type")
+            .is_some_and(|t| t.to_string().contains("integer"))
+            && let Some(whole) = value.as_f64().filter(|v| v.fract() == 0.0)
+        {
+            value = json!(whole as i64);
+        }
+        target.insert(keyword, value);
+    }
+}

@@ -1,0 +1,242 @@
+//! What the server checks of each request field and parameter, as data:
+//! one table per place a rule applies. The values mirror the domain's checks
+//! (`coophub_domain`'s parsers); schemathesis's positive and negative checks
+//! in CI fail when the two drift.
+
+/// Control characters a body string may not hold (newline, carriage return
+/// and tab are allowed: long text has lines).
+pub(super) const BODY_CONTROLS: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F";
+/// Control characters a path, query parameter or one-line name may not hold.
+pub(super) const LINE_CONTROLS: &str = r"\u0000-\u001F\u007F-\u009F";
+
+/// What one field or parameter must be.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Rule {
+    /// Text of at most `max` characters after trimming; blank unless `required`.
+    Text {
+        max: usize,
+        required: bool,
+        one_line: bool,
+    },
+    /// A slug: 2 to 64 of `a-z`, `0-9` and single inner hyphens.
+    Slug,
+    /// An email address as the server reads it (trimmed, case-folded).
+    Email,
+    /// A new password: 10 to 1,024 characters.
+    NewPassword,
+    /// A skill as typed: at most 100 characters, holding a letter or digit.
+    SkillName,
+    /// An `http://` or `https://` URL without spaces, at most `max`
+    /// characters; surrounding spaces are trimmed when `trimmed`.
+    Url { max: usize, trimmed: bool },
+    /// An ISO 3166-1 alpha-2 code, either case.
+    Country,
+    /// A number from `min` to `max`, in steps of `step` if given.
+    Range {
+        min: f64,
+        max: f64,
+        step: Option<f64>,
+    },
+    /// A number above `above`, at most `max`.
+    AboveUpTo { above: f64, max: f64 },
+    /// A list of `min` to `max` entries.
+    Items { min: usize, max: usize },
+    /// Free text for a search: at most `max` characters and `words` words.
+    Query { max: usize, words: usize },
+    /// One of these names.
+    OneOf(&'static [&'static str]),
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// `latitude,longitude` in decimal degrees.
+    Coordinates,
+    /// An `If-Match` value: `*`, or a list of entity tags.
+    EntityTags,
+}
+
+use Rule::*;
+
+const fn text(max: usize) -> Rule {
+    Text {
+        max,
+        required: false,
+        one_line: false,
+    }
+}
+
+const fn required(max: usize) -> Rule {
+    Text {
+        max,
+        required: true,
+        one_line: false,
+    }
+}
+
+const fn range(min: f64, max: f64) -> Rule {
+    Range {
+        min,
+        max,
+        step: None,
+    }
+}
+
+/// `(schema, property, rule)`; `property[]` means the items of a list.
+pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
+    ("RegisterRequest", "email", Email),
+    ("RegisterRequest", "password", NewPassword),
+    (
+        "RegisterRequest",
+        "name",
+        Text {
+            max: 200,
+            required: true,
+            one_line: true,
+        },
+    ),
+    ("LoginRequest", "email", Email),
+    ("LoginRequest", "password", text(1024)),
+    ("ChangePasswordRequest", "current_password", text(1024)),
+    ("ChangePasswordRequest", "new_password", NewPassword),
+    ("CoopRequest", "slug", Slug),
+    ("CoopRequest", "name", required(200)),
+    ("CoopRequest", "summary", text(500)),
+    ("CoopRequest", "description", text(20_000)),
+    (
+        "CoopRequest",
+        "website",
+        Url {
+            max: 500,
+            trimmed: true,
+        },
+    ),
+    ("CoopRequest", "registration_number", text(50)),
+    ("CoopRequest", "member_count", range(0.0, 100_000.0)),
+    ("CoopRequest", "sectors", Items { min: 0, max: 200 }),
+    ("CoopRequest", "sectors[]", required(200)),
+    ("CoopRequest", "clients", Items { min: 0, max: 200 }),
+    ("CoopRequest", "clients[]", required(200)),
+    ("CoopRequest", "technologies", Items { min: 0, max: 200 }),
+    ("CoopRequest", "technologies[]", SkillName),
+    ("CoopRequest", "services", Items { min: 0, max: 200 }),
+    ("CoopRequest", "services[]", SkillName),
+    ("LocationBody", "address", text(500)),
+    ("LocationBody", "locality", text(200)),
+    ("LocationBody", "region", text(200)),
+    ("LocationBody", "postcode", text(20)),
+    ("LocationBody", "country", Country),
+    ("LocationBody", "latitude", range(-90.0, 90.0)),
+    ("LocationBody", "longitude", range(-180.0, 180.0)),
+    (
+        "PersonRequest",
+        "name",
+        Text {
+            max: 200,
+            required: true,
+            one_line: true,
+        },
+    ),
+    ("PersonRequest", "headline", text(200)),
+    ("PersonRequest", "bio", text(5000)),
+    ("PersonRequest", "skills", Items { min: 0, max: 100 }),
+    (
+        "PersonRequest",
+        "days_per_week",
+        Range {
+            min: 0.0,
+            max: 7.0,
+            step: Some(0.5),
+        },
+    ),
+    ("PersonRequest", "day_rate", range(0.0, 100_000.0)),
+    ("PersonRequest", "linked_user_email", Email),
+    ("PersonSkillBody", "skill", SkillName),
+    ("PersonSkillBody", "level", range(1.0, 5.0)),
+    ("PersonSkillBody", "interest", range(1.0, 5.0)),
+    ("CaseStudyRequest", "slug", Slug),
+    ("CaseStudyRequest", "title", required(200)),
+    ("CaseStudyRequest", "client", required(200)),
+    ("CaseStudyRequest", "summary", text(5000)),
+    ("CaseStudyRequest", "outcome", text(2000)),
+    ("CaseStudyRequest", "coops", Items { min: 1, max: 50 }),
+    ("CaseStudyRequest", "coops[]", Slug),
+    ("CaseStudyRequest", "skills", Items { min: 0, max: 100 }),
+    ("CaseStudyRequest", "skills[]", SkillName),
+    ("CaseStudyRequest", "links", Items { min: 0, max: 20 }),
+    (
+        "CaseStudyRequest",
+        "links[]",
+        Url {
+            max: 500,
+            trimmed: false,
+        },
+    ),
+    ("CaseStudyRequest", "year", range(1900.0, 2100.0)),
+    ("ConsentRequest", "coop", Slug),
+    ("CoopUserRequest", "email", Email),
+    ("MergeRequest", "into", SkillName),
+];
+
+/// `(parameter, rule)`, for every operation that has the parameter.
+pub(super) const PARAMETERS: &[(&str, Rule)] = &[
+    ("page", range(1.0, 100.0)),
+    ("per_page", range(1.0, 100.0)),
+    ("If-Match", EntityTags),
+    (
+        "radius_km",
+        AboveUpTo {
+            above: 0.0,
+            max: 20_000.0,
+        },
+    ),
+    ("min_days_per_week", range(0.0, 7.0)),
+];
+
+/// Rules for a parameter of one operation: `(path, parameter, rule)`.
+pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
+    (
+        "/api/v1/search",
+        "q",
+        Query {
+            max: 512,
+            words: 32,
+        },
+    ),
+    ("/api/v1/search", "type[]", OneOf(&["coop", "person"])),
+    ("/api/v1/search", "skill[]", SkillName),
+    ("/api/v1/search", "legal_form", OneOf(LEGAL_FORMS)),
+    (
+        "/api/v1/search",
+        "sort",
+        OneOf(&["relevance", "distance", "updated"]),
+    ),
+    ("/api/v1/search", "near", Coordinates),
+    ("/api/v1/search", "available_from", Date),
+    ("/api/v1/search", "available_to", Date),
+    (
+        "/api/v1/search/suggest",
+        "q",
+        Text {
+            max: 100,
+            required: true,
+            one_line: true,
+        },
+    ),
+    (
+        "/api/v1/skills",
+        "q",
+        Text {
+            max: 100,
+            required: false,
+            one_line: true,
+        },
+    ),
+];
+
+/// The names of the legal forms (the co-op list's parameter is an enum already).
+pub(super) const LEGAL_FORMS: &[&str] = &[
+    "cooperative_society",
+    "company_limited_by_guarantee",
+    "company_limited_by_shares",
+    "llp",
+    "cic",
+    "other",
+];
