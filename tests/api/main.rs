@@ -25,3 +25,4 @@ mod skills;
 mod slow_clients;
 mod text_hygiene;
 mod tokens;
+mod validation;

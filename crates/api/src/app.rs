@@ -10,7 +10,7 @@ use actix_web::{App, web};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::extract::BodyRules;
+use crate::extract::{BodyRules, path_config};
 use crate::middleware::{
     AddressLimiter, Metrics, REQUEST_ID, limit_per_address, problems, read_your_writes,
     refuse_control_characters, telemetry,
@@ -85,6 +85,7 @@ pub fn app(
         })
         .app_data(shared.per_address)
         .app_data(web::PayloadConfig::new(limit))
+        .app_data(path_config())
         .default_service(web::to(not_matched))
         .wrap(Condition::new(
             shared.settings.cors != CorsPolicy::Disabled,

@@ -85,6 +85,9 @@ pub enum ApiError {
         /// What is wrong with it.
         message: String,
     },
+    /// Several query parameters are bad: `(name, what is wrong)` for each.
+    #[error("{}", parameters_detail(.0))]
+    InvalidParameters(Vec<(String, String)>),
     /// No credentials, or credentials that are not (or no longer) valid.
     #[error("{0}")]
     Unauthenticated(&'static str),
@@ -133,14 +136,10 @@ pub enum ApiError {
     /// Well-formed input that breaks a rule.
     #[error("the request has invalid fields")]
     Validation(ValidationErrors),
-    /// Well-formed JSON whose shape is wrong (missing field, wrong type).
+    /// Well-formed JSON whose shape is wrong (missing fields, wrong types,
+    /// unknown fields), every such value at its pointer.
     #[error("the request body does not have the expected shape")]
-    InvalidBody {
-        /// JSON Pointer to the value that did not fit.
-        pointer: String,
-        /// What did not fit.
-        message: String,
-    },
+    InvalidBody(ValidationErrors),
     /// Too many attempts; try again after the given time.
     #[error("too many attempts; try again in {} seconds", retry_after_secs(*.retry_after))]
     RateLimited {
@@ -221,7 +220,7 @@ impl ApiError {
     pub fn code(&self) -> Code {
         match self {
             Self::MalformedJson(_) => Code::MalformedJson,
-            Self::InvalidParameter { .. } => Code::InvalidParameter,
+            Self::InvalidParameter { .. } | Self::InvalidParameters(_) => Code::InvalidParameter,
             Self::Unauthenticated(_) => Code::Unauthenticated,
             Self::InvalidCredentials => Code::InvalidCredentials,
             Self::Forbidden(_) => Code::Forbidden,
@@ -242,7 +241,7 @@ impl ApiError {
 
     fn items(&self) -> Vec<ProblemItem> {
         match self {
-            Self::Validation(errors) => errors
+            Self::Validation(errors) | Self::InvalidBody(errors) => errors
                 .0
                 .iter()
                 .map(|e| ProblemItem {
@@ -251,16 +250,19 @@ impl ApiError {
                     message: e.message.clone(),
                 })
                 .collect(),
-            Self::InvalidBody { pointer, message } => vec![ProblemItem {
-                pointer: Some(pointer.clone()),
-                parameter: None,
-                message: message.clone(),
-            }],
             Self::InvalidParameter { name, message } => vec![ProblemItem {
                 pointer: None,
                 parameter: Some(name.clone()),
                 message: message.clone(),
             }],
+            Self::InvalidParameters(problems) => problems
+                .iter()
+                .map(|(name, message)| ProblemItem {
+                    pointer: None,
+                    parameter: Some(name.clone()),
+                    message: message.clone(),
+                })
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -359,6 +361,17 @@ impl From<crate::etag::UnknownTag> for ApiError {
 impl Retryable for ApiError {
     fn lost_a_race(&self) -> bool {
         matches!(self, Self::Busy(_))
+    }
+}
+
+/// The detail of a problem with several query parameters.
+fn parameters_detail(problems: &[(String, String)]) -> String {
+    match problems {
+        [(name, message)] => format!("query parameter `{name}` is invalid: {message}"),
+        _ => {
+            let names: Vec<&str> = problems.iter().map(|(name, _)| name.as_str()).collect();
+            format!("query parameters {} are invalid", names.join(", "))
+        }
     }
 }
 

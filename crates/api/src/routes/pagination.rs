@@ -16,6 +16,7 @@ const DEFAULT_PER_PAGE: u32 = 20;
 
 /// The paging part of a list's query string.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// 1-based page number, at most 100 (default 1).

@@ -6,7 +6,7 @@ use coophub_store::users;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::extract::Json;
+use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem};
 use crate::routes::me::UserView;
 use crate::state::{AppState, blocking};
@@ -41,17 +41,22 @@ pub struct RegisterRequest {
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: Json<RegisterRequest>,
+    body: Checked<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
     state
         .sign_up_limiter
         .check(req.peer_addr().map(|a| a.ip()))?;
-    let request = body.0;
     let Registration {
         email,
         name,
         password,
-    } = Registration::parse(&request.email, &request.name, &request.password)?;
+    } = body.check(|request| {
+        Ok(Registration::parse(
+            &request.email,
+            &request.name,
+            &request.password,
+        )?)
+    })?;
     let hash = blocking(move || password.hash().map_err(ApiError::internal)).await?;
     let now = state.clock.now();
     let user = state

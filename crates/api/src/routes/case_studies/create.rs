@@ -7,7 +7,7 @@ use coophub_store::case_studies;
 
 use super::{CaseStudyRequest, CaseStudyView, case_study_response, consents_of_new, named_coops};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
 use crate::routes::coops::create::slug_taken;
 use crate::state::AppState;
@@ -33,10 +33,10 @@ use crate::state::AppState;
 pub async fn create_case_study(
     state: web::Data<AppState>,
     caller: Caller,
-    body: Json<CaseStudyRequest>,
+    body: Checked<CaseStudyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = caller.require_token()?;
-    let input = CaseStudyInput::parse(body.0.into())?;
+    let input = body.check(|request| Ok(CaseStudyInput::parse(request.into())?))?;
     let now = state.clock.now();
     let (viewer, study) = state
         .write(caller, move |conn, viewer| {

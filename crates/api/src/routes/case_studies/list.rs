@@ -17,6 +17,7 @@ use crate::state::AppState;
 
 /// Filters of the case study list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct CaseStudyQuery {
     /// Only case studies naming this co-op (slug).

@@ -69,8 +69,9 @@ pub async fn patch_case_study(
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
             let study = case_study_to_change(conn, viewer, &slug)?;
-            let merged: CaseStudyRequest = merge_patch(&CaseStudyRequest::current(&study), &patch)?;
-            let input = CaseStudyInput::parse(merged.into())?;
+            let input =
+                merge_patch::<CaseStudyRequest>(&CaseStudyRequest::current(&study), &patch)?
+                    .check(|merged| Ok(CaseStudyInput::parse(merged.into())?))?;
             replace_case_study(conn, viewer, &study, &input, expected.as_ref(), now)
         })
         .await

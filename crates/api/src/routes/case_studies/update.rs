@@ -9,7 +9,7 @@ use super::{
 };
 use crate::auth::Caller;
 use crate::etag::expected_version;
-use crate::extract::Json;
+use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
 use crate::routes::coops::create::slug_taken;
 use crate::state::AppState;
@@ -38,11 +38,11 @@ pub async fn update_case_study(
     state: web::Data<AppState>,
     caller: Caller,
     slug: web::Path<String>,
-    body: Json<CaseStudyRequest>,
+    body: Checked<CaseStudyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    let input = CaseStudyInput::parse(body.0.into())?;
+    let input = body.check(|request| Ok(CaseStudyInput::parse(request.into())?))?;
     let now = state.clock.now();
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {

@@ -7,7 +7,7 @@ use coophub_store::coops;
 
 use super::{CoopRequest, CoopView, coop_response};
 use crate::auth::{Caller, signed_in};
-use crate::extract::Json;
+use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
 
@@ -27,10 +27,10 @@ use crate::state::AppState;
 pub async fn create_coop(
     state: web::Data<AppState>,
     caller: Caller,
-    body: Json<CoopRequest>,
+    body: Checked<CoopRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = caller.require_token()?;
-    let input = CoopInput::parse(body.0.into())?;
+    let input = body.check(|request| Ok(CoopInput::parse(request.into())?))?;
     let now = state.clock.now();
     let (viewer, coop) = state
         .write(caller, move |conn, viewer| {

@@ -1,7 +1,6 @@
 //! `GET /api/v1/coops`: the directory, filtered and paged.
 
 use actix_web::{get, web};
-use chrono::{DateTime, Utc};
 use coophub_domain::coop::LegalForm;
 use coophub_store::coops::{self, CoopFilter};
 use coophub_store::skills;
@@ -10,13 +9,14 @@ use serde::Deserialize;
 use super::view::DeletedRecord;
 use super::{CoopList, CoopView};
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::{Query, Timestamp};
 use crate::problem::{ApiError, QueryString};
 use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
 /// Filters of the co-op list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct CoopListQuery {
     /// 1-based page number (default 1).
@@ -36,7 +36,8 @@ pub struct CoopListQuery {
     /// Only co-ops willing (or not) to share experience.
     pub happy_to_share_experience: Option<bool>,
     /// Only co-ops changed after this instant (RFC 3339); the answer also lists deletions.
-    pub updated_since: Option<DateTime<Utc>>,
+    #[param(value_type = Option<String>, format = DateTime)]
+    pub updated_since: Option<Timestamp>,
 }
 
 /// Lists co-ops. Anonymous clients and users outside the network see approved members only.
@@ -68,7 +69,7 @@ pub async fn list_coops(
         technology: None,
         service: None,
         happy_to_share_experience: query.happy_to_share_experience,
-        updated_since: query.updated_since,
+        updated_since: query.updated_since.map(|at| at.0),
     };
     let (technology, service) = (query.technology, query.service);
     let since = filter.updated_since;

@@ -87,8 +87,8 @@ pub async fn patch_coop(
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
             let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
-            let merged: CoopRequest = merge_patch(&CoopRequest::current(&coop), &patch)?;
-            let input = CoopInput::parse(merged.into())?;
+            let input = merge_patch::<CoopRequest>(&CoopRequest::current(&coop), &patch)?
+                .check(|merged| Ok(CoopInput::parse(merged.into())?))?;
             Ok(coops::update(
                 conn,
                 &coop.slug,

@@ -9,7 +9,7 @@ use super::create::slug_taken;
 use super::{ADMINISTER, CoopRequest, CoopView, coop_response, coop_to_change};
 use crate::auth::Caller;
 use crate::etag::expected_version;
-use crate::extract::Json;
+use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
@@ -37,11 +37,11 @@ pub async fn update_coop(
     state: web::Data<AppState>,
     caller: Caller,
     slug: web::Path<String>,
-    body: Json<CoopRequest>,
+    body: Checked<CoopRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    let input = CoopInput::parse(body.0.into())?;
+    let input = body.check(|request| Ok(CoopInput::parse(request.into())?))?;
     let now = state.clock.now();
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {

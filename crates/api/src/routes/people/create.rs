@@ -2,12 +2,11 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use coophub_domain::person::PersonInput;
 use coophub_store::people;
 
-use super::{PersonRequest, PersonView, linked_email, linked_user, person_response};
+use super::{PersonRequest, PersonView, checked_person, linked_user, person_response};
 use crate::auth::Caller;
-use crate::extract::Json;
+use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
 use crate::routes::coops::{ADMINISTER, coop_to_change};
 use crate::state::AppState;
@@ -30,11 +29,10 @@ pub async fn create_person(
     state: web::Data<AppState>,
     caller: Caller,
     slug: web::Path<String>,
-    body: Json<PersonRequest>,
+    body: Checked<PersonRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = caller.require_token()?;
-    let input = PersonInput::parse(body.0.draft())?;
-    let email = linked_email(body.0.linked_user_email)?;
+    let (input, email) = body.check(checked_person)?;
     let now = state.clock.now();
     let (_, (person, coop)) = state
         .write(caller, move |conn, viewer| {

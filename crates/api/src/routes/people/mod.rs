@@ -133,8 +133,21 @@ pub(crate) fn replace_person(
 }
 
 /// Reads `linked_user_email` as sent; 422 at its pointer when malformed.
-pub(crate) fn linked_email(email: Option<String>) -> Result<Option<Email>, ApiError> {
-    email
-        .map(|email| Email::parse(&email, "/linked_user_email").map_err(ApiError::from_field))
-        .transpose()
+/// The profile and linked account of a person request, every broken rule at once.
+pub(crate) fn checked_person(
+    request: PersonRequest,
+) -> Result<(PersonInput, Option<Email>), ApiError> {
+    let email = request
+        .linked_user_email
+        .as_deref()
+        .map(|email| Email::parse(email, "/linked_user_email"))
+        .transpose();
+    match (PersonInput::parse(request.draft()), email) {
+        (Ok(input), Ok(email)) => Ok((input, email)),
+        (input, email) => {
+            let mut errors = input.err().unwrap_or_default();
+            errors.0.extend(email.err());
+            Err(errors.into())
+        }
+    }
 }

@@ -3,13 +3,13 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, patch, web};
 use coophub_domain::access;
-use coophub_domain::person::{Person, PersonInput};
+use coophub_domain::person::Person;
 use coophub_store::users;
 use uuid::Uuid;
 
 use super::view::PersonSkillBody;
 use super::{
-    PersonRequest, PersonView, Replacement, linked_email, person_response, person_to_change,
+    PersonRequest, PersonView, Replacement, checked_person, person_response, person_to_change,
     replace_person,
 };
 use crate::auth::Caller;
@@ -84,10 +84,9 @@ pub async fn patch_person(
                 Some(user) => users::find(conn, user)?.map(|(user, _)| user.email),
                 None => None,
             };
-            let merged: PersonRequest =
-                merge_patch(&PersonRequest::current(&person, linked), &patch)?;
-            let input = PersonInput::parse(merged.draft())?;
-            let email = linked_email(merged.linked_user_email)?;
+            let (input, email) =
+                merge_patch::<PersonRequest>(&PersonRequest::current(&person, linked), &patch)?
+                    .check(checked_person)?;
             let change = Replacement {
                 input: &input,
                 linked_email: email.as_ref(),

@@ -2,18 +2,17 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
-use coophub_domain::person::PersonInput;
 use uuid::Uuid;
 
 use coophub_domain::access;
 
 use super::{
-    PersonRequest, PersonView, Replacement, linked_email, person_response, person_to_change,
+    PersonRequest, PersonView, Replacement, checked_person, person_response, person_to_change,
     replace_person,
 };
 use crate::auth::Caller;
 use crate::etag::expected_version;
-use crate::extract::Json;
+use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
 
@@ -40,12 +39,11 @@ pub async fn update_person(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: Json<PersonRequest>,
+    body: Checked<PersonRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    let input = PersonInput::parse(body.0.draft())?;
-    let email = linked_email(body.0.linked_user_email)?;
+    let (input, email) = body.check(checked_person)?;
     let now = state.clock.now();
     let id = id.into_inner();
     let (_, (updated, coop)) = state

@@ -40,6 +40,15 @@ fn invalid(name: &str, message: impl Into<String>) -> ApiError {
     }
 }
 
+/// Adds a parameter `problem` to `problems`, so that every bad one is named.
+fn note(problems: &mut Vec<(String, String)>, problem: ApiError) {
+    match problem {
+        ApiError::InvalidParameter { name, message } => problems.push((name, message)),
+        ApiError::InvalidParameters(more) => problems.extend(more),
+        other => problems.push((String::new(), other.to_string())),
+    }
+}
+
 fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, ApiError> {
     value
         .trim()
@@ -67,107 +76,125 @@ impl SearchParams {
         let mut near: Option<(f64, f64)> = None;
         let mut radius: Option<f64> = None;
         let (mut available_from, mut available_to) = (None, None);
+        let mut problems: Vec<(String, String)> = Vec::new();
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let value = value.into_owned();
-            match key.as_ref() {
-                "q" if value.chars().count() > MAX_Q => {
-                    return Err(invalid(
-                        "q",
-                        format!("must be at most {MAX_Q} characters long"),
-                    ));
-                }
-                "q" if value.split_whitespace().count() > MAX_WORDS => {
-                    return Err(invalid("q", format!("must have at most {MAX_WORDS} words")));
-                }
-                "q" => params.q = value,
-                "type" => {
-                    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                        let kind = DocKind::parse(name).ok_or_else(|| {
-                            invalid(
-                                "type",
-                                format!("`{name}` is not a searchable type (coop, person)"),
-                            )
-                        })?;
-                        params.kinds.push(kind);
-                    }
-                }
-                "skill" => params.skills.extend(
-                    value
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned),
-                ),
-                "region" => params.region = Some(value),
-                "country" => params.country = Some(value),
-                "legal_form" => {
-                    params.legal_form = Some(LegalForm::parse(&value).ok_or_else(|| {
-                        invalid("legal_form", format!("`{value}` is not a legal form"))
-                    })?);
-                }
-                "near" => {
-                    let (lat, lon) = value
-                        .split_once(',')
-                        .ok_or_else(|| invalid("near", "must be `latitude,longitude`"))?;
-                    let (lat, lon): (f64, f64) = (number("near", lat)?, number("near", lon)?);
-                    if !(lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+            let read = (|| -> Result<(), ApiError> {
+                match key.as_ref() {
+                    "q" if value.chars().count() > MAX_Q => {
                         return Err(invalid(
-                            "near",
-                            "latitude must be within ±90 and longitude within ±180",
+                            "q",
+                            format!("must be at most {MAX_Q} characters long"),
                         ));
                     }
-                    near = Some((lat, lon));
-                }
-                "radius_km" => {
-                    let km: f64 = number("radius_km", &value)?;
-                    if !(km > 0.0 && km <= 20_000.0) {
-                        return Err(invalid(
-                            "radius_km",
-                            "must be more than 0 and at most 20000",
-                        ));
+                    "q" if value.split_whitespace().count() > MAX_WORDS => {
+                        return Err(invalid("q", format!("must have at most {MAX_WORDS} words")));
                     }
-                    radius = Some(km);
-                }
-                "available_from" | "available_to" => {
-                    let date = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-                        .map_err(|_| invalid(&key, "must be a date such as 2027-01-04"))?;
-                    if key == "available_to" {
-                        available_to = Some(date);
-                    } else {
-                        available_from = Some(date);
+                    "q" => params.q = value,
+                    "type" => {
+                        for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                            let kind = DocKind::parse(name).ok_or_else(|| {
+                                invalid(
+                                    "type",
+                                    format!("`{name}` is not a searchable type (coop, person)"),
+                                )
+                            })?;
+                            params.kinds.push(kind);
+                        }
                     }
-                }
-                "min_days_per_week" => {
-                    let days: f64 = number("min_days_per_week", &value)?;
-                    if !(0.0..=7.0).contains(&days) {
-                        return Err(invalid("min_days_per_week", "must be from 0 to 7"));
+                    "skill" => params.skills.extend(
+                        value
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned),
+                    ),
+                    "region" => params.region = Some(value),
+                    "country" => params.country = Some(value),
+                    "legal_form" => {
+                        params.legal_form = Some(LegalForm::parse(&value).ok_or_else(|| {
+                            invalid("legal_form", format!("`{value}` is not a legal form"))
+                        })?);
                     }
-                    params.min_days_per_week = Some(days);
-                }
-                "sort" => {
-                    params.sort = match value.as_str() {
-                        "relevance" => Sort::Relevance,
-                        "distance" => Sort::Distance,
-                        "updated" => Sort::Updated,
-                        _ => return Err(invalid("sort", "must be relevance, distance or updated")),
+                    "near" => {
+                        let (lat, lon) = value
+                            .split_once(',')
+                            .ok_or_else(|| invalid("near", "must be `latitude,longitude`"))?;
+                        let (lat, lon): (f64, f64) = (number("near", lat)?, number("near", lon)?);
+                        if !(lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+                            return Err(invalid(
+                                "near",
+                                "latitude must be within ±90 and longitude within ±180",
+                            ));
+                        }
+                        near = Some((lat, lon));
                     }
+                    "radius_km" => {
+                        let km: f64 = number("radius_km", &value)?;
+                        if !(km > 0.0 && km <= 20_000.0) {
+                            return Err(invalid(
+                                "radius_km",
+                                "must be more than 0 and at most 20000",
+                            ));
+                        }
+                        radius = Some(km);
+                    }
+                    "available_from" | "available_to" => {
+                        let date = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+                            .map_err(|_| invalid(&key, "must be a date such as 2027-01-04"))?;
+                        if key == "available_to" {
+                            available_to = Some(date);
+                        } else {
+                            available_from = Some(date);
+                        }
+                    }
+                    "min_days_per_week" => {
+                        let days: f64 = number("min_days_per_week", &value)?;
+                        if !(0.0..=7.0).contains(&days) {
+                            return Err(invalid("min_days_per_week", "must be from 0 to 7"));
+                        }
+                        params.min_days_per_week = Some(days);
+                    }
+                    "sort" => {
+                        params.sort = match value.as_str() {
+                            "relevance" => Sort::Relevance,
+                            "distance" => Sort::Distance,
+                            "updated" => Sort::Updated,
+                            _ => {
+                                return Err(invalid(
+                                    "sort",
+                                    "must be relevance, distance or updated",
+                                ));
+                            }
+                        }
+                    }
+                    "page" => params.page = page_number(number("page", &value)?)?,
+                    "per_page" => params.per_page = page_size(number("per_page", &value)?)?,
+                    other => return Err(invalid(other, "is not a search parameter")),
                 }
-                "page" => params.page = page_number(number("page", &value)?)?,
-                "per_page" => params.per_page = page_size(number("per_page", &value)?)?,
-                other => return Err(invalid(other, "is not a search parameter")),
+                Ok(())
+            })();
+            if let Err(problem) = read {
+                note(&mut problems, problem);
             }
         }
         if radius.is_some() && near.is_none() {
-            return Err(invalid("radius_km", "needs `near`"));
+            note(&mut problems, invalid("radius_km", "needs `near`"));
         }
         if params.sort == Sort::Distance && near.is_none() {
-            return Err(invalid("sort", "`distance` needs `near`"));
+            note(&mut problems, invalid("sort", "`distance` needs `near`"));
         }
         params.near = near.map(|(lat, lon)| (lat, lon, radius.unwrap_or(DEFAULT_RADIUS_KM)));
         if let (Some(from), Some(to)) = (available_from, available_to)
             && to < from
         {
-            return Err(invalid("available_to", "must not be before available_from"));
+            note(
+                &mut problems,
+                invalid("available_to", "must not be before available_from"),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(ApiError::InvalidParameters(problems));
         }
         // Free at some point in [from, to] means starting by `to` (or by `from`, alone).
         params.free_by = available_to.or(available_from);
@@ -179,11 +206,17 @@ impl SearchParams {
 mod tests {
     use super::*;
 
-    fn parameter(query: &str) -> String {
+    fn parameters(query: &str) -> Vec<String> {
         match SearchParams::parse(query) {
-            Err(ApiError::InvalidParameter { name, .. }) => name,
-            other => panic!("expected a bad parameter for {query}, got {other:?}"),
+            Err(ApiError::InvalidParameters(problems)) => {
+                problems.into_iter().map(|(name, _)| name).collect()
+            }
+            other => panic!("expected bad parameters for {query}, got {other:?}"),
         }
+    }
+
+    fn parameter(query: &str) -> String {
+        parameters(query).remove(0)
     }
 
     #[test]
@@ -206,6 +239,14 @@ mod tests {
             "available_to"
         );
         assert_eq!(parameter("min_days_per_week=8"), "min_days_per_week");
+    }
+
+    #[test]
+    fn every_bad_parameter_is_named_at_once() {
+        assert_eq!(
+            parameters("near=abc&type=offer&colour=red&radius_km=-1&page=0"),
+            ["near", "type", "colour", "radius_km", "page"]
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 /// What has been typed so far.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct SuggestQuery {
     /// At least one character, at most 100.

@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 /// Autocomplete parameters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct SkillQuery {
     /// What has been typed so far, in any spelling ("postg", "JS").

@@ -1,0 +1,274 @@
+//! Request extractors whose failures are problem documents that point at the
+//! offending input: `/skills/0/level` in a body, `near` in a query string.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use serde::de::DeserializeOwned;
+
+use coophub_domain::text::{CONTROL_MESSAGE, has_control, has_forbidden_control};
+use coophub_domain::{FieldError, ValidationErrors};
+
+use crate::problem::ApiError;
+
+mod path;
+mod query;
+mod shape;
+
+pub use path::path_config;
+pub use query::{Query, Timestamp};
+use shape::{Shaped, read_all};
+
+/// How much of a body is read, and for how long (set from the configuration).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyRules {
+    /// Largest JSON body accepted, in bytes (413 beyond).
+    pub limit: usize,
+    /// How long a client may take to send the body (408 after): a client
+    /// trickling a large declared body must not hold a connection for long.
+    pub timeout: std::time::Duration,
+}
+
+/// A JSON request body deserialised into `T`.
+///
+/// Refuses other media types (415), bodies over the [`BodyRules`] limit (413)
+/// or slower than its timeout (408),
+/// malformed JSON (400) and JSON of the wrong shape (422, every value that
+/// does not fit at its pointer).
+#[derive(Debug)]
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let document = read_document(req, payload);
+        Box::pin(async move {
+            let Shaped { value, problems } = read_all(document.await?);
+            match value {
+                Some(value) if problems.0.is_empty() => Ok(Json(value)),
+                _ => Err(ApiError::InvalidBody(problems)),
+            }
+        })
+    }
+}
+
+/// The body as a JSON document, once its media type, size, arrival time,
+/// syntax (400) and text hygiene (422) are checked.
+fn read_document(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<serde_json::Value, ApiError>> + 'static {
+    let media_type = check_json_media_type(req);
+    let rules = req.app_data::<BodyRules>().copied().unwrap_or(BodyRules {
+        limit: usize::MAX,
+        timeout: std::time::Duration::MAX,
+    });
+    let limit = rules.limit;
+    let body = web::Bytes::from_request(req, payload);
+    async move {
+        media_type?;
+        let body = actix_web::rt::time::timeout(rules.timeout, body)
+            .await
+            .map_err(|_| ApiError::Http {
+                status: StatusCode::REQUEST_TIMEOUT,
+                detail: format!(
+                    "the request body did not arrive within {} seconds",
+                    rules.timeout.as_secs()
+                ),
+            })?;
+        let bytes = body.map_err(|error| {
+            if error.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge { limit }
+            } else {
+                ApiError::Http {
+                    status: StatusCode::BAD_REQUEST,
+                    detail: format!("the request body could not be read: {error}"),
+                }
+            }
+        })?;
+        parse_document(&bytes)
+    }
+}
+
+/// `Ok` for `application/json` and `application/*+json`.
+fn check_json_media_type(req: &HttpRequest) -> Result<(), ApiError> {
+    let shown = |req: &HttpRequest| {
+        req.headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("no content type")
+            .to_owned()
+    };
+    match req.mime_type() {
+        Ok(Some(mime))
+            if mime.type_() == "application"
+                && (mime.subtype() == "json" || mime.suffix().is_some_and(|s| s == "json")) =>
+        {
+            Ok(())
+        }
+        _ => Err(ApiError::UnsupportedMediaType(shown(req))),
+    }
+}
+
+/// Parses `bytes` as a JSON document (400 when it is not one) holding no
+/// control characters (422, each at its pointer).
+///
+/// The syntax is checked in full before the shape: otherwise a truncated
+/// document whose first value has the wrong type would read as a shape error.
+fn parse_document(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
+    let document: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|error| ApiError::MalformedJson(error.to_string()))?;
+    if !document.is_object() {
+        // Every request body is an object: saying so beats pointing into an array.
+        return Err(ApiError::InvalidBody(
+            FieldError::new("", "must be a JSON object, such as {\"name\": \"…\"}").into(),
+        ));
+    }
+    let mut unclean = ValidationErrors::default();
+    find_controls(&document, &mut String::new(), &mut unclean);
+    if !unclean.0.is_empty() {
+        return Err(unclean.into());
+    }
+    Ok(document)
+}
+
+/// Every string (value or key) under `value` holding NUL or another control
+/// character, at its pointer: the same refusal on both backends, for every
+/// field at once, before anything reaches the database.
+fn find_controls(value: &serde_json::Value, pointer: &mut String, found: &mut ValidationErrors) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) if has_forbidden_control(text) => {
+            found
+                .0
+                .push(FieldError::new(pointer.clone(), CONTROL_MESSAGE));
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                find_controls(item, pointer, found);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                if has_control(key) {
+                    found.0.push(FieldError::new(
+                        pointer
+                            .chars()
+                            .filter(|c| !c.is_control())
+                            .collect::<String>(),
+                        "field names must not contain control characters",
+                    ));
+                } else {
+                    find_controls(item, pointer, found);
+                }
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A JSON request body read into `T` with every value that did not fit
+/// found, for handlers that check the request further: [`Checked::check`]
+/// reports those values and the rules the request breaks in one 422.
+#[derive(Debug)]
+pub struct Checked<T>(Shaped<T>);
+
+impl<T> Checked<T> {
+    /// Checks the request with `rules` (usually the domain's parser), and
+    /// answers every problem at once: values of the wrong shape, and rules
+    /// broken elsewhere (a rule broken only by a stand-in is not reported).
+    pub fn check<U>(self, rules: impl FnOnce(T) -> Result<U, ApiError>) -> Result<U, ApiError> {
+        let Shaped { value, problems } = self.0;
+        let Some(value) = value else {
+            return Err(ApiError::InvalidBody(problems));
+        };
+        match rules(value) {
+            Ok(checked) if problems.0.is_empty() => Ok(checked),
+            Ok(_) => Err(ApiError::InvalidBody(problems)),
+            Err(ApiError::Validation(broken)) => {
+                let shape_only = problems.0.len();
+                let all = merged(problems, broken);
+                // Rules broken only by stand-ins leave a problem of shape alone.
+                Err(if all.0.len() == shape_only {
+                    ApiError::InvalidBody(all)
+                } else {
+                    ApiError::Validation(all)
+                })
+            }
+            Err(other) if problems.0.is_empty() => Err(other),
+            Err(_) => Err(ApiError::InvalidBody(problems)),
+        }
+    }
+}
+
+/// `shape` and then those of `broken` not at, within or around a value that
+/// did not fit (those may be the stand-in's doing).
+fn merged(shape: ValidationErrors, broken: ValidationErrors) -> ValidationErrors {
+    let related = |a: &str, b: &str| {
+        a == b || a.starts_with(&format!("{b}/")) || b.starts_with(&format!("{a}/"))
+    };
+    let mut all = shape;
+    let own: Vec<String> = all.0.iter().map(|e| e.pointer.clone()).collect();
+    all.0.extend(
+        broken
+            .0
+            .into_iter()
+            .filter(|e| !own.iter().any(|p| related(&e.pointer, p))),
+    );
+    all
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Checked<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let document = read_document(req, payload);
+        Box::pin(async move { Ok(Checked(read_all(document.await?))) })
+    }
+}
+
+/// Applies a JSON Merge Patch (RFC 7396) to `current` (the resource as a
+/// client would `PUT` it) and reads the result as `T`: absent keys keep their
+/// value, `null` clears, arrays and scalars replace. Values of the wrong shape
+/// are reported at their pointers, which are the same in the patch and the result.
+pub fn merge_patch<T: DeserializeOwned>(
+    current: &impl serde::Serialize,
+    patch: &serde_json::Value,
+) -> Result<Checked<T>, ApiError> {
+    let mut document = serde_json::to_value(current).map_err(ApiError::internal)?;
+    json_patch::merge(&mut document, patch);
+    Ok(Checked(read_all(document)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_are_malformed_json_and_bodies_are_objects() {
+        for broken in [&b"{\"skills\": ["[..], br#"{"skills": []} trailing"#] {
+            assert!(matches!(
+                parse_document(broken),
+                Err(ApiError::MalformedJson(_))
+            ));
+        }
+        match parse_document(b"[1, 2]") {
+            Err(ApiError::InvalidBody(problems)) => assert_eq!(problems.0[0].pointer, ""),
+            other => panic!("expected a problem at the root, got {other:?}"),
+        }
+        assert!(parse_document(br#"{"name": "Ada"}"#).is_ok());
+    }
+}
