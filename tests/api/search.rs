@@ -163,6 +163,54 @@ async fn typos_aliases_prefixes_filters_and_distance_work_through_the_api(backen
         .await
         .unwrap();
     assert_eq!(suggestions["skills"][0]["slug"], "postgresql");
+    assert_eq!(
+        suggestions["coops"],
+        json!([]),
+        "co-ops that list PostgreSQL are not names starting with postg"
+    );
+    let suggestions: Value = app
+        .get("/api/v1/search/suggest?q=oxford%20dr", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(suggestions["coops"][0]["slug"], "oxford-coop");
+    let skills: Vec<&str> = suggestions["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|skill| skill["slug"].as_str().unwrap())
+        .collect();
+    assert!(
+        skills.contains(&"drupal") && skills.iter().all(|s| s.starts_with('d')),
+        "the last word completes skills, most used first: {skills:?}"
+    );
+
+    // A typo, the word being typed and an alias each say why they matched.
+    for (query, skill) in [
+        ("q=drupl", "drupal"),
+        ("q=drup", "drupal"),
+        ("q=postgres", "postgresql"),
+    ] {
+        let answer = search(&app, query, None).await;
+        let hit = &answer["hits"][0];
+        assert!(
+            hit["matched_skills"]
+                .as_array()
+                .unwrap()
+                .contains(&json!(skill)),
+            "{query}: {hit}"
+        );
+        assert_eq!(hit["unmatched_words"], json!([]), "{query}: {hit}");
+    }
+    let typo = search(&app, "q=drupl", None).await;
+    assert!(
+        typo["hits"][0]["highlights"]["title"][0]
+            .as_str()
+            .unwrap()
+            .contains("<mark>Drupal</mark>"),
+        "{typo}"
+    );
 }
 
 async fn bad_search_parameters_name_the_parameter(backend: Backend) {

@@ -9,8 +9,10 @@
 //! counted in facets.
 
 mod collect;
+mod complete;
 mod document;
 mod documents;
+mod explain;
 mod index;
 mod query;
 mod rebuild;
@@ -18,6 +20,7 @@ mod schema;
 mod search;
 mod statistics;
 
+pub use complete::Completion;
 pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry};
 pub use documents::{coop_document, person_document};
 pub use index::{Committed, SCHEMA_VERSION, SearchError, SearchIndex};

@@ -33,7 +33,7 @@ pub(crate) fn words(q: &str) -> Vec<String> {
 }
 
 /// The English stem of an analysed word, as the prose fields index it.
-fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     tokens(prose_analyzer(), word)
         .pop()
         .unwrap_or_else(|| word.to_owned())
@@ -54,7 +54,12 @@ fn boosted(query: impl Query, boost: f32) -> Box<dyn Query> {
 }
 
 /// The ways one word may match.
-fn word_query(fields: &Fields, word: &str, is_last: bool, skill: Option<&str>) -> Box<dyn Query> {
+pub(crate) fn word_query(
+    fields: &Fields,
+    word: &str,
+    is_last: bool,
+    skill: Option<&str>,
+) -> Box<dyn Query> {
     let stemmed = stem(word);
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (field, weight, prose) in weighted(fields) {

@@ -11,8 +11,9 @@ use tantivy::schema::{IndexRecordOption, Term, Value};
 
 use crate::collect::{MatchCollector, Matched};
 use crate::document::DocKind;
+use crate::explain::{QueryWord, highlight, unmatched};
 use crate::index::{SearchError, SearchIndex};
-use crate::query::{text_query, words};
+use crate::query::{text_query, word_query, words};
 use crate::statistics::VisibleStatistics;
 
 /// How to order hits.
@@ -85,8 +86,12 @@ pub struct Hit {
     pub score: f32,
     /// Matching snippets per field, with `<mark>` around matches.
     pub highlights: BTreeMap<String, Vec<String>>,
-    /// The document's skills that the search asked for or named.
+    /// The document's skills that the search asked for or named (in any
+    /// spelling, with typos, or as the word being typed).
     pub matched_skills: Vec<String>,
+    /// The words of `q` that match nothing in this document (when not every
+    /// word had to match).
+    pub unmatched_words: Vec<String>,
     /// Distance from `near`, in km.
     pub distance_km: Option<f64>,
 }
@@ -291,7 +296,7 @@ impl SearchIndex {
             .skip(request.offset)
             .take(request.limit)
             .collect();
-        let hits = self.hits(&statistics, &query, &page, request, skill_of, text_given)?;
+        let hits = self.hits(&statistics, &page, request, skill_of, text_given)?;
         Ok(SearchResults {
             hits,
             total,
@@ -302,7 +307,6 @@ impl SearchIndex {
     fn hits(
         &self,
         statistics: &VisibleStatistics,
-        query: &dyn Query,
         page: &[Matched],
         request: &SearchRequest,
         skill_of: &dyn Fn(&str) -> Option<String>,
@@ -310,23 +314,48 @@ impl SearchIndex {
     ) -> Result<Vec<Hit>, SearchError> {
         let f = &self.fields;
         let searcher = statistics.searcher();
-        let mut generators = Vec::new();
-        if text_given {
-            for (name, field) in [("title", f.title), ("summary", f.summary)] {
-                generators.push((name, statistics.snippet_generator(query, field, 160)?));
-            }
-        }
+        let query_words = if text_given {
+            QueryWord::all(&request.q)
+        } else {
+            Vec::new()
+        };
+        let highlighted = [("title", f.title, false), ("summary", f.summary, true)]
+            .into_iter()
+            .map(|(name, field, prose)| {
+                Ok((
+                    name,
+                    field,
+                    prose,
+                    searcher.index().tokenizer_for_field(field)?,
+                ))
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
         let mut wanted: HashSet<String> = request.skills.iter().cloned().collect();
-        wanted.extend(words(&request.q).iter().filter_map(|w| skill_of(w)));
+        wanted.extend(query_words.iter().filter_map(|w| skill_of(&w.word)));
         wanted.extend(skill_of(&request.q));
+        let per_word: Vec<(String, Box<dyn Query>)> = query_words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let last = i + 1 == query_words.len();
+                let skill = skill_of(&w.word);
+                (
+                    w.word.clone(),
+                    word_query(f, &w.word, last, skill.as_deref()),
+                )
+            })
+            .collect();
+        let addresses: Vec<_> = page.iter().map(|m| m.address).collect();
+        let mut unmatched = unmatched(searcher, &per_word, &addresses)?.into_iter();
         page.iter()
             .map(|matched| {
                 let doc: TantivyDocument = searcher.doc(matched.address)?;
                 let mut highlights = BTreeMap::new();
-                for (name, generator) in &mut generators {
-                    let mut snippet = generator.snippet_from_doc(&doc);
-                    if !snippet.highlighted().is_empty() {
-                        snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+                for (name, field, prose, analyzer) in &highlighted {
+                    let text = self.text(&doc, *field).unwrap_or_default();
+                    if let Some(snippet) =
+                        highlight(statistics, *field, analyzer, *prose, &text, &query_words)?
+                    {
                         highlights.insert((*name).to_owned(), vec![snippet.to_html()]);
                     }
                 }
@@ -345,8 +374,11 @@ impl SearchIndex {
                     matched_skills: self
                         .all_text(&doc, f.skills)
                         .into_iter()
-                        .filter(|s| wanted.contains(s))
+                        .filter(|s| {
+                            wanted.contains(s) || query_words.iter().any(|w| w.names_skill(s))
+                        })
                         .collect(),
+                    unmatched_words: unmatched.next().unwrap_or_default(),
                     distance_km: matched.distance_km,
                 })
             })

@@ -7,13 +7,12 @@
 //! choices here are computed as if the index held only what the viewer sees.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use tantivy::collector::Count;
 use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocId, Score, Searcher, SegmentReader};
+use tantivy::{DocId, Searcher, SegmentReader};
 
 /// BM25 statistics over the live documents that `public_only` allows.
 pub(crate) struct VisibleStatistics<'a> {
@@ -56,35 +55,6 @@ impl<'a> VisibleStatistics<'a> {
                     .as_ref()
                     .is_none_or(|column| column.first(doc).unwrap_or(false))
         })
-    }
-
-    /// A generator of highlights for `field` whose choice of fragment weighs
-    /// the words of `query` by how rare they are among visible documents.
-    pub(crate) fn snippet_generator(
-        &self,
-        query: &dyn Query,
-        field: Field,
-        max_chars: usize,
-    ) -> tantivy::Result<SnippetGenerator> {
-        let mut terms: BTreeSet<&Term> = BTreeSet::new();
-        query.query_terms(&mut |term, _| {
-            if term.field() == field {
-                terms.insert(term);
-            }
-        });
-        let mut weights: BTreeMap<String, Score> = BTreeMap::new();
-        for term in terms {
-            let value = term.value();
-            let Some(text) = value.as_str() else {
-                continue;
-            };
-            let frequency = self.doc_freq(term)?;
-            if frequency > 0 {
-                weights.insert(text.to_owned(), 1.0 / (1.0 + frequency as Score));
-            }
-        }
-        let tokenizer = self.searcher.index().tokenizer_for_field(field)?;
-        Ok(SnippetGenerator::new(weights, tokenizer, field, max_chars))
     }
 }
 

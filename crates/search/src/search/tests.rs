@@ -542,3 +542,74 @@ fn hidden_and_deleted_documents_do_not_move_an_outsider_s_scores() {
     let agile_before = before.iter().find(|h| h.0 == "agile").map(|h| h.1);
     assert_ne!(agile(&inside.hits), agile_before);
 }
+
+fn first_hit(index: &SearchIndex, text: &str) -> Hit {
+    let request = SearchRequest {
+        limit: 5,
+        ..q(text)
+    };
+    index
+        .search(&request, &aliases)
+        .unwrap()
+        .hits
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no hit for {text}"))
+}
+
+#[test]
+fn typo_prefix_and_alias_hits_explain_themselves() {
+    let index = corpus();
+    let typo = first_hit(&index, "wordpres charities");
+    assert!(
+        typo.matched_skills.contains(&"wordpress".to_owned()),
+        "{typo:?}"
+    );
+    assert!(
+        typo.highlights["summary"][0].contains("<mark>WordPress</mark>"),
+        "{typo:?}"
+    );
+    let typed = first_hit(&index, "drup");
+    assert_eq!(typed.id, "agile");
+    assert!(
+        typed.matched_skills.contains(&"drupal".to_owned()),
+        "{typed:?}"
+    );
+    assert!(
+        typed.highlights["summary"][0].contains("<mark>Drupal</mark>"),
+        "{typed:?}"
+    );
+    let alias = first_hit(&index, "postgres");
+    assert!(
+        alias.matched_skills.contains(&"postgresql".to_owned()),
+        "{alias:?}"
+    );
+    assert!(typo.unmatched_words.is_empty() && alias.unmatched_words.is_empty());
+}
+
+#[test]
+fn words_that_matched_nothing_are_named() {
+    let index = corpus();
+    let some = first_hit(&index, "drupal zebrafinch");
+    assert_eq!(some.id, "agile");
+    assert_eq!(some.unmatched_words, ["zebrafinch"]);
+}
+
+#[test]
+fn co_op_names_complete_what_is_typed() {
+    let index = corpus();
+    let names = |typed: &str| -> Vec<String> {
+        index
+            .complete_coop_names(typed, false, 5)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.slug)
+            .collect()
+    };
+    assert_eq!(names("ag"), ["agile"]);
+    assert_eq!(names("agile coll"), ["agile"]);
+    assert_eq!(names("le"), ["leeds-web"]);
+    assert!(names("agle").is_empty(), "no typos in completion");
+    assert!(names("postg").is_empty(), "skills are not names");
+    assert!(names("hidden").is_empty(), "people are not co-ops");
+}

@@ -70,10 +70,14 @@ pub struct SearchHit {
     pub summary: String,
     /// Relevance.
     pub score: f32,
-    /// Matching snippets per field, matches in `<mark>`.
+    /// Matching snippets per field, every word that matched (also with a
+    /// typo, as a prefix or in another form) in `<mark>`.
     pub highlights: BTreeMap<String, Vec<String>>,
-    /// Its skills that the search named.
+    /// Its skills that the search named, in any spelling, with typos or as
+    /// the word being typed.
     pub matched_skills: Vec<String>,
+    /// Words of `q` that match nothing in it (when not every word had to).
+    pub unmatched_words: Vec<String>,
     /// Distance from `near`, in km.
     pub distance_km: Option<f64>,
 }
@@ -121,6 +125,7 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
                 score: hit.score,
                 highlights: hit.highlights,
                 matched_skills: hit.matched_skills,
+                unmatched_words: hit.unmatched_words,
                 distance_km: hit.distance_km,
             })
             .collect(),

@@ -1,7 +1,6 @@
 //! `GET /api/v1/search/suggest?q=`: autocomplete skills and co-op names.
 
 use actix_web::{get, web};
-use coophub_search::{DocKind, SearchRequest};
 use coophub_store::{Page, skills};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -33,9 +32,10 @@ pub struct CoopSuggestion {
 /// Suggestions.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Suggestions {
-    /// Skills whose name or alias starts like `q`, most used first.
+    /// Skills whose name or an alias starts like `q` (or its last word),
+    /// most used first.
     pub skills: Vec<SkillRef>,
-    /// Co-ops whose name matches `q`.
+    /// Co-ops whose name completes `q`: its words, the last one begun.
     pub coops: Vec<CoopSuggestion>,
 }
 
@@ -66,18 +66,14 @@ pub async fn suggest(
     let index = state.search.index().clone();
     let (_, suggestions) = state
         .read(caller, move |conn, viewer| {
-            let network = viewer.sees_network_only();
             let first = Page { number: 1, size: 5 };
-            let (found, _) = skills::search(conn, Some(&q), first, viewer.reach())?;
-            let request = SearchRequest {
-                q,
-                kinds: vec![DocKind::Coop],
-                network,
-                limit: 5,
-                ..SearchRequest::default()
-            };
+            // The whole text may begin a skill ("ruby on r"); else its last word does.
+            let (mut found, _) = skills::search(conn, Some(&q), first, viewer.reach())?;
+            if let Some(last) = q.split_whitespace().last().filter(|_| found.is_empty()) {
+                found = skills::search(conn, Some(last), first, viewer.reach())?.0;
+            }
             let coops = index
-                .search(&request, &|_| None)
+                .complete_coop_names(&q, viewer.sees_network_only(), 5)
                 .map_err(ApiError::internal)?;
             Ok(Suggestions {
                 skills: found
@@ -85,11 +81,10 @@ pub async fn suggest(
                     .map(|usage| SkillRef::from(usage.skill))
                     .collect(),
                 coops: coops
-                    .hits
                     .into_iter()
-                    .map(|hit| CoopSuggestion {
-                        slug: hit.slug.unwrap_or_default(),
-                        name: hit.title,
+                    .map(|c| CoopSuggestion {
+                        slug: c.slug,
+                        name: c.name,
                     })
                     .collect(),
             })
