@@ -84,7 +84,7 @@ impl Fields {
             title: builder.add_text_field("title", text(TEXT, true)),
             summary: builder.add_text_field("summary", text(PROSE, true)),
             description: builder.add_text_field("description", text(PROSE, false)),
-            skills_text: builder.add_text_field("skills_text", text(TEXT, false)),
+            skills_text: builder.add_text_field("skills_text", text(TEXT, true)),
             skills: builder.add_text_field("skills", exact.clone()),
             region: builder.add_text_field("region", exact.clone()),
             country: builder.add_text_field("country", exact.clone()),

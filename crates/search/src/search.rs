@@ -319,17 +319,21 @@ impl SearchIndex {
         } else {
             Vec::new()
         };
-        let highlighted = [("title", f.title, false), ("summary", f.summary, true)]
-            .into_iter()
-            .map(|(name, field, prose)| {
-                Ok((
-                    name,
-                    field,
-                    prose,
-                    searcher.index().tokenizer_for_field(field)?,
-                ))
-            })
-            .collect::<tantivy::Result<Vec<_>>>()?;
+        let highlighted = [
+            ("title", f.title, false),
+            ("summary", f.summary, true),
+            ("skills", f.skills_text, false),
+        ]
+        .into_iter()
+        .map(|(name, field, prose)| {
+            Ok((
+                name,
+                field,
+                prose,
+                searcher.index().tokenizer_for_field(field)?,
+            ))
+        })
+        .collect::<tantivy::Result<Vec<_>>>()?;
         let mut wanted: HashSet<String> = request.skills.iter().cloned().collect();
         wanted.extend(query_words.iter().filter_map(|w| skill_of(&w.word)));
         wanted.extend(skill_of(&request.q));
@@ -352,11 +356,19 @@ impl SearchIndex {
                 let doc: TantivyDocument = searcher.doc(matched.address)?;
                 let mut highlights = BTreeMap::new();
                 for (name, field, prose, analyzer) in &highlighted {
-                    let text = self.text(&doc, *field).unwrap_or_default();
-                    if let Some(snippet) =
-                        highlight(statistics, *field, analyzer, *prose, &text, &query_words)?
-                    {
-                        highlights.insert((*name).to_owned(), vec![snippet.to_html()]);
+                    // A skill's name is stored once per level: each name once.
+                    let mut texts = self.all_text(&doc, *field);
+                    texts.dedup();
+                    let mut marked = Vec::new();
+                    for text in texts {
+                        if let Some(snippet) =
+                            highlight(statistics, *field, analyzer, *prose, &text, &query_words)?
+                        {
+                            marked.push(snippet.to_html());
+                        }
+                    }
+                    if !marked.is_empty() {
+                        highlights.insert((*name).to_owned(), marked);
                     }
                 }
                 Ok(Hit {

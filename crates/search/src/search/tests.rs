@@ -569,6 +569,11 @@ fn typo_prefix_and_alias_hits_explain_themselves() {
         typo.highlights["summary"][0].contains("<mark>WordPress</mark>"),
         "{typo:?}"
     );
+    assert_eq!(
+        typo.highlights["skills"],
+        ["<mark>WordPress</mark>"],
+        "{typo:?}"
+    );
     let typed = first_hit(&index, "drup");
     assert_eq!(typed.id, "agile");
     assert!(
