@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
+use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Query};
 use tantivy::schema::Field;
 use tantivy::snippet::{Snippet, SnippetGenerator};
@@ -28,24 +28,39 @@ fn builder(typos: u8) -> &'static LevenshteinAutomatonBuilder {
     cell.get_or_init(|| LevenshteinAutomatonBuilder::new(typos.clamp(1, 2), true))
 }
 
-/// Whether `token` is `wanted` give or take its typo budget, or (for the
-/// word being typed) starts with it.
-fn close(wanted: &str, token: &str, prefix: bool) -> bool {
-    if token == wanted || (prefix && token.starts_with(wanted)) {
-        return true;
+/// A form of a query word and the automaton that accepts its typos.
+struct Form {
+    text: String,
+    /// `None` when the word is too short for typos.
+    typos: Option<DFA>,
+}
+
+impl Form {
+    fn new(text: String) -> Self {
+        let budget = typo_budget(text.chars().count());
+        let typos = (budget > 0).then(|| builder(budget).build_dfa(&text));
+        Self { text, typos }
     }
-    let budget = typo_budget(wanted.chars().count());
-    budget > 0
-        && matches!(builder(budget).build_dfa(wanted).eval(token), Distance::Exact(d) if d <= budget)
+
+    /// Whether `token` is this form give or take its typo budget, or (for
+    /// the word being typed) starts with it.
+    fn accepts(&self, token: &str, prefix: bool) -> bool {
+        token == self.text
+            || (prefix && token.starts_with(&self.text))
+            || self.typos.as_ref().is_some_and(|dfa| {
+                let budget = typo_budget(self.text.chars().count());
+                matches!(dfa.eval(token), Distance::Exact(d) if d <= budget)
+            })
+    }
 }
 
 /// One word of the query, in the forms the fields hold.
-#[derive(Debug, Clone)]
 pub(crate) struct QueryWord {
     /// As names and skills are indexed.
     pub word: String,
+    spelt: Form,
     /// As prose is indexed (its English stem).
-    stem: String,
+    stem: Form,
     /// The last word, matched as a prefix while it is typed.
     last: bool,
 }
@@ -59,7 +74,8 @@ impl QueryWord {
             .into_iter()
             .enumerate()
             .map(|(i, word)| Self {
-                stem: stem(&word),
+                stem: Form::new(stem(&word)),
+                spelt: Form::new(word.clone()),
                 word,
                 last: i + 1 == count,
             })
@@ -70,7 +86,7 @@ impl QueryWord {
     /// In prose the word itself counts too: a typo of a skill ("wordpres")
     /// matches the skill, and the prose that names it is marked.
     pub(crate) fn matches(&self, token: &str, prose: bool) -> bool {
-        close(&self.word, token, self.last) || (prose && close(&self.stem, token, self.last))
+        self.spelt.accepts(token, self.last) || (prose && self.stem.accepts(token, self.last))
     }
 
     /// Whether a skill's slug (`ruby-on-rails`) is, or has a part that is, this word.

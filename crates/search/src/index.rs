@@ -55,6 +55,8 @@ pub struct SearchIndex {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     writer: Mutex<IndexWriter>,
+    /// Relevance totals over visible documents, per reader generation.
+    pub(crate) totals: crate::statistics::TotalsCache,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -102,6 +104,7 @@ impl SearchIndex {
             reader,
             fields,
             writer: Mutex::new(writer),
+            totals: Default::default(),
         })
     }
 

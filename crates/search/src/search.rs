@@ -249,7 +249,12 @@ impl SearchIndex {
         clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
         let query = BooleanQuery::new(clauses);
 
-        let statistics = VisibleStatistics::new(&searcher, self.fields.public, !request.network);
+        let statistics = VisibleStatistics::new(
+            &searcher,
+            self.fields.public,
+            !request.network,
+            &self.totals,
+        );
         let collected = searcher.search_with_statistics_provider(
             &query,
             &MatchCollector { near: request.near },

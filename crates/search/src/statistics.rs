@@ -6,13 +6,52 @@
 //! holds a word by watching scores (or highlights) move. Scores and snippet
 //! choices here are computed as if the index held only what the viewer sees.
 
-use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use tantivy::collector::Count;
 use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocId, Searcher, SegmentReader};
+
+/// Document and token totals per reader generation and audience: counting
+/// them reads every document's field lengths, so it is done once per reload
+/// (that is, once per write), not once per query.
+#[derive(Debug, Default)]
+pub(crate) struct TotalsCache(Mutex<HashMap<(u64, bool), Totals>>);
+
+#[derive(Debug, Default, Clone)]
+struct Totals {
+    docs: Option<u64>,
+    tokens: HashMap<Field, u64>,
+}
+
+impl TotalsCache {
+    /// The cached value `read` picks for `key`, or `compute`d and kept (with
+    /// `store`); entries of older generations are dropped.
+    fn get_or<T: Copy>(
+        &self,
+        key: (u64, bool),
+        read: impl Fn(&Totals) -> Option<T>,
+        store: impl Fn(&mut Totals, T),
+        compute: impl FnOnce() -> tantivy::Result<T>,
+    ) -> tantivy::Result<T> {
+        if let Some(known) = self
+            .0
+            .lock()
+            .ok()
+            .and_then(|map| map.get(&key).and_then(&read))
+        {
+            return Ok(known);
+        }
+        let value = compute()?;
+        if let Ok(mut map) = self.0.lock() {
+            map.retain(|(generation, _), _| *generation == key.0);
+            store(map.entry(key).or_default(), value);
+        }
+        Ok(value)
+    }
+}
 
 /// BM25 statistics over the live documents that `public_only` allows.
 pub(crate) struct VisibleStatistics<'a> {
@@ -20,19 +59,26 @@ pub(crate) struct VisibleStatistics<'a> {
     /// The boolean field marking documents outsiders may see.
     public: Field,
     public_only: bool,
-    docs: Cell<Option<u64>>,
-    tokens: RefCell<HashMap<Field, u64>>,
+    totals: &'a TotalsCache,
 }
 
 impl<'a> VisibleStatistics<'a> {
-    pub(crate) fn new(searcher: &'a Searcher, public: Field, public_only: bool) -> Self {
+    pub(crate) fn new(
+        searcher: &'a Searcher,
+        public: Field,
+        public_only: bool,
+        totals: &'a TotalsCache,
+    ) -> Self {
         Self {
             searcher,
             public,
             public_only,
-            docs: Cell::new(None),
-            tokens: RefCell::new(HashMap::new()),
+            totals,
         }
+    }
+
+    fn key(&self) -> (u64, bool) {
+        (self.searcher.generation().generation_id(), self.public_only)
     }
 
     /// The searcher these statistics describe.
@@ -60,33 +106,41 @@ impl<'a> VisibleStatistics<'a> {
 
 impl Bm25StatisticsProvider for VisibleStatistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        if let Some(known) = self.tokens.borrow().get(&field) {
-            return Ok(*known);
-        }
-        let mut total = 0u64;
-        for segment in self.searcher.segment_readers() {
-            let visible = self.visible(segment)?;
-            let norms = segment.get_fieldnorms_reader(field)?;
-            total += (0..segment.max_doc())
-                .filter(|&doc| visible(doc))
-                .map(|doc| u64::from(norms.fieldnorm(doc)))
-                .sum::<u64>();
-        }
-        self.tokens.borrow_mut().insert(field, total);
-        Ok(total)
+        self.totals.get_or(
+            self.key(),
+            |totals| totals.tokens.get(&field).copied(),
+            |totals, total| {
+                totals.tokens.insert(field, total);
+            },
+            || {
+                let mut total = 0u64;
+                for segment in self.searcher.segment_readers() {
+                    let visible = self.visible(segment)?;
+                    let norms = segment.get_fieldnorms_reader(field)?;
+                    total += (0..segment.max_doc())
+                        .filter(|&doc| visible(doc))
+                        .map(|doc| u64::from(norms.fieldnorm(doc)))
+                        .sum::<u64>();
+                }
+                Ok(total)
+            },
+        )
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
-        if let Some(known) = self.docs.get() {
-            return Ok(known);
-        }
-        let mut total = 0u64;
-        for segment in self.searcher.segment_readers() {
-            let visible = self.visible(segment)?;
-            total += (0..segment.max_doc()).filter(|&doc| visible(doc)).count() as u64;
-        }
-        self.docs.set(Some(total));
-        Ok(total)
+        self.totals.get_or(
+            self.key(),
+            |totals| totals.docs,
+            |totals, total| totals.docs = Some(total),
+            || {
+                let mut total = 0u64;
+                for segment in self.searcher.segment_readers() {
+                    let visible = self.visible(segment)?;
+                    total += (0..segment.max_doc()).filter(|&doc| visible(doc)).count() as u64;
+                }
+                Ok(total)
+            },
+        )
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
