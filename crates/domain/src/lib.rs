@@ -13,6 +13,7 @@ pub mod coop;
 mod expected;
 pub mod password;
 pub mod person;
+pub mod sharing;
 pub mod skills;
 pub mod text;
 pub mod validation;

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use coophub_domain::{FieldError, ValidationErrors};
 
 /// More problems than this in one body are not worth listing.
-const MOST_PROBLEMS: usize = 50;
+const MOST_PROBLEMS: usize = 32;
 
 /// A request read from JSON: `value` when one could be built (with stand-ins
 /// where `problems` point), and what did not fit.

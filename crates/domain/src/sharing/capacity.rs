@@ -1,0 +1,174 @@
+//! Booked time against capacity, date by date: the invariant that accepted
+//! and active placements never exceed what was offered (nor five days a
+//! week for one person across all offers). Time is counted in half days a
+//! week, so that no float is ever compared.
+
+use chrono::NaiveDate;
+
+/// Half days a week: 1 is half a day, 10 is the whole working week.
+pub type HalfDays = u8;
+
+/// Five days a week: what one person can give, across all offers.
+pub const FULL_WEEK: HalfDays = 10;
+
+/// Dates from `start` to `end`, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateRange {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (not before `start`).
+    pub end: NaiveDate,
+}
+
+impl DateRange {
+    /// The range, if `end` is not before `start`.
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Option<Self> {
+        (start <= end).then_some(Self { start, end })
+    }
+
+    /// The days both ranges hold, if any.
+    pub fn overlap(&self, other: &DateRange) -> Option<DateRange> {
+        DateRange::new(self.start.max(other.start), self.end.min(other.end))
+    }
+}
+
+/// Time already promised: a range and the half days a week it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Booking {
+    /// When.
+    pub range: DateRange,
+    /// How much of each week.
+    pub half_days: HalfDays,
+}
+
+/// A stretch of a wanted range where the capacity left is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Free {
+    /// The dates.
+    pub range: DateRange,
+    /// Half days a week still free over them.
+    pub half_days: HalfDays,
+}
+
+/// The capacity left over `wanted`, stretch by stretch, given `capacity`
+/// and what `booked` already takes.
+pub fn free_over(capacity: HalfDays, booked: &[Booking], wanted: DateRange) -> Vec<Free> {
+    // The days where what is booked changes, within the wanted range.
+    let mut edges = vec![wanted.start];
+    for booking in booked {
+        if let Some(shared) = booking.range.overlap(&wanted) {
+            edges.push(shared.start);
+            if let Some(after) = shared.end.succ_opt().filter(|day| *day <= wanted.end) {
+                edges.push(after);
+            }
+        }
+    }
+    edges.sort();
+    edges.dedup();
+    let mut stretches: Vec<Free> = Vec::new();
+    for (i, start) in edges.iter().enumerate() {
+        let end = edges
+            .get(i + 1)
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(wanted.end);
+        let Some(range) = DateRange::new(*start, end) else {
+            continue;
+        };
+        let taken: u32 = booked
+            .iter()
+            .filter(|b| b.range.overlap(&range).is_some())
+            .map(|b| u32::from(b.half_days))
+            .sum();
+        let half_days = u32::from(capacity).saturating_sub(taken);
+        let half_days = HalfDays::try_from(half_days).unwrap_or(HalfDays::MAX);
+        match stretches.last_mut() {
+            Some(last) if last.half_days == half_days => last.range.end = range.end,
+            _ => stretches.push(Free { range, half_days }),
+        }
+    }
+    stretches
+}
+
+/// The stretches of `wanted` where `half_days` more do not fit: empty when
+/// the booking may be made.
+pub fn conflicts(
+    capacity: HalfDays,
+    booked: &[Booking],
+    wanted: DateRange,
+    half_days: HalfDays,
+) -> Vec<Free> {
+    free_over(capacity, booked, wanted)
+        .into_iter()
+        .filter(|free| free.half_days < half_days)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn range(start: &str, end: &str) -> DateRange {
+        DateRange::new(day(start), day(end)).unwrap()
+    }
+
+    fn booking(start: &str, end: &str, half_days: HalfDays) -> Booking {
+        Booking {
+            range: range(start, end),
+            half_days,
+        }
+    }
+
+    #[test]
+    fn free_capacity_is_reported_stretch_by_stretch() {
+        let booked = [
+            booking("2027-01-04", "2027-01-31", 4),
+            booking("2027-01-18", "2027-02-14", 2),
+        ];
+        let free = free_over(6, &booked, range("2027-01-01", "2027-02-28"));
+        assert_eq!(
+            free,
+            [
+                Free {
+                    range: range("2027-01-01", "2027-01-03"),
+                    half_days: 6
+                },
+                Free {
+                    range: range("2027-01-04", "2027-01-17"),
+                    half_days: 2
+                },
+                Free {
+                    range: range("2027-01-18", "2027-01-31"),
+                    half_days: 0
+                },
+                Free {
+                    range: range("2027-02-01", "2027-02-14"),
+                    half_days: 4
+                },
+                Free {
+                    range: range("2027-02-15", "2027-02-28"),
+                    half_days: 6
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_booking_that_does_not_fit_names_where() {
+        let booked = [booking("2027-01-04", "2027-01-31", 8)];
+        let wanted = range("2027-01-25", "2027-02-05");
+        assert_eq!(
+            conflicts(10, &booked, wanted, 4),
+            [Free {
+                range: range("2027-01-25", "2027-01-31"),
+                half_days: 2
+            }]
+        );
+        assert!(conflicts(10, &booked, wanted, 2).is_empty());
+        assert!(conflicts(10, &booked, range("2027-02-01", "2027-02-05"), 10).is_empty());
+        assert!(DateRange::new(day("2027-02-02"), day("2027-02-01")).is_none());
+    }
+}

@@ -1,0 +1,33 @@
+//! Sharing people between co-ops (offers of time, requests for it,
+//! placements): the rules that must hold whatever the storage does, tested
+//! without it. The first of them are the capacity arithmetic and the
+//! placement's life; offers, requests and matching build on these.
+
+mod capacity;
+mod placement;
+
+pub use capacity::{Booking, DateRange, FULL_WEEK, Free, HalfDays, conflicts, free_over};
+pub use placement::{IllegalMove, PlacementAction, PlacementState};
+
+/// Half days a week from days a week as clients send them (`2.5`): `None`
+/// unless it is a whole number of half days from half a day to five days.
+pub fn half_days(days_per_week: f64) -> Option<HalfDays> {
+    let halves = days_per_week * 2.0;
+    (halves.fract() == 0.0 && (1.0..=f64::from(FULL_WEEK)).contains(&halves))
+        .then(|| halves as HalfDays)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_a_week_come_in_halves_up_to_five() {
+        assert_eq!(half_days(2.5), Some(5));
+        assert_eq!(half_days(5.0), Some(10));
+        assert_eq!(half_days(0.5), Some(1));
+        for bad in [0.0, 0.3, 5.5, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(half_days(bad), None, "{bad}");
+        }
+    }
+}
