@@ -14,7 +14,7 @@ pub use placement::{IllegalMove, PlacementAction, PlacementState};
 pub fn half_days(days_per_week: f64) -> Option<HalfDays> {
     let halves = days_per_week * 2.0;
     (halves.fract() == 0.0 && (1.0..=f64::from(FULL_WEEK)).contains(&halves))
-        .then(|| halves as HalfDays)
+        .then_some(halves as HalfDays)
 }
 
 #[cfg(test)]
