@@ -301,7 +301,16 @@ impl SearchIndex {
             .skip(request.offset)
             .take(request.limit)
             .collect();
-        let hits = self.hits(&statistics, &page, request, skill_of, text_given)?;
+        // When every word had to match, none is unmatched: no need to look.
+        let look_for_unmatched = text_given && !every_word;
+        let hits = self.hits(
+            &statistics,
+            &page,
+            request,
+            skill_of,
+            text_given,
+            look_for_unmatched,
+        )?;
         Ok(SearchResults {
             hits,
             total,
@@ -316,6 +325,7 @@ impl SearchIndex {
         request: &SearchRequest,
         skill_of: &dyn Fn(&str) -> Option<String>,
         text_given: bool,
+        look_for_unmatched: bool,
     ) -> Result<Vec<Hit>, SearchError> {
         let f = &self.fields;
         let searcher = statistics.searcher();
@@ -344,6 +354,7 @@ impl SearchIndex {
         wanted.extend(skill_of(&request.q));
         let per_word: Vec<(String, Box<dyn Query>)> = query_words
             .iter()
+            .filter(|_| look_for_unmatched)
             .enumerate()
             .map(|(i, w)| {
                 let last = i + 1 == query_words.len();

@@ -24,7 +24,12 @@ pub(crate) struct TotalsCache(Mutex<HashMap<(u64, bool), Totals>>);
 struct Totals {
     docs: Option<u64>,
     tokens: HashMap<Field, u64>,
+    /// Documents holding a term; popular words repeat from query to query.
+    terms: HashMap<Term, u64>,
 }
+
+/// Terms whose counts are kept per generation, at most.
+const MOST_TERMS: usize = 10_000;
 
 impl TotalsCache {
     /// The cached value `read` picks for `key`, or `compute`d and kept (with
@@ -144,20 +149,31 @@ impl Bm25StatisticsProvider for VisibleStatistics<'_> {
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        let holds: Box<dyn Query> =
-            Box::new(TermQuery::new(term.clone(), IndexRecordOption::Basic));
-        let mut clauses = vec![(Occur::Must, holds)];
-        if self.public_only {
-            clauses.push((
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_bool(self.public, true),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        // Counting skips deleted documents.
-        let count = self.searcher.search(&BooleanQuery::new(clauses), &Count)?;
-        Ok(count as u64)
+        self.totals.get_or(
+            self.key(),
+            |totals| totals.terms.get(term).copied(),
+            |totals, count| {
+                if totals.terms.len() < MOST_TERMS {
+                    totals.terms.insert(term.clone(), count);
+                }
+            },
+            || {
+                let holds: Box<dyn Query> =
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::Basic));
+                let mut clauses = vec![(Occur::Must, holds)];
+                if self.public_only {
+                    clauses.push((
+                        Occur::Must,
+                        Box::new(TermQuery::new(
+                            Term::from_field_bool(self.public, true),
+                            IndexRecordOption::Basic,
+                        )),
+                    ));
+                }
+                // Counting skips deleted documents.
+                let count = self.searcher.search(&BooleanQuery::new(clauses), &Count)?;
+                Ok(count as u64)
+            },
+        )
     }
 }
