@@ -1,12 +1,14 @@
 //! Sharing people between co-ops (offers of time, requests for it,
 //! placements): the rules that must hold whatever the storage does, tested
-//! without it. The first of them are the capacity arithmetic and the
-//! placement's life; offers, requests and matching build on these.
+//! without it: the capacity arithmetic, the placement's life and what an
+//! offer must be; requests and matching build on these.
 
 mod capacity;
+mod offer;
 mod placement;
 
 pub use capacity::{Booking, DateRange, FULL_WEEK, Free, HalfDays, conflicts, free_over};
+pub use offer::{Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};
 pub use placement::{IllegalMove, PlacementAction, PlacementState};
 
 /// Half days a week from days a week as clients send them (`2.5`): `None`
