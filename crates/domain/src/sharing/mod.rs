@@ -1,13 +1,15 @@
 //! Sharing people between co-ops (offers of time, requests for it,
 //! placements): the rules that must hold whatever the storage does, tested
-//! without it: the capacity arithmetic, the placement's life and what an
-//! offer must be; requests and matching build on these.
+//! without it: the capacity arithmetic, the placement's life, what an
+//! offer must be and how an offer fits a request.
 
 mod capacity;
+mod matching;
 mod offer;
 mod placement;
 
 pub use capacity::{Booking, DateRange, FULL_WEEK, Free, HalfDays, conflicts, free_over};
+pub use matching::{Fit, Offered, RateFit, Wanted, best_first, fit};
 pub use offer::{Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};
 pub use placement::{IllegalMove, PlacementAction, PlacementState};
 
