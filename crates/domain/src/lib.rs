@@ -11,6 +11,7 @@ pub mod clock;
 pub mod consent;
 pub mod coop;
 mod expected;
+pub mod geo;
 pub mod password;
 pub mod person;
 pub mod sharing;

@@ -8,6 +8,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
+use coophub_domain::geo::distance_km;
+
 use crate::schema::Fields;
 
 /// One matching document.
@@ -28,14 +30,6 @@ pub(crate) struct Collected {
     pub region: HashMap<String, u64>,
     pub legal_form: HashMap<String, u64>,
     pub skill: HashMap<String, u64>,
-}
-
-/// Great-circle distance in km.
-pub(crate) fn haversine_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
 }
 
 /// Collects every match within `near` (latitude, longitude, radius km), if given.
@@ -164,7 +158,7 @@ impl SegmentCollector for SegmentMatches {
         let location = self.latitude.first(doc).zip(self.longitude.first(doc));
         let distance_km = self
             .near
-            .and_then(|(lat, lon, _)| location.map(|at| haversine_km((lat, lon), at)));
+            .and_then(|(lat, lon, _)| location.map(|at| distance_km((lat, lon), at)));
         if let Some((_, _, radius)) = self.near
             && distance_km.is_none_or(|d| d > radius)
         {

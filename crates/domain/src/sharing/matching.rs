@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 
 use super::{Booking, DateRange, Free, HalfDays, Money, WorkMode, free_over};
+use crate::geo::distance_km;
 
 /// What a request wants, with skills as canonical slugs.
 #[derive(Debug, Clone)]
@@ -80,14 +81,6 @@ pub struct Fit {
     pub rate: RateFit,
     /// 0 to 1: skills count most, then time, way of working, rate and distance.
     pub score: f64,
-}
-
-/// Great-circle distance in km.
-fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
 }
 
 /// How `offered` fits `wanted`.
