@@ -1,17 +1,20 @@
 //! Sharing people between co-ops (offers of time, requests for it,
 //! placements): the rules that must hold whatever the storage does, tested
-//! without it: the capacity arithmetic, the placement's life, what an
-//! offer must be and how an offer fits a request.
+//! without it: the capacity arithmetic, the placement's life, what offers
+//! and requests must be, and how an offer fits a request.
 
 mod capacity;
+mod fields;
 mod matching;
 mod offer;
 mod placement;
+mod request;
 
 pub use capacity::{Booking, DateRange, FULL_WEEK, Free, HalfDays, conflicts, free_over};
 pub use matching::{Fit, Offered, RateFit, Wanted, best_first, fit};
 pub use offer::{Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};
 pub use placement::{IllegalMove, PlacementAction, PlacementState};
+pub use request::{ProjectKind, RequestDraft, RequestInput, RequestStatus};
 
 /// Half days a week from days a week as clients send them (`2.5`): `None`
 /// unless it is a whole number of half days from half a day to five days.

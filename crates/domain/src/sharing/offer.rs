@@ -7,12 +7,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{DateRange, HalfDays, half_days};
+use super::{DateRange, HalfDays, fields};
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
 
-/// Most skills an offer lists.
-const MAX_SKILLS: usize = 50;
 /// Highest day rate, in minor units (£10,000.00 a day).
 const MAX_RATE: i64 = 1_000_000;
 
@@ -55,7 +53,11 @@ pub struct Money {
 
 impl Money {
     /// Checks a day rate: 0 to [`MAX_RATE`] minor units, a three-letter currency.
-    fn parse(raw: &Money, pointer: &str, errors: &mut ValidationErrors) -> Option<Money> {
+    pub(super) fn parse(
+        raw: &Money,
+        pointer: &str,
+        errors: &mut ValidationErrors,
+    ) -> Option<Money> {
         let currency = raw.currency.trim().to_uppercase();
         let mut valid = true;
         if !(0..=MAX_RATE).contains(&raw.amount) {
@@ -144,45 +146,10 @@ impl OfferInput {
     /// Checks every field of `draft`, reporting every problem with its pointer.
     pub fn parse(draft: OfferDraft) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        let title = draft.title.trim().to_owned();
-        if title.is_empty() || title.chars().count() > 200 {
-            errors.0.push(FieldError::new(
-                "/title",
-                "must be 1 to 200 characters long",
-            ));
-        }
-        if draft.skills.len() > MAX_SKILLS {
-            errors.0.push(FieldError::new(
-                "/skills",
-                format!("must have at most {MAX_SKILLS} entries"),
-            ));
-        }
-        let mut skills = Vec::new();
-        for (i, skill) in draft.skills.iter().enumerate().take(MAX_SKILLS) {
-            let name = errors.check(SkillName::parse(
-                &skill.skill,
-                &format!("/skills/{i}/skill"),
-            ));
-            let level = u8::try_from(skill.level)
-                .ok()
-                .filter(|l| (1..=5).contains(l));
-            if level.is_none() {
-                errors.0.push(FieldError::new(
-                    format!("/skills/{i}/level"),
-                    "must be from 1 to 5",
-                ));
-            }
-            if let (Some(name), Some(level)) = (name, level) {
-                skills.push((name, level));
-            }
-        }
-        let half_days = half_days(draft.days_per_week);
-        if half_days.is_none() {
-            errors.0.push(FieldError::new(
-                "/days_per_week",
-                "must be 0.5 to 5, in half days",
-            ));
-        }
+        let title = fields::title(&draft.title, &mut errors);
+        let listed = draft.skills.iter().map(|s| (s.skill.as_str(), s.level));
+        let skills = fields::skills(listed, "level", &mut errors);
+        let half_days = fields::capacity(draft.days_per_week, &mut errors);
         let dates = match (draft.start, draft.end) {
             (Some(start), Some(end)) => {
                 let range = DateRange::new(start, end);

@@ -1,0 +1,63 @@
+//! Checks that offers and requests share: a title, skills with levels, and
+//! days a week in halves, each problem at its pointer.
+
+use super::{HalfDays, half_days};
+use crate::skills::SkillName;
+use crate::validation::{FieldError, ValidationErrors};
+
+/// Most skills an offer or request lists.
+const MAX_SKILLS: usize = 50;
+
+/// The trimmed title, 1 to 200 characters.
+pub(super) fn title(raw: &str, errors: &mut ValidationErrors) -> String {
+    let title = raw.trim().to_owned();
+    if title.is_empty() || title.chars().count() > 200 {
+        errors.0.push(FieldError::new(
+            "/title",
+            "must be 1 to 200 characters long",
+        ));
+    }
+    title
+}
+
+/// Skills in any spelling with a level from 1 to 5 (the level's field is
+/// `level_field`, e.g. `min_level` in a request).
+pub(super) fn skills<'a>(
+    raw: impl ExactSizeIterator<Item = (&'a str, i64)>,
+    level_field: &str,
+    errors: &mut ValidationErrors,
+) -> Vec<(SkillName, u8)> {
+    if raw.len() > MAX_SKILLS {
+        errors.0.push(FieldError::new(
+            "/skills",
+            format!("must have at most {MAX_SKILLS} entries"),
+        ));
+    }
+    let mut skills = Vec::new();
+    for (i, (skill, level)) in raw.enumerate().take(MAX_SKILLS) {
+        let name = errors.check(SkillName::parse(skill, &format!("/skills/{i}/skill")));
+        let level = u8::try_from(level).ok().filter(|l| (1..=5).contains(l));
+        if level.is_none() {
+            errors.0.push(FieldError::new(
+                format!("/skills/{i}/{level_field}"),
+                "must be from 1 to 5",
+            ));
+        }
+        if let (Some(name), Some(level)) = (name, level) {
+            skills.push((name, level));
+        }
+    }
+    skills
+}
+
+/// Days a week as half days: 0.5 to 5, in halves.
+pub(super) fn capacity(days_per_week: f64, errors: &mut ValidationErrors) -> Option<HalfDays> {
+    let checked = half_days(days_per_week);
+    if checked.is_none() {
+        errors.0.push(FieldError::new(
+            "/days_per_week",
+            "must be 0.5 to 5, in half days",
+        ));
+    }
+    checked
+}
