@@ -12,10 +12,6 @@ use serde_json::{Value, json};
 /// `(status, description)` for every operation.
 const EVERYWHERE: &[(&str, &str)] = &[
     (
-        "401",
-        "An `Authorization` header was sent but holds no valid bearer token; send none to ask anonymously (`unauthenticated`)",
-    ),
-    (
         "414",
         "The URL is longer than the server reads (`uri_too_long`)",
     ),
@@ -28,6 +24,12 @@ const EVERYWHERE: &[(&str, &str)] = &[
         "The database cannot be reached or is busy; try again (`service_unavailable`)",
     ),
 ];
+
+/// For API operations (the operational endpoints read no token).
+const WITH_TOKEN: (&str, &str) = (
+    "401",
+    "An `Authorization` header was sent but holds no valid bearer token; send none to ask anonymously (`unauthenticated`)",
+);
 
 /// For operations with path parameters.
 const WITH_PATH: (&str, &str) = (
@@ -48,7 +50,8 @@ pub(super) fn add_shared_statuses(doc: &mut Value) {
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
         return;
     };
-    for operations in paths.values_mut() {
+    for (path, operations) in paths.iter_mut() {
+        let api = path.starts_with("/api/");
         let Some(operations) = operations.as_object_mut() else {
             continue;
         };
@@ -62,7 +65,10 @@ pub(super) fn add_shared_statuses(doc: &mut Value) {
             else {
                 continue;
             };
-            let extra = EVERYWHERE.iter().chain(has_path.then_some(&WITH_PATH));
+            let extra = EVERYWHERE
+                .iter()
+                .chain(has_path.then_some(&WITH_PATH))
+                .chain(api.then_some(&WITH_TOKEN));
             for (status, description) in extra {
                 responses
                     .entry(*status)
