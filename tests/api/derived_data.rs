@@ -14,6 +14,7 @@ use crate::helpers::{PASSWORD, TestApp, assert_problem};
 
 backend_tests!(
     tombstones_of_never_approved_coops_stay_within_the_network,
+    outsiders_hear_when_a_member_is_no_longer_listed,
     skills_held_only_by_hidden_records_are_not_in_the_vocabulary,
     one_address_opens_only_so_many_accounts,
 );
@@ -64,6 +65,34 @@ async fn tombstones_of_never_approved_coops_stay_within_the_network(backend: Bac
         ["quietmarker-coop", "leaving-coop"],
         "network members sync every co-op they could see"
     );
+}
+
+async fn membership(app: &TestApp, slug: &str, action: &str, admin: &str) {
+    let path = format!("/api/v1/coops/{slug}/membership");
+    let res = app
+        .post_json(&path, &json!({"action": action}), Some(admin))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK, "{action}");
+}
+
+async fn outsiders_hear_when_a_member_is_no_longer_listed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "lapsing-coop", &owner, &admin).await;
+    approved_coop(&app, "staying-coop", &owner, &admin).await;
+    app.clock.advance(chrono::Duration::minutes(1));
+    let since = app.clock_now_rfc3339();
+    app.clock.advance(chrono::Duration::minutes(1));
+    membership(&app, "lapsing-coop", "lapse", &admin).await;
+    assert_eq!(sync(&app, &since, None).await, ["lapsing-coop"]);
+    assert!(
+        sync(&app, &since, Some(&owner)).await.is_empty(),
+        "the network still sees it, as lapsed"
+    );
+    // Approved again, it is listed again and no longer reported gone.
+    membership(&app, "lapsing-coop", "approve", &admin).await;
+    assert!(sync(&app, &since, None).await.is_empty());
 }
 
 /// The skill slugs an answer lists under `pointer` (an array of skills).

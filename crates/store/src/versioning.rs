@@ -55,6 +55,17 @@ pub(crate) struct Buried<'a> {
     pub(crate) public: bool,
 }
 
+/// Forgets the tombstone of `entity` `id`, if there is one.
+pub(crate) fn unbury(conn: &mut DbConnection, entity: &str, id: &str) -> Result<(), StoreError> {
+    diesel::delete(
+        tombstones::table
+            .filter(tombstones::entity.eq(entity))
+            .filter(tombstones::entity_id.eq(id)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Records that `record` was deleted at `now`.
 pub(crate) fn bury(
     conn: &mut DbConnection,

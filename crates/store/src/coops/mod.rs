@@ -11,6 +11,13 @@ use chrono::{DateTime, Utc};
 pub use crate::page::Page;
 use coophub_domain::coop::LegalForm;
 
+/// The tombstone entity of a deleted co-op.
+pub(crate) const DELETED_COOP: &str = "coop";
+
+/// The tombstone entity of a co-op that outsiders no longer see (it left
+/// approved membership), for their `updated_since` syncs.
+pub(crate) const UNLISTED_COOP: &str = "coop_unlisted";
+
 pub use read::{Tombstone, count, deleted_since, find_by_id, find_by_slug, list, page_after};
 pub use write::{delete, find_for_update, insert, set_membership, update};
 

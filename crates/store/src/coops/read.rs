@@ -8,7 +8,7 @@ use coophub_domain::skills::Skill;
 use diesel::prelude::*;
 
 use super::row::CoopRow;
-use super::{CoopFilter, Page, SERVICE, TECHNOLOGY};
+use super::{CoopFilter, DELETED_COOP, Page, SERVICE, TECHNOLOGY, UNLISTED_COOP};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{coop_skills, coops, skills, tombstones};
@@ -164,18 +164,22 @@ pub fn list(
 }
 
 /// Co-ops deleted after `since`, oldest first; with `public_only` (for
-/// viewers outside the network) only those that were ever shown to them.
+/// viewers outside the network) only those that were ever shown to them,
+/// and also those that are no longer shown to them (membership ended).
 pub fn deleted_since(
     conn: &mut DbConnection,
     since: DateTime<Utc>,
     public_only: bool,
 ) -> Result<Vec<Tombstone>, StoreError> {
     let mut query = tombstones::table
-        .filter(tombstones::entity.eq("coop"))
         .filter(tombstones::deleted_at.gt(time::to_db(since)))
         .into_boxed();
     if public_only {
-        query = query.filter(tombstones::public.eq(true));
+        query = query
+            .filter(tombstones::entity.eq_any([DELETED_COOP, UNLISTED_COOP]))
+            .filter(tombstones::public.eq(true));
+    } else {
+        query = query.filter(tombstones::entity.eq(DELETED_COOP));
     }
     let rows: Vec<(String, Option<String>, chrono::NaiveDateTime)> = query
         .order((tombstones::deleted_at.asc(), tombstones::entity_id.asc()))

@@ -3,13 +3,15 @@
 
 use chrono::{DateTime, Utc};
 use coophub_domain::Expected;
-use coophub_domain::coop::{Coop, CoopInput, CoopRole, Membership, MembershipError};
+use coophub_domain::coop::{
+    Coop, CoopInput, CoopRole, Membership, MembershipError, MembershipStatus,
+};
 use coophub_domain::skills::{SkillCategory, SkillName};
 use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::row::CoopRow;
-use super::{SERVICE, TECHNOLOGY, find_by_slug, roles};
+use super::{DELETED_COOP, SERVICE, TECHNOLOGY, UNLISTED_COOP, find_by_slug, roles};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{coop_skills, coops, tombstones};
@@ -116,7 +118,7 @@ pub fn insert(
         // A slug used again after a deletion is a new record, not a deleted one.
         diesel::delete(
             tombstones::table
-                .filter(tombstones::entity.eq("coop"))
+                .filter(tombstones::entity.eq(DELETED_COOP))
                 .filter(tombstones::slug.eq(&row.slug)),
         )
         .execute(conn)?;
@@ -209,6 +211,22 @@ pub fn set_membership(
         );
         write_row(conn, &row, coop.version)?;
         changes::record_coop(conn, coop.id, now)?;
+        // Outsiders syncing with `updated_since` must hear that a member they
+        // saw is no longer listed (lapsed, removed), and forget that once it is
+        // listed again.
+        let id = coop.id.to_string();
+        let listed = |m: &Membership| m.status == MembershipStatus::Approved;
+        if listed(&membership) {
+            versioning::unbury(conn, UNLISTED_COOP, &id)?;
+        } else if listed(&coop.membership) {
+            let record = versioning::Buried {
+                entity: UNLISTED_COOP,
+                id: &id,
+                slug: Some(&coop.slug),
+                public: true,
+            };
+            versioning::bury(conn, record, now)?;
+        }
         reread(conn, slug).map(Ok)
     })
 }
@@ -231,8 +249,9 @@ pub fn delete(
         )
         .execute(conn)?;
         versioning::written(conn, deleted, Row::CoopById(&id))?;
+        versioning::unbury(conn, UNLISTED_COOP, &id)?;
         let record = versioning::Buried {
-            entity: "coop",
+            entity: DELETED_COOP,
             id: &id,
             slug: Some(&coop.slug),
             public: coop.membership.ever_approved(),

@@ -247,7 +247,8 @@ pub struct CoopList {
     pub page: u32,
     /// Page size.
     pub per_page: u32,
-    /// With `updated_since`: co-ops deleted since then.
+    /// With `updated_since`: co-ops deleted since then (outside the network,
+    /// also members that are no longer listed: lapsed or removed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<Vec<DeletedRecord>>,
 }
