@@ -1,7 +1,8 @@
 //! Sharing people between co-ops (offers of time, requests for it,
 //! placements): the rules that must hold whatever the storage does, tested
 //! without it: the capacity arithmetic, the placement's life, what offers
-//! and requests must be, and how an offer fits a request.
+//! and requests must be, how an offer fits a request, and the four-party
+//! consent of a rotation swap.
 
 mod capacity;
 mod fields;
@@ -9,12 +10,14 @@ mod matching;
 mod offer;
 mod placement;
 mod request;
+mod swap;
 
 pub use capacity::{Booking, DateRange, FULL_WEEK, Free, HalfDays, conflicts, free_over};
 pub use matching::{Fit, Offered, RateFit, Wanted, best_first, fit};
 pub use offer::{Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};
 pub use placement::{IllegalMove, PlacementAction, PlacementState};
 pub use request::{ProjectKind, RequestDraft, RequestInput, RequestStatus};
+pub use swap::{Party, SWAP_DAYS, Swap, SwapClosed, SwapState};
 
 /// Half days a week from days a week as clients send them (`2.5`): `None`
 /// unless it is a whole number of half days from half a day to five days.
