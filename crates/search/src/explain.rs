@@ -31,14 +31,15 @@ fn builder(typos: u8) -> &'static LevenshteinAutomatonBuilder {
 /// A form of a query word and the automaton that accepts its typos.
 struct Form {
     text: String,
-    /// `None` when the word is too short for typos.
-    typos: Option<DFA>,
+    /// The typos allowed, and the automaton that accepts them; `None` when
+    /// the word is too short for typos.
+    typos: Option<(u8, DFA)>,
 }
 
 impl Form {
     fn new(text: String) -> Self {
         let budget = typo_budget(text.chars().count());
-        let typos = (budget > 0).then(|| builder(budget).build_dfa(&text));
+        let typos = (budget > 0).then(|| (budget, builder(budget).build_dfa(&text)));
         Self { text, typos }
     }
 
@@ -47,10 +48,9 @@ impl Form {
     fn accepts(&self, token: &str, prefix: bool) -> bool {
         token == self.text
             || (prefix && token.starts_with(&self.text))
-            || self.typos.as_ref().is_some_and(|dfa| {
-                let budget = typo_budget(self.text.chars().count());
-                matches!(dfa.eval(token), Distance::Exact(d) if d <= budget)
-            })
+            || self.typos.as_ref().is_some_and(
+                |(budget, dfa)| matches!(dfa.eval(token), Distance::Exact(d) if d <= *budget),
+            )
     }
 }
 

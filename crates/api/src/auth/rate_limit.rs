@@ -34,6 +34,22 @@ const ACCOUNT_HOURLY_FACTOR: NonZeroU32 = match NonZeroU32::new(12) {
 /// How long an address that failed for an account counts as a guesser of it.
 const SUSPECT_FOR: Duration = Duration::from_secs(3600);
 
+/// Counts one event for `key` in `limiter`: `RateLimited` with the wait when
+/// over its quota. Idle keys are dropped once many are tracked, to bound memory.
+pub(super) fn admit<K: Clone + Eq + std::hash::Hash>(
+    limiter: &DefaultKeyedRateLimiter<K>,
+    key: &K,
+) -> Result<(), ApiError> {
+    if limiter.len() > MAX_TRACKED_KEYS {
+        limiter.retain_recent();
+    }
+    limiter
+        .check_key(key)
+        .map_err(|not_until| ApiError::RateLimited {
+            retry_after: not_until.wait_time_from(DefaultClock::default().now()),
+        })
+}
+
 /// Rate limits for password checks.
 #[derive(Debug)]
 pub struct LoginLimiter {
@@ -68,20 +84,8 @@ impl LoginLimiter {
     /// Counts one attempt; `RateLimited` with the wait when over a limit.
     pub fn check(&self, account: &str, address: Option<IpAddr>) -> Result<(), ApiError> {
         let address = address.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        if self.by_pair.len() > MAX_TRACKED_KEYS {
-            self.by_pair.retain_recent();
-        }
-        if self.by_address.len() > MAX_TRACKED_KEYS {
-            self.by_address.retain_recent();
-        }
-        let now = DefaultClock::default().now();
-        let limited = |not_until: governor::NotUntil<_>| ApiError::RateLimited {
-            retry_after: not_until.wait_time_from(now),
-        };
-        self.by_address.check_key(&address).map_err(limited)?;
-        self.by_pair
-            .check_key(&(account.to_owned(), address))
-            .map_err(limited)?;
+        admit(&self.by_address, &address)?;
+        admit(&self.by_pair, &(account.to_owned(), address))?;
         if let Some(wait) = self.locked_for(account, address, Instant::now()) {
             return Err(ApiError::RateLimited { retry_after: wait });
         }

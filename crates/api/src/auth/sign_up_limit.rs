@@ -6,13 +6,10 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::num::NonZeroU32;
 
-use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use super::rate_limit::admit;
 use crate::problem::ApiError;
-
-/// Above this many tracked addresses, idle ones are dropped to bound memory.
-const MAX_TRACKED_ADDRESSES: usize = 10_000;
 
 /// The registration limit per client address.
 #[derive(Debug)]
@@ -31,15 +28,10 @@ impl SignUpLimiter {
 
     /// Counts one registration; `RateLimited` with the wait when over the limit.
     pub fn check(&self, address: Option<IpAddr>) -> Result<(), ApiError> {
-        let address = address.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        if self.by_address.len() > MAX_TRACKED_ADDRESSES {
-            self.by_address.retain_recent();
-        }
-        self.by_address
-            .check_key(&address)
-            .map_err(|not_until| ApiError::RateLimited {
-                retry_after: not_until.wait_time_from(DefaultClock::default().now()),
-            })
+        admit(
+            &self.by_address,
+            &address.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+        )
     }
 }
 

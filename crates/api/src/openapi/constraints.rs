@@ -55,11 +55,15 @@ pub(super) fn state_rules(doc: &mut Value) -> Result<(), String> {
     }
     for (path, name, _) in OPERATION_PARAMETERS {
         let name = name.trim_end_matches("[]");
-        let known = paths.get(*path).is_some_and(|operations| {
-            operations
-                .to_string()
-                .contains(&format!("\"name\":\"{name}\""))
-        });
+        let known = paths
+            .get_mut(*path)
+            .and_then(Value::as_object_mut)
+            .is_some_and(|operations| {
+                operations
+                    .values_mut()
+                    .flat_map(parameters)
+                    .any(|parameter| parameter.get("name").and_then(Value::as_str) == Some(name))
+            });
         if !known {
             return Err(format!("no parameter {name} of {path} to constrain"));
         }
