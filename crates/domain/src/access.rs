@@ -8,6 +8,7 @@
 //! so its existence is not revealed), then for the role (403).
 
 mod reach;
+pub mod sharing;
 
 use uuid::Uuid;
 
@@ -104,6 +105,10 @@ pub enum Needed {
     OwnerAdmin,
     /// The co-op's admins, the person's linked account, or a network admin.
     CoopAdminOrSelf,
+    /// An admin of the co-op that gives the time.
+    OfferingAdmin,
+    /// An admin of either co-op of a placement.
+    AdminOfEitherSide,
 }
 
 /// What the rules need to know about a co-op.

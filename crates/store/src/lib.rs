@@ -16,6 +16,7 @@ mod page;
 pub mod people;
 mod pool;
 pub mod schema;
+pub mod sharing;
 mod skill_refs;
 pub mod skills;
 pub mod stats;

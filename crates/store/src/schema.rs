@@ -206,6 +206,109 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Offers of time: a named person (`person_id`) or an unnamed role.
+    offers (id) {
+        id -> Text,
+        coop_id -> Text,
+        person_id -> Nullable<Text>,
+        title -> Text,
+        /// Capacity in half days a week.
+        half_days -> Integer,
+        start_date -> Date,
+        end_date -> Date,
+        work_mode -> Text,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        day_rate_amount -> Nullable<BigInt>,
+        day_rate_currency -> Nullable<Text>,
+        robin_hood_rate_amount -> Nullable<BigInt>,
+        robin_hood_rate_currency -> Nullable<Text>,
+        notes -> Text,
+        status -> Text,
+        /// The offer lapses 30 days after this.
+        reconfirmed_at -> Timestamp,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The skills an offer brings, with levels, in order.
+    offer_skills (offer_id, skill_slug) {
+        offer_id -> Text,
+        skill_slug -> Text,
+        level -> Integer,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Requests for time.
+    requests (id) {
+        id -> Text,
+        coop_id -> Text,
+        title -> Text,
+        half_days -> Integer,
+        start_date -> Date,
+        end_date -> Date,
+        work_mode -> Nullable<Text>,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        budget_amount -> Nullable<BigInt>,
+        budget_currency -> Nullable<Text>,
+        project_kind -> Text,
+        status -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The skills a request asks for, each with the lowest level that will do.
+    request_skills (request_id, skill_slug) {
+        request_id -> Text,
+        skill_slug -> Text,
+        min_level -> Integer,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Time booked from an offer (or, for a swap, from a person directly).
+    placements (id) {
+        id -> Text,
+        offer_id -> Nullable<Text>,
+        offering_coop_id -> Text,
+        person_id -> Nullable<Text>,
+        requesting_coop_id -> Text,
+        request_id -> Nullable<Text>,
+        half_days -> Integer,
+        start_date -> Date,
+        end_date -> Date,
+        message -> Text,
+        state -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Every change of a placement's state, with who, when and why.
+    placement_events (placement_id, seq) {
+        placement_id -> Text,
+        seq -> Integer,
+        state -> Text,
+        action -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        reason -> Text,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -217,6 +320,14 @@ diesel::joinable!(coop_skills -> coops (coop_id));
 diesel::joinable!(coop_skills -> skills (skill_slug));
 diesel::joinable!(coop_roles -> coops (coop_id));
 diesel::joinable!(coop_roles -> users (user_id));
+diesel::joinable!(offers -> coops (coop_id));
+diesel::joinable!(offer_skills -> offers (offer_id));
+diesel::joinable!(offer_skills -> skills (skill_slug));
+diesel::joinable!(requests -> coops (coop_id));
+diesel::joinable!(request_skills -> requests (request_id));
+diesel::joinable!(request_skills -> skills (skill_slug));
+diesel::joinable!(placements -> offers (offer_id));
+diesel::joinable!(placement_events -> placements (placement_id));
 diesel::allow_tables_to_appear_in_same_query!(
     coops,
     coop_skills,
@@ -230,5 +341,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_studies,
     case_study_coops,
     case_study_skills,
-    search_changes
+    search_changes,
+    offers,
+    offer_skills,
+    requests,
+    request_skills,
+    placements,
+    placement_events
 );

@@ -4,7 +4,27 @@
 use diesel::prelude::*;
 
 use crate::connection::DbConnection;
-use crate::schema::{case_study_skills, coop_skills, person_skills};
+use crate::schema::{case_study_skills, coop_skills, offer_skills, person_skills, request_skills};
+
+/// Points the links of `$table` (keyed by `$owner` and `skill_slug`) at
+/// `$into`, dropping those whose owner already links to `$into`.
+macro_rules! repoint_owned {
+    ($conn:expr, $table:ident, $owner:ident, $from:expr, $into:expr) => {{
+        let holders: Vec<String> = $table::table
+            .filter($table::skill_slug.eq($into))
+            .select($table::$owner)
+            .load($conn)?;
+        diesel::delete(
+            $table::table
+                .filter($table::skill_slug.eq($from))
+                .filter($table::$owner.eq_any(&holders)),
+        )
+        .execute($conn)?;
+        diesel::update($table::table.filter($table::skill_slug.eq($from)))
+            .set($table::skill_slug.eq($into))
+            .execute($conn)?;
+    }};
+}
 
 /// Points every reference to `from` at `into`.
 pub(crate) fn repoint(conn: &mut DbConnection, from: &str, into: &str) -> QueryResult<()> {
@@ -26,33 +46,11 @@ pub(crate) fn repoint(conn: &mut DbConnection, from: &str, into: &str) -> QueryR
         .set(coop_skills::skill_slug.eq(into))
         .execute(conn)?;
 
-    // A person who holds both keeps the entry (level, interest) they had for `into`.
-    let people: Vec<String> = person_skills::table
-        .filter(person_skills::skill_slug.eq(into))
-        .select(person_skills::person_id)
-        .load(conn)?;
-    diesel::delete(
-        person_skills::table
-            .filter(person_skills::skill_slug.eq(from))
-            .filter(person_skills::person_id.eq_any(&people)),
-    )
-    .execute(conn)?;
-    diesel::update(person_skills::table.filter(person_skills::skill_slug.eq(from)))
-        .set(person_skills::skill_slug.eq(into))
-        .execute(conn)?;
-
-    let studies: Vec<String> = case_study_skills::table
-        .filter(case_study_skills::skill_slug.eq(into))
-        .select(case_study_skills::case_study_id)
-        .load(conn)?;
-    diesel::delete(
-        case_study_skills::table
-            .filter(case_study_skills::skill_slug.eq(from))
-            .filter(case_study_skills::case_study_id.eq_any(&studies)),
-    )
-    .execute(conn)?;
-    diesel::update(case_study_skills::table.filter(case_study_skills::skill_slug.eq(from)))
-        .set(case_study_skills::skill_slug.eq(into))
-        .execute(conn)?;
+    // An owner (person, case study, offer, request) that holds both keeps
+    // the entry it had for `into`.
+    repoint_owned!(conn, person_skills, person_id, from, into);
+    repoint_owned!(conn, case_study_skills, case_study_id, from, into);
+    repoint_owned!(conn, offer_skills, offer_id, from, into);
+    repoint_owned!(conn, request_skills, request_id, from, into);
     Ok(())
 }

@@ -112,6 +112,12 @@ pub(crate) enum Row<'a> {
     CaseStudy(&'a str),
     /// A skill by slug.
     Skill(&'a str),
+    /// An offer by id.
+    Offer(&'a str),
+    /// A request by id.
+    Request(&'a str),
+    /// A placement by id.
+    Placement(&'a str),
 }
 
 impl<'a> Row<'a> {
@@ -123,6 +129,9 @@ impl<'a> Row<'a> {
             Row::Person(key) => ("people", "id", key),
             Row::CaseStudy(key) => ("case_studies", "slug", key),
             Row::Skill(key) => ("skills", "slug", key),
+            Row::Offer(key) => ("offers", "id", key),
+            Row::Request(key) => ("requests", "id", key),
+            Row::Placement(key) => ("placements", "id", key),
         }
     }
 }

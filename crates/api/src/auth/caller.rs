@@ -78,6 +78,12 @@ pub fn refused(denied: access::Denied, hidden: impl FnOnce() -> String) -> ApiEr
                 access::Needed::CoopAdminOrSelf => {
                     "only the co-op's admins and the person themselves may do this"
                 }
+                access::Needed::OfferingAdmin => {
+                    "only admins of the co-op that offers the time may do this"
+                }
+                access::Needed::AdminOfEitherSide => {
+                    "only admins of the two co-ops of the placement may do this"
+                }
             }
             .into(),
         ),

@@ -103,6 +103,82 @@ pub fn conflicts(
         .collect()
 }
 
+/// The whole capacity booked on the days of `wanted` outside `dates`: an
+/// offer has no time before it starts or after it ends.
+pub fn closed_outside(dates: DateRange, capacity: HalfDays, wanted: DateRange) -> Vec<Booking> {
+    let before = dates
+        .start
+        .pred_opt()
+        .and_then(|end| DateRange::new(wanted.start, end));
+    let after = dates
+        .end
+        .succ_opt()
+        .and_then(|start| DateRange::new(start, wanted.end));
+    before
+        .into_iter()
+        .chain(after)
+        .map(|range| Booking {
+            range,
+            half_days: capacity,
+        })
+        .collect()
+}
+
+/// Which limit a booking would break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The offer's days a week (or its dates).
+    Offer,
+    /// Five days a week for one person across all their placements.
+    Person,
+}
+
+/// A stretch where a booking does not fit, and which limit it breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conflict {
+    /// The limit.
+    pub limit: Limit,
+    /// The dates and what is still free on them.
+    pub free: Free,
+}
+
+/// What a new booking is checked against: the offer's capacity and dates
+/// with what it has promised, and the named person's other promises.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits<'a> {
+    /// The offer's days a week.
+    pub capacity: HalfDays,
+    /// The offer's dates.
+    pub dates: DateRange,
+    /// Accepted and active placements of the offer (not the one checked).
+    pub booked: &'a [Booking],
+    /// Accepted and active placements of the offer's person, across all
+    /// offers (not the one checked); `None` for an unnamed role.
+    pub person_booked: Option<&'a [Booking]>,
+}
+
+/// Every stretch where `wanted` does not fit `limits`: empty when it may be booked.
+pub fn refusals(limits: &Limits, wanted: Booking) -> Vec<Conflict> {
+    let mut booked = limits.booked.to_vec();
+    booked.extend(closed_outside(limits.dates, limits.capacity, wanted.range));
+    let offer = conflicts(limits.capacity, &booked, wanted.range, wanted.half_days)
+        .into_iter()
+        .map(|free| Conflict {
+            limit: Limit::Offer,
+            free,
+        });
+    let person = limits
+        .person_booked
+        .map(|taken| conflicts(FULL_WEEK, taken, wanted.range, wanted.half_days))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|free| Conflict {
+            limit: Limit::Person,
+            free,
+        });
+    offer.chain(person).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +246,45 @@ mod tests {
         assert!(conflicts(10, &booked, wanted, 2).is_empty());
         assert!(conflicts(10, &booked, range("2027-02-01", "2027-02-05"), 10).is_empty());
         assert!(DateRange::new(day("2027-02-02"), day("2027-02-01")).is_none());
+    }
+
+    #[test]
+    fn a_booking_must_fit_the_offer_its_dates_and_the_persons_week() {
+        let offer_booked = [booking("2027-01-04", "2027-01-31", 2)];
+        // The person's promises include this offer's.
+        let elsewhere = [offer_booked[0], booking("2027-01-18", "2027-02-28", 8)];
+        let limits = Limits {
+            capacity: 4,
+            dates: range("2027-01-04", "2027-02-14"),
+            booked: &offer_booked,
+            person_booked: Some(&elsewhere),
+        };
+        let refused = refusals(&limits, booking("2027-01-01", "2027-01-20", 2));
+        assert_eq!(
+            refused,
+            [
+                Conflict {
+                    limit: Limit::Offer,
+                    free: Free {
+                        range: range("2027-01-01", "2027-01-03"),
+                        half_days: 0
+                    }
+                },
+                Conflict {
+                    limit: Limit::Person,
+                    free: Free {
+                        range: range("2027-01-18", "2027-01-20"),
+                        half_days: 0
+                    }
+                },
+            ]
+        );
+        let fits = booking("2027-01-04", "2027-01-17", 2);
+        assert!(refusals(&limits, fits).is_empty());
+        let role = Limits {
+            person_booked: None,
+            ..limits
+        };
+        assert!(refusals(&role, booking("2027-01-18", "2027-01-20", 2)).is_empty());
     }
 }

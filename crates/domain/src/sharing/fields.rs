@@ -1,7 +1,9 @@
 //! Checks that offers and requests share: a title, skills with levels, and
 //! days a week in halves, each problem at its pointer.
 
-use super::{HalfDays, half_days};
+use chrono::NaiveDate;
+
+use super::{DateRange, HalfDays, half_days};
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
 
@@ -60,4 +62,65 @@ pub(super) fn capacity(days_per_week: f64, errors: &mut ValidationErrors) -> Opt
         ));
     }
     checked
+}
+
+/// A place as latitude and longitude, both or neither.
+pub(super) fn location(
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    errors: &mut ValidationErrors,
+) -> Option<(f64, f64)> {
+    match (latitude, longitude) {
+        (Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => Some((lat, lon)),
+        (None, None) => None,
+        _ => {
+            errors.0.push(FieldError::new(
+                "/latitude",
+                "latitude (±90) and longitude (±180) go together",
+            ));
+            None
+        }
+    }
+}
+
+/// Free text up to 5000 characters, trimmed.
+pub(super) fn notes(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> String {
+    let notes = raw.unwrap_or_default().trim().to_owned();
+    if notes.chars().count() > 5000 {
+        errors.0.push(FieldError::new(
+            pointer,
+            "must be at most 5000 characters long",
+        ));
+    }
+    notes
+}
+
+/// A first and a last day, both required, the last not before the first.
+pub(super) fn dates(
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    errors: &mut ValidationErrors,
+) -> Option<DateRange> {
+    match (start, end) {
+        (Some(start), Some(end)) => {
+            let range = DateRange::new(start, end);
+            if range.is_none() {
+                errors
+                    .0
+                    .push(FieldError::new("/end", "must not be before start"));
+            }
+            range
+        }
+        (start, end) => {
+            for (missing, pointer) in [(start.is_none(), "/start"), (end.is_none(), "/end")] {
+                if missing {
+                    errors.0.push(FieldError::new(
+                        pointer,
+                        "is required, as a date such as 2027-01-04",
+                    ));
+                }
+            }
+            None
+        }
+    }
 }

@@ -6,7 +6,7 @@
 
 use std::cmp::Ordering;
 
-use super::{Booking, DateRange, Free, HalfDays, Money, WorkMode, free_over};
+use super::{Booking, DateRange, Free, HalfDays, Money, WorkMode, closed_outside, free_over};
 use crate::geo::distance_km;
 
 /// What a request wants, with skills as canonical slugs.
@@ -93,22 +93,13 @@ pub fn fit(wanted: &Wanted, offered: &Offered) -> Fit {
             _ => missing.push(slug.clone()),
         }
     }
-    // Outside the offer's dates nothing is free: book the whole capacity there.
+    // Outside the offer's dates nothing is free.
     let mut booked = offered.booked.to_vec();
-    let before = offered
-        .dates
-        .start
-        .pred_opt()
-        .and_then(|end| DateRange::new(wanted.dates.start, end));
-    let after = offered
-        .dates
-        .end
-        .succ_opt()
-        .and_then(|start| DateRange::new(start, wanted.dates.end));
-    booked.extend(before.into_iter().chain(after).map(|range| Booking {
-        range,
-        half_days: offered.half_days,
-    }));
+    booked.extend(closed_outside(
+        offered.dates,
+        offered.half_days,
+        wanted.dates,
+    ));
     let free = free_over(offered.half_days, &booked, wanted.dates);
     let least_free = free.iter().map(|f| f.half_days).min().unwrap_or(0);
     let work_mode_fits = match (wanted.work_mode, offered.work_mode) {

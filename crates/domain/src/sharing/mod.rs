@@ -4,18 +4,25 @@
 //! and requests must be, how an offer fits a request, and the four-party
 //! consent of a rotation swap.
 
+mod asking;
 mod capacity;
 mod fields;
 mod matching;
 mod offer;
 mod placement;
+mod records;
 mod request;
 mod swap;
 
-pub use capacity::{Booking, DateRange, FULL_WEEK, Free, HalfDays, conflicts, free_over};
+pub use asking::{MAX_MESSAGE, PlacementDraft, PlacementInput, reason};
+pub use capacity::{
+    Booking, Conflict, DateRange, FULL_WEEK, Free, HalfDays, Limit, Limits, closed_outside,
+    conflicts, free_over, refusals,
+};
 pub use matching::{Fit, Offered, RateFit, Wanted, best_first, fit};
 pub use offer::{Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};
 pub use placement::{IllegalMove, PlacementAction, PlacementState};
+pub use records::{LevelledSkill, OFFER_DAYS, Offer, Placement, PlacementEvent, Request};
 pub use request::{ProjectKind, RequestDraft, RequestInput, RequestStatus};
 pub use swap::{Party, SWAP_DAYS, Swap, SwapClosed, SwapState};
 

@@ -107,6 +107,10 @@ pub struct OfferDraft {
     pub end: Option<NaiveDate>,
     /// Where the work happens.
     pub work_mode: Option<WorkMode>,
+    /// Where the person works from; `None`: where the co-op is.
+    pub latitude: Option<f64>,
+    /// With `latitude`.
+    pub longitude: Option<f64>,
     /// Day rate (network members only).
     pub day_rate: Option<Money>,
     /// Lower rate for social-good work.
@@ -130,8 +134,10 @@ pub struct OfferInput {
     pub half_days: HalfDays,
     /// When.
     pub dates: DateRange,
-    /// Where.
+    /// How.
     pub work_mode: WorkMode,
+    /// Where the person works from, when not where the co-op is.
+    pub location: Option<(f64, f64)>,
     /// Day rate.
     pub day_rate: Option<Money>,
     /// Robin hood rate, never above the day rate.
@@ -150,28 +156,7 @@ impl OfferInput {
         let listed = draft.skills.iter().map(|s| (s.skill.as_str(), s.level));
         let skills = fields::skills(listed, "level", &mut errors);
         let half_days = fields::capacity(draft.days_per_week, &mut errors);
-        let dates = match (draft.start, draft.end) {
-            (Some(start), Some(end)) => {
-                let range = DateRange::new(start, end);
-                if range.is_none() {
-                    errors
-                        .0
-                        .push(FieldError::new("/end", "must not be before start"));
-                }
-                range
-            }
-            (start, end) => {
-                for (missing, pointer) in [(start.is_none(), "/start"), (end.is_none(), "/end")] {
-                    if missing {
-                        errors.0.push(FieldError::new(
-                            pointer,
-                            "is required, as a date such as 2027-01-04",
-                        ));
-                    }
-                }
-                None
-            }
-        };
+        let dates = fields::dates(draft.start, draft.end, &mut errors);
         if draft.work_mode.is_none() {
             errors.0.push(FieldError::new(
                 "/work_mode",
@@ -194,13 +179,8 @@ impl OfferInput {
                 "must be in the day rate's currency and not above it",
             ));
         }
-        let notes = draft.notes.unwrap_or_default().trim().to_owned();
-        if notes.chars().count() > 5000 {
-            errors.0.push(FieldError::new(
-                "/notes",
-                "must be at most 5000 characters long",
-            ));
-        }
+        let location = fields::location(draft.latitude, draft.longitude, &mut errors);
+        let notes = fields::notes(draft.notes, "/notes", &mut errors);
         errors.finish(|| {
             Some(Self {
                 person: draft.person,
@@ -209,6 +189,7 @@ impl OfferInput {
                 half_days: half_days?,
                 dates: dates?,
                 work_mode: draft.work_mode?,
+                location,
                 day_rate,
                 robin_hood_rate,
                 notes,

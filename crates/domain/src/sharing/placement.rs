@@ -2,6 +2,7 @@
 //! co-op, started, completed, or cancelled by either side on the way. Every
 //! other move is refused, naming the state the placement is in.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Where a placement stands.
@@ -61,6 +62,16 @@ impl PlacementState {
             (S::Active, A::Complete) => Ok(S::Completed),
             (S::Requested | S::Accepted | S::Active, A::Cancel) => Ok(S::Cancelled),
             (from, action) => Err(IllegalMove { from, action }),
+        }
+    }
+
+    /// The state as of `today`: an accepted placement is under way from its
+    /// `start` date without anyone saying so.
+    pub fn on(self, start: NaiveDate, today: NaiveDate) -> Self {
+        if self == PlacementState::Accepted && today >= start {
+            PlacementState::Active
+        } else {
+            self
         }
     }
 
@@ -128,6 +139,11 @@ mod tests {
                 }
             }
         }
+        let start = "2027-01-04".parse().unwrap();
+        let before = "2027-01-03".parse().unwrap();
+        assert_eq!(S::Accepted.on(start, before), S::Accepted);
+        assert_eq!(S::Accepted.on(start, start), S::Active);
+        assert_eq!(S::Requested.on(start, start), S::Requested);
         let holding: Vec<_> = STATES.into_iter().filter(|s| s.holds_time()).collect();
         assert_eq!(holding, [S::Accepted, S::Active]);
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{DateRange, HalfDays, Money, WorkMode, fields};
 use crate::skills::SkillName;
-use crate::validation::{FieldError, ValidationErrors};
+use crate::validation::ValidationErrors;
 
 /// What the work is for: social-good work gets robin-hood rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -96,27 +96,8 @@ impl RequestInput {
             .map(|(skill, level)| (skill.as_str(), *level));
         let skills = fields::skills(listed, "min_level", &mut errors);
         let half_days = fields::capacity(draft.days_per_week, &mut errors);
-        let dates = draft
-            .start
-            .zip(draft.end)
-            .and_then(|(start, end)| DateRange::new(start, end));
-        if dates.is_none() {
-            errors.0.push(FieldError::new(
-                "/end",
-                "start and end are required (dates such as 2027-01-04), the end not before the start",
-            ));
-        }
-        let location = match (draft.latitude, draft.longitude) {
-            (Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => Some((lat, lon)),
-            (None, None) => None,
-            _ => {
-                errors.0.push(FieldError::new(
-                    "/latitude",
-                    "latitude (±90) and longitude (±180) go together",
-                ));
-                None
-            }
-        };
+        let dates = fields::dates(draft.start, draft.end, &mut errors);
+        let location = fields::location(draft.latitude, draft.longitude, &mut errors);
         let budget = draft
             .budget
             .as_ref()
@@ -180,6 +161,7 @@ mod tests {
                 "/title",
                 "/skills/0/min_level",
                 "/days_per_week",
+                "/start",
                 "/end",
                 "/latitude",
                 "/budget/currency"

@@ -13,9 +13,12 @@ use crate::connection::DbConnection;
 use crate::coops::row::CoopRow;
 use crate::error::StoreError;
 use crate::schema;
+use crate::sharing::offers::OfferRow;
+use crate::sharing::placements::{EventRow, PlacementRow};
+use crate::sharing::requests::RequestRow;
 use rows::{
-    AliasRow, CaseStudyCoopRow, CaseStudySkillRow, CoopRoleRow, CoopSkillRow, PersonSkillRow,
-    SkillFullRow, TombstoneRow,
+    AliasRow, CaseStudyCoopRow, CaseStudySkillRow, CoopRoleRow, CoopSkillRow, OfferSkillRow,
+    PersonSkillRow, RequestSkillRow, SkillFullRow, TombstoneRow,
 };
 
 /// One line of a backup: a row of one table.
@@ -34,6 +37,12 @@ enum Record {
     CaseStudyCoops(CaseStudyCoopRow),
     CaseStudySkills(CaseStudySkillRow),
     Tombstones(TombstoneRow),
+    Offers(Box<OfferRow>),
+    OfferSkills(OfferSkillRow),
+    Requests(Box<RequestRow>),
+    RequestSkills(RequestSkillRow),
+    Placements(Box<PlacementRow>),
+    PlacementEvents(EventRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -87,6 +96,8 @@ macro_rules! dump {
         }
     };
 }
+
+mod sharing;
 
 /// Writes every row of every table to `out`; answers how many lines.
 pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, BackupError> {
@@ -192,6 +203,7 @@ pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, Bac
             Tombstones,
             (tombstones::entity, tombstones::entity_id)
         );
+        sharing::export(conn, out, &mut lines)?;
         Ok::<_, BackupError>(())
     })?;
     Ok(lines)
@@ -286,6 +298,24 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::Tombstones(row) => diesel::insert_into(tombstones::table)
+            .values(row)
+            .execute(conn),
+        Record::Offers(row) => diesel::insert_into(offers::table)
+            .values(*row)
+            .execute(conn),
+        Record::OfferSkills(row) => diesel::insert_into(offer_skills::table)
+            .values(row)
+            .execute(conn),
+        Record::Requests(row) => diesel::insert_into(requests::table)
+            .values(*row)
+            .execute(conn),
+        Record::RequestSkills(row) => diesel::insert_into(request_skills::table)
+            .values(row)
+            .execute(conn),
+        Record::Placements(row) => diesel::insert_into(placements::table)
+            .values(*row)
+            .execute(conn),
+        Record::PlacementEvents(row) => diesel::insert_into(placement_events::table)
             .values(row)
             .execute(conn),
     }

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::schema::{
-    case_study_coops, case_study_skills, coop_roles, coop_skills, person_skills, skill_aliases,
-    skills, tombstones,
+    case_study_coops, case_study_skills, coop_roles, coop_skills, offer_skills, person_skills,
+    request_skills, skill_aliases, skills, tombstones,
 };
 
 /// A whole `skills` row.
@@ -98,4 +98,24 @@ pub(crate) struct TombstoneRow {
     /// Backups made before this was recorded restore as seen by the network only.
     #[serde(default)]
     public: bool,
+}
+
+/// An `offer_skills` row.
+#[derive(Debug, Queryable, Selectable, Insertable, Serialize, Deserialize)]
+#[diesel(table_name = offer_skills)]
+pub(crate) struct OfferSkillRow {
+    offer_id: String,
+    skill_slug: String,
+    level: i32,
+    position: i32,
+}
+
+/// A `request_skills` row.
+#[derive(Debug, Queryable, Selectable, Insertable, Serialize, Deserialize)]
+#[diesel(table_name = request_skills)]
+pub(crate) struct RequestSkillRow {
+    request_id: String,
+    skill_slug: String,
+    min_level: i32,
+    position: i32,
 }

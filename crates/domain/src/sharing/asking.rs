@@ -1,0 +1,92 @@
+//! Asking for time: what a requesting co-op sends for a placement, checked
+//! before anything is booked.
+
+use chrono::NaiveDate;
+
+use super::{Booking, fields};
+use crate::validation::{FieldError, ValidationErrors};
+
+/// Longest message with a placement request, or reason for a change.
+pub const MAX_MESSAGE: usize = 2000;
+
+/// A placement request as sent.
+#[derive(Debug, Clone, Default)]
+pub struct PlacementDraft {
+    /// 0.5 to 5 in halves.
+    pub days_per_week: f64,
+    /// First day.
+    pub start: Option<NaiveDate>,
+    /// Last day.
+    pub end: Option<NaiveDate>,
+    /// To the offering co-op.
+    pub message: Option<String>,
+}
+
+/// A checked placement request.
+#[derive(Debug, Clone)]
+pub struct PlacementInput {
+    /// The time it asks for.
+    pub booking: Booking,
+    /// To the offering co-op.
+    pub message: String,
+}
+
+impl PlacementInput {
+    /// Checks every field of `draft`, reporting every problem with its pointer.
+    pub fn parse(draft: PlacementDraft) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let half_days = fields::capacity(draft.days_per_week, &mut errors);
+        let range = fields::dates(draft.start, draft.end, &mut errors);
+        let message = reason(draft.message, "/message", &mut errors);
+        errors.finish(|| {
+            Some(Self {
+                booking: Booking {
+                    range: range?,
+                    half_days: half_days?,
+                },
+                message,
+            })
+        })
+    }
+}
+
+/// A message or reason: trimmed, at most [`MAX_MESSAGE`] characters.
+pub fn reason(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> String {
+    let text = raw.unwrap_or_default().trim().to_owned();
+    if text.chars().count() > MAX_MESSAGE {
+        errors.0.push(FieldError::new(
+            pointer,
+            format!("must be at most {MAX_MESSAGE} characters long"),
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_request_for_time_reports_every_problem() {
+        let errors = PlacementInput::parse(PlacementDraft {
+            days_per_week: 6.0,
+            start: "2027-02-01".parse().ok(),
+            end: "2027-01-01".parse().ok(),
+            message: Some("x".repeat(MAX_MESSAGE + 1)),
+        })
+        .unwrap_err();
+        let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/days_per_week", "/end", "/message"]);
+        let fine = PlacementInput::parse(PlacementDraft {
+            days_per_week: 1.5,
+            start: "2027-01-04".parse().ok(),
+            end: "2027-01-29".parse().ok(),
+            message: Some("  Two sprints  ".into()),
+        })
+        .unwrap();
+        assert_eq!(
+            (fine.booking.half_days, fine.message.as_str()),
+            (3, "Two sprints")
+        );
+    }
+}

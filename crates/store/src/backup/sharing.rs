@@ -1,0 +1,72 @@
+//! The sharing tables in a backup: offers, requests, placements and their
+//! children, after the tables they refer to.
+
+use std::io::Write;
+
+use diesel::prelude::*;
+
+use super::rows::{OfferSkillRow, RequestSkillRow};
+use super::{BackupError, Record, unclean_field};
+use crate::connection::DbConnection;
+use crate::schema;
+use crate::sharing::offers::OfferRow;
+use crate::sharing::placements::{EventRow, PlacementRow};
+use crate::sharing::requests::RequestRow;
+
+/// Writes the sharing tables' rows to `out`, counting lines in `lines`.
+pub(super) fn export(
+    conn: &mut DbConnection,
+    out: &mut dyn Write,
+    lines: &mut usize,
+) -> Result<(), BackupError> {
+    use schema::*;
+    let mut count = 0;
+    dump!(conn, out, count, offers, OfferRow, Offers, offers::id);
+    dump!(
+        conn,
+        out,
+        count,
+        offer_skills,
+        OfferSkillRow,
+        OfferSkills,
+        (offer_skills::offer_id, offer_skills::skill_slug)
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        requests,
+        RequestRow,
+        Requests,
+        requests::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        request_skills,
+        RequestSkillRow,
+        RequestSkills,
+        (request_skills::request_id, request_skills::skill_slug)
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        placements,
+        PlacementRow,
+        Placements,
+        placements::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        placement_events,
+        EventRow,
+        PlacementEvents,
+        (placement_events::placement_id, placement_events::seq)
+    );
+    *lines += count;
+    Ok(())
+}

@@ -1,0 +1,394 @@
+//! Placements: time booked from an offer, its life and its history. The
+//! handler decides each move (state machine, capacity) under the offering
+//! co-op's capacity lock; these functions read and write what it decided.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use coophub_domain::Expected;
+use coophub_domain::sharing::{
+    Booking, DateRange, Placement, PlacementAction, PlacementEvent, PlacementState,
+};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{corrupt, name_of, named, uuid};
+use crate::connection::DbConnection;
+use crate::error::StoreError;
+use crate::schema::{placement_events, placements};
+use crate::transaction::{self, Row};
+use crate::{Page, time, versioning};
+
+#[derive(
+    Debug,
+    Clone,
+    Queryable,
+    Selectable,
+    Insertable,
+    AsChangeset,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[diesel(table_name = placements, treat_none_as_null = true)]
+pub(crate) struct PlacementRow {
+    id: String,
+    offer_id: Option<String>,
+    offering_coop_id: String,
+    person_id: Option<String>,
+    requesting_coop_id: String,
+    request_id: Option<String>,
+    half_days: i32,
+    start_date: NaiveDate,
+    end_date: NaiveDate,
+    message: String,
+    state: String,
+    version: i32,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize, serde::Deserialize)]
+#[diesel(table_name = placement_events)]
+pub(crate) struct EventRow {
+    placement_id: String,
+    seq: i32,
+    state: String,
+    action: Option<String>,
+    user_id: Option<String>,
+    reason: String,
+    at: NaiveDateTime,
+}
+
+fn optional_uuid(text: Option<&str>, what: &str) -> Result<Option<Uuid>, StoreError> {
+    text.map(|t| uuid(t, what)).transpose()
+}
+
+impl PlacementRow {
+    fn into_placement(self) -> Result<Placement, StoreError> {
+        Ok(Placement {
+            id: uuid(&self.id, "id")?,
+            offer_id: optional_uuid(self.offer_id.as_deref(), "offer_id")?,
+            offering_coop_id: uuid(&self.offering_coop_id, "offering_coop_id")?,
+            person_id: optional_uuid(self.person_id.as_deref(), "person_id")?,
+            requesting_coop_id: uuid(&self.requesting_coop_id, "requesting_coop_id")?,
+            request_id: optional_uuid(self.request_id.as_deref(), "request_id")?,
+            half_days: u8::try_from(self.half_days).map_err(|_| corrupt("half_days"))?,
+            dates: DateRange::new(self.start_date, self.end_date)
+                .ok_or_else(|| corrupt("dates"))?,
+            message: self.message,
+            state: named::<PlacementState>(&self.state, "state")?,
+            version: self.version,
+            created_at: time::from_db(self.created_at),
+            updated_at: time::from_db(self.updated_at),
+        })
+    }
+}
+
+impl EventRow {
+    fn into_event(self) -> Result<PlacementEvent, StoreError> {
+        Ok(PlacementEvent {
+            seq: self.seq,
+            state: named(&self.state, "state")?,
+            action: self
+                .action
+                .as_deref()
+                .map(|a| named::<PlacementAction>(a, "action"))
+                .transpose()?,
+            user_id: optional_uuid(self.user_id.as_deref(), "user_id")?,
+            reason: self.reason,
+            at: time::from_db(self.at),
+        })
+    }
+}
+
+/// A placement to record, as the requesting co-op asked for it.
+#[derive(Debug, Clone)]
+pub struct NewPlacement<'a> {
+    /// The offer whose time it books (`None` for a swap).
+    pub offer_id: Option<Uuid>,
+    /// Who gives the time.
+    pub offering_coop_id: Uuid,
+    /// The person, when named.
+    pub person_id: Option<Uuid>,
+    /// Who asks.
+    pub requesting_coop_id: Uuid,
+    /// The request it answers.
+    pub request_id: Option<Uuid>,
+    /// Time a week and dates.
+    pub booking: Booking,
+    /// What the requesting co-op wrote.
+    pub message: &'a str,
+    /// `requested`, or `accepted` for a swap everyone agreed to.
+    pub state: PlacementState,
+}
+
+/// Who did something, when and why, for the history.
+#[derive(Debug, Clone, Copy)]
+pub struct Doing<'a> {
+    /// The account (`None` when the clock did it).
+    pub user: Option<Uuid>,
+    /// What they said.
+    pub reason: &'a str,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// Records a new placement and the first line of its history.
+pub fn insert(
+    conn: &mut DbConnection,
+    new: &NewPlacement<'_>,
+    by: Doing<'_>,
+) -> Result<Placement, StoreError> {
+    crate::write(conn, |conn| {
+        let id = Uuid::new_v4();
+        let row = PlacementRow {
+            id: id.to_string(),
+            offer_id: new.offer_id.map(|o| o.to_string()),
+            offering_coop_id: new.offering_coop_id.to_string(),
+            person_id: new.person_id.map(|p| p.to_string()),
+            requesting_coop_id: new.requesting_coop_id.to_string(),
+            request_id: new.request_id.map(|r| r.to_string()),
+            half_days: i32::from(new.booking.half_days),
+            start_date: new.booking.range.start,
+            end_date: new.booking.range.end,
+            message: new.message.to_owned(),
+            state: name_of(new.state),
+            version: 1,
+            created_at: time::to_db(by.at),
+            updated_at: time::to_db(by.at),
+        };
+        diesel::insert_into(placements::table)
+            .values(&row)
+            .execute(conn)?;
+        log(conn, &row.id, 1, new.state, None, by)?;
+        find(conn, id)?.ok_or(StoreError::NotFound)
+    })
+}
+
+fn log(
+    conn: &mut DbConnection,
+    placement: &str,
+    seq: i32,
+    state: PlacementState,
+    action: Option<PlacementAction>,
+    by: Doing<'_>,
+) -> Result<(), StoreError> {
+    diesel::insert_into(placement_events::table)
+        .values(EventRow {
+            placement_id: placement.to_owned(),
+            seq,
+            state: name_of(state),
+            action: action.map(name_of),
+            user_id: by.user.map(|u| u.to_string()),
+            reason: by.reason.to_owned(),
+            at: time::to_db(by.at),
+        })
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The placement with this id.
+pub fn find(conn: &mut DbConnection, id: Uuid) -> Result<Option<Placement>, StoreError> {
+    placements::table
+        .find(id.to_string())
+        .select(PlacementRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(PlacementRow::into_placement)
+        .transpose()
+}
+
+/// The placement `id` for a change: the offering co-op's capacity lock
+/// first (see [`super::lock_capacity`]), then the placement's row.
+pub fn find_for_update(conn: &mut DbConnection, id: Uuid) -> Result<Option<Placement>, StoreError> {
+    let Some(placement) = find(conn, id)? else {
+        return Ok(None);
+    };
+    super::lock_capacity(conn, placement.offering_coop_id)?;
+    transaction::lock(conn, Row::Placement(&id.to_string()))?;
+    find(conn, id)
+}
+
+/// A move decided on: the state it leaves, and whether the start date
+/// started it first (recorded as a line of its own, by nobody).
+#[derive(Debug, Clone, Copy)]
+pub struct Move {
+    /// What was done.
+    pub action: PlacementAction,
+    /// The state after it.
+    pub to: PlacementState,
+    /// The placement was accepted and its start date has come.
+    pub started_by_date: bool,
+}
+
+/// Records `step` on `placement` (read with [`find_for_update`]).
+pub fn record_move(
+    conn: &mut DbConnection,
+    placement: &Placement,
+    expected: Option<&Expected>,
+    step: Move,
+    by: Doing<'_>,
+) -> Result<Placement, StoreError> {
+    crate::write(conn, |conn| {
+        versioning::expect(expected, placement.version)?;
+        let id = placement.id.to_string();
+        let written = diesel::update(
+            placements::table
+                .filter(placements::id.eq(&id))
+                .filter(placements::version.eq(placement.version)),
+        )
+        .set((
+            placements::state.eq(name_of(step.to)),
+            placements::version.eq(placement.version + 1),
+            placements::updated_at.eq(time::to_db(by.at)),
+        ))
+        .execute(conn)?;
+        versioning::written(conn, written, Row::Placement(&id))?;
+        let last: Option<i32> = placement_events::table
+            .filter(placement_events::placement_id.eq(&id))
+            .select(diesel::dsl::max(placement_events::seq))
+            .first(conn)?;
+        let mut seq = last.unwrap_or(0) + 1;
+        if step.started_by_date {
+            let clock = Doing {
+                user: None,
+                reason: "the start date came",
+                at: by.at,
+            };
+            let active = PlacementState::Active;
+            log(conn, &id, seq, active, Some(PlacementAction::Start), clock)?;
+            seq += 1;
+        }
+        log(conn, &id, seq, step.to, Some(step.action), by)?;
+        find(conn, placement.id)?.ok_or(StoreError::NotFound)
+    })
+}
+
+/// The history of placement `id`, oldest first.
+pub fn history(conn: &mut DbConnection, id: Uuid) -> Result<Vec<PlacementEvent>, StoreError> {
+    placement_events::table
+        .filter(placement_events::placement_id.eq(id.to_string()))
+        .order(placement_events::seq)
+        .select(EventRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(EventRow::into_event)
+        .collect()
+}
+
+const HOLDING: [PlacementState; 2] = [PlacementState::Accepted, PlacementState::Active];
+
+fn holding_names() -> Vec<String> {
+    HOLDING.into_iter().map(name_of).collect()
+}
+
+fn bookings(rows: Vec<(i32, NaiveDate, NaiveDate)>) -> Result<Vec<Booking>, StoreError> {
+    rows.into_iter()
+        .map(|(half_days, start, end)| {
+            Ok(Booking {
+                range: DateRange::new(start, end).ok_or_else(|| corrupt("dates"))?,
+                half_days: u8::try_from(half_days).map_err(|_| corrupt("half_days"))?,
+            })
+        })
+        .collect()
+}
+
+/// The time accepted and active placements take from `offer`, leaving out `except`.
+pub fn held_from_offer(
+    conn: &mut DbConnection,
+    offer: Uuid,
+    except: Option<Uuid>,
+) -> Result<Vec<Booking>, StoreError> {
+    let rows = placements::table
+        .filter(placements::offer_id.eq(offer.to_string()))
+        .filter(placements::state.eq_any(holding_names()))
+        .filter(placements::id.ne(except.unwrap_or_default().to_string()))
+        .select((
+            placements::half_days,
+            placements::start_date,
+            placements::end_date,
+        ))
+        .load(conn)?;
+    bookings(rows)
+}
+
+/// The time accepted and active placements take of `person`, across all
+/// offers and swaps, leaving out `except`.
+pub fn held_of_person(
+    conn: &mut DbConnection,
+    person: Uuid,
+    except: Option<Uuid>,
+) -> Result<Vec<Booking>, StoreError> {
+    let rows = placements::table
+        .filter(placements::person_id.eq(person.to_string()))
+        .filter(placements::state.eq_any(holding_names()))
+        .filter(placements::id.ne(except.unwrap_or_default().to_string()))
+        .select((
+            placements::half_days,
+            placements::start_date,
+            placements::end_date,
+        ))
+        .load(conn)?;
+    bookings(rows)
+}
+
+/// How many placements `offer` has had, in any state.
+pub fn count_for_offer(conn: &mut DbConnection, offer: Uuid) -> Result<i64, StoreError> {
+    Ok(placements::table
+        .filter(placements::offer_id.eq(offer.to_string()))
+        .count()
+        .get_result(conn)?)
+}
+
+/// What a placement list shows.
+#[derive(Debug, Clone, Default)]
+pub struct PlacementFilter {
+    /// Placements on either side of these co-ops; `None`: every co-op's.
+    pub involving: Option<Vec<Uuid>>,
+    /// Of one offer.
+    pub offer: Option<Uuid>,
+    /// Of one person.
+    pub person: Option<Uuid>,
+    /// In one of these recorded states (none: any).
+    pub states: Vec<PlacementState>,
+}
+
+/// A page of placements (by start date), and the total.
+pub fn list(
+    conn: &mut DbConnection,
+    filter: &PlacementFilter,
+    page: Page,
+) -> Result<(Vec<Placement>, i64), StoreError> {
+    let filtered = || {
+        let mut query = placements::table.into_boxed();
+        if let Some(coops) = &filter.involving {
+            let ids: Vec<String> = coops.iter().map(Uuid::to_string).collect();
+            query = query.filter(
+                placements::offering_coop_id
+                    .eq_any(ids.clone())
+                    .or(placements::requesting_coop_id.eq_any(ids)),
+            );
+        }
+        if let Some(offer) = filter.offer {
+            query = query.filter(placements::offer_id.eq(offer.to_string()));
+        }
+        if let Some(person) = filter.person {
+            query = query.filter(placements::person_id.eq(person.to_string()));
+        }
+        if !filter.states.is_empty() {
+            let states: Vec<String> = filter.states.iter().copied().map(name_of).collect();
+            query = query.filter(placements::state.eq_any(states));
+        }
+        query
+    };
+    let total = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((placements::start_date, placements::id))
+        .limit(i64::from(page.size))
+        .offset(page.offset())
+        .select(PlacementRow::as_select())
+        .load(conn)?;
+    let placements = rows
+        .into_iter()
+        .map(PlacementRow::into_placement)
+        .collect::<Result<_, _>>()?;
+    Ok((placements, total))
+}
