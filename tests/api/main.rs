@@ -21,6 +21,7 @@ mod operations;
 mod patch;
 mod people;
 mod search;
+mod sharing;
 mod skills;
 mod slow_clients;
 mod text_hygiene;

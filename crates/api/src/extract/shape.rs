@@ -31,13 +31,17 @@ struct Misfit {
     message: String,
     /// Whether the field is one the type does not have (dropped, not replaced).
     unknown: bool,
+    /// For an unknown enum variant: one the type does have, to stand in.
+    variant: Option<String>,
 }
 
 /// Values tried, in turn, in place of one that did not fit.
-fn stand_ins() -> [Value; 6] {
+fn stand_ins() -> [Value; 7] {
     [
         Value::Null,
         Value::String(String::new()),
+        // Fits a required date.
+        Value::String("1970-01-01".into()),
         Value::from(0),
         Value::Bool(false),
         Value::Array(Vec::new()),
@@ -65,7 +69,7 @@ pub fn read_all<T: DeserializeOwned>(mut document: Value) -> Shaped<T> {
         let repaired = if misfit.unknown {
             remove(&mut document, &misfit.pointer)
         } else {
-            stand_in::<T>(&mut document, &misfit.pointer)
+            stand_in::<T>(&mut document, &misfit)
         };
         if !repaired {
             break;
@@ -86,6 +90,7 @@ fn first_misfit<T: DeserializeOwned>(document: &Value) -> Result<T, Misfit> {
                 pointer: join(&at, &field),
                 message: "is required".into(),
                 unknown: false,
+                variant: None,
             };
         }
         if let Some(field) = quoted_after(&message, "unknown field ") {
@@ -101,23 +106,34 @@ fn first_misfit<T: DeserializeOwned>(document: &Value) -> Result<T, Misfit> {
                 },
                 message: format!("is not a field of this request{expected}"),
                 unknown: true,
+                variant: None,
             };
         }
+        let variant = message
+            .starts_with("unknown variant ")
+            .then(|| message.split_once("expected ").map(|(_, rest)| rest))
+            .flatten()
+            .and_then(|rest| rest.split('`').nth(1))
+            .map(str::to_owned);
         Misfit {
             pointer: at,
             message: plain(&message),
             unknown: false,
+            variant,
         }
     })
 }
 
-/// Replaces the value at `pointer` (adding the field if it is missing) with
-/// the first stand-in that moves the first problem elsewhere.
-fn stand_in<T: DeserializeOwned>(document: &mut Value, pointer: &str) -> bool {
+/// Replaces the value `misfit` points at (adding the field if it is
+/// missing) with the first stand-in that moves the first problem elsewhere:
+/// a variant the type has for an unknown one, else a value of each JSON type.
+fn stand_in<T: DeserializeOwned>(document: &mut Value, misfit: &Misfit) -> bool {
+    let pointer = misfit.pointer.as_str();
     if pointer.is_empty() {
         return false;
     }
-    for candidate in stand_ins() {
+    let variant = misfit.variant.clone().map(Value::String);
+    for candidate in variant.into_iter().chain(stand_ins()) {
         if !put(document, pointer, candidate) {
             return false;
         }

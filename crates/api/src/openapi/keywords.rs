@@ -71,6 +71,7 @@ fn keywords(rule: Rule) -> Value {
             let rest = visible(LINE_CONTROLS);
             json!({"maxLength": max, "pattern": format!("^{pad}https?://{rest}+{pad}$")})
         }
+        Currency => json!({"pattern": r"^\s*[A-Za-z]{3}\s*$"}),
         Country => {
             let codes: Vec<String> = coophub_domain::coop::COUNTRY_CODES
                 .iter()

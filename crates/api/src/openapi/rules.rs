@@ -51,6 +51,8 @@ pub(super) enum Rule {
     Coordinates,
     /// An `If-Match` value: `*`, or a list of entity tags.
     EntityTags,
+    /// An ISO 4217 currency code: three letters, either case.
+    Currency,
 }
 
 use Rule::*;
@@ -78,6 +80,13 @@ const fn range(min: f64, max: f64) -> Rule {
         step: None,
     }
 }
+
+/// Days a week in half days, as offers, requests and placements take them.
+const HALF_DAYS: Rule = Range {
+    min: 0.5,
+    max: 5.0,
+    step: Some(0.5),
+};
 
 /// `(schema, property, rule)`; `property[]` means the items of a list.
 pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
@@ -173,6 +182,29 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("ConsentRequest", "coop", Slug),
     ("CoopUserRequest", "email", Email),
     ("MergeRequest", "into", SkillName),
+    ("OfferRequest", "coop", Slug),
+    ("OfferRequest", "title", required(200)),
+    ("OfferRequest", "skills", Items { min: 0, max: 50 }),
+    ("OfferRequest", "days_per_week", HALF_DAYS),
+    ("OfferRequest", "latitude", range(-90.0, 90.0)),
+    ("OfferRequest", "longitude", range(-180.0, 180.0)),
+    ("OfferRequest", "notes", text(5000)),
+    ("OfferSkillBody", "skill", SkillName),
+    ("OfferSkillBody", "level", range(1.0, 5.0)),
+    ("MoneyBody", "amount", range(0.0, 1_000_000.0)),
+    ("MoneyBody", "currency", Currency),
+    ("RequestBody", "coop", Slug),
+    ("RequestBody", "title", required(200)),
+    ("RequestBody", "skills", Items { min: 0, max: 50 }),
+    ("RequestBody", "days_per_week", HALF_DAYS),
+    ("RequestBody", "latitude", range(-90.0, 90.0)),
+    ("RequestBody", "longitude", range(-180.0, 180.0)),
+    ("RequestSkillBody", "skill", SkillName),
+    ("RequestSkillBody", "min_level", range(1.0, 5.0)),
+    ("PlacementRequest", "requesting_coop", Slug),
+    ("PlacementRequest", "days_per_week", HALF_DAYS),
+    ("PlacementRequest", "message", text(2000)),
+    ("ReasonBody", "reason", text(2000)),
 ];
 
 /// `(parameter, rule)`, for every operation that has the parameter.

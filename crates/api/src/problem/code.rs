@@ -68,6 +68,14 @@ codes! {
     InvalidTransition = "invalid_transition", CONFLICT, "Invalid membership transition";
     /// The change would leave a co-op without an admin.
     LastAdmin = "last_admin", CONFLICT, "Last admin";
+    /// The time asked for does not fit what is free.
+    OverCapacity = "over_capacity", CONFLICT, "Not enough free time";
+    /// The placement's state does not allow this.
+    PlacementState = "placement_state", CONFLICT, "Not allowed in the placement's state";
+    /// The offer is paused, closed or lapsed.
+    OfferNotOpen = "offer_not_open", CONFLICT, "Offer not open";
+    /// The offer has placements, so it is closed rather than deleted.
+    OfferHasPlacements = "offer_has_placements", CONFLICT, "Offer has placements";
     /// There is no availability to reconfirm.
     NoAvailability = "no_availability", CONFLICT, "No availability stated";
     /// A body length is required.

@@ -10,6 +10,7 @@ pub mod ops;
 pub mod pagination;
 pub mod people;
 pub mod search;
+pub mod sharing;
 pub mod skills;
 pub mod stats;
 
@@ -47,6 +48,26 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(case_studies::patch::patch_case_study)
         .service(case_studies::consent::answer_case_study)
         .service(case_studies::delete::delete_case_study)
+        .service(sharing::offers::list::list_offers)
+        .service(sharing::offers::create::create_offer)
+        .service(sharing::offers::show::show_offer)
+        .service(sharing::offers::update::update_offer)
+        .service(sharing::offers::reconfirm::reconfirm_offer)
+        .service(sharing::offers::delete::delete_offer)
+        .service(sharing::requests::list::list_requests)
+        .service(sharing::requests::create::create_request)
+        .service(sharing::requests::show::show_request)
+        .service(sharing::requests::update::update_request)
+        .service(sharing::requests::delete::delete_request)
+        .service(sharing::placements::list::list_placements)
+        .service(sharing::placements::create::request_placement)
+        .service(sharing::placements::show::show_placement)
+        .service(sharing::placements::show::placement_history)
+        .service(sharing::placements::moves::accept_placement)
+        .service(sharing::placements::moves::decline_placement)
+        .service(sharing::placements::moves::start_placement)
+        .service(sharing::placements::moves::complete_placement)
+        .service(sharing::placements::moves::cancel_placement)
         .service(stats::show_stats)
         .service(search::suggest::suggest)
         .service(search::search);

@@ -58,7 +58,7 @@ impl Money {
         pointer: &str,
         errors: &mut ValidationErrors,
     ) -> Option<Money> {
-        let currency = raw.currency.trim().to_uppercase();
+        let currency = raw.currency.trim().to_ascii_uppercase();
         let mut valid = true;
         if !(0..=MAX_RATE).contains(&raw.amount) {
             errors.0.push(FieldError::new(

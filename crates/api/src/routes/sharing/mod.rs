@@ -1,0 +1,151 @@
+//! Sharing people: `/api/v1/offers`, `/api/v1/requests`, `/api/v1/placements`.
+//! What the three share: the listing rules, whose lists a viewer sees, and
+//! the JSON pieces (levelled skills, rates, the people offered).
+
+pub mod offers;
+pub mod placements;
+pub mod requests;
+pub(crate) mod views;
+
+use coophub_domain::access::sharing::ListingFacts;
+use coophub_domain::access::{self, Denied};
+use coophub_domain::coop::Coop;
+use coophub_domain::person::Person;
+use coophub_domain::sharing::{Conflict, Limit};
+use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::sharing::Audience;
+use coophub_store::{DbConnection, coops, people};
+use uuid::Uuid;
+
+use crate::auth::Viewer;
+use crate::problem::{ApiError, Code, ConflictItem};
+use crate::routes::coops::facts as coop_facts;
+use crate::routes::people::facts as person_facts;
+
+/// A rule of `coophub_domain::access::sharing` about an offer or request.
+pub(crate) type ListingRule = fn(&Viewer, ListingFacts) -> Result<(), Denied>;
+
+/// Whose offers and requests the viewer's lists show besides the live ones.
+pub(crate) fn audience(viewer: &Viewer) -> Audience {
+    if viewer.is_network_admin() {
+        Audience::Everything
+    } else if viewer.roles.is_empty() {
+        Audience::Outsider
+    } else {
+        Audience::MemberOf(viewer.roles.iter().map(|held| held.coop).collect())
+    }
+}
+
+/// The co-op `id` of a listing; a listing whose co-op is gone is not found.
+pub(crate) fn coop_of(
+    conn: &mut DbConnection,
+    id: Uuid,
+    not_found: &dyn Fn() -> String,
+) -> Result<Coop, ApiError> {
+    coops::find_by_id(conn, id)?.ok_or_else(|| ApiError::NotFound(not_found()))
+}
+
+/// Decides `rule` on a listing of `coop` that is `live` or not; 404 when hidden.
+pub(crate) fn decide(
+    viewer: &Viewer,
+    rule: ListingRule,
+    coop: &Coop,
+    live: bool,
+    not_found: &dyn Fn() -> String,
+) -> Result<(), ApiError> {
+    let facts = ListingFacts {
+        coop: coop_facts(coop),
+        live,
+    };
+    rule(viewer, facts).map_err(|denied| crate::auth::refused(denied, not_found))
+}
+
+/// The person `id` as the viewer may see them next to an offer (name and
+/// id), or `None` when their profile is hidden from the viewer.
+pub(crate) fn visible_person(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Option<Uuid>,
+    coop: &Coop,
+) -> Result<Option<Person>, ApiError> {
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    let person = people::find(conn, id)?;
+    Ok(person.filter(|p| access::read_person(viewer, person_facts(p, coop)).is_ok()))
+}
+
+/// The co-op (by slug) and skill (any spelling) a list is filtered by, as
+/// ids; `None` when either names nothing, so the list is empty.
+pub(crate) fn resolve_filters(
+    conn: &mut DbConnection,
+    coop: Option<String>,
+    skill: Option<String>,
+) -> Result<Option<(Option<Uuid>, Option<String>)>, ApiError> {
+    let coop = match coop {
+        Some(slug) => match coops::find_by_slug(conn, &slug)? {
+            Some(coop) => Some(coop.id),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let skill = match skill {
+        Some(spelling) => match coophub_store::skills::find(conn, &spelling)? {
+            Some(skill) => Some(skill.slug),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    Ok(Some((coop, skill)))
+}
+
+/// The 409 for time that does not fit: each stretch, what is free on it, and
+/// which limit (the offer, or the person's five days a week) it breaks.
+pub(crate) fn capacity_conflict(detail: &str, conflicts: Vec<Conflict>) -> ApiError {
+    ApiError::Conflict {
+        code: Code::OverCapacity,
+        detail: detail.to_owned(),
+        conflicts: conflicts
+            .into_iter()
+            .map(|conflict| {
+                let free = views::days(conflict.free.half_days);
+                let (limit, whose) = match conflict.limit {
+                    Limit::Offer => ("offer", "the offer has"),
+                    Limit::Person => ("person", "the person has"),
+                };
+                ConflictItem {
+                    pointer: None,
+                    message: format!(
+                        "from {} to {} {whose} {free} days a week free",
+                        conflict.free.range.start, conflict.free.range.end
+                    ),
+                    start: Some(conflict.free.range.start),
+                    end: Some(conflict.free.range.end),
+                    free_days_per_week: Some(free),
+                    limit: Some(limit.to_owned()),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The co-op slug a new listing names, with its checked input; 422 with
+/// every problem (a missing `/coop` first) otherwise. `side` says whose
+/// slug it is ("offering", "asking").
+pub(crate) fn with_coop<T>(
+    coop: Option<String>,
+    input: Result<T, ValidationErrors>,
+    side: &str,
+) -> Result<(String, T), ApiError> {
+    match (coop, input) {
+        (Some(slug), Ok(input)) => Ok((slug, input)),
+        (slug, input) => {
+            let mut errors = input.err().unwrap_or_default();
+            if slug.is_none() {
+                let message = format!("is required: the {side} co-op's slug");
+                errors.0.insert(0, FieldError::new("/coop", message));
+            }
+            Err(ApiError::Validation(errors))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! `DELETE /api/v1/offers/{id}`.
+
+use actix_web::{HttpRequest, HttpResponse, delete, web};
+use coophub_domain::access::sharing as access;
+use coophub_store::sharing::{offers, placements};
+use uuid::Uuid;
+
+use super::offer_to_change;
+use crate::auth::Caller;
+use crate::etag::expected_version;
+use crate::problem::{ApiError, Code, Problem, SignedIn, Versioned};
+use crate::state::AppState;
+
+/// Withdraws an offer nobody has asked for yet. One with placements keeps
+/// their history: close it instead (`status: closed`).
+#[utoipa::path(
+    tag = "sharing",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "The offer's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag this is based on"),
+    ),
+    responses(
+        SignedIn, Versioned,
+        (status = 204, description = "Deleted"),
+        (status = 403, description = "Not an admin of the offering co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The offer has placements (`offer_has_placements`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/offers/{id}")]
+pub async fn delete_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let expected = expected_version(&req)?;
+    let now = state.clock.now();
+    let id = id.into_inner();
+    state
+        .write(caller, move |conn, viewer| {
+            let (offer, _) = offer_to_change(conn, viewer, id, access::administer_listing, now)?;
+            if placements::count_for_offer(conn, offer.id)? > 0 {
+                return Err(ApiError::Conflict {
+                    code: Code::OfferHasPlacements,
+                    detail: "the offer has placements, whose history stays: close it instead"
+                        .into(),
+                    conflicts: Vec::new(),
+                });
+            }
+            Ok(offers::delete(conn, &offer, expected.as_ref())?)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

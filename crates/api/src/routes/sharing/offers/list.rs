@@ -1,0 +1,98 @@
+//! `GET /api/v1/offers`.
+
+use actix_web::{get, web};
+use coophub_domain::access::sharing as access;
+use coophub_domain::sharing::{OfferStatus, WorkMode};
+use coophub_store::sharing::offers::{self, OfferFilter};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{OfferList, OfferView};
+use crate::auth::Caller;
+use crate::extract::Query;
+use crate::problem::{ApiError, QueryString};
+use crate::routes::pagination::PageQuery;
+use crate::routes::sharing::{audience, coop_of, resolve_filters, visible_person};
+use crate::state::AppState;
+
+/// Filters of the offer list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct OfferListQuery {
+    /// 1-based page number, at most 100 (default 1).
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20).
+    pub per_page: Option<u32>,
+    /// One co-op's offers, by slug.
+    pub coop: Option<String>,
+    /// Offers bringing this skill, in any spelling.
+    pub skill: Option<String>,
+    /// `open`, `paused` or `closed` (others' paused and closed offers are not shown).
+    pub status: Option<OfferStatus>,
+    /// `remote`, `hybrid` or `onsite`.
+    pub work_mode: Option<WorkMode>,
+    /// One person's offers.
+    pub person_id: Option<Uuid>,
+}
+
+/// Offers of time, most recently changed first. Everyone sees the live
+/// offers of member co-ops; a co-op's users also see its paused, closed and
+/// lapsed ones. Rates show to the network only.
+#[utoipa::path(
+    tag = "sharing",
+    params(OfferListQuery),
+    responses(
+        QueryString,
+        (status = 200, description = "A page of offers", body = OfferList),
+    )
+)]
+#[get("/offers")]
+pub async fn list_offers(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<OfferListQuery>,
+) -> Result<web::Json<OfferList>, ApiError> {
+    let query = query.0;
+    let page = PageQuery {
+        page: query.page,
+        per_page: query.per_page,
+    }
+    .page()?;
+    let now = state.clock.now();
+    let (viewer, found) = state
+        .read(caller, move |conn, viewer| {
+            let Some((coop, skill)) = resolve_filters(conn, query.coop, query.skill)? else {
+                return Ok((Vec::new(), 0));
+            };
+            let filter = OfferFilter {
+                coop,
+                skill,
+                status: query.status,
+                work_mode: query.work_mode,
+                person: query.person_id,
+            };
+            let (found, total) = offers::list(conn, &filter, &audience(viewer), now, page)?;
+            let mut items = Vec::with_capacity(found.len());
+            for offer in found {
+                let coop = coop_of(conn, offer.coop_id, &String::new)?;
+                let person = visible_person(conn, viewer, offer.person_id, &coop)?;
+                items.push((offer, coop, person));
+            }
+            Ok((items, total))
+        })
+        .await?;
+    let (items, total) = found;
+    Ok(web::Json(OfferList {
+        items: items
+            .into_iter()
+            .map(|(offer, coop, person)| {
+                let rates = access::see_rates(&viewer, coop.id);
+                OfferView::new(offer, &coop, person.as_ref(), rates, now)
+            })
+            .collect(),
+        total,
+        page: page.number,
+        per_page: page.size,
+    }))
+}

@@ -1,0 +1,55 @@
+//! `POST /api/v1/offers/{id}/reconfirm`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use coophub_domain::access::sharing as access;
+use coophub_store::sharing::offers;
+use uuid::Uuid;
+
+use super::{OfferView, offer_response, offer_to_change};
+use crate::auth::Caller;
+use crate::etag::expected_version;
+use crate::problem::{ApiError, Problem, SignedIn, Versioned};
+use crate::routes::sharing::visible_person;
+use crate::state::AppState;
+
+/// Confirms that the offer still holds: it lapses 30 days after the last
+/// confirmation, and leaves search and matching until reconfirmed.
+#[utoipa::path(
+    tag = "sharing",
+    security(("bearer" = [])),
+    params(
+        ("id" = Uuid, Path, description = "The offer's id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag this is based on"),
+    ),
+    responses(
+        SignedIn, Versioned,
+        (status = 200, description = "Reconfirmed", body = OfferView),
+        (status = 403, description = "Not an admin of the offering co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/offers/{id}/reconfirm")]
+pub async fn reconfirm_offer(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let expected = expected_version(&req)?;
+    let now = state.clock.now();
+    let id = id.into_inner();
+    let (_, (offer, coop, person)) = state
+        .write(caller, move |conn, viewer| {
+            let (offer, coop) = offer_to_change(conn, viewer, id, access::administer_listing, now)?;
+            let offer = offers::reconfirm(conn, &offer, expected.as_ref(), now)?;
+            let person = visible_person(conn, viewer, offer.person_id, &coop)?;
+            Ok((offer, coop, person))
+        })
+        .await?;
+    Ok(offer_response(
+        StatusCode::OK,
+        OfferView::new(offer, &coop, person.as_ref(), true, now),
+    ))
+}

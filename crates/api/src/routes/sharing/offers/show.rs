@@ -1,0 +1,44 @@
+//! `GET /api/v1/offers/{id}`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, web};
+use coophub_domain::access::sharing as access;
+use uuid::Uuid;
+
+use super::{OfferView, offer_for, offer_response};
+use crate::auth::Caller;
+use crate::problem::{ApiError, Problem};
+use crate::routes::sharing::visible_person;
+use crate::state::AppState;
+
+/// An offer. Live offers of member co-ops show to everyone (rates to the
+/// network only); paused, closed and lapsed ones only to their co-op.
+#[utoipa::path(
+    tag = "sharing",
+    params(("id" = Uuid, Path, description = "The offer's id")),
+    responses(
+        (status = 200, description = "The offer", body = OfferView),
+        (status = 404, description = "No such offer (or not visible to the caller)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/offers/{id}")]
+pub async fn show_offer(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let now = state.clock.now();
+    let id = id.into_inner();
+    let (viewer, (offer, coop, person)) = state
+        .read(caller, move |conn, viewer| {
+            let (offer, coop) = offer_for(conn, viewer, id, access::read_listing, now)?;
+            let person = visible_person(conn, viewer, offer.person_id, &coop)?;
+            Ok((offer, coop, person))
+        })
+        .await?;
+    let rates = access::see_rates(&viewer, coop.id);
+    Ok(offer_response(
+        StatusCode::OK,
+        OfferView::new(offer, &coop, person.as_ref(), rates, now),
+    ))
+}

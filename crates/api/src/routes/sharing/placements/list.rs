@@ -1,0 +1,88 @@
+//! `GET /api/v1/placements`.
+
+use actix_web::{get, web};
+use coophub_domain::sharing::PlacementState;
+use coophub_store::sharing::placements::{self, PlacementFilter};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{Involved, PlacementList, view_of};
+use crate::auth::Caller;
+use crate::extract::Query;
+use crate::problem::{ApiError, QueryString, SignedIn};
+use crate::routes::pagination::PageQuery;
+use crate::routes::sharing::coop_of;
+use crate::state::AppState;
+
+/// Filters of the placement list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PlacementListQuery {
+    /// 1-based page number, at most 100 (default 1).
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20).
+    pub per_page: Option<u32>,
+    /// Placements of one offer.
+    pub offer_id: Option<Uuid>,
+    /// Placements in this recorded state.
+    pub state: Option<PlacementState>,
+}
+
+/// The placements of the caller's co-ops, on either side; network admins
+/// see every placement.
+#[utoipa::path(
+    tag = "sharing",
+    security(("bearer" = [])),
+    params(PlacementListQuery),
+    responses(
+        SignedIn, QueryString,
+        (status = 200, description = "A page of placements", body = PlacementList),
+    )
+)]
+#[get("/placements")]
+pub async fn list_placements(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<PlacementListQuery>,
+) -> Result<web::Json<PlacementList>, ApiError> {
+    let caller = caller.require_token()?;
+    let query = query.0;
+    let page = PageQuery {
+        page: query.page,
+        per_page: query.per_page,
+    }
+    .page()?;
+    let today = state.clock.now().date_naive();
+    let (_, (items, total)) = state
+        .read(caller, move |conn, viewer| {
+            let involving = (!viewer.is_network_admin())
+                .then(|| viewer.roles.iter().map(|held| held.coop).collect());
+            let filter = PlacementFilter {
+                involving,
+                offer: query.offer_id,
+                person: None,
+                states: query.state.into_iter().collect(),
+            };
+            let (found, total) = placements::list(conn, &filter, page)?;
+            let mut items = Vec::with_capacity(found.len());
+            for placement in found {
+                let offering = coop_of(conn, placement.offering_coop_id, &String::new)?;
+                let requesting = coop_of(conn, placement.requesting_coop_id, &String::new)?;
+                let involved = Involved {
+                    placement,
+                    offering,
+                    requesting,
+                };
+                items.push(view_of(conn, viewer, involved, today)?);
+            }
+            Ok((items, total))
+        })
+        .await?;
+    Ok(web::Json(PlacementList {
+        items,
+        total,
+        page: page.number,
+        per_page: page.size,
+    }))
+}
