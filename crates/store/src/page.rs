@@ -10,7 +10,8 @@ pub struct Page {
 }
 
 impl Page {
-    pub(crate) fn offset(self) -> i64 {
+    /// Items before this page, for lists paged in memory as well as in SQL.
+    pub fn offset(self) -> i64 {
         i64::from(self.number.saturating_sub(1)) * i64::from(self.size)
     }
 }

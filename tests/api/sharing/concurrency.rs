@@ -54,13 +54,7 @@ async fn booked_by_date(net: &Network, offer: Option<&Value>) -> BTreeMap<NaiveD
     if let Some(offer) = offer {
         path.push_str(&format!("&offer_id={}", offer["id"].as_str().unwrap()));
     }
-    let list: Value = net
-        .app
-        .get(&path, Some(&net.lender))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let list: Value = net.app.get_json(&path, Some(&net.lender)).await;
     let mut by_date = BTreeMap::new();
     for placement in list["items"].as_array().unwrap() {
         let start: NaiveDate = placement["start"].as_str().unwrap().parse().unwrap();

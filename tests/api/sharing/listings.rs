@@ -39,27 +39,18 @@ async fn an_offer_is_made_shown_and_listed_with_rates_for_members_only(backend: 
     assert!(!text.contains("45000") && !text.contains("Grace"), "{text}");
 
     // Members of another co-op see rates and Grace.
-    let inside: Value = net
-        .app
-        .get(&path, Some(&net.asker))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let inside: Value = net.app.get_json(&path, Some(&net.asker)).await;
     assert_eq!(inside["robin_hood_rate"]["amount"], 30000);
     assert_eq!(inside["person"]["name"], "Grace Hopper");
 
     // Lists, with filters; the same rules.
     let list: Value = net
         .app
-        .get(
+        .get_json(
             "/api/v1/offers?skill=Rust&coop=lend-coop&work_mode=remote",
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(list["total"], 1);
     assert!(list["items"][0].get("day_rate").is_none());
     for empty in [
@@ -70,11 +61,8 @@ async fn an_offer_is_made_shown_and_listed_with_rates_for_members_only(backend: 
     ] {
         let list: Value = net
             .app
-            .get(&format!("/api/v1/offers?{empty}"), Some(&net.asker))
-            .await
-            .json()
-            .await
-            .unwrap();
+            .get_json(&format!("/api/v1/offers?{empty}"), Some(&net.asker))
+            .await;
         assert_eq!(list["total"], 0, "{empty}");
     }
     let res = net.app.get("/api/v1/offers?colour=red&page=0", None).await;
@@ -97,21 +85,9 @@ async fn an_offer_is_made_shown_and_listed_with_rates_for_members_only(backend: 
         net.app.get(&path, Some(&net.lender)).await.status(),
         StatusCode::OK
     );
-    let listed: Value = net
-        .app
-        .get("/api/v1/offers", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let listed: Value = net.app.get_json("/api/v1/offers", None).await;
     assert_eq!(listed["total"], 0);
-    let own: Value = net
-        .app
-        .get("/api/v1/offers", Some(&net.lender))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let own: Value = net.app.get_json("/api/v1/offers", Some(&net.lender)).await;
     assert_eq!(own["total"], 1);
 
     // The person offered stays; an offer with no placements can be deleted.
@@ -148,21 +124,9 @@ async fn an_offer_lapses_after_thirty_days_unless_reconfirmed(backend: Backend) 
         net.app.get(&path, Some(&net.asker)).await.status(),
         StatusCode::NOT_FOUND
     );
-    let list: Value = net
-        .app
-        .get("/api/v1/offers", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let list: Value = net.app.get_json("/api/v1/offers", None).await;
     assert_eq!(list["total"], 0);
-    let own: Value = net
-        .app
-        .get(&path, Some(&net.lender))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let own: Value = net.app.get_json(&path, Some(&net.lender)).await;
     assert_eq!(own["lapsed"], true);
     let res = net.ask(&offer, 1.0, "2027-01-04", "2027-01-29").await;
     assert_problem(res, 404, "not_found").await;
@@ -201,18 +165,15 @@ async fn a_request_is_made_and_its_budget_is_for_members_only(backend: Backend) 
     assert_eq!(request["budget"]["currency"], "GBP");
     assert_eq!(request["work_mode"], Value::Null);
     let path = format!("/api/v1/requests/{}", request["id"].as_str().unwrap());
-    let outside: Value = net.app.get(&path, None).await.json().await.unwrap();
+    let outside: Value = net.app.get_json(&path, None).await;
     assert!(outside.get("budget").is_none(), "{outside}");
     let listed: Value = net
         .app
-        .get(
+        .get_json(
             "/api/v1/requests?project_kind=social_good&skill=a11y",
             Some(&net.lender),
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
     assert_eq!(listed["total"], 1);
     assert_eq!(listed["items"][0]["budget"]["amount"], 50000);
 
@@ -235,13 +196,7 @@ async fn a_request_is_made_and_its_budget_is_for_members_only(backend: Backend) 
         net.app.get(&path, None).await.status(),
         StatusCode::NOT_FOUND
     );
-    let listed: Value = net
-        .app
-        .get("/api/v1/requests", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let listed: Value = net.app.get_json("/api/v1/requests", None).await;
     assert_eq!(listed["total"], 0);
     let res = net
         .app

@@ -2,8 +2,10 @@
 //! these tests: two approved member co-ops, one that is not, and a person
 //! offered by the lending co-op.
 
+mod authorisation;
 mod concurrency;
 mod listings;
+mod matching;
 mod placements;
 
 use reqwest::StatusCode;

@@ -126,13 +126,7 @@ async fn each_side_decides_its_own_part_and_the_history_says_who(backend: Backen
         "/api/v1/placements/{}/history",
         placement["id"].as_str().unwrap()
     );
-    let history: Value = net
-        .app
-        .get(&path, Some(&net.grace))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let history: Value = net.app.get_json(&path, Some(&net.grace)).await;
     let lines: Vec<(&str, &str, &str)> = history["items"]
         .as_array()
         .unwrap()
@@ -174,13 +168,7 @@ async fn a_placement_starts_on_its_start_date(backend: Backend) {
         - chrono::Utc::now().date_naive())
     .num_days();
     net.app.clock.advance(Duration::days(days_to_start + 1));
-    let shown: Value = net
-        .app
-        .get(&path, Some(&net.asker))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let shown: Value = net.app.get_json(&path, Some(&net.asker)).await;
     assert_eq!(shown["state"], "active");
     let res = net.act(&placement, "start", None, &net.lender).await;
     assert_problem(res, 409, "placement_state").await;
@@ -188,11 +176,8 @@ async fn a_placement_starts_on_its_start_date(backend: Backend) {
     assert_eq!(res.status(), StatusCode::OK);
     let history: Value = net
         .app
-        .get(&format!("{path}/history"), Some(&net.lender))
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json(&format!("{path}/history"), Some(&net.lender))
+        .await;
     let started = &history["items"][2];
     assert_eq!(
         (started["state"].as_str(), started["by_user_id"].as_str()),
@@ -298,21 +283,12 @@ async fn sharing_is_between_approved_members_and_placements_are_private(backend:
         net.app.get(&path, Some(&third)).await.status(),
         StatusCode::NOT_FOUND
     );
-    let theirs: Value = net
-        .app
-        .get("/api/v1/placements", Some(&third))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let theirs: Value = net.app.get_json("/api/v1/placements", Some(&third)).await;
     assert_eq!(theirs["total"], 0);
     let mine: Value = net
         .app
-        .get("/api/v1/placements", Some(&net.asker))
-        .await
-        .json()
-        .await
-        .unwrap();
+        .get_json("/api/v1/placements", Some(&net.asker))
+        .await;
     assert_eq!(mine["total"], 1);
     let res = net.app.get("/api/v1/placements", None).await;
     assert_problem(res, 401, "unauthenticated").await;

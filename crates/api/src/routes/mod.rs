@@ -68,6 +68,8 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(sharing::placements::moves::start_placement)
         .service(sharing::placements::moves::complete_placement)
         .service(sharing::placements::moves::cancel_placement)
+        .service(sharing::matches::request_matches)
+        .service(sharing::matches::offer_matches)
         .service(stats::show_stats)
         .service(search::suggest::suggest)
         .service(search::search);

@@ -89,6 +89,37 @@ pub fn free_over(capacity: HalfDays, booked: &[Booking], wanted: DateRange) -> V
     stretches
 }
 
+/// Stretch by stretch, the lesser of two accounts of free time over the
+/// same dates (an offer's and its person's week).
+pub fn least(a: &[Free], b: &[Free]) -> Vec<Free> {
+    let mut starts: Vec<NaiveDate> = a.iter().chain(b).map(|f| f.range.start).collect();
+    starts.sort();
+    starts.dedup();
+    let at = |list: &[Free], day: NaiveDate| {
+        list.iter()
+            .find(|f| f.range.start <= day && day <= f.range.end)
+            .map_or(0, |f| f.half_days)
+    };
+    let last = a.iter().chain(b).map(|f| f.range.end).max();
+    let mut merged: Vec<Free> = Vec::new();
+    for (i, start) in starts.iter().enumerate() {
+        let end = starts
+            .get(i + 1)
+            .and_then(|next| next.pred_opt())
+            .or(last)
+            .unwrap_or(*start);
+        let Some(range) = DateRange::new(*start, end) else {
+            continue;
+        };
+        let half_days = at(a, *start).min(at(b, *start));
+        match merged.last_mut() {
+            Some(prev) if prev.half_days == half_days => prev.range.end = range.end,
+            _ => merged.push(Free { range, half_days }),
+        }
+    }
+    merged
+}
+
 /// The stretches of `wanted` where `half_days` more do not fit: empty when
 /// the booking may be made.
 pub fn conflicts(
@@ -246,6 +277,37 @@ mod tests {
         assert!(conflicts(10, &booked, wanted, 2).is_empty());
         assert!(conflicts(10, &booked, range("2027-02-01", "2027-02-05"), 10).is_empty());
         assert!(DateRange::new(day("2027-02-02"), day("2027-02-01")).is_none());
+    }
+
+    #[test]
+    fn the_lesser_free_time_counts_stretch_by_stretch() {
+        let offer = free_over(
+            4,
+            &[booking("2027-01-11", "2027-01-17", 2)],
+            range("2027-01-04", "2027-01-24"),
+        );
+        let person = free_over(
+            10,
+            &[booking("2027-01-15", "2027-01-24", 9)],
+            range("2027-01-04", "2027-01-24"),
+        );
+        assert_eq!(
+            least(&offer, &person),
+            [
+                Free {
+                    range: range("2027-01-04", "2027-01-10"),
+                    half_days: 4
+                },
+                Free {
+                    range: range("2027-01-11", "2027-01-14"),
+                    half_days: 2
+                },
+                Free {
+                    range: range("2027-01-15", "2027-01-24"),
+                    half_days: 1
+                },
+            ]
+        );
     }
 
     #[test]

@@ -6,7 +6,10 @@
 
 use std::cmp::Ordering;
 
-use super::{Booking, DateRange, Free, HalfDays, Money, WorkMode, closed_outside, free_over};
+use super::{
+    Booking, DateRange, FULL_WEEK, Free, HalfDays, Money, WorkMode, closed_outside, free_over,
+    least,
+};
 use crate::geo::distance_km;
 
 /// What a request wants, with skills as canonical slugs.
@@ -47,6 +50,9 @@ pub struct Offered<'a> {
     pub robin_hood_rate: Option<&'a Money>,
     /// Accepted and active placements.
     pub booked: &'a [Booking],
+    /// The named person's accepted and active placements across all offers
+    /// (`None` for a role): they never give more than five days a week.
+    pub person_booked: Option<&'a [Booking]>,
 }
 
 /// Whether the rate fits the budget.
@@ -100,7 +106,10 @@ pub fn fit(wanted: &Wanted, offered: &Offered) -> Fit {
         offered.half_days,
         wanted.dates,
     ));
-    let free = free_over(offered.half_days, &booked, wanted.dates);
+    let mut free = free_over(offered.half_days, &booked, wanted.dates);
+    if let Some(person) = offered.person_booked {
+        free = least(&free, &free_over(FULL_WEEK, person, wanted.dates));
+    }
     let least_free = free.iter().map(|f| f.half_days).min().unwrap_or(0);
     let work_mode_fits = match (wanted.work_mode, offered.work_mode) {
         (None, _) | (_, WorkMode::Hybrid) => true,

@@ -17,7 +17,7 @@ mod swap;
 pub use asking::{MAX_MESSAGE, PlacementDraft, PlacementInput, reason};
 pub use capacity::{
     Booking, Conflict, DateRange, FULL_WEEK, Free, HalfDays, Limit, Limits, closed_outside,
-    conflicts, free_over, refusals,
+    conflicts, free_over, least, refusals,
 };
 pub use matching::{Fit, Offered, RateFit, Wanted, best_first, fit};
 pub use offer::{Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};

@@ -291,36 +291,30 @@ fn bookings(rows: Vec<(i32, NaiveDate, NaiveDate)>) -> Result<Vec<Booking>, Stor
         .collect()
 }
 
-/// The time accepted and active placements take from `offer`, leaving out `except`.
-pub fn held_from_offer(
-    conn: &mut DbConnection,
-    offer: Uuid,
-    except: Option<Uuid>,
-) -> Result<Vec<Booking>, StoreError> {
-    let rows = placements::table
-        .filter(placements::offer_id.eq(offer.to_string()))
-        .filter(placements::state.eq_any(holding_names()))
-        .filter(placements::id.ne(except.unwrap_or_default().to_string()))
-        .select((
-            placements::half_days,
-            placements::start_date,
-            placements::end_date,
-        ))
-        .load(conn)?;
-    bookings(rows)
+/// Whose promised time to count.
+#[derive(Debug, Clone, Copy)]
+pub enum Holder {
+    /// One offer's placements.
+    Offer(Uuid),
+    /// One person's, across all offers and swaps.
+    Person(Uuid),
 }
 
-/// The time accepted and active placements take of `person`, across all
-/// offers and swaps, leaving out `except`.
-pub fn held_of_person(
+/// The time accepted and active placements of `holder` take, leaving out `except`.
+pub fn held(
     conn: &mut DbConnection,
-    person: Uuid,
+    holder: Holder,
     except: Option<Uuid>,
 ) -> Result<Vec<Booking>, StoreError> {
-    let rows = placements::table
-        .filter(placements::person_id.eq(person.to_string()))
+    let mut query = placements::table
         .filter(placements::state.eq_any(holding_names()))
         .filter(placements::id.ne(except.unwrap_or_default().to_string()))
+        .into_boxed();
+    query = match holder {
+        Holder::Offer(offer) => query.filter(placements::offer_id.eq(offer.to_string())),
+        Holder::Person(person) => query.filter(placements::person_id.eq(person.to_string())),
+    };
+    let rows = query
         .select((
             placements::half_days,
             placements::start_date,

@@ -2,6 +2,7 @@
 //! What the three share: the listing rules, whose lists a viewer sees, and
 //! the JSON pieces (levelled skills, rates, the people offered).
 
+pub mod matches;
 pub mod offers;
 pub mod placements;
 pub mod requests;
@@ -11,9 +12,10 @@ use coophub_domain::access::sharing::ListingFacts;
 use coophub_domain::access::{self, Denied};
 use coophub_domain::coop::Coop;
 use coophub_domain::person::Person;
-use coophub_domain::sharing::{Conflict, Limit};
+use coophub_domain::sharing::{Booking, Conflict, Limit, Offer};
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::sharing::Audience;
+use coophub_store::sharing::placements::{Holder, held};
 use coophub_store::{DbConnection, coops, people};
 use uuid::Uuid;
 
@@ -75,13 +77,21 @@ pub(crate) fn visible_person(
     Ok(person.filter(|p| access::read_person(viewer, person_facts(p, coop)).is_ok()))
 }
 
+/// A list's co-op and skill filters, resolved.
+pub(crate) struct Resolved {
+    /// The co-op's id.
+    pub coop: Option<Uuid>,
+    /// The skill's canonical slug.
+    pub skill: Option<String>,
+}
+
 /// The co-op (by slug) and skill (any spelling) a list is filtered by, as
 /// ids; `None` when either names nothing, so the list is empty.
 pub(crate) fn resolve_filters(
     conn: &mut DbConnection,
     coop: Option<String>,
     skill: Option<String>,
-) -> Result<Option<(Option<Uuid>, Option<String>)>, ApiError> {
+) -> Result<Option<Resolved>, ApiError> {
     let coop = match coop {
         Some(slug) => match coops::find_by_slug(conn, &slug)? {
             Some(coop) => Some(coop.id),
@@ -96,7 +106,7 @@ pub(crate) fn resolve_filters(
         },
         None => None,
     };
-    Ok(Some((coop, skill)))
+    Ok(Some(Resolved { coop, skill }))
 }
 
 /// The 409 for time that does not fit: each stretch, what is free on it, and
@@ -147,5 +157,32 @@ pub(crate) fn with_coop<T>(
             }
             Err(ApiError::Validation(errors))
         }
+    }
+}
+
+/// The time already promised from `offer` and of its person (all their
+/// offers), leaving out placement `except`: what a new booking must fit beside.
+pub(crate) struct Promised {
+    /// The offer's accepted and active placements.
+    pub offer: Vec<Booking>,
+    /// The named person's, across all offers; `None` for a role.
+    pub person: Option<Vec<Booking>>,
+}
+
+impl Promised {
+    /// Loads what is promised from `offer`.
+    pub(crate) fn load(
+        conn: &mut DbConnection,
+        offer: &Offer,
+        except: Option<Uuid>,
+    ) -> Result<Self, ApiError> {
+        let person = match offer.person_id {
+            Some(person) => Some(held(conn, Holder::Person(person), except)?),
+            None => None,
+        };
+        Ok(Self {
+            offer: held(conn, Holder::Offer(offer.id), except)?,
+            person,
+        })
     }
 }

@@ -32,6 +32,7 @@ fn offer<'a>(skills: &'a [(String, u8)], rate: &'a Money) -> Offered<'a> {
         day_rate: Some(rate),
         robin_hood_rate: None,
         booked: &[],
+        person_booked: None,
     }
 }
 
@@ -114,6 +115,7 @@ fn social_good_work_is_priced_at_the_robin_hood_rate_and_dates_bound_the_time() 
         day_rate: Some(&full),
         robin_hood_rate: Some(&lower),
         booked: &[],
+        person_booked: None,
     };
     assert_eq!(fit(&wanted(true), &offered).rate, RateFit::Within);
     assert_eq!(fit(&wanted(false), &offered).rate, RateFit::Over);

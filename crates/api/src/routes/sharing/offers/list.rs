@@ -12,7 +12,7 @@ use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, QueryString};
 use crate::routes::pagination::PageQuery;
-use crate::routes::sharing::{audience, coop_of, resolve_filters, visible_person};
+use crate::routes::sharing::{Resolved, audience, coop_of, resolve_filters, visible_person};
 use crate::state::AppState;
 
 /// Filters of the offer list.
@@ -62,7 +62,8 @@ pub async fn list_offers(
     let now = state.clock.now();
     let (viewer, found) = state
         .read(caller, move |conn, viewer| {
-            let Some((coop, skill)) = resolve_filters(conn, query.coop, query.skill)? else {
+            let Some(Resolved { coop, skill }) = resolve_filters(conn, query.coop, query.skill)?
+            else {
                 return Ok((Vec::new(), 0));
             };
             let filter = OfferFilter {

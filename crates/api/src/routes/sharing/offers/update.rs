@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, put, web};
 use coophub_domain::access::sharing as access;
 use coophub_domain::sharing::{Limits, OfferInput, refusals};
 use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::sharing::placements::Holder;
 use coophub_store::sharing::{offers, placements};
 use uuid::Uuid;
 
@@ -69,7 +70,7 @@ pub async fn update_offer(
             }
             check_person(conn, &input, &coop)?;
             // Every accepted placement must still fit beside the others.
-            let held = placements::held_from_offer(conn, offer.id, None)?;
+            let held = placements::held(conn, Holder::Offer(offer.id), None)?;
             let mut conflicts = Vec::new();
             for (i, booking) in held.iter().enumerate() {
                 let others: Vec<_> = held

@@ -17,7 +17,7 @@ use coophub_store::sharing::{offers, placements};
 use coophub_store::{DbConnection, StoreError, people};
 use uuid::Uuid;
 
-use super::{capacity_conflict, coop_of, visible_person};
+use super::{Promised, capacity_conflict, coop_of, visible_person};
 use crate::auth::{Viewer, refused};
 use crate::problem::ApiError;
 
@@ -102,16 +102,12 @@ pub(crate) fn check_fits(
 ) -> Result<(), ApiError> {
     let offer = offers::find(conn, offer_id)?
         .ok_or_else(|| ApiError::NotFound(format!("no offer {offer_id}")))?;
-    let booked = placements::held_from_offer(conn, offer.id, placement)?;
-    let person_booked = match offer.person_id {
-        Some(person) => Some(placements::held_of_person(conn, person, placement)?),
-        None => None,
-    };
+    let promised = Promised::load(conn, &offer, placement)?;
     let limits = Limits {
         capacity: offer.half_days,
         dates: offer.dates,
-        booked: &booked,
-        person_booked: person_booked.as_deref(),
+        booked: &promised.offer,
+        person_booked: promised.person.as_deref(),
     };
     let conflicts = refusals(&limits, wanted);
     if conflicts.is_empty() {

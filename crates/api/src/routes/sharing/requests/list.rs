@@ -11,7 +11,7 @@ use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, QueryString};
 use crate::routes::pagination::PageQuery;
-use crate::routes::sharing::{audience, coop_of, resolve_filters};
+use crate::routes::sharing::{Resolved, audience, coop_of, resolve_filters};
 use crate::state::AppState;
 
 /// Filters of the request list.
@@ -58,7 +58,8 @@ pub async fn list_requests(
     .page()?;
     let (viewer, (items, total)) = state
         .read(caller, move |conn, viewer| {
-            let Some((coop, skill)) = resolve_filters(conn, query.coop, query.skill)? else {
+            let Some(Resolved { coop, skill }) = resolve_filters(conn, query.coop, query.skill)?
+            else {
                 return Ok((Vec::new(), 0));
             };
             let filter = RequestFilter {

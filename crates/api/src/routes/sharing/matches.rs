@@ -1,0 +1,318 @@
+//! `GET /api/v1/requests/{id}/matches` and `GET /api/v1/offers/{id}/matches`:
+//! live offers ranked for a request, open requests ranked for an offer, by
+//! one rule (`coophub_domain::sharing::fit`) so both directions explain the
+//! same way. Rates and budgets count only for viewers who may see them.
+
+use actix_web::{get, web};
+use coophub_domain::access::sharing as access;
+use coophub_domain::coop::Coop;
+use coophub_domain::sharing::{Fit, Offer, Offered, RateFit, Request, Wanted, best_first, fit};
+use coophub_store::DbConnection;
+use coophub_store::sharing::{offers, requests};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::offers::{OfferView, offer_for};
+use super::requests::{RequestView, request_for};
+use super::views::{Stretch, days};
+use super::{Promised, coop_of, visible_person};
+use crate::auth::{Caller, Viewer};
+use crate::extract::Query;
+use crate::problem::{ApiError, Problem, QueryString};
+use crate::routes::pagination::PageQuery;
+use crate::state::AppState;
+
+/// A skill asked for and how it is covered.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CoveredSkill {
+    /// Canonical slug.
+    pub slug: String,
+    /// The level offered.
+    pub offered_level: u8,
+    /// The least level asked.
+    pub wanted_level: u8,
+}
+
+/// Why an offer and a request fit.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchExplanation {
+    /// 0 to 1: skills count most, then free time, way of working, rate and distance.
+    pub score: f64,
+    /// Skills asked for that the offer has at the level asked.
+    pub covered: Vec<CoveredSkill>,
+    /// Skills asked for and not offered (or below the level asked).
+    pub missing: Vec<String>,
+    /// Free time over the requested dates, stretch by stretch, after
+    /// accepted placements (and the person's five-day week).
+    pub free: Vec<Stretch>,
+    /// The least free time over the requested dates.
+    pub least_free_days_per_week: f64,
+    /// Whether the way of working suits the request.
+    pub work_mode_fits: bool,
+    /// Distance when both are placed.
+    pub distance_km: Option<f64>,
+    /// Network members only: `within` budget, `over` it, or `unknown`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate_fit: Option<String>,
+}
+
+impl MatchExplanation {
+    fn new(fit: Fit, rates: bool) -> Self {
+        Self {
+            score: (fit.score * 1000.0).round() / 1000.0,
+            covered: fit
+                .covered
+                .into_iter()
+                .map(|(slug, offered_level, wanted_level)| CoveredSkill {
+                    slug,
+                    offered_level,
+                    wanted_level,
+                })
+                .collect(),
+            missing: fit.missing,
+            free: fit
+                .free
+                .iter()
+                .map(|free| Stretch {
+                    start: free.range.start,
+                    end: free.range.end,
+                    days_per_week: days(free.half_days),
+                })
+                .collect(),
+            least_free_days_per_week: days(fit.least_free),
+            work_mode_fits: fit.work_mode_fits,
+            distance_km: fit.distance_km.map(|km| (km * 10.0).round() / 10.0),
+            rate_fit: rates.then(|| {
+                match fit.rate {
+                    RateFit::Within => "within",
+                    RateFit::Over => "over",
+                    RateFit::Unknown => "unknown",
+                }
+                .to_owned()
+            }),
+        }
+    }
+}
+
+/// An offer ranked for a request.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferMatch {
+    /// The offer.
+    pub offer: OfferView,
+    /// Why it fits.
+    pub explanation: MatchExplanation,
+}
+
+/// A request ranked for an offer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestMatch {
+    /// The request.
+    pub request: RequestView,
+    /// Why it fits.
+    pub explanation: MatchExplanation,
+}
+
+/// Offers for a request, best first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfferMatchList {
+    /// Best first; ties to the lower offer id.
+    pub items: Vec<OfferMatch>,
+    /// How many in all.
+    pub total: usize,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}
+
+/// Requests for an offer, best first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestMatchList {
+    /// Best first; ties to the lower request id.
+    pub items: Vec<RequestMatch>,
+    /// How many in all.
+    pub total: usize,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}
+
+/// How `offer` (of `offer_coop`) fits `request` (of `request_coop`), with
+/// rates counted only when `rates`.
+fn fit_of(
+    conn: &mut DbConnection,
+    offer: &Offer,
+    offer_coop: &Coop,
+    request: &Request,
+    rates: bool,
+) -> Result<Fit, ApiError> {
+    let promised = Promised::load(conn, offer, None)?;
+    let wanted_skills: Vec<(String, u8)> = request
+        .skills
+        .iter()
+        .map(|s| (s.skill.slug.clone(), s.level))
+        .collect();
+    let offered_skills: Vec<(String, u8)> = offer
+        .skills
+        .iter()
+        .map(|s| (s.skill.slug.clone(), s.level))
+        .collect();
+    let place = &offer_coop.profile.location;
+    let wanted = Wanted {
+        skills: &wanted_skills,
+        half_days: request.half_days,
+        dates: request.dates,
+        work_mode: request.work_mode,
+        location: request.location,
+        budget: request.budget.as_ref().filter(|_| rates),
+        social_good: request.project_kind == coophub_domain::sharing::ProjectKind::SocialGood,
+    };
+    let offered = Offered {
+        skills: &offered_skills,
+        half_days: offer.half_days,
+        dates: offer.dates,
+        work_mode: offer.work_mode,
+        location: offer.location.or(place.latitude.zip(place.longitude)),
+        day_rate: offer.day_rate.as_ref().filter(|_| rates),
+        robin_hood_rate: offer.robin_hood_rate.as_ref().filter(|_| rates),
+        booked: &promised.offer,
+        person_booked: promised.person.as_deref(),
+    };
+    Ok(fit(&wanted, &offered))
+}
+
+/// A match worth showing: some skill covered (or none asked) and some time free.
+fn worth_showing(fit: &Fit) -> bool {
+    (!fit.covered.is_empty() || fit.missing.is_empty()) && fit.free.iter().any(|f| f.half_days > 0)
+}
+
+/// Whether the viewer sees the rates of both sides.
+fn sees_rates(viewer: &Viewer, offer_coop: Uuid, request_coop: Uuid) -> bool {
+    access::see_rates(viewer, offer_coop) && access::see_rates(viewer, request_coop)
+}
+
+fn page_of<T>(mut ranked: Vec<T>, page: coophub_store::Page) -> (Vec<T>, usize) {
+    let total = ranked.len();
+    let start = usize::try_from(page.offset())
+        .unwrap_or(usize::MAX)
+        .min(total);
+    let size = usize::try_from(page.size).unwrap_or(usize::MAX);
+    let items = ranked.drain(start..).take(size).collect();
+    (items, total)
+}
+
+/// Live offers of other member co-ops for a request, best first, each with
+/// why it fits; offers without a skill asked for or without free time over
+/// the dates are left out.
+#[utoipa::path(
+    tag = "sharing",
+    params(("id" = Uuid, Path, description = "The request's id"), PageQuery),
+    responses(
+        QueryString,
+        (status = 200, description = "Offers, best first", body = OfferMatchList),
+        (status = 404, description = "No such request (or not visible to the caller)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/requests/{id}/matches")]
+pub async fn request_matches(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: Query<PageQuery>,
+) -> Result<web::Json<OfferMatchList>, ApiError> {
+    let page = query.0.page()?;
+    let now = state.clock.now();
+    let id = id.into_inner();
+    let (_, (items, total)) = state
+        .read(caller, move |conn, viewer| {
+            let (request, request_coop) = request_for(conn, viewer, id, access::read_listing)?;
+            let mut ranked = Vec::new();
+            for offer in offers::live(conn, now)? {
+                if offer.coop_id == request_coop.id {
+                    continue;
+                }
+                let coop = coop_of(conn, offer.coop_id, &String::new)?;
+                let rates = sees_rates(viewer, coop.id, request_coop.id);
+                let fit = fit_of(conn, &offer, &coop, &request, rates)?;
+                if worth_showing(&fit) {
+                    ranked.push((fit, offer, coop, rates));
+                }
+            }
+            ranked.sort_by(|a, b| best_first((&a.0, &a.1.id), (&b.0, &b.1.id)));
+            let (chosen, total) = page_of(ranked, page);
+            let mut items = Vec::with_capacity(chosen.len());
+            for (fit, offer, coop, rates) in chosen {
+                let person = visible_person(conn, viewer, offer.person_id, &coop)?;
+                items.push(OfferMatch {
+                    offer: OfferView::new(offer, &coop, person.as_ref(), rates, now),
+                    explanation: MatchExplanation::new(fit, rates),
+                });
+            }
+            Ok((items, total))
+        })
+        .await?;
+    Ok(web::Json(OfferMatchList {
+        items,
+        total,
+        page: page.number,
+        per_page: page.size,
+    }))
+}
+
+/// Open requests of other member co-ops for an offer, best first, each with
+/// why it fits (the same explanation as the request's matches).
+#[utoipa::path(
+    tag = "sharing",
+    params(("id" = Uuid, Path, description = "The offer's id"), PageQuery),
+    responses(
+        QueryString,
+        (status = 200, description = "Requests, best first", body = RequestMatchList),
+        (status = 404, description = "No such offer (or not visible to the caller)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/offers/{id}/matches")]
+pub async fn offer_matches(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: Query<PageQuery>,
+) -> Result<web::Json<RequestMatchList>, ApiError> {
+    let page = query.0.page()?;
+    let now = state.clock.now();
+    let id = id.into_inner();
+    let (_, (items, total)) = state
+        .read(caller, move |conn, viewer| {
+            let (offer, offer_coop) = offer_for(conn, viewer, id, access::read_listing, now)?;
+            let mut ranked = Vec::new();
+            for request in requests::open(conn)? {
+                if request.coop_id == offer_coop.id {
+                    continue;
+                }
+                let coop = coop_of(conn, request.coop_id, &String::new)?;
+                let rates = sees_rates(viewer, offer_coop.id, coop.id);
+                let fit = fit_of(conn, &offer, &offer_coop, &request, rates)?;
+                if worth_showing(&fit) {
+                    ranked.push((fit, request, coop, rates));
+                }
+            }
+            ranked.sort_by(|a, b| best_first((&a.0, &a.1.id), (&b.0, &b.1.id)));
+            let (chosen, total) = page_of(ranked, page);
+            let items = chosen
+                .into_iter()
+                .map(|(fit, request, coop, rates)| RequestMatch {
+                    request: RequestView::new(request, &coop, rates),
+                    explanation: MatchExplanation::new(fit, rates),
+                })
+                .collect();
+            Ok((items, total))
+        })
+        .await?;
+    Ok(web::Json(RequestMatchList {
+        items,
+        total,
+        page: page.number,
+        per_page: page.size,
+    }))
+}
