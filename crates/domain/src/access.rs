@@ -8,6 +8,7 @@
 //! so its existence is not revealed), then for the role (403).
 
 mod reach;
+pub mod rotation;
 pub mod sharing;
 
 use uuid::Uuid;
@@ -109,6 +110,8 @@ pub enum Needed {
     OfferingAdmin,
     /// An admin of either co-op of a placement.
     AdminOfEitherSide,
+    /// The person themselves, through their linked account.
+    PersonThemselves,
 }
 
 /// What the rules need to know about a co-op.

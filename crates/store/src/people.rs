@@ -213,6 +213,15 @@ pub fn find(conn: &mut DbConnection, id: Uuid) -> Result<Option<Person>, StoreEr
     Ok(with_skills(conn, row.into_iter().collect())?.pop())
 }
 
+/// The ids of the profiles linked to account `user` (one per co-op at most, usually one).
+pub fn linked_to(conn: &mut DbConnection, user: Uuid) -> Result<Vec<Uuid>, StoreError> {
+    let ids: Vec<String> = people::table
+        .filter(people::user_id.eq(user.to_string()))
+        .select(people::id)
+        .load(conn)?;
+    ids.iter().map(|id| uuid(id, "id")).collect()
+}
+
 /// The person with `id`, locked until the end of the enclosing write transaction.
 pub fn find_for_update(conn: &mut DbConnection, id: Uuid) -> Result<Option<Person>, StoreError> {
     transaction::lock(conn, Row::Person(&id.to_string()))?;

@@ -309,6 +309,61 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Private requests to rotate off one's work (the person and their co-op's admins only).
+    rotations (id) {
+        id -> Text,
+        person_id -> Text,
+        coop_id -> Text,
+        /// The placement the person would rotate off, if any.
+        from_placement_id -> Nullable<Text>,
+        /// The offer of them they would rotate off, if any.
+        from_offer_id -> Nullable<Text>,
+        project_kind -> Nullable<Text>,
+        half_days -> Integer,
+        start_date -> Date,
+        end_date -> Date,
+        notes -> Text,
+        /// The person agreed to be suggested to others with fitting requests.
+        suggest_me -> Bool,
+        status -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The skills a rotation request would like to use.
+    rotation_skills (rotation_id, skill_slug) {
+        rotation_id -> Text,
+        skill_slug -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Swaps proposed between two rotation requests, with the four answers.
+    swaps (id) {
+        id -> Text,
+        first_rotation_id -> Text,
+        second_rotation_id -> Text,
+        half_days -> Integer,
+        start_date -> Date,
+        end_date -> Date,
+        state -> Text,
+        first_person_agreed -> Bool,
+        second_person_agreed -> Bool,
+        first_coop_agreed -> Bool,
+        second_coop_agreed -> Bool,
+        proposed_at -> Timestamp,
+        first_placement_id -> Nullable<Text>,
+        second_placement_id -> Nullable<Text>,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -328,6 +383,8 @@ diesel::joinable!(request_skills -> requests (request_id));
 diesel::joinable!(request_skills -> skills (skill_slug));
 diesel::joinable!(placements -> offers (offer_id));
 diesel::joinable!(placement_events -> placements (placement_id));
+diesel::joinable!(rotation_skills -> rotations (rotation_id));
+diesel::joinable!(rotation_skills -> skills (skill_slug));
 diesel::allow_tables_to_appear_in_same_query!(
     coops,
     coop_skills,
@@ -347,5 +404,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     requests,
     request_skills,
     placements,
-    placement_events
+    placement_events,
+    rotations,
+    rotation_skills,
+    swaps
 );

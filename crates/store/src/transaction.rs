@@ -118,6 +118,10 @@ pub(crate) enum Row<'a> {
     Request(&'a str),
     /// A placement by id.
     Placement(&'a str),
+    /// A rotation request by id.
+    Rotation(&'a str),
+    /// A swap by id.
+    Swap(&'a str),
 }
 
 impl<'a> Row<'a> {
@@ -132,6 +136,8 @@ impl<'a> Row<'a> {
             Row::Offer(key) => ("offers", "id", key),
             Row::Request(key) => ("requests", "id", key),
             Row::Placement(key) => ("placements", "id", key),
+            Row::Rotation(key) => ("rotations", "id", key),
+            Row::Swap(key) => ("swaps", "id", key),
         }
     }
 }

@@ -7,6 +7,7 @@ mod concurrency;
 mod listings;
 mod matching;
 mod placements;
+mod rotations;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};

@@ -76,6 +76,10 @@ codes! {
     OfferNotOpen = "offer_not_open", CONFLICT, "Offer not open";
     /// The offer has placements, so it is closed rather than deleted.
     OfferHasPlacements = "offer_has_placements", CONFLICT, "Offer has placements";
+    /// The swap is agreed, refused or lapsed.
+    SwapClosed = "swap_closed", CONFLICT, "Swap closed";
+    /// The rotation request was withdrawn or has swapped already.
+    RotationClosed = "rotation_closed", CONFLICT, "Rotation request closed";
     /// There is no availability to reconfirm.
     NoAvailability = "no_availability", CONFLICT, "No availability stated";
     /// A body length is required.

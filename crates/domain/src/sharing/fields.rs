@@ -52,6 +52,25 @@ pub(super) fn skills<'a>(
     skills
 }
 
+/// Skill names in any spelling at `pointer/i` (a list without levels).
+pub(super) fn skill_names(
+    raw: &[String],
+    pointer: &str,
+    errors: &mut ValidationErrors,
+) -> Vec<SkillName> {
+    if raw.len() > MAX_SKILLS {
+        errors.0.push(FieldError::new(
+            pointer,
+            format!("must have at most {MAX_SKILLS} entries"),
+        ));
+    }
+    raw.iter()
+        .enumerate()
+        .take(MAX_SKILLS)
+        .filter_map(|(i, skill)| errors.check(SkillName::parse(skill, &format!("{pointer}/{i}"))))
+        .collect()
+}
+
 /// Days a week as half days: 0.5 to 5, in halves.
 pub(super) fn capacity(days_per_week: f64, errors: &mut ValidationErrors) -> Option<HalfDays> {
     let checked = half_days(days_per_week);

@@ -12,6 +12,7 @@ mod offer;
 mod placement;
 mod records;
 mod request;
+mod rotation;
 mod swap;
 
 pub use asking::{MAX_MESSAGE, PlacementDraft, PlacementInput, reason};
@@ -24,7 +25,8 @@ pub use offer::{Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, Wor
 pub use placement::{IllegalMove, PlacementAction, PlacementState};
 pub use records::{LevelledSkill, OFFER_DAYS, Offer, Placement, PlacementEvent, Request};
 pub use request::{ProjectKind, RequestDraft, RequestInput, RequestStatus};
-pub use swap::{Party, SWAP_DAYS, Swap, SwapClosed, SwapState};
+pub use rotation::{Rotation, RotationDraft, RotationInput, RotationStatus, skills_fitting};
+pub use swap::{Party, SWAP_DAYS, Swap, SwapClosed, SwapProposal, SwapState};
 
 /// Half days a week from days a week as clients send them (`2.5`): `None`
 /// unless it is a whole number of half days from half a day to five days.

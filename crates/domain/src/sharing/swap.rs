@@ -111,6 +111,25 @@ impl Swap {
     }
 }
 
+/// A swap between two rotation requests, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SwapProposal {
+    /// Stable identifier.
+    pub id: uuid::Uuid,
+    /// The rotation request it was proposed from (its person is the first).
+    pub first_rotation: uuid::Uuid,
+    /// The rotation request it was proposed to.
+    pub second_rotation: uuid::Uuid,
+    /// The time each person spends at the other's co-op.
+    pub booking: super::Booking,
+    /// The answers so far.
+    pub swap: Swap,
+    /// The two placements booked once agreed: the first person's, the second's.
+    pub placements: Option<(uuid::Uuid, uuid::Uuid)>,
+    /// Bumped on every change.
+    pub version: i32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,9 +16,11 @@ use crate::schema;
 use crate::sharing::offers::OfferRow;
 use crate::sharing::placements::{EventRow, PlacementRow};
 use crate::sharing::requests::RequestRow;
+use crate::sharing::rotations::RotationRow;
+use crate::sharing::swaps::SwapRow;
 use rows::{
     AliasRow, CaseStudyCoopRow, CaseStudySkillRow, CoopRoleRow, CoopSkillRow, OfferSkillRow,
-    PersonSkillRow, RequestSkillRow, SkillFullRow, TombstoneRow,
+    PersonSkillRow, RequestSkillRow, RotationSkillRow, SkillFullRow, TombstoneRow,
 };
 
 /// One line of a backup: a row of one table.
@@ -43,6 +45,9 @@ enum Record {
     RequestSkills(RequestSkillRow),
     Placements(Box<PlacementRow>),
     PlacementEvents(EventRow),
+    Rotations(Box<RotationRow>),
+    RotationSkills(RotationSkillRow),
+    Swaps(Box<SwapRow>),
 }
 
 /// A backup line that could not be read or restored.
@@ -318,5 +323,12 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
         Record::PlacementEvents(row) => diesel::insert_into(placement_events::table)
             .values(row)
             .execute(conn),
+        Record::Rotations(row) => diesel::insert_into(rotations::table)
+            .values(*row)
+            .execute(conn),
+        Record::RotationSkills(row) => diesel::insert_into(rotation_skills::table)
+            .values(row)
+            .execute(conn),
+        Record::Swaps(row) => diesel::insert_into(swaps::table).values(*row).execute(conn),
     }
 }

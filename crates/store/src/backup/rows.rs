@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::schema::{
     case_study_coops, case_study_skills, coop_roles, coop_skills, offer_skills, person_skills,
-    request_skills, skill_aliases, skills, tombstones,
+    request_skills, rotation_skills, skill_aliases, skills, tombstones,
 };
 
 /// A whole `skills` row.
@@ -117,5 +117,14 @@ pub(crate) struct RequestSkillRow {
     request_id: String,
     skill_slug: String,
     min_level: i32,
+    position: i32,
+}
+
+/// A `rotation_skills` row.
+#[derive(Debug, Queryable, Selectable, Insertable, Serialize, Deserialize)]
+#[diesel(table_name = rotation_skills)]
+pub(crate) struct RotationSkillRow {
+    rotation_id: String,
+    skill_slug: String,
     position: i32,
 }

@@ -1,17 +1,19 @@
-//! The sharing tables in a backup: offers, requests, placements and their
-//! children, after the tables they refer to.
+//! The sharing tables in a backup: offers, requests, placements, rotation
+//! requests and swaps with their children, after the tables they refer to.
 
 use std::io::Write;
 
 use diesel::prelude::*;
 
-use super::rows::{OfferSkillRow, RequestSkillRow};
+use super::rows::{OfferSkillRow, RequestSkillRow, RotationSkillRow};
 use super::{BackupError, Record, unclean_field};
 use crate::connection::DbConnection;
 use crate::schema;
 use crate::sharing::offers::OfferRow;
 use crate::sharing::placements::{EventRow, PlacementRow};
 use crate::sharing::requests::RequestRow;
+use crate::sharing::rotations::RotationRow;
+use crate::sharing::swaps::SwapRow;
 
 /// Writes the sharing tables' rows to `out`, counting lines in `lines`.
 pub(super) fn export(
@@ -67,6 +69,25 @@ pub(super) fn export(
         PlacementEvents,
         (placement_events::placement_id, placement_events::seq)
     );
+    dump!(
+        conn,
+        out,
+        count,
+        rotations,
+        RotationRow,
+        Rotations,
+        rotations::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        rotation_skills,
+        RotationSkillRow,
+        RotationSkills,
+        (rotation_skills::rotation_id, rotation_skills::skill_slug)
+    );
+    dump!(conn, out, count, swaps, SwapRow, Swaps, swaps::id);
     *lines += count;
     Ok(())
 }

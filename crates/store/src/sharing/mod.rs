@@ -6,7 +6,9 @@
 pub mod offers;
 pub mod placements;
 pub mod requests;
+pub mod rotations;
 mod skills;
+pub mod swaps;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

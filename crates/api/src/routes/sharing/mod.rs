@@ -6,6 +6,7 @@ pub mod matches;
 pub mod offers;
 pub mod placements;
 pub mod requests;
+pub mod rotations;
 pub(crate) mod views;
 
 use coophub_domain::access::sharing::ListingFacts;

@@ -1,0 +1,187 @@
+//! `GET /api/v1/rotations/{id}/swaps` (who a swap could be with) and
+//! `POST /api/v1/rotations/{id}/swaps` (propose one).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+use coophub_domain::access::rotation::{self as access, parties};
+use coophub_domain::sharing::{Booking, Party, RotationStatus, Swap, SwapProposal, skills_fitting};
+use coophub_store::DbConnection;
+use coophub_store::sharing::{rotations, swaps};
+use uuid::Uuid;
+
+use super::{
+    Asked, SwapProposalBody, SwapSuggestion, SwapSuggestionList, SwapView, rotation_for,
+    rotation_to_change, with_person,
+};
+use crate::auth::Caller;
+use crate::extract::Checked;
+use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
+use crate::routes::people::CoopRef;
+use crate::routes::sharing::views::{PersonRef, days};
+use crate::state::AppState;
+
+/// A possible swap: the other side, the skills fitting each way, the time.
+struct Fitting {
+    other: Asked,
+    for_you: Vec<String>,
+    for_them: Vec<String>,
+    booking: Booking,
+}
+
+/// Open requests in other co-ops, of people who agreed to be suggested,
+/// whose dates overlap `mine` and whose skills fit both ways.
+fn fitting(conn: &mut DbConnection, mine: &Asked) -> Result<Vec<Fitting>, ApiError> {
+    let my_skills: Vec<String> = mine
+        .person
+        .skills
+        .iter()
+        .map(|s| s.skill.slug.clone())
+        .collect();
+    let mut found = Vec::new();
+    for rotation in rotations::candidates(conn, mine.coop.id, mine.rotation.dates)? {
+        let other = with_person(conn, rotation, &String::new)?;
+        let their_skills: Vec<String> = other
+            .person
+            .skills
+            .iter()
+            .map(|s| s.skill.slug.clone())
+            .collect();
+        let kinds_fit = match (mine.rotation.project_kind, other.rotation.project_kind) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let (Some(for_you), Some(for_them), Some(range)) = (
+            skills_fitting(&mine.rotation.wanted_skills, &their_skills),
+            skills_fitting(&other.rotation.wanted_skills, &my_skills),
+            mine.rotation.dates.overlap(&other.rotation.dates),
+        ) else {
+            continue;
+        };
+        if !kinds_fit {
+            continue;
+        }
+        let half_days = mine.rotation.half_days.min(other.rotation.half_days);
+        found.push(Fitting {
+            other,
+            for_you,
+            for_them,
+            booking: Booking { range, half_days },
+        });
+    }
+    found.sort_by(|a, b| {
+        let fit = |f: &Fitting| f.for_you.len() + f.for_them.len();
+        fit(b)
+            .cmp(&fit(a))
+            .then(a.other.rotation.id.cmp(&b.other.rotation.id))
+    });
+    Ok(found)
+}
+
+/// People in other co-ops whose skills and dates fit, who have open rotation
+/// requests of their own and agreed to be suggested: their name, co-op and
+/// fitting skills, never their notes.
+#[utoipa::path(
+    tag = "sharing",
+    params(("id" = Uuid, Path, description = "The rotation request's id")),
+    responses(
+        (status = 200, description = "Possible swaps, best fit first", body = SwapSuggestionList),
+        (status = 404, description = "No such rotation request (or not the caller's)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/rotations/{id}/swaps")]
+pub async fn suggest_swaps(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<SwapSuggestionList>, ApiError> {
+    let id = id.into_inner();
+    let (_, items) = state
+        .read(caller, move |conn, viewer| {
+            let mine = rotation_for(conn, viewer, id, access::read_rotation)?;
+            if mine.rotation.status != RotationStatus::Open {
+                return Ok(Vec::new());
+            }
+            Ok(fitting(conn, &mine)?
+                .into_iter()
+                .map(|fit| SwapSuggestion {
+                    rotation_id: fit.other.rotation.id,
+                    person: PersonRef {
+                        id: fit.other.person.id,
+                        name: fit.other.person.name.clone(),
+                    },
+                    coop: CoopRef {
+                        slug: fit.other.coop.slug.clone(),
+                        name: fit.other.coop.profile.name.clone(),
+                    },
+                    skills_for_you: fit.for_you,
+                    skills_for_them: fit.for_them,
+                    start: fit.booking.range.start,
+                    end: fit.booking.range.end,
+                    days_per_week: days(fit.booking.half_days),
+                })
+                .collect())
+        })
+        .await?;
+    Ok(web::Json(SwapSuggestionList { items }))
+}
+
+/// The person (or their co-op's admins) proposes a swap with one of the
+/// suggestions; proposing is agreeing. It needs both people and both
+/// co-ops' admins within 14 days.
+#[utoipa::path(
+    tag = "sharing",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The rotation request's id")),
+    request_body = SwapProposalBody,
+    responses(
+        SignedIn, JsonBody,
+        (status = 201, description = "Proposed", body = SwapView),
+        (status = 404, description = "No such rotation request, or the other is not among the suggestions", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The rotation request is no longer open (`rotation_closed`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/rotations/{id}/swaps")]
+pub async fn propose_swap(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Checked<SwapProposalBody>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let with = body.check(|body| Ok(body.with_rotation_id))?;
+    let now = state.clock.now();
+    let id = id.into_inner();
+    let (_, view) = state
+        .write(caller, move |conn, viewer| {
+            let mine = rotation_to_change(conn, viewer, id, access::act_on_rotation)?;
+            if mine.rotation.status != RotationStatus::Open {
+                return Err(ApiError::Conflict {
+                    code: Code::RotationClosed,
+                    detail: "this rotation request is no longer open".into(),
+                    conflicts: Vec::new(),
+                });
+            }
+            let fit = fitting(conn, &mine)?
+                .into_iter()
+                .find(|fit| fit.other.rotation.id == with)
+                .ok_or_else(|| ApiError::NotFound(format!("no possible swap with {with}")))?;
+            // The rule above makes the viewer the first person or their admin.
+            let mut swap = Swap::propose(Party::FirstCoop, now);
+            swap.agreed = parties(viewer, mine.facts(), fit.other.facts());
+            let proposal = SwapProposal {
+                id: Uuid::new_v4(),
+                first_rotation: mine.rotation.id,
+                second_rotation: fit.other.rotation.id,
+                booking: fit.booking,
+                swap,
+                placements: None,
+                version: 1,
+            };
+            swaps::insert(conn, &proposal, now)?;
+            Ok(SwapView::new(proposal, &mine, &fit.other, now))
+        })
+        .await?;
+    let mut response = HttpResponse::build(StatusCode::CREATED);
+    response.insert_header(("Location", format!("/api/v1/swaps/{}", view.id)));
+    Ok(response.json(view))
+}

@@ -1,0 +1,3 @@
+DROP TABLE swaps;
+DROP TABLE rotation_skills;
+DROP TABLE rotations;
