@@ -15,6 +15,7 @@ backend_tests!(
     a_request_is_made_and_its_budget_is_for_members_only,
     listings_refuse_bad_input_with_every_problem_at_once,
     only_the_coops_admins_change_its_listings,
+    offers_and_requests_are_murmurations_profiles_without_rates,
 );
 
 async fn an_offer_is_made_shown_and_listed_with_rates_for_members_only(backend: Backend) {
@@ -311,5 +312,87 @@ async fn only_the_coops_admins_change_its_listings(backend: Backend) {
         res.status(),
         StatusCode::CREATED,
         "network admins may administer any co-op"
+    );
+}
+
+const OFFERS_WANTS: &str =
+    include_str!("../../fixtures/murmurations/offers_wants_schema-v0.1.0.json");
+
+async fn offers_and_requests_are_murmurations_profiles_without_rates(backend: Backend) {
+    let schema: Value = serde_json::from_str(OFFERS_WANTS).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    assert!(!validator.is_valid(&json!({"linked_schemas": ["offers_wants_schema-v0.1.0"]})));
+    let net = Network::start(backend).await;
+    let offer = net.offer(2.5, true).await;
+    let body = json!({"coop": "ask-coop", "title": "Accessibility audit", "days_per_week": 1,
+                      "skills": [{"skill": "a11y", "min_level": 3}], "work_mode": "onsite",
+                      "start": "2027-02-01", "end": "2027-02-26",
+                      "budget": {"amount": 50000, "currency": "GBP"}});
+    let res = net
+        .app
+        .post_json("/api/v1/requests", &body, Some(&net.asker))
+        .await;
+    let request: Value = res.json().await.unwrap();
+    for (path, kind) in [
+        (
+            format!(
+                "/api/v1/offers/{}/murmurations",
+                offer["id"].as_str().unwrap()
+            ),
+            "offer",
+        ),
+        (
+            format!(
+                "/api/v1/requests/{}/murmurations",
+                request["id"].as_str().unwrap()
+            ),
+            "want",
+        ),
+    ] {
+        for token in [None, Some(net.lender.as_str())] {
+            let res = net.app.get(&path, token).await;
+            assert_eq!(res.status(), StatusCode::OK);
+            let profile: Value = res.json().await.unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&profile)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{errors:?}\n{profile}");
+            assert_eq!(profile["exchange_type"], kind);
+            let text = profile.to_string();
+            assert!(!text.contains("45000") && !text.contains("50000"), "{text}");
+        }
+    }
+    let profile = net
+        .app
+        .get_json(
+            &format!(
+                "/api/v1/offers/{}/murmurations",
+                offer["id"].as_str().unwrap()
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(profile["tags"], json!(["Rust", "PostgreSQL"]));
+    assert_eq!(profile["geographic_scope"], "national");
+    let lapses: chrono::DateTime<chrono::Utc> =
+        offer["lapses_at"].as_str().unwrap().parse().unwrap();
+    assert_eq!(profile["expires_at"], lapses.timestamp());
+    assert_eq!(profile["geolocation"], json!({"lat": 53.8, "lon": -1.55}));
+    net.app.clock.advance(Duration::days(31));
+    let res = net
+        .app
+        .get(
+            &format!(
+                "/api/v1/offers/{}/murmurations",
+                offer["id"].as_str().unwrap()
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "a lapsed offer is no longer published"
     );
 }

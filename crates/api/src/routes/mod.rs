@@ -78,6 +78,8 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(sharing::rotations::swaps::propose_swap)
         .service(sharing::rotations::answer::show_swap)
         .service(sharing::rotations::answer::answer_swap)
+        .service(sharing::murmurations::offer_profile)
+        .service(sharing::murmurations::request_profile)
         .service(stats::show_stats)
         .service(search::suggest::suggest)
         .service(search::search);

@@ -3,6 +3,7 @@
 //! the JSON pieces (levelled skills, rates, the people offered).
 
 pub mod matches;
+pub mod murmurations;
 pub mod offers;
 pub mod placements;
 pub mod requests;
