@@ -364,6 +364,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Secret calendar feed URLs (a hash of each secret), per co-op or person.
+    calendar_feeds (id) {
+        id -> Text,
+        coop_id -> Text,
+        person_id -> Nullable<Text>,
+        secret_sha256 -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -407,5 +419,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     placement_events,
     rotations,
     rotation_skills,
-    swaps
+    swaps,
+    calendar_feeds
 );

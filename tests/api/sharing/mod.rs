@@ -3,6 +3,7 @@
 //! offered by the lending co-op.
 
 mod authorisation;
+mod calendar;
 mod concurrency;
 mod listings;
 mod matching;

@@ -80,6 +80,11 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(sharing::rotations::answer::answer_swap)
         .service(sharing::murmurations::offer_profile)
         .service(sharing::murmurations::request_profile)
+        .service(sharing::calendar::ics::coop_calendar)
+        .service(sharing::calendar::ics::person_calendar)
+        .service(sharing::calendar::feeds::create_feed)
+        .service(sharing::calendar::feeds::list_feeds)
+        .service(sharing::calendar::feeds::revoke_feed)
         .service(stats::show_stats)
         .service(search::suggest::suggest)
         .service(search::search);

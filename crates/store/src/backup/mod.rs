@@ -48,6 +48,7 @@ enum Record {
     Rotations(Box<RotationRow>),
     RotationSkills(RotationSkillRow),
     Swaps(Box<SwapRow>),
+    CalendarFeeds(crate::sharing::feeds::FeedRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -330,5 +331,8 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::Swaps(row) => diesel::insert_into(swaps::table).values(*row).execute(conn),
+        Record::CalendarFeeds(row) => diesel::insert_into(calendar_feeds::table)
+            .values(row)
+            .execute(conn),
     }
 }

@@ -9,6 +9,7 @@ use super::rows::{OfferSkillRow, RequestSkillRow, RotationSkillRow};
 use super::{BackupError, Record, unclean_field};
 use crate::connection::DbConnection;
 use crate::schema;
+use crate::sharing::feeds::FeedRow;
 use crate::sharing::offers::OfferRow;
 use crate::sharing::placements::{EventRow, PlacementRow};
 use crate::sharing::requests::RequestRow;
@@ -88,6 +89,15 @@ pub(super) fn export(
         (rotation_skills::rotation_id, rotation_skills::skill_slug)
     );
     dump!(conn, out, count, swaps, SwapRow, Swaps, swaps::id);
+    dump!(
+        conn,
+        out,
+        count,
+        calendar_feeds,
+        FeedRow,
+        CalendarFeeds,
+        calendar_feeds::id
+    );
     *lines += count;
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! person belongs to the person's co-op, so one lock orders every write that
 //! could book the same time, on both backends.
 
+pub mod feeds;
 pub mod offers;
 pub mod placements;
 pub mod requests;

@@ -17,6 +17,8 @@ use crate::schema::{placement_events, placements};
 use crate::transaction::{self, Row};
 use crate::{Page, time, versioning};
 
+type Backend = <DbConnection as diesel::Connection>::Backend;
+
 #[derive(
     Debug,
     Clone,
@@ -345,44 +347,57 @@ pub struct PlacementFilter {
     pub states: Vec<PlacementState>,
 }
 
+fn filtered(filter: &PlacementFilter) -> placements::BoxedQuery<'static, Backend> {
+    let mut query = placements::table.into_boxed();
+    if let Some(coops) = &filter.involving {
+        let ids: Vec<String> = coops.iter().map(Uuid::to_string).collect();
+        query = query.filter(
+            placements::offering_coop_id
+                .eq_any(ids.clone())
+                .or(placements::requesting_coop_id.eq_any(ids)),
+        );
+    }
+    if let Some(offer) = filter.offer {
+        query = query.filter(placements::offer_id.eq(offer.to_string()));
+    }
+    if let Some(person) = filter.person {
+        query = query.filter(placements::person_id.eq(person.to_string()));
+    }
+    if !filter.states.is_empty() {
+        let states: Vec<String> = filter.states.iter().copied().map(name_of).collect();
+        query = query.filter(placements::state.eq_any(states));
+    }
+    query
+}
+
+fn placements_of(rows: Vec<PlacementRow>) -> Result<Vec<Placement>, StoreError> {
+    rows.into_iter().map(PlacementRow::into_placement).collect()
+}
+
 /// A page of placements (by start date), and the total.
 pub fn list(
     conn: &mut DbConnection,
     filter: &PlacementFilter,
     page: Page,
 ) -> Result<(Vec<Placement>, i64), StoreError> {
-    let filtered = || {
-        let mut query = placements::table.into_boxed();
-        if let Some(coops) = &filter.involving {
-            let ids: Vec<String> = coops.iter().map(Uuid::to_string).collect();
-            query = query.filter(
-                placements::offering_coop_id
-                    .eq_any(ids.clone())
-                    .or(placements::requesting_coop_id.eq_any(ids)),
-            );
-        }
-        if let Some(offer) = filter.offer {
-            query = query.filter(placements::offer_id.eq(offer.to_string()));
-        }
-        if let Some(person) = filter.person {
-            query = query.filter(placements::person_id.eq(person.to_string()));
-        }
-        if !filter.states.is_empty() {
-            let states: Vec<String> = filter.states.iter().copied().map(name_of).collect();
-            query = query.filter(placements::state.eq_any(states));
-        }
-        query
-    };
-    let total = filtered().count().get_result(conn)?;
-    let rows = filtered()
+    let total = filtered(filter).count().get_result(conn)?;
+    let rows = filtered(filter)
         .order((placements::start_date, placements::id))
         .limit(i64::from(page.size))
         .offset(page.offset())
         .select(PlacementRow::as_select())
         .load(conn)?;
-    let placements = rows
-        .into_iter()
-        .map(PlacementRow::into_placement)
-        .collect::<Result<_, _>>()?;
-    Ok((placements, total))
+    Ok((placements_of(rows)?, total))
+}
+
+/// Every placement `filter` lets through (by start date), for calendar feeds.
+pub fn all(
+    conn: &mut DbConnection,
+    filter: &PlacementFilter,
+) -> Result<Vec<Placement>, StoreError> {
+    let rows = filtered(filter)
+        .order((placements::start_date, placements::id))
+        .select(PlacementRow::as_select())
+        .load(conn)?;
+    placements_of(rows)
 }

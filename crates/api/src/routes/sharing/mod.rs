@@ -2,6 +2,7 @@
 //! What the three share: the listing rules, whose lists a viewer sees, and
 //! the JSON pieces (levelled skills, rates, the people offered).
 
+pub mod calendar;
 pub mod matches;
 pub mod murmurations;
 pub mod offers;
