@@ -2,7 +2,7 @@
 //! by the `icalendar` parser; a token or a revocable secret key.
 
 use coophub_testkit::{Backend, backend_tests};
-use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime, EventLike};
+use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
