@@ -263,7 +263,9 @@ async fn stats_count_the_approved_network(backend: Backend) {
     let stats: Value = app.get("/api/v1/stats", None).await.json().await.unwrap();
     assert_eq!(
         stats,
-        json!({"coops": 1, "people": 0, "skills": 8, "case_studies": 1}),
+        json!({"coops": 1, "people": 0, "skills": 8, "case_studies": 1, "open_offers": 0,
+               "open_requests": 0, "accepted_placements": 0, "completed_placements": 0,
+               "days_placed": 0.0}),
         "outsiders count what they may see"
     );
     let stats: Value = app
@@ -274,6 +276,8 @@ async fn stats_count_the_approved_network(backend: Backend) {
         .unwrap();
     assert_eq!(
         stats,
-        json!({"coops": 1, "people": 1, "skills": 9, "case_studies": 2})
+        json!({"coops": 1, "people": 1, "skills": 9, "case_studies": 2, "open_offers": 0,
+               "open_requests": 0, "accepted_placements": 0, "completed_placements": 0,
+               "days_placed": 0.0})
     );
 }

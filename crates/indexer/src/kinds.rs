@@ -1,13 +1,16 @@
 //! The kinds of record the index holds, and how to read each one's documents:
 //! for a page of co-ops (a rebuild) and for the ids the change log names
-//! (catch-up). Adding offers, requests or opportunities is one more [`Kind`]
-//! in [`KINDS`] (and its entity in the change log).
+//! (catch-up). Each kind is one [`Kind`] in [`KINDS`] (and its entity in the
+//! change log); offers and requests follow their co-op like people do.
 
 use std::collections::HashMap;
 
 use coophub_domain::coop::Coop;
-use coophub_search::{DocKind, SearchDocument, coop_document, person_document};
+use coophub_search::{
+    DocKind, SearchDocument, coop_document, offer_document, person_document, request_document,
+};
 use coophub_store::changes::Entity;
+use coophub_store::sharing::{offers, requests};
 use coophub_store::{DbConnection, StoreError, coops, people};
 use uuid::Uuid;
 
@@ -32,7 +35,7 @@ pub(crate) trait Kind: Sync {
 }
 
 /// Every kind the index holds, in the order a rebuild adds them.
-pub(crate) const KINDS: &[&dyn Kind] = &[&Coops, &People];
+pub(crate) const KINDS: &[&dyn Kind] = &[&Coops, &People, &Offers, &Requests];
 
 /// Co-ops.
 struct Coops;
@@ -102,20 +105,111 @@ impl Kind for People {
         conn: &mut DbConnection,
         ids: &[Uuid],
     ) -> Result<Vec<SearchDocument>, StoreError> {
-        let mut coops_seen: HashMap<Uuid, Option<Coop>> = HashMap::new();
+        let mut seen = CoopsSeen(HashMap::new());
         let mut documents = Vec::new();
         for id in ids {
-            let Some(person) = people::find(conn, *id)? else {
-                continue;
-            };
-            let coop = match coops_seen.entry(person.coop_id) {
-                std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(coops::find_by_id(conn, person.coop_id)?)
-                }
-            };
-            if let Some(coop) = coop.as_ref() {
+            if let Some(person) = people::find(conn, *id)?
+                && let Some(coop) = seen.get(conn, person.coop_id)?
+            {
                 documents.push(person_document(&person, coop));
+            }
+        }
+        Ok(documents)
+    }
+}
+
+/// The co-ops of `ids`' records, read once each.
+struct CoopsSeen(HashMap<Uuid, Option<Coop>>);
+
+impl CoopsSeen {
+    fn get(&mut self, conn: &mut DbConnection, id: Uuid) -> Result<Option<&Coop>, StoreError> {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.0.entry(id) {
+            slot.insert(coops::find_by_id(conn, id)?);
+        }
+        Ok(self.0.get(&id).and_then(Option::as_ref))
+    }
+}
+
+/// Offers: only the open ones of member co-ops have documents.
+struct Offers;
+
+impl Kind for Offers {
+    fn entity(&self) -> Entity {
+        Entity::Offer
+    }
+
+    fn doc_kind(&self) -> DocKind {
+        DocKind::Offer
+    }
+
+    fn for_coops(
+        &self,
+        conn: &mut DbConnection,
+        coops: &[Coop],
+    ) -> Result<Vec<SearchDocument>, StoreError> {
+        let by_id: HashMap<_, _> = coops.iter().map(|coop| (coop.id, coop)).collect();
+        let ids: Vec<_> = by_id.keys().copied().collect();
+        Ok(offers::of_coops(conn, &ids)?
+            .iter()
+            .filter_map(|offer| offer_document(offer, by_id.get(&offer.coop_id)?))
+            .collect())
+    }
+
+    fn for_ids(
+        &self,
+        conn: &mut DbConnection,
+        ids: &[Uuid],
+    ) -> Result<Vec<SearchDocument>, StoreError> {
+        let mut seen = CoopsSeen(HashMap::new());
+        let mut documents = Vec::new();
+        for id in ids {
+            if let Some(offer) = offers::find(conn, *id)?
+                && let Some(coop) = seen.get(conn, offer.coop_id)?
+            {
+                documents.extend(offer_document(&offer, coop));
+            }
+        }
+        Ok(documents)
+    }
+}
+
+/// Requests: only the open ones of member co-ops have documents.
+struct Requests;
+
+impl Kind for Requests {
+    fn entity(&self) -> Entity {
+        Entity::Request
+    }
+
+    fn doc_kind(&self) -> DocKind {
+        DocKind::Request
+    }
+
+    fn for_coops(
+        &self,
+        conn: &mut DbConnection,
+        coops: &[Coop],
+    ) -> Result<Vec<SearchDocument>, StoreError> {
+        let by_id: HashMap<_, _> = coops.iter().map(|coop| (coop.id, coop)).collect();
+        let ids: Vec<_> = by_id.keys().copied().collect();
+        Ok(requests::of_coops(conn, &ids)?
+            .iter()
+            .filter_map(|request| request_document(request, by_id.get(&request.coop_id)?))
+            .collect())
+    }
+
+    fn for_ids(
+        &self,
+        conn: &mut DbConnection,
+        ids: &[Uuid],
+    ) -> Result<Vec<SearchDocument>, StoreError> {
+        let mut seen = CoopsSeen(HashMap::new());
+        let mut documents = Vec::new();
+        for id in ids {
+            if let Some(request) = requests::find(conn, *id)?
+                && let Some(coop) = seen.get(conn, request.coop_id)?
+            {
+                documents.extend(request_document(&request, coop));
             }
         }
         Ok(documents)

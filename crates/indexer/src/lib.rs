@@ -143,6 +143,8 @@ fn follow(
     retention: &Retention,
 ) {
     let mut pruned_at: Option<Instant> = None;
+    // Offers that lapsed before the indexer started are swept first.
+    let mut swept_to = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
     loop {
         if pruned_at.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
             pruned_at = Some(Instant::now());
@@ -168,10 +170,35 @@ fn follow(
         if let Err(error) = caught_up {
             tracing::error!(%error, "search indexing failed; retrying");
         }
+        match sweep(store, index, &cursor, swept_to, retention.clock.now()) {
+            Ok(now) => swept_to = now,
+            Err(error) => tracing::warn!(%error, "sweeping lapsed offers failed; retrying"),
+        }
         for (_, ack) in waiting {
             let _ = ack.send(());
         }
     }
+}
+
+/// Drops the offers that lapsed after `after` (and by `now`) from the index:
+/// searches skip them already, but relevance statistics count what is
+/// indexed. Answers `now`, the next sweep's start.
+fn sweep(
+    store: &Store,
+    index: &SearchIndex,
+    cursor: &Cursor,
+    after: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<chrono::DateTime<chrono::Utc>, IndexerError> {
+    let lapsed = coophub_store::sharing::offers::lapsed_between(&mut *store.conn()?, after, now)?;
+    if !lapsed.is_empty() {
+        let deletes: Vec<(DocKind, String)> = lapsed
+            .iter()
+            .map(|id| (DocKind::Offer, id.to_string()))
+            .collect();
+        index.apply_at(cursor.low(), &[], &deletes)?;
+    }
+    Ok(now)
 }
 
 /// Prunes the change log below the retention window (errors are logged: the

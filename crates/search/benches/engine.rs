@@ -103,6 +103,7 @@ fn document(n: usize, rng: &mut Lcg) -> SearchDocument {
         public: rng.next(10) != 0,
         availability: None,
         updated: n as i64,
+        expires: None,
     }
 }
 

@@ -7,6 +7,10 @@ pub enum DocKind {
     Coop,
     /// A person.
     Person,
+    /// An offer of time.
+    Offer,
+    /// A request for time.
+    Request,
 }
 
 impl DocKind {
@@ -15,6 +19,8 @@ impl DocKind {
         match self {
             Self::Coop => "coop",
             Self::Person => "person",
+            Self::Offer => "offer",
+            Self::Request => "request",
         }
     }
 
@@ -23,6 +29,8 @@ impl DocKind {
         match name {
             "coop" => Some(Self::Coop),
             "person" => Some(Self::Person),
+            "offer" => Some(Self::Offer),
+            "request" => Some(Self::Request),
             _ => None,
         }
     }
@@ -82,6 +90,9 @@ pub struct SearchDocument {
     pub availability: Option<AvailabilityEntry>,
     /// Last change, seconds since the epoch.
     pub updated: i64,
+    /// When it stops being found (seconds since the epoch): an offer lapses
+    /// unless reconfirmed, a request ends. `None`: never.
+    pub expires: Option<i64>,
 }
 
 impl SearchDocument {

@@ -44,6 +44,7 @@ pub fn coop_document(coop: &Coop) -> SearchDocument {
         public: coop.membership.status == MembershipStatus::Approved,
         availability: None,
         updated: coop.updated_at.timestamp(),
+        expires: None,
     }
 }
 
@@ -81,5 +82,6 @@ pub fn person_document(person: &Person, coop: &Coop) -> SearchDocument {
             reconfirmed_at: a.reconfirmed_at.timestamp(),
         }),
         updated: person.updated_at.timestamp(),
+        expires: None,
     }
 }

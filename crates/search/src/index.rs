@@ -16,7 +16,7 @@ use crate::schema::{Fields, PROSE, TEXT, prose_analyzer, text_analyzer};
 const WRITER_BUDGET: usize = 20_000_000;
 /// Bumped whenever the schema or the way documents are built changes: an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// FNV-1a: the same number for the same key on every run and platform.
 fn stable_hash(text: &str) -> u64 {
@@ -226,6 +226,7 @@ impl SearchIndex {
         out.add_bool(f.public, doc.public);
         out.add_i64(f.updated, doc.updated);
         out.add_u64(f.tiebreak, stable_hash(&doc.key()));
+        out.add_i64(f.expires, doc.expires.unwrap_or(i64::MAX));
         if let Some(availability) = doc.availability {
             out.add_f64(f.avail_days, availability.days_per_week);
             out.add_i64(f.avail_from, availability.from_day);

@@ -47,6 +47,8 @@ pub(crate) struct Fields {
     pub avail_days: Field,
     pub avail_from: Field,
     pub avail_confirmed: Field,
+    /// Seconds since the epoch after which the document is not found.
+    pub expires: Field,
 }
 
 impl Fields {
@@ -97,6 +99,7 @@ impl Fields {
             avail_days: builder.add_f64_field("avail_days", INDEXED | FAST),
             avail_from: builder.add_i64_field("avail_from", INDEXED | FAST),
             avail_confirmed: builder.add_i64_field("avail_confirmed", INDEXED | FAST),
+            expires: builder.add_i64_field("expires", INDEXED),
         };
         (builder.build(), fields)
     }

@@ -54,6 +54,9 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Hits to return.
     pub limit: usize,
+    /// Now, in seconds since the epoch: documents that expired by then
+    /// (lapsed offers, ended requests) are not found.
+    pub now: i64,
 }
 
 /// Who is free: people whose availability is current, starts early enough
@@ -163,6 +166,13 @@ impl SearchIndex {
                 )),
             ));
         }
+        filters.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(
+                Bound::Excluded(Term::from_field_i64(f.expires, request.now)),
+                Bound::Unbounded,
+            )),
+        ));
         if !request.kinds.is_empty() {
             let kinds = request
                 .kinds

@@ -8,7 +8,10 @@ use uuid::Uuid;
 
 use crate::connection::DbConnection;
 use crate::error::StoreError;
-use crate::schema::{coop_skills, people, person_skills, search_change_pruning, search_changes};
+use crate::schema::{
+    coop_skills, offer_skills, offers, people, person_skills, request_skills, requests,
+    search_change_pruning, search_changes,
+};
 use crate::time;
 
 /// A kind of record the index holds.
@@ -18,13 +21,21 @@ pub enum Entity {
     Coop,
     /// A person.
     Person,
+    /// An offer of time (it follows its co-op too).
+    Offer,
+    /// A request for time (it follows its co-op too).
+    Request,
 }
 
 impl Entity {
+    const ALL: [Entity; 4] = [Self::Coop, Self::Person, Self::Offer, Self::Request];
+
     fn as_str(self) -> &'static str {
         match self {
             Self::Coop => "coop",
             Self::Person => "person",
+            Self::Offer => "offer",
+            Self::Request => "request",
         }
     }
 }
@@ -72,7 +83,20 @@ pub(crate) fn record_skill_holders(
         .filter(person_skills::skill_slug.eq(skill))
         .select(person_skills::person_id)
         .load(conn)?;
-    for (entity, ids) in [(Entity::Coop, coops), (Entity::Person, holders)] {
+    let offers: Vec<String> = offer_skills::table
+        .filter(offer_skills::skill_slug.eq(skill))
+        .select(offer_skills::offer_id)
+        .load(conn)?;
+    let requests: Vec<String> = request_skills::table
+        .filter(request_skills::skill_slug.eq(skill))
+        .select(request_skills::request_id)
+        .load(conn)?;
+    for (entity, ids) in [
+        (Entity::Coop, coops),
+        (Entity::Person, holders),
+        (Entity::Offer, offers),
+        (Entity::Request, requests),
+    ] {
         for id in ids {
             if let Ok(id) = Uuid::parse_str(&id) {
                 record(conn, entity, id, now)?;
@@ -82,8 +106,9 @@ pub(crate) fn record_skill_holders(
     Ok(())
 }
 
-/// Records a change to a co-op and to each of its people, whose documents
-/// follow the co-op's (visibility, place). Call it before deleting the co-op.
+/// Records a change to a co-op and to each of its people, offers and
+/// requests, whose documents follow the co-op's (visibility, place). Call it
+/// before deleting the co-op.
 pub(crate) fn record_coop(
     conn: &mut DbConnection,
     coop: Uuid,
@@ -94,8 +119,22 @@ pub(crate) fn record_coop(
         .filter(people::coop_id.eq(coop.to_string()))
         .select(people::id)
         .load(conn)?;
-    for id in ids.iter().filter_map(|id| Uuid::parse_str(id).ok()) {
-        record(conn, Entity::Person, id, now)?;
+    let offers: Vec<String> = offers::table
+        .filter(offers::coop_id.eq(coop.to_string()))
+        .select(offers::id)
+        .load(conn)?;
+    let requests: Vec<String> = requests::table
+        .filter(requests::coop_id.eq(coop.to_string()))
+        .select(requests::id)
+        .load(conn)?;
+    for (entity, ids) in [
+        (Entity::Person, ids),
+        (Entity::Offer, offers),
+        (Entity::Request, requests),
+    ] {
+        for id in ids.iter().filter_map(|id| Uuid::parse_str(id).ok()) {
+            record(conn, entity, id, now)?;
+        }
     }
     Ok(())
 }
@@ -129,11 +168,7 @@ pub fn since(conn: &mut DbConnection, after: i64, limit: i64) -> Result<Vec<Chan
     Ok(rows
         .into_iter()
         .filter_map(|(seq, entity, id)| {
-            let entity = match entity.as_str() {
-                "coop" => Entity::Coop,
-                "person" => Entity::Person,
-                _ => return None,
-            };
+            let entity = Entity::ALL.into_iter().find(|e| e.as_str() == entity)?;
             Uuid::parse_str(&id)
                 .ok()
                 .map(|id| Change { seq, entity, id })

@@ -16,6 +16,7 @@ backend_tests!(
     listings_refuse_bad_input_with_every_problem_at_once,
     only_the_coops_admins_change_its_listings,
     offers_and_requests_are_murmurations_profiles_without_rates,
+    offers_and_requests_are_found_while_open_and_counted,
 );
 
 async fn an_offer_is_made_shown_and_listed_with_rates_for_members_only(backend: Backend) {
@@ -395,4 +396,106 @@ async fn offers_and_requests_are_murmurations_profiles_without_rates(backend: Ba
         StatusCode::NOT_FOUND,
         "a lapsed offer is no longer published"
     );
+}
+
+/// The marker word in an offer's notes and a request's title.
+const WORD: &str = "Wombatique";
+
+async fn search_hits(net: &Network, query: &str, token: Option<&str>) -> Value {
+    net.app
+        .get_json(&format!("/api/v1/search?q={WORD}{query}"), token)
+        .await
+}
+
+async fn offers_and_requests_are_found_while_open_and_counted(backend: Backend) {
+    let net = Network::start(backend).await;
+    let body = json!({"coop": "lend-coop", "title": "Rust developer", "days_per_week": 1,
+                      "skills": [{"skill": "rust", "level": 4}], "start": "2027-01-04",
+                      "end": "2027-03-28", "work_mode": "remote",
+                      "notes": format!("{WORD} projects welcome")});
+    let res = net
+        .app
+        .post_json("/api/v1/offers", &body, Some(&net.lender))
+        .await;
+    let offer: Value = res.json().await.unwrap();
+    let request = json!({"coop": "ask-coop", "title": format!("{WORD} audit"), "days_per_week": 1,
+                         "start": "2027-01-04", "end": "2027-01-31"});
+    net.app
+        .post_json("/api/v1/requests", &request, Some(&net.asker))
+        .await;
+    // A member-to-be's offer is found by nobody.
+    let mut hidden = body.clone();
+    hidden["coop"] = json!("new-coop");
+    let res = net
+        .app
+        .post_json("/api/v1/offers", &hidden, Some(&net.newcomer))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+
+    for token in [None, Some(net.asker.as_str()), Some(net.steward.as_str())] {
+        let found = search_hits(&net, "", token).await;
+        assert_eq!(
+            found["facets"]["type"],
+            json!({"offer": 1, "request": 1}),
+            "{found}"
+        );
+        let offers = search_hits(&net, "&type=offer&skill=rust", token).await;
+        assert_eq!(offers["total"], 1);
+        assert_eq!(offers["hits"][0]["id"], offer["id"]);
+    }
+    let stats = net.app.get_json("/api/v1/stats", None).await;
+    assert_eq!(
+        (
+            stats["open_offers"].as_i64(),
+            stats["open_requests"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+
+    // Accepted time counts; a paused offer leaves search.
+    let placement = net.placement(&offer, 1.0, "2027-01-04", "2027-01-31").await;
+    assert_eq!(
+        net.act(&placement, "accept", None, &net.lender)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let stats = net.app.get_json("/api/v1/stats", None).await;
+    assert_eq!(stats["accepted_placements"], 1);
+    assert_eq!(stats["days_placed"], 4.0);
+    let path = format!("/api/v1/offers/{}", offer["id"].as_str().unwrap());
+    let mut paused = body.clone();
+    paused["status"] = json!("paused");
+    paused["coop"] = Value::Null;
+    let res = net
+        .app
+        .send(Method::PUT, &path, Some(&paused), Some(&net.lender), None)
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        search_hits(&net, "&type=offer", Some(&net.lender)).await["total"],
+        0
+    );
+    paused["status"] = json!("open");
+    net.app
+        .send(Method::PUT, &path, Some(&paused), Some(&net.lender), None)
+        .await;
+    assert_eq!(search_hits(&net, "&type=offer", None).await["total"], 1);
+
+    // Lapsed: gone from hits, facets and counts; the request after its last day too.
+    net.app.clock.advance(Duration::days(31));
+    let found = search_hits(&net, "", None).await;
+    assert_eq!(found["facets"]["type"], json!({"request": 1}), "{found}");
+    assert!(
+        found["hits"][0]["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 day a week")
+    );
+    let stats = net.app.get_json("/api/v1/stats", None).await;
+    assert_eq!(stats["open_offers"], 0);
+    net.app.clock.advance(Duration::days(31));
+    let found = search_hits(&net, "", None).await;
+    assert_eq!(found["total"], 0, "{found}");
+    assert_eq!(found["facets"]["type"], json!({}));
 }

@@ -232,7 +232,11 @@ pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
             words: 32,
         },
     ),
-    ("/api/v1/search", "type[]", OneOf(&["coop", "person"])),
+    (
+        "/api/v1/search",
+        "type[]",
+        OneOf(&["coop", "person", "offer", "request"]),
+    ),
     ("/api/v1/search", "skill[]", SkillName),
     ("/api/v1/search", "legal_form", OneOf(LEGAL_FORMS)),
     (

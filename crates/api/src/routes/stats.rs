@@ -1,7 +1,7 @@
 //! `GET /api/v1/stats`: network totals.
 
 use actix_web::{get, web};
-use coophub_store::stats;
+use coophub_store::{sharing, stats};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -20,6 +20,16 @@ pub struct StatsView {
     pub skills: i64,
     /// Case studies (outside the network: those approved co-ops published).
     pub case_studies: i64,
+    /// Offers of time open now (not lapsed).
+    pub open_offers: i64,
+    /// Requests for time open now (not past their last day).
+    pub open_requests: i64,
+    /// Placements accepted or under way.
+    pub accepted_placements: i64,
+    /// Placements completed.
+    pub completed_placements: i64,
+    /// Person-days of accepted, active and completed placements.
+    pub days_placed: f64,
 }
 
 /// Network totals, the network's proof of what it has achieved. Outside the
@@ -34,9 +44,15 @@ pub async fn show_stats(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<web::Json<StatsView>, ApiError> {
-    let (_, totals) = state
-        .read(caller, |conn, viewer| {
-            Ok(stats::network(conn, !viewer.sees_network_only())?)
+    let now = state.clock.now();
+    let (_, (totals, offers, requests, placed)) = state
+        .read(caller, move |conn, viewer| {
+            Ok((
+                stats::network(conn, !viewer.sees_network_only())?,
+                sharing::offers::count_live(conn, now)?,
+                sharing::requests::count_open(conn, now.date_naive())?,
+                sharing::placements::totals(conn)?,
+            ))
         })
         .await?;
     Ok(web::Json(StatsView {
@@ -44,5 +60,10 @@ pub async fn show_stats(
         people: totals.people,
         skills: totals.skills,
         case_studies: totals.case_studies,
+        open_offers: offers,
+        open_requests: requests,
+        accepted_placements: placed.accepted,
+        completed_placements: placed.completed,
+        days_placed: placed.days_placed,
     }))
 }

@@ -36,6 +36,15 @@ pub fn half_days(days_per_week: f64) -> Option<HalfDays> {
         .then_some(halves as HalfDays)
 }
 
+/// Time a week in words: "half a day a week", "1 day a week", "2.5 days a week".
+pub fn days_a_week(half_days: HalfDays) -> String {
+    match half_days {
+        1 => "half a day a week".to_owned(),
+        2 => "1 day a week".to_owned(),
+        more => format!("{} days a week", f64::from(more) / 2.0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +57,7 @@ mod tests {
         for bad in [0.0, 0.3, 5.5, -1.0, f64::NAN, f64::INFINITY] {
             assert_eq!(half_days(bad), None, "{bad}");
         }
+        assert_eq!(days_a_week(1), "half a day a week");
+        assert_eq!(days_a_week(5), "2.5 days a week");
     }
 }

@@ -32,6 +32,7 @@ fn coop(
         public: true,
         availability: None,
         updated: 100,
+        expires: None,
     }
 }
 
@@ -51,6 +52,7 @@ fn person(id: &str, title: &str, skills: Vec<SkillEntry>, public: bool) -> Searc
         public,
         availability: None,
         updated: 200,
+        expires: None,
     }
 }
 

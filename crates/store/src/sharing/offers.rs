@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{Audience, corrupt, money, name_of, named, skills, uuid};
+use crate::changes::{self, Entity};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{coops, offer_skills, offers, skills as skill_table};
@@ -235,6 +236,13 @@ pub fn live(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<Vec<Offer>, S
     with_skills(conn, rows)
 }
 
+/// How many offers are live at `now` (open, not lapsed, of member co-ops).
+pub fn count_live(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<i64, StoreError> {
+    Ok(filtered(&OfferFilter::default(), &Audience::Outsider, now)
+        .count()
+        .get_result(conn)?)
+}
+
 /// The reconfirmation before which an offer has lapsed at `now`.
 fn lapse_cutoff(now: DateTime<Utc>) -> NaiveDateTime {
     time::to_db(now - Duration::days(OFFER_DAYS))
@@ -304,6 +312,7 @@ pub fn insert(
             .values(&row)
             .execute(conn)?;
         write_skills(conn, &row.id, input, now)?;
+        changes::record(conn, Entity::Offer, id, now)?;
         find(conn, id)?.ok_or(StoreError::NotFound)
     })
 }
@@ -337,6 +346,7 @@ pub fn update(
         .execute(conn)?;
         versioning::written(conn, written, Row::Offer(&row.id))?;
         write_skills(conn, &row.id, input, now)?;
+        changes::record(conn, Entity::Offer, offer.id, now)?;
         find(conn, offer.id)?.ok_or(StoreError::NotFound)
     })
 }
@@ -362,6 +372,7 @@ pub fn reconfirm(
         ))
         .execute(conn)?;
         versioning::written(conn, written, Row::Offer(&offer.id.to_string()))?;
+        changes::record(conn, Entity::Offer, offer.id, now)?;
         find(conn, offer.id)?.ok_or(StoreError::NotFound)
     })
 }
@@ -371,6 +382,7 @@ pub fn delete(
     conn: &mut DbConnection,
     offer: &Offer,
     expected: Option<&Expected>,
+    now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     crate::write(conn, |conn| {
         versioning::expect(expected, offer.version)?;
@@ -380,6 +392,37 @@ pub fn delete(
                 .filter(offers::version.eq(offer.version)),
         )
         .execute(conn)?;
-        versioning::written(conn, deleted, Row::Offer(&offer.id.to_string()))
+        versioning::written(conn, deleted, Row::Offer(&offer.id.to_string()))?;
+        changes::record(conn, Entity::Offer, offer.id, now)
     })
+}
+
+/// The offers of these co-ops (at most [`crate::CHUNK`]), for rebuilding the index.
+pub fn of_coops(conn: &mut DbConnection, coop_ids: &[Uuid]) -> Result<Vec<Offer>, StoreError> {
+    let ids: Vec<String> = coop_ids.iter().map(Uuid::to_string).collect();
+    let rows = offers::table
+        .filter(offers::coop_id.eq_any(&ids))
+        .order(offers::id)
+        .select(OfferRow::as_select())
+        .load(conn)?;
+    let mut found = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(crate::CHUNK) {
+        found.extend(with_skills(conn, chunk.to_vec())?);
+    }
+    Ok(found)
+}
+
+/// Open offers that lapsed after `after` and by `now`: the index drops them.
+pub fn lapsed_between(
+    conn: &mut DbConnection,
+    after: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Uuid>, StoreError> {
+    let ids: Vec<String> = offers::table
+        .filter(offers::status.eq(name_of(OfferStatus::Open)))
+        .filter(offers::reconfirmed_at.gt(lapse_cutoff(after)))
+        .filter(offers::reconfirmed_at.le(lapse_cutoff(now)))
+        .select(offers::id)
+        .load(conn)?;
+    ids.iter().map(|id| uuid(id, "id")).collect()
 }

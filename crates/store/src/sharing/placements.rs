@@ -401,3 +401,48 @@ pub fn all(
         .load(conn)?;
     placements_of(rows)
 }
+
+/// Placements across the network, without saying whose.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlacementTotals {
+    /// Accepted or under way: time promised now.
+    pub accepted: i64,
+    /// Done.
+    pub completed: i64,
+    /// Person-days of accepted, active and completed placements.
+    pub days_placed: f64,
+}
+
+/// The network's placement totals.
+pub fn totals(conn: &mut DbConnection) -> Result<PlacementTotals, StoreError> {
+    let states = [
+        PlacementState::Accepted,
+        PlacementState::Active,
+        PlacementState::Completed,
+    ];
+    let rows: Vec<(String, i32, NaiveDate, NaiveDate)> = placements::table
+        .filter(placements::state.eq_any(states.map(name_of)))
+        .select((
+            placements::state,
+            placements::half_days,
+            placements::start_date,
+            placements::end_date,
+        ))
+        .load(conn)?;
+    let mut totals = PlacementTotals {
+        accepted: 0,
+        completed: 0,
+        days_placed: 0.0,
+    };
+    for (state, half_days, start, end) in rows {
+        if state == name_of(PlacementState::Completed) {
+            totals.completed += 1;
+        } else {
+            totals.accepted += 1;
+        }
+        let weeks = ((end - start).num_days() + 1) as f64 / 7.0;
+        totals.days_placed += weeks * f64::from(half_days) / 2.0;
+    }
+    totals.days_placed = (totals.days_placed * 10.0).round() / 10.0;
+    Ok(totals)
+}

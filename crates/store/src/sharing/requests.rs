@@ -11,6 +11,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{Audience, corrupt, money, name_of, named, skills, uuid};
+use crate::changes::{self, Entity};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{coops, request_skills, requests, skills as skill_table};
@@ -193,13 +194,22 @@ pub fn list(
     Ok((with_skills(conn, rows)?, total))
 }
 
-/// Every open request of an approved co-op: what matching ranks.
-pub fn open(conn: &mut DbConnection) -> Result<Vec<Request>, StoreError> {
+/// Every open request of an approved co-op not over by `today`: what matching ranks.
+pub fn open(conn: &mut DbConnection, today: NaiveDate) -> Result<Vec<Request>, StoreError> {
     let rows = filtered(&RequestFilter::default(), &Audience::Outsider)
+        .filter(requests::end_date.ge(today))
         .order(requests::id)
         .select(RequestRow::as_select())
         .load(conn)?;
     with_skills(conn, rows)
+}
+
+/// How many requests are open (of member co-ops) and not over by `today`.
+pub fn count_open(conn: &mut DbConnection, today: NaiveDate) -> Result<i64, StoreError> {
+    Ok(filtered(&RequestFilter::default(), &Audience::Outsider)
+        .filter(requests::end_date.ge(today))
+        .count()
+        .get_result(conn)?)
 }
 
 fn filtered(filter: &RequestFilter, audience: &Audience) -> requests::BoxedQuery<'static, Backend> {
@@ -250,6 +260,7 @@ pub fn insert(
             .values(&row)
             .execute(conn)?;
         write_skills(conn, &row.id, input, now)?;
+        changes::record(conn, Entity::Request, id, now)?;
         find(conn, id)?.ok_or(StoreError::NotFound)
     })
 }
@@ -281,6 +292,7 @@ pub fn update(
         .execute(conn)?;
         versioning::written(conn, written, Row::Request(&row.id))?;
         write_skills(conn, &row.id, input, now)?;
+        changes::record(conn, Entity::Request, request.id, now)?;
         find(conn, request.id)?.ok_or(StoreError::NotFound)
     })
 }
@@ -290,6 +302,7 @@ pub fn delete(
     conn: &mut DbConnection,
     request: &Request,
     expected: Option<&Expected>,
+    now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     crate::write(conn, |conn| {
         versioning::expect(expected, request.version)?;
@@ -299,6 +312,22 @@ pub fn delete(
                 .filter(requests::version.eq(request.version)),
         )
         .execute(conn)?;
-        versioning::written(conn, deleted, Row::Request(&request.id.to_string()))
+        versioning::written(conn, deleted, Row::Request(&request.id.to_string()))?;
+        changes::record(conn, Entity::Request, request.id, now)
     })
+}
+
+/// The requests of these co-ops (at most [`crate::CHUNK`]), for rebuilding the index.
+pub fn of_coops(conn: &mut DbConnection, coop_ids: &[Uuid]) -> Result<Vec<Request>, StoreError> {
+    let ids: Vec<String> = coop_ids.iter().map(Uuid::to_string).collect();
+    let rows = requests::table
+        .filter(requests::coop_id.eq_any(&ids))
+        .order(requests::id)
+        .select(RequestRow::as_select())
+        .load(conn)?;
+    let mut found = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(crate::CHUNK) {
+        found.extend(with_skills(conn, chunk.to_vec())?);
+    }
+    Ok(found)
 }

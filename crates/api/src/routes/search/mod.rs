@@ -25,7 +25,7 @@ use params::SearchParams;
 pub struct SearchQueryDoc {
     /// What to look for (up to 512 characters); typos, prefixes and skill aliases are understood.
     pub q: Option<String>,
-    /// `coop` or `person`; repeatable.
+    /// `coop`, `person`, `offer` or `request`; repeatable.
     #[serde(rename = "type")]
     pub kind: Option<Vec<String>>,
     /// A skill in any spelling; repeatable; all must match.
@@ -57,7 +57,7 @@ pub struct SearchQueryDoc {
 /// One result.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchHit {
-    /// `coop` or `person`.
+    /// `coop`, `person`, `offer` or `request`.
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// Its id.
@@ -141,8 +141,10 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
     }
 }
 
-/// Searches co-ops and people. Outside the network, network-only profiles and
-/// non-approved co-ops are neither found nor counted.
+/// Searches co-ops, people, offers and requests. Outside the network,
+/// network-only profiles and non-approved co-ops are neither found nor
+/// counted; offers and requests are found while they are open (offers until
+/// they lapse, requests until their last day).
 #[utoipa::path(
     tag = "search",
     params(SearchQueryDoc),
@@ -169,6 +171,7 @@ pub async fn search(
         min_days_per_week: params.min_days_per_week,
         confirmed_since,
     });
+    let now = state.clock.now().timestamp();
     let index = state.search.index().clone();
     let (page, per_page) = (params.page, params.per_page);
     let (_, results) = state
@@ -203,6 +206,7 @@ pub async fn search(
                 offset: usize::try_from(u64::from(page - 1) * u64::from(per_page))
                     .unwrap_or(usize::MAX),
                 limit: usize::try_from(per_page).unwrap_or(20),
+                now,
             };
             let skill_of = |word: &str| {
                 skills::find(&mut conn.borrow_mut(), word)

@@ -96,7 +96,7 @@ impl SearchParams {
                             let kind = DocKind::parse(name).ok_or_else(|| {
                                 invalid(
                                     "type",
-                                    format!("`{name}` is not a searchable type (coop, person)"),
+                                    format!("`{name}` is not a searchable type (coop, person, offer, request)"),
                                 )
                             })?;
                             params.kinds.push(kind);
@@ -225,7 +225,7 @@ mod tests {
         assert_eq!(parameter("near=91,0"), "near");
         assert_eq!(parameter("near=53,-1&radius_km=-1"), "radius_km");
         assert_eq!(parameter("radius_km=5"), "radius_km");
-        assert_eq!(parameter("type=offer"), "type");
+        assert_eq!(parameter("type=tender"), "type");
         assert_eq!(parameter("page=42949674&per_page=100"), "page");
         assert_eq!(parameter(&format!("q={}", ["web"; 33].join("+"))), "q");
         assert!(SearchParams::parse(&format!("q={}", ["web"; 32].join("+"))).is_ok());
@@ -244,7 +244,7 @@ mod tests {
     #[test]
     fn every_bad_parameter_is_named_at_once() {
         assert_eq!(
-            parameters("near=abc&type=offer&colour=red&radius_km=-1&page=0"),
+            parameters("near=abc&type=tender&colour=red&radius_km=-1&page=0"),
             ["near", "type", "colour", "radius_km", "page"]
         );
     }

@@ -286,7 +286,7 @@ pub async fn offer_matches(
         .read(caller, move |conn, viewer| {
             let (offer, offer_coop) = offer_for(conn, viewer, id, access::read_listing, now)?;
             let mut ranked = Vec::new();
-            for request in requests::open(conn)? {
+            for request in requests::open(conn, now.date_naive())? {
                 if request.coop_id == offer_coop.id {
                     continue;
                 }

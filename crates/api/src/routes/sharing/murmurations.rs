@@ -7,14 +7,13 @@ use actix_web::{get, web};
 use chrono::NaiveTime;
 use coophub_domain::access::sharing as access;
 use coophub_domain::coop::Coop;
-use coophub_domain::sharing::{LevelledSkill, WorkMode};
+use coophub_domain::sharing::{LevelledSkill, WorkMode, days_a_week};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::offers::offer_for;
 use super::requests::request_for;
-use super::views::days;
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::routes::coops::murmurations::Geolocation;
@@ -129,8 +128,8 @@ pub async fn offer_profile(
         item_type: "service",
         transaction_type: vec!["borrow-lend"],
         description: format!(
-            "{} days a week from {} to {}, {}, offered by {}",
-            days(offer.half_days),
+            "{} from {} to {}, {}, offered by {}",
+            days_a_week(offer.half_days),
             offer.dates.start,
             offer.dates.end,
             mode_words(Some(offer.work_mode)),
@@ -175,8 +174,8 @@ pub async fn request_profile(
         item_type: "service",
         transaction_type: vec!["borrow-lend"],
         description: format!(
-            "{} days a week from {} to {}, {}, asked for by {}",
-            days(request.half_days),
+            "{} from {} to {}, {}, asked for by {}",
+            days_a_week(request.half_days),
             request.dates.start,
             request.dates.end,
             mode_words(request.work_mode),

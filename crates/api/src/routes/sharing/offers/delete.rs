@@ -50,7 +50,7 @@ pub async fn delete_offer(
                     conflicts: Vec::new(),
                 });
             }
-            Ok(offers::delete(conn, &offer, expected.as_ref())?)
+            Ok(offers::delete(conn, &offer, expected.as_ref(), now)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -35,11 +35,12 @@ pub async fn delete_request(
 ) -> Result<HttpResponse, ApiError> {
     let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
+    let now = state.clock.now();
     let id = id.into_inner();
     state
         .write(caller, move |conn, viewer| {
             let (request, _) = request_to_change(conn, viewer, id, access::administer_listing)?;
-            Ok(requests::delete(conn, &request, expected.as_ref())?)
+            Ok(requests::delete(conn, &request, expected.as_ref(), now)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
