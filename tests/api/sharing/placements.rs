@@ -199,7 +199,7 @@ async fn time_that_does_not_fit_is_refused_naming_the_dates(backend: Backend) {
     let problem = assert_problem(res, 409, "over_capacity").await;
     assert_eq!(
         problem["conflicts"],
-        json!([{"message": "from 2027-01-25 to 2027-01-31 the offer has 0.5 days a week free",
+        json!([{"message": "from 2027-01-25 to 2027-01-31 the offer has half a day a week free",
                 "start": "2027-01-25", "end": "2027-01-31", "free_days_per_week": 0.5,
                 "limit": "offer"}])
     );

@@ -15,7 +15,7 @@ use coophub_domain::access::sharing::ListingFacts;
 use coophub_domain::access::{self, Denied};
 use coophub_domain::coop::Coop;
 use coophub_domain::person::Person;
-use coophub_domain::sharing::{Booking, Conflict, Limit, Offer};
+use coophub_domain::sharing::{Booking, Conflict, Limit, Offer, days_a_week};
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::sharing::Audience;
 use coophub_store::sharing::placements::{Holder, held};
@@ -129,8 +129,10 @@ pub(crate) fn capacity_conflict(detail: &str, conflicts: Vec<Conflict>) -> ApiEr
                 ConflictItem {
                     pointer: None,
                     message: format!(
-                        "from {} to {} {whose} {free} days a week free",
-                        conflict.free.range.start, conflict.free.range.end
+                        "from {} to {} {whose} {} free",
+                        conflict.free.range.start,
+                        conflict.free.range.end,
+                        days_a_week(conflict.free.half_days)
                     ),
                     start: Some(conflict.free.range.start),
                     end: Some(conflict.free.range.end),

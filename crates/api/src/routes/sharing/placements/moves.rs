@@ -125,6 +125,7 @@ macro_rules! placement_move {
             caller: Caller,
             id: web::Path<Uuid>,
         ) -> Result<HttpResponse, ApiError> {
+            let caller = caller.require_token()?;
             let asked = Asked {
                 id: id.into_inner(),
                 action: $action,
@@ -164,6 +165,7 @@ macro_rules! placement_move_with_reason {
             id: web::Path<Uuid>,
             body: Checked<ReasonBody>,
         ) -> Result<HttpResponse, ApiError> {
+            let caller = caller.require_token()?;
             let expected = expected_version(&req)?;
             let reason = body.check(|body| reason_of(body, $required))?;
             let asked = Asked {
