@@ -11,7 +11,7 @@ use crate::coops::approved_coop;
 backend_tests!(every_sharing_route_checks_who_asks);
 
 /// One row of the walk: what is asked, and who gets what.
-struct Case {
+pub(super) struct Case {
     method: Method,
     path: String,
     body: Option<Value>,
@@ -19,7 +19,7 @@ struct Case {
     answers: Vec<(Option<String>, u16)>,
 }
 
-fn case(
+pub(super) fn case(
     method: Method,
     path: impl Into<String>,
     body: Option<Value>,
@@ -235,6 +235,11 @@ async fn every_sharing_route_checks_who_asks(backend: Backend) {
             vec![(anon, 401), (asker, 403), (lender, 204)],
         ),
     ];
+    walk(&net, cases).await;
+}
+
+/// Sends every case as each of its callers and checks the status.
+pub(super) async fn walk(net: &Network, cases: Vec<Case>) {
     for case in cases {
         for (token, status) in &case.answers {
             let res = net

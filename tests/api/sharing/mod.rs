@@ -4,10 +4,12 @@
 
 mod authorisation;
 mod calendar;
+mod channels;
 mod concurrency;
 mod listings;
 mod matching;
 mod placements;
+mod private_routes;
 mod rotations;
 
 use reqwest::StatusCode;

@@ -19,7 +19,7 @@ backend_tests!(
 const MARKER: &str = "Quokkaburrow";
 
 /// Sam of `ask-coop`, who works with Elm and is linked to their own account.
-async fn sam(net: &Network) -> (String, String) {
+pub(super) async fn sam(net: &Network) -> (String, String) {
     let token = net.app.user("sam@ask.coop").await;
     let body = json!({"name": "Sam Samphire", "linked_user_email": "sam@ask.coop",
                       "skills": [{"skill": "Elm", "level": 4, "interest": 5}]});
@@ -34,7 +34,13 @@ async fn sam(net: &Network) -> (String, String) {
     (token, id)
 }
 
-async fn rotate(net: &Network, token: &str, person: &str, wanted: &str, suggest_me: bool) -> Value {
+pub(super) async fn rotate(
+    net: &Network,
+    token: &str,
+    person: &str,
+    wanted: &str,
+    suggest_me: bool,
+) -> Value {
     let body = json!({"person_id": person, "wanted_skills": [wanted], "days_per_week": 2,
                       "start": "2027-02-01", "end": "2027-04-30", "suggest_me": suggest_me,
                       "notes": format!("{MARKER}: the project wears me down")});
