@@ -11,7 +11,7 @@ use crate::helpers::TestApp;
 
 backend_tests!(a_backup_restores_to_the_same_bytes);
 
-fn export(url: &str) -> Vec<u8> {
+pub(crate) fn export(url: &str) -> Vec<u8> {
     let store = Store::connect(url, PoolOptions::default()).unwrap();
     let mut out = Vec::new();
     backup::export(&mut store.conn().unwrap(), &mut out).unwrap();

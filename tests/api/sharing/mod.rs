@@ -3,6 +3,7 @@
 //! offered by the lending co-op.
 
 mod authorisation;
+mod backup;
 mod calendar;
 mod channels;
 mod concurrency;
