@@ -4,7 +4,9 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use coophub_domain::access::rotation::{self as access, parties};
-use coophub_domain::sharing::{Booking, Party, RotationStatus, Swap, SwapProposal, skills_fitting};
+use coophub_domain::sharing::{
+    Booking, RotationStatus, Swap, SwapProposal, SwapState, skills_fitting,
+};
 use coophub_store::DbConnection;
 use coophub_store::sharing::{rotations, swaps};
 use uuid::Uuid;
@@ -165,9 +167,13 @@ pub async fn propose_swap(
                 .into_iter()
                 .find(|fit| fit.other.rotation.id == with)
                 .ok_or_else(|| ApiError::NotFound(format!("no possible swap with {with}")))?;
-            // The rule above makes the viewer the first person or their admin.
-            let mut swap = Swap::propose(Party::FirstCoop, now);
-            swap.agreed = parties(viewer, mine.facts(), fit.other.facts());
+            // Proposing is agreeing, for every party the viewer is (the rule
+            // above makes them the first person or an admin of their co-op).
+            let swap = Swap {
+                proposed_at: now,
+                agreed: parties(viewer, mine.facts(), fit.other.facts()),
+                state: SwapState::Proposed,
+            };
             let proposal = SwapProposal {
                 id: Uuid::new_v4(),
                 first_rotation: mine.rotation.id,
