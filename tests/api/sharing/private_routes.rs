@@ -131,6 +131,17 @@ async fn every_private_sharing_route_checks_who_asks(backend: Backend) {
         ),
         case(
             Method::POST,
+            format!("{rotation}/swaps"),
+            Some(json!({"with_rotation_id": sam_rotation["id"]})),
+            vec![
+                (anon.clone(), 401),
+                (steward.clone(), 404),
+                (asker.clone(), 404),
+                (grace.clone(), 409),
+            ],
+        ),
+        case(
+            Method::POST,
             format!("{rotation}/withdraw"),
             None,
             vec![

@@ -139,7 +139,7 @@ pub async fn suggest_swaps(
         SignedIn, JsonBody,
         (status = 201, description = "Proposed", body = SwapView),
         (status = 404, description = "No such rotation request, or the other is not among the suggestions", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The rotation request is no longer open (`rotation_closed`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The rotation request is no longer open (`rotation_closed`), or a swap with the other is already waiting (`conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/rotations/{id}/swaps")]
@@ -167,6 +167,19 @@ pub async fn propose_swap(
                 .into_iter()
                 .find(|fit| fit.other.rotation.id == with)
                 .ok_or_else(|| ApiError::NotFound(format!("no possible swap with {with}")))?;
+            let waiting = swaps::of_rotation(conn, mine.rotation.id)?
+                .into_iter()
+                .any(|swap| {
+                    (swap.first_rotation == with || swap.second_rotation == with)
+                        && swap.swap.state_at(now) == SwapState::Proposed
+                });
+            if waiting {
+                return Err(ApiError::Conflict {
+                    code: Code::Conflict,
+                    detail: "a swap between these two is already waiting for answers".into(),
+                    conflicts: Vec::new(),
+                });
+            }
             // Proposing is agreeing, for every party the viewer is (the rule
             // above makes them the first person or an admin of their co-op).
             let swap = Swap {
