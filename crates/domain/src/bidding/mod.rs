@@ -1,0 +1,10 @@
+//! Winning work together: the rules of bids (their life, and how their value
+//! is shared) that must hold whatever the storage does, tested without it.
+
+mod bid;
+mod shares;
+
+pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
+pub use shares::{
+    RoleWork, Share, ShareError, ShareTerms, Shares, WHOLE_BP, fair_shares, largest_remainder,
+};
