@@ -2,9 +2,11 @@
 //! is shared) that must hold whatever the storage does, tested without it.
 
 mod bid;
+mod cpv;
 mod shares;
 
 pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
+pub use cpv::{CPV_SKILLS, CpvSkills, cpv_digits, skills_for_cpv};
 pub use shares::{
     RoleWork, Share, ShareError, ShareTerms, Shares, WHOLE_BP, fair_shares, largest_remainder,
 };
