@@ -3,10 +3,12 @@
 
 mod bid;
 mod cpv;
+mod ocds;
 mod shares;
 
 pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
 pub use cpv::{CPV_SKILLS, CpvSkills, cpv_digits, skills_for_cpv};
+pub use ocds::{DocumentLink, Lot, Package, Period, TenderRelease, TenderValue, read_package};
 pub use shares::{
     RoleWork, Share, ShareError, ShareTerms, Shares, WHOLE_BP, fair_shares, largest_remainder,
 };
