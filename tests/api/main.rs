@@ -7,6 +7,7 @@
 mod auth;
 mod authorisation;
 mod backup;
+mod bidding;
 mod case_studies;
 mod concurrency;
 mod consent;

@@ -7,6 +7,7 @@
 //! user first (401), then whether the viewer may see the resource at all (404,
 //! so its existence is not revealed), then for the role (403).
 
+pub mod bidding;
 mod reach;
 pub mod rotation;
 pub mod sharing;
@@ -112,6 +113,8 @@ pub enum Needed {
     AdminOfEitherSide,
     /// The person themselves, through their linked account.
     PersonThemselves,
+    /// An admin of a member co-op (or a network admin).
+    MemberCoopAdmin,
 }
 
 /// What the rules need to know about a co-op.

@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod backup;
+pub mod bidding;
 pub mod case_studies;
 pub mod changes;
 mod connection;
@@ -19,6 +20,7 @@ pub mod schema;
 pub mod sharing;
 mod skill_refs;
 pub mod skills;
+mod sql;
 pub mod stats;
 mod time;
 pub mod transaction;

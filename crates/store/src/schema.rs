@@ -376,6 +376,60 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Tenders: the newest OCDS release of each contracting process, or one entered by hand.
+    opportunities (id) {
+        id -> Text,
+        ocid -> Text,
+        release_id -> Text,
+        release_date -> Timestamp,
+        /// JSON list of OCDS tags.
+        tags -> Text,
+        title -> Text,
+        description -> Text,
+        buyer_name -> Nullable<Text>,
+        buyer_id -> Nullable<Text>,
+        value_amount -> Nullable<BigInt>,
+        value_gross -> Nullable<BigInt>,
+        value_currency -> Nullable<Text>,
+        deadline -> Nullable<Timestamp>,
+        enquiry_deadline -> Nullable<Timestamp>,
+        contract_start -> Nullable<Timestamp>,
+        contract_end -> Nullable<Timestamp>,
+        procurement_method -> Nullable<Text>,
+        /// JSON list of CPV codes, as published.
+        cpv -> Text,
+        /// JSON list of lots.
+        lots -> Text,
+        /// JSON list of document links.
+        documents -> Text,
+        suitable_for_sme -> Nullable<Bool>,
+        suitable_for_vcse -> Nullable<Bool>,
+        tender_status -> Nullable<Text>,
+        manual -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The skills an opportunity needs.
+    opportunity_skills (opportunity_id, skill_slug) {
+        opportunity_id -> Text,
+        skill_slug -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// An opportunity's CPV codes (eight digits), for filtering by prefix.
+    opportunity_cpv (opportunity_id, code) {
+        opportunity_id -> Text,
+        code -> Text,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -397,6 +451,9 @@ diesel::joinable!(placements -> offers (offer_id));
 diesel::joinable!(placement_events -> placements (placement_id));
 diesel::joinable!(rotation_skills -> rotations (rotation_id));
 diesel::joinable!(rotation_skills -> skills (skill_slug));
+diesel::joinable!(opportunity_skills -> opportunities (opportunity_id));
+diesel::joinable!(opportunity_skills -> skills (skill_slug));
+diesel::joinable!(opportunity_cpv -> opportunities (opportunity_id));
 diesel::allow_tables_to_appear_in_same_query!(
     coops,
     coop_skills,
@@ -420,5 +477,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     rotations,
     rotation_skills,
     swaps,
-    calendar_feeds
+    calendar_feeds,
+    opportunities,
+    opportunity_skills,
+    opportunity_cpv
 );

@@ -5,7 +5,8 @@ use diesel::prelude::*;
 
 use crate::connection::DbConnection;
 use crate::schema::{
-    case_study_skills, coop_skills, offer_skills, person_skills, request_skills, rotation_skills,
+    case_study_skills, coop_skills, offer_skills, opportunity_skills, person_skills,
+    request_skills, rotation_skills,
 };
 
 /// Points the links of `$table` (keyed by `$owner` and `skill_slug`) at
@@ -55,5 +56,6 @@ pub(crate) fn repoint(conn: &mut DbConnection, from: &str, into: &str) -> QueryR
     repoint_owned!(conn, offer_skills, offer_id, from, into);
     repoint_owned!(conn, request_skills, request_id, from, into);
     repoint_owned!(conn, rotation_skills, rotation_id, from, into);
+    repoint_owned!(conn, opportunity_skills, opportunity_id, from, into);
     Ok(())
 }

@@ -84,6 +84,9 @@ pub fn refused(denied: access::Denied, hidden: impl FnOnce() -> String) -> ApiEr
                 access::Needed::AdminOfEitherSide => {
                     "only admins of the two co-ops of the placement may do this"
                 }
+                access::Needed::MemberCoopAdmin => {
+                    "only admins of member co-ops and network admins may do this"
+                }
                 access::Needed::PersonThemselves => {
                     "only the person themselves may do this, signed in with their linked account"
                 }

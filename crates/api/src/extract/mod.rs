@@ -14,10 +14,12 @@ use coophub_domain::{FieldError, ValidationErrors};
 
 use crate::problem::ApiError;
 
+mod large;
 mod path;
 mod query;
 mod shape;
 
+pub use large::{PACKAGE_LIMIT, PackageJson};
 pub use path::path_config;
 pub use query::{Query, Timestamp};
 use shape::{Shaped, read_all};

@@ -72,6 +72,7 @@ fn keywords(rule: Rule) -> Value {
             json!({"maxLength": max, "pattern": format!("^{pad}https?://{rest}+{pad}$")})
         }
         Currency => json!({"pattern": r"^\s*[A-Za-z]{3}\s*$"}),
+        Pattern(pattern) => json!({"pattern": pattern}),
         Country => {
             let codes: Vec<String> = coophub_domain::coop::COUNTRY_CODES
                 .iter()

@@ -53,6 +53,8 @@ pub(super) enum Rule {
     EntityTags,
     /// An ISO 4217 currency code: three letters, either case.
     Currency,
+    /// Text matching this regular expression (ECMA-262).
+    Pattern(&'static str),
 }
 
 use Rule::*;
@@ -205,6 +207,17 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("PlacementRequest", "days_per_week", HALF_DAYS),
     ("PlacementRequest", "message", text(2000)),
     ("ReasonBody", "reason", text(2000)),
+    ("ManualOpportunity", "title", required(300)),
+    ("ManualOpportunity", "description", text(20_000)),
+    ("ManualOpportunity", "buyer_name", text(300)),
+    (
+        "ManualOpportunity",
+        "cpv[]",
+        Pattern(r"^\s*[0-9]{8}(-[0-9])?\s*$"),
+    ),
+    ("ManualOpportunity", "skills[]", SkillName),
+    ("TenderValueBody", "amount", range(0.0, 9.0e15)),
+    ("TenderValueBody", "currency", Currency),
 ];
 
 /// `(parameter, rule)`, for every operation that has the parameter.
@@ -245,6 +258,11 @@ pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
         OneOf(&["relevance", "distance", "updated"]),
     ),
     ("/api/v1/search", "near", Coordinates),
+    (
+        "/api/v1/opportunities",
+        "cpv",
+        Pattern("^([0-9]{1,8}|[0-9]{8}-[0-9])$"),
+    ),
     ("/api/v1/search", "available_from", Date),
     ("/api/v1/search", "available_to", Date),
     (

@@ -2,6 +2,7 @@
 //! thin: parse, authorise, call the domain and store, map errors.
 
 pub mod auth;
+pub mod bidding;
 pub mod case_studies;
 pub mod coops;
 pub mod fallback;
@@ -85,6 +86,11 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(sharing::calendar::feeds::create_feed)
         .service(sharing::calendar::feeds::list_feeds)
         .service(sharing::calendar::feeds::revoke_feed)
+        .service(bidding::opportunities::list::list_opportunities)
+        .service(bidding::opportunities::import::import_opportunities)
+        .service(bidding::opportunities::create::create_opportunity)
+        .service(bidding::opportunities::show::show_opportunity)
+        .service(bidding::opportunities::for_coop::coop_opportunities)
         .service(stats::show_stats)
         .service(search::suggest::suggest)
         .service(search::search);

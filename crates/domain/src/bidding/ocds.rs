@@ -16,7 +16,7 @@ use crate::validation::{FieldError, ValidationErrors};
 use read::Release;
 
 /// An amount of a tender, in minor units (two decimals) of its currency.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TenderValue {
     /// Net amount, minor units.
     pub amount: i64,
@@ -27,7 +27,7 @@ pub struct TenderValue {
 }
 
 /// A period of a contract or lot.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     /// Start.
     pub start: Option<DateTime<Utc>>,
@@ -36,7 +36,7 @@ pub struct Period {
 }
 
 /// One lot of a tender.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Lot {
     /// The publisher's id of the lot.
     pub id: String,
@@ -51,7 +51,7 @@ pub struct Lot {
 }
 
 /// A link to a notice or document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentLink {
     /// The URL.
     pub url: String,

@@ -49,6 +49,9 @@ enum Record {
     RotationSkills(RotationSkillRow),
     Swaps(Box<SwapRow>),
     CalendarFeeds(crate::sharing::feeds::FeedRow),
+    Opportunities(Box<crate::bidding::opportunities::OpportunityRow>),
+    OpportunitySkills(rows::OpportunitySkillRow),
+    OpportunityCpv(rows::OpportunityCpvRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -332,6 +335,15 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .execute(conn),
         Record::Swaps(row) => diesel::insert_into(swaps::table).values(*row).execute(conn),
         Record::CalendarFeeds(row) => diesel::insert_into(calendar_feeds::table)
+            .values(row)
+            .execute(conn),
+        Record::Opportunities(row) => diesel::insert_into(opportunities::table)
+            .values(*row)
+            .execute(conn),
+        Record::OpportunitySkills(row) => diesel::insert_into(opportunity_skills::table)
+            .values(row)
+            .execute(conn),
+        Record::OpportunityCpv(row) => diesel::insert_into(opportunity_cpv::table)
             .values(row)
             .execute(conn),
     }

@@ -6,8 +6,9 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::schema::{
-    case_study_coops, case_study_skills, coop_roles, coop_skills, offer_skills, person_skills,
-    request_skills, rotation_skills, skill_aliases, skills, tombstones,
+    case_study_coops, case_study_skills, coop_roles, coop_skills, offer_skills, opportunity_cpv,
+    opportunity_skills, person_skills, request_skills, rotation_skills, skill_aliases, skills,
+    tombstones,
 };
 
 /// A whole `skills` row.
@@ -127,4 +128,21 @@ pub(crate) struct RotationSkillRow {
     rotation_id: String,
     skill_slug: String,
     position: i32,
+}
+
+/// An `opportunity_skills` row.
+#[derive(Debug, Queryable, Selectable, Insertable, Serialize, Deserialize)]
+#[diesel(table_name = opportunity_skills)]
+pub(crate) struct OpportunitySkillRow {
+    opportunity_id: String,
+    skill_slug: String,
+    position: i32,
+}
+
+/// An `opportunity_cpv` row.
+#[derive(Debug, Queryable, Selectable, Insertable, Serialize, Deserialize)]
+#[diesel(table_name = opportunity_cpv)]
+pub(crate) struct OpportunityCpvRow {
+    opportunity_id: String,
+    code: String,
 }

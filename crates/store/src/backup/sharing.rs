@@ -1,5 +1,6 @@
-//! The sharing tables in a backup: offers, requests, placements, rotation
-//! requests and swaps with their children, after the tables they refer to.
+//! The sharing and bidding tables in a backup: offers, requests,
+//! placements, rotation requests, swaps, calendar feeds and opportunities
+//! with their children, after the tables they refer to.
 
 use std::io::Write;
 
@@ -97,6 +98,36 @@ pub(super) fn export(
         FeedRow,
         CalendarFeeds,
         calendar_feeds::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        opportunities,
+        crate::bidding::opportunities::OpportunityRow,
+        Opportunities,
+        opportunities::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        opportunity_skills,
+        super::rows::OpportunitySkillRow,
+        OpportunitySkills,
+        (
+            opportunity_skills::opportunity_id,
+            opportunity_skills::skill_slug
+        )
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        opportunity_cpv,
+        super::rows::OpportunityCpvRow,
+        OpportunityCpv,
+        (opportunity_cpv::opportunity_id, opportunity_cpv::code)
     );
     *lines += count;
     Ok(())

@@ -13,9 +13,8 @@ use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{coop_skills, coops, skills, tombstones};
 use crate::skills::SkillRow;
+use crate::sql::lower;
 use crate::time;
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>);
 
 type Backend = <DbConnection as diesel::Connection>::Backend;
 

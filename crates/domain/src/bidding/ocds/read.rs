@@ -224,7 +224,7 @@ impl<'a> Release<'a> {
                 "is required in every OCDS release, as a date-time such as 2027-01-04T09:00:00Z",
             ));
         }
-        let tags = match self.value.get("tag") {
+        let mut tags = match self.value.get("tag") {
             Some(Value::Array(tags)) => tags.iter().filter_map(|t| text(Some(t))).collect(),
             Some(Value::String(tag)) => vec![tag.clone()],
             _ => {
@@ -233,6 +233,15 @@ impl<'a> Release<'a> {
             }
         };
         let tender = self.value.get("tender").cloned().unwrap_or(Value::Null);
+        // A compiled release (of a record) is tagged `compiled`: what it
+        // calls for is read from the tender's status instead.
+        if tags.iter().any(|t| t == "compiled") {
+            match text(tender.get("status")).as_deref() {
+                Some("active") => tags = vec!["tender".to_owned()],
+                Some("planning" | "planned") => tags = vec!["planning".to_owned()],
+                _ => {}
+            }
+        }
         let mut cpv = Vec::new();
         Self::cpv_of(&tender, &mut cpv);
         for item in tender

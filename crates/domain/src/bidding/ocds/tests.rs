@@ -124,6 +124,10 @@ fn record_packages_give_their_compiled_or_newest_release() {
     ]});
     let read = read_package(&package).unwrap();
     assert_eq!(read.releases.len(), 2);
+    let compiled = json!({"records": [{"ocid": "o", "compiledRelease": {
+        "ocid": "o", "id": "o-2", "date": "2027-01-01T00:00:00Z", "tag": ["compiled"],
+        "tender": {"status": "active"}}}]});
+    assert!(read_package(&compiled).unwrap().releases[0].calls_for_tenders());
     assert!(
         read.releases
             .iter()

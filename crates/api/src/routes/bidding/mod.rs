@@ -1,0 +1,3 @@
+//! Winning work together: `/api/v1/opportunities` so far.
+
+pub mod opportunities;

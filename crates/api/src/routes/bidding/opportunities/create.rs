@@ -1,0 +1,120 @@
+//! `POST /api/v1/opportunities`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, post, web};
+use coophub_domain::access::bidding as access;
+use coophub_domain::bidding::{ManualTender, TenderValue, cpv_digits};
+use coophub_domain::skills::SkillName;
+use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::bidding::opportunities::{self, Upserted};
+
+use super::{ManualOpportunity, OpportunityView};
+use crate::auth::{Caller, refused};
+use crate::extract::Checked;
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::state::AppState;
+
+/// The checked tender and its extra skills, every problem at its pointer.
+fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), ApiError> {
+    let mut errors = ValidationErrors::default();
+    let title = body.title.trim().to_owned();
+    if title.is_empty() || title.chars().count() > 300 {
+        errors.0.push(FieldError::new(
+            "/title",
+            "must be 1 to 300 characters long",
+        ));
+    }
+    let description = body.description.unwrap_or_default().trim().to_owned();
+    if description.chars().count() > 20_000 {
+        errors.0.push(FieldError::new(
+            "/description",
+            "must be at most 20000 characters long",
+        ));
+    }
+    let mut cpv = Vec::new();
+    for (i, code) in body.cpv.iter().enumerate() {
+        match cpv_digits(code) {
+            Some(code) => cpv.push(code),
+            None => errors.0.push(FieldError::new(
+                format!("/cpv/{i}"),
+                "must be a CPV code: eight digits, optionally with its check digit (72413000-8)",
+            )),
+        }
+    }
+    let skills: Vec<SkillName> = body
+        .skills
+        .iter()
+        .enumerate()
+        .filter_map(|(i, skill)| errors.check(SkillName::parse(skill, &format!("/skills/{i}"))))
+        .collect();
+    let value = body.value.map(|money| {
+        let currency = money.currency.trim().to_ascii_uppercase();
+        if money.amount < 0
+            || money.amount > 9_000_000_000_000_000
+            || currency.len() != 3
+            || !currency.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            errors.0.push(FieldError::new(
+                "/value",
+                "must have an amount of 0 or more (minor units) and an ISO 4217 currency such as GBP",
+            ));
+        }
+        TenderValue {
+            amount: money.amount,
+            gross: None,
+            currency,
+        }
+    });
+    let tender = ManualTender {
+        title,
+        description,
+        buyer_name: body
+            .buyer_name
+            .map(|b| b.trim().to_owned())
+            .filter(|b| !b.is_empty()),
+        deadline: body.deadline,
+        value,
+        cpv,
+        suitable_for_sme: body.suitable_for_sme,
+        suitable_for_vcse: body.suitable_for_vcse,
+    };
+    errors.finish(|| Some((tender, skills))).map_err(Into::into)
+}
+
+/// Network admins and admins of member co-ops enter a tender by hand.
+#[utoipa::path(
+    tag = "bidding",
+    security(("bearer" = [])),
+    request_body = ManualOpportunity,
+    responses(
+        SignedIn, JsonBody,
+        (status = 201, description = "Entered", body = OpportunityView),
+        (status = 403, description = "Not a network admin or an admin of a member co-op", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/opportunities")]
+pub async fn create_opportunity(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Checked<ManualOpportunity>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let (tender, skills) = body.check(checked)?;
+    let now = state.clock.now();
+    let release = tender.into_release(format!("coophub-{}", uuid::Uuid::new_v4()), now);
+    let (_, found) = state
+        .write(caller, move |conn, viewer| {
+            access::add_opportunities(viewer)
+                .map_err(|denied| refused(denied, || "no such route".into()))?;
+            let id = match opportunities::upsert(conn, &release, &skills, true, now)? {
+                Upserted::Created(id) | Upserted::Updated(id) | Upserted::Unchanged(id) => id,
+            };
+            opportunities::find(conn, id)?
+                .ok_or_else(|| ApiError::internal("the opportunity just written is gone"))
+        })
+        .await?;
+    let view = OpportunityView::new(found, now);
+    let mut response = HttpResponse::build(StatusCode::CREATED);
+    response.insert_header(("Location", format!("/api/v1/opportunities/{}", view.id)));
+    Ok(response.json(view))
+}

@@ -1,0 +1,3 @@
+DROP TABLE opportunity_cpv;
+DROP TABLE opportunity_skills;
+DROP TABLE opportunities;

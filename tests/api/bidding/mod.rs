@@ -1,0 +1,3 @@
+//! Winning work together: opportunities so far.
+
+mod opportunities;
