@@ -15,7 +15,7 @@ use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem, QueryString};
 use crate::routes::coops::{READ, coop_for};
-use crate::routes::pagination::PageQuery;
+use crate::routes::pagination::{PageQuery, page_of};
 use crate::state::AppState;
 
 /// A required skill the co-op covers, and how it shows it.
@@ -132,12 +132,9 @@ pub async fn coop_opportunities(
             Ok(ranked)
         })
         .await?;
-    let total = ranked.len();
-    let start = usize::try_from(page.offset()).unwrap_or(usize::MAX);
-    let items = ranked
+    let (chosen, total) = page_of(ranked, page);
+    let items = chosen
         .into_iter()
-        .skip(start)
-        .take(usize::try_from(page.size).unwrap_or(usize::MAX))
         .map(|(fit, opportunity)| RankedOpportunity {
             opportunity: OpportunityView::new(opportunity, now),
             score: (fit.score * 1000.0).round() / 1000.0,

@@ -23,7 +23,7 @@ use super::{Promised, coop_of, visible_person};
 use crate::auth::{Caller, Viewer};
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem, QueryString};
-use crate::routes::pagination::PageQuery;
+use crate::routes::pagination::{PageQuery, page_of};
 use crate::state::AppState;
 
 /// How `offer` (of `offer_coop`) fits `request` (of `request_coop`), with
@@ -78,16 +78,6 @@ fn worth_showing(fit: &Fit) -> bool {
 /// Whether the viewer sees the rates of both sides.
 fn sees_rates(viewer: &Viewer, offer_coop: Uuid, request_coop: Uuid) -> bool {
     access::see_rates(viewer, offer_coop) && access::see_rates(viewer, request_coop)
-}
-
-fn page_of<T>(mut ranked: Vec<T>, page: coophub_store::Page) -> (Vec<T>, usize) {
-    let total = ranked.len();
-    let start = usize::try_from(page.offset())
-        .unwrap_or(usize::MAX)
-        .min(total);
-    let size = usize::try_from(page.size).unwrap_or(usize::MAX);
-    let items = ranked.drain(start..).take(size).collect();
-    (items, total)
 }
 
 /// Live offers of other member co-ops for a request, best first, each with
