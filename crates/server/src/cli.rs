@@ -62,6 +62,13 @@ pub enum ImportCommand {
         /// The directory holding the JSON files, e.g. ../shared/data/cotech.
         dir: PathBuf,
     },
+    /// OCDS 1.1 release or record packages (Contracts Finder, Find a Tender):
+    /// each file all or nothing, the newer release of a process winning.
+    Ocds {
+        /// The package files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// A backup written by `coophub export`, into an empty database.
     Ndjson {
         /// The backup file.

@@ -99,6 +99,26 @@ pub async fn import_cotech(settings: &Settings, dir: std::path::PathBuf) -> anyh
     Ok(())
 }
 
+/// `coophub import ocds FILE…`: imports OCDS packages as opportunities.
+pub async fn import_ocds(
+    settings: &Settings,
+    files: Vec<std::path::PathBuf>,
+) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let summary = actix_web::web::block(move || {
+        crate::import::import_ocds(&store, &files, SystemClock.now())
+    })
+    .await??;
+    println!("opportunities: {}", summary.opportunities);
+    if !summary.warnings.is_empty() {
+        println!("warnings ({}):", summary.warnings.len());
+        for warning in &summary.warnings {
+            println!("  {warning}");
+        }
+    }
+    Ok(())
+}
+
 /// `coophub export`: writes a lossless NDJSON backup to `output` or standard output.
 pub async fn export(settings: &Settings, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let store = open_store(settings).await?;

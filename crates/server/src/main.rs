@@ -41,6 +41,9 @@ fn main() -> ExitCode {
             Command::Import(ImportCommand::Cotech { dir }) => {
                 commands::import_cotech(&settings, dir.clone()).await
             }
+            Command::Import(ImportCommand::Ocds { files }) => {
+                commands::import_ocds(&settings, files.clone()).await
+            }
             Command::Import(ImportCommand::Ndjson { file }) => {
                 commands::restore(&settings, file.clone()).await
             }

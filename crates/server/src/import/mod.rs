@@ -3,6 +3,9 @@
 //! the same import changes nothing.
 
 mod cotech;
+mod ocds;
+
+pub use ocds::{OcdsSummary, import_ocds};
 
 use std::path::Path;
 

@@ -6,4 +6,5 @@ mod backup;
 mod commands;
 mod helpers;
 mod import;
+mod ocds;
 mod relevance;
