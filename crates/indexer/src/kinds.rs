@@ -7,8 +7,10 @@ use std::collections::HashMap;
 
 use coophub_domain::coop::Coop;
 use coophub_search::{
-    DocKind, SearchDocument, coop_document, offer_document, person_document, request_document,
+    DocKind, SearchDocument, coop_document, offer_document, opportunity_document, person_document,
+    request_document,
 };
+use coophub_store::bidding::opportunities;
 use coophub_store::changes::Entity;
 use coophub_store::sharing::{offers, requests};
 use coophub_store::{DbConnection, StoreError, coops, people};
@@ -35,7 +37,7 @@ pub(crate) trait Kind: Sync {
 }
 
 /// Every kind the index holds, in the order a rebuild adds them.
-pub(crate) const KINDS: &[&dyn Kind] = &[&Coops, &People, &Offers, &Requests];
+pub(crate) const KINDS: &[&dyn Kind] = &[&Coops, &People, &Offers, &Requests, &Opportunities];
 
 /// Co-ops.
 struct Coops;
@@ -214,4 +216,51 @@ impl Kind for Requests {
         }
         Ok(documents)
     }
+}
+
+/// Opportunities belong to no co-op: a rebuild pages through them after the
+/// co-ops ([`opportunity_page`]); catch-up reads them by id.
+struct Opportunities;
+
+impl Kind for Opportunities {
+    fn entity(&self) -> Entity {
+        Entity::Opportunity
+    }
+
+    fn doc_kind(&self) -> DocKind {
+        DocKind::Opportunity
+    }
+
+    fn for_coops(
+        &self,
+        _: &mut DbConnection,
+        _: &[Coop],
+    ) -> Result<Vec<SearchDocument>, StoreError> {
+        Ok(Vec::new())
+    }
+
+    fn for_ids(
+        &self,
+        conn: &mut DbConnection,
+        ids: &[Uuid],
+    ) -> Result<Vec<SearchDocument>, StoreError> {
+        let mut documents = Vec::new();
+        for id in ids {
+            if let Some(opportunity) = opportunities::find(conn, *id)? {
+                documents.extend(opportunity_document(&opportunity));
+            }
+        }
+        Ok(documents)
+    }
+}
+
+/// The documents of a page of opportunities after `after`, and the last id.
+pub(crate) fn opportunity_page(
+    conn: &mut DbConnection,
+    after: Option<Uuid>,
+    limit: usize,
+) -> Result<(Vec<SearchDocument>, Option<Uuid>), StoreError> {
+    let page = opportunities::page_after(conn, after, limit)?;
+    let last = page.last().map(|o| o.id);
+    Ok((page.iter().filter_map(opportunity_document).collect(), last))
 }

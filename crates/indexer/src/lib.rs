@@ -271,6 +271,15 @@ fn rebuild(
         done.documents += batch.len();
         progress(done);
     }
+    let mut after = None;
+    loop {
+        let (batch, last) = kinds::opportunity_page(conn, after, page_size)?;
+        let Some(last) = last else { break };
+        after = Some(last);
+        rebuild.add(&batch)?;
+        done.documents += batch.len();
+        progress(done);
+    }
     rebuild.commit(seq)?;
     tracing::info!(
         documents = done.documents,

@@ -11,6 +11,8 @@ pub enum DocKind {
     Offer,
     /// A request for time.
     Request,
+    /// A tender.
+    Opportunity,
 }
 
 impl DocKind {
@@ -21,6 +23,7 @@ impl DocKind {
             Self::Person => "person",
             Self::Offer => "offer",
             Self::Request => "request",
+            Self::Opportunity => "opportunity",
         }
     }
 
@@ -31,6 +34,7 @@ impl DocKind {
             "person" => Some(Self::Person),
             "offer" => Some(Self::Offer),
             "request" => Some(Self::Request),
+            "opportunity" => Some(Self::Opportunity),
             _ => None,
         }
     }

@@ -16,7 +16,7 @@ use crate::schema::{Fields, PROSE, TEXT, prose_analyzer, text_analyzer};
 const WRITER_BUDGET: usize = 20_000_000;
 /// Bumped whenever the schema or the way documents are built changes: an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// FNV-1a: the same number for the same key on every run and platform.
 fn stable_hash(text: &str) -> u64 {

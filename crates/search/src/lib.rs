@@ -25,6 +25,6 @@ pub use complete::Completion;
 pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry};
 pub use documents::{coop_document, person_document};
 pub use index::{Committed, SCHEMA_VERSION, SearchError, SearchIndex};
-pub use listings::{offer_document, request_document};
+pub use listings::{offer_document, opportunity_document, request_document};
 pub use rebuild::Rebuild;
 pub use search::{AvailabilityFilter, Facets, Hit, SearchRequest, SearchResults, Sort};

@@ -1,9 +1,10 @@
-//! Search documents of offers and requests. Only live ones of member co-ops
+//! Search documents of offers, requests and opportunities. Only live ones of member co-ops
 //! are indexed (everyone may find them); rates, budgets, notes about people
 //! and the person offered are never indexed. An offer expires when it lapses
 //! unless reconfirmed, a request after its last day.
 
 use chrono::NaiveTime;
+use coophub_domain::bidding::Opportunity;
 use coophub_domain::coop::{Coop, MembershipStatus};
 use coophub_domain::sharing::{
     LevelledSkill, Offer, OfferStatus, Request, RequestStatus, WorkMode, days_a_week,
@@ -107,5 +108,43 @@ pub fn request_document(request: &Request, coop: &Coop) -> Option<SearchDocument
             request.id.to_string(),
             request.location,
         )
+    })
+}
+
+/// The document of an opportunity, if it may be found: calls for tenders
+/// (until their deadline: it is when they expire) and planning notices.
+/// Tenders are public notices.
+pub fn opportunity_document(opportunity: &Opportunity) -> Option<SearchDocument> {
+    let tender = &opportunity.tender;
+    if !tender.calls_for_tenders() && !tender.is_planning() {
+        return None;
+    }
+    Some(SearchDocument {
+        kind: DocKind::Opportunity,
+        id: opportunity.id.to_string(),
+        slug: None,
+        title: tender.title.clone(),
+        summary: tender.buyer_name.clone().unwrap_or_default(),
+        description: tender.description.clone(),
+        skills: opportunity
+            .required_skills
+            .iter()
+            .map(|s| SkillEntry {
+                slug: s.slug.clone(),
+                name: s.name.clone(),
+                level: 3,
+            })
+            .collect(),
+        region: None,
+        country: None,
+        legal_form: None,
+        location: None,
+        public: true,
+        availability: None,
+        updated: opportunity.updated_at.timestamp(),
+        expires: tender
+            .deadline
+            .filter(|_| tender.calls_for_tenders())
+            .map(|d| d.timestamp()),
     })
 }

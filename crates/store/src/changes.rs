@@ -25,10 +25,18 @@ pub enum Entity {
     Offer,
     /// A request for time (it follows its co-op too).
     Request,
+    /// An opportunity (a tender).
+    Opportunity,
 }
 
 impl Entity {
-    const ALL: [Entity; 4] = [Self::Coop, Self::Person, Self::Offer, Self::Request];
+    const ALL: [Entity; 5] = [
+        Self::Coop,
+        Self::Person,
+        Self::Offer,
+        Self::Request,
+        Self::Opportunity,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
@@ -36,6 +44,7 @@ impl Entity {
             Self::Person => "person",
             Self::Offer => "offer",
             Self::Request => "request",
+            Self::Opportunity => "opportunity",
         }
     }
 }
@@ -139,7 +148,8 @@ pub(crate) fn record_coop(
     Ok(())
 }
 
-/// Records a change to every co-op and person, e.g. after a restore.
+/// Records a change to every co-op and person (and what follows them) and
+/// every opportunity, e.g. after a restore.
 pub(crate) fn record_everything(
     conn: &mut DbConnection,
     now: DateTime<Utc>,
@@ -149,6 +159,12 @@ pub(crate) fn record_everything(
         .load(conn)?;
     for id in coops.iter().filter_map(|id| Uuid::parse_str(id).ok()) {
         record_coop(conn, id, now)?;
+    }
+    let tenders: Vec<String> = crate::schema::opportunities::table
+        .select(crate::schema::opportunities::id)
+        .load(conn)?;
+    for id in tenders.iter().filter_map(|id| Uuid::parse_str(id).ok()) {
+        record(conn, Entity::Opportunity, id, now)?;
     }
     Ok(())
 }

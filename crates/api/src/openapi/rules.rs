@@ -248,7 +248,7 @@ pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
     (
         "/api/v1/search",
         "type[]",
-        OneOf(&["coop", "person", "offer", "request"]),
+        OneOf(&["coop", "person", "offer", "request", "opportunity"]),
     ),
     ("/api/v1/search", "skill[]", SkillName),
     ("/api/v1/search", "legal_form", OneOf(LEGAL_FORMS)),

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 pub(crate) use super::row::OpportunityRow;
 use super::row::Stamp;
+use crate::changes::{self, Entity};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{opportunities, opportunity_cpv, opportunity_skills, skills};
@@ -161,7 +162,9 @@ pub fn upsert(
                     .set(&next)
                     .execute(conn)?;
                 write_links(conn, &row.id, tender, extra, now)?;
-                Ok(Upserted::Updated(uuid(&row.id)?))
+                let id = uuid(&row.id)?;
+                changes::record(conn, Entity::Opportunity, id, now)?;
+                Ok(Upserted::Updated(id))
             }
             None => {
                 let id = Uuid::new_v4();
@@ -170,6 +173,7 @@ pub fn upsert(
                     .values(&row)
                     .execute(conn)?;
                 write_links(conn, &row.id, tender, extra, now)?;
+                changes::record(conn, Entity::Opportunity, id, now)?;
                 Ok(Upserted::Created(id))
             }
         }
@@ -321,6 +325,25 @@ pub fn open(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<Vec<Opportuni
     };
     let rows = filtered(&filter)
         .order(opportunities::id)
+        .select(OpportunityRow::as_select())
+        .load(conn)?;
+    with_skills(conn, rows)
+}
+
+/// The opportunities after `after` in id order, at most `limit`: a page of
+/// a rebuild of the search index.
+pub fn page_after(
+    conn: &mut DbConnection,
+    after: Option<Uuid>,
+    limit: usize,
+) -> Result<Vec<Opportunity>, StoreError> {
+    let mut query = opportunities::table.into_boxed();
+    if let Some(after) = after {
+        query = query.filter(opportunities::id.gt(after.to_string()));
+    }
+    let rows = query
+        .order(opportunities::id)
+        .limit(i64::try_from(limit).unwrap_or(i64::MAX))
         .select(OpportunityRow::as_select())
         .load(conn)?;
     with_skills(conn, rows)

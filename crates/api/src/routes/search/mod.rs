@@ -25,7 +25,7 @@ use params::SearchParams;
 pub struct SearchQueryDoc {
     /// What to look for (up to 512 characters); typos, prefixes and skill aliases are understood.
     pub q: Option<String>,
-    /// `coop`, `person`, `offer` or `request`; repeatable.
+    /// `coop`, `person`, `offer`, `request` or `opportunity`; repeatable.
     #[serde(rename = "type")]
     pub kind: Option<Vec<String>>,
     /// A skill in any spelling; repeatable; all must match.
@@ -57,7 +57,7 @@ pub struct SearchQueryDoc {
 /// One result.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchHit {
-    /// `coop`, `person`, `offer` or `request`.
+    /// `coop`, `person`, `offer`, `request` or `opportunity`.
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// Its id.
@@ -141,7 +141,8 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
     }
 }
 
-/// Searches co-ops, people, offers and requests. Outside the network,
+/// Searches co-ops, people, offers, requests and opportunities (calls for
+/// tenders until their deadline, and planning notices). Outside the network,
 /// network-only profiles and non-approved co-ops are neither found nor
 /// counted; offers and requests are found while they are open (offers until
 /// they lapse, requests until their last day).

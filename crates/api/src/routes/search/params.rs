@@ -96,7 +96,7 @@ impl SearchParams {
                             let kind = DocKind::parse(name).ok_or_else(|| {
                                 invalid(
                                     "type",
-                                    format!("`{name}` is not a searchable type (coop, person, offer, request)"),
+                                    format!("`{name}` is not a searchable type (coop, person, offer, request, opportunity)"),
                                 )
                             })?;
                             params.kinds.push(kind);
