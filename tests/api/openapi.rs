@@ -90,3 +90,33 @@ fn shared_problem_responses_are_documented_wherever_they_apply() {
         }
     }
 }
+
+/// Every `$ref` names a schema the document defines (a type used only in a
+/// query string must be inlined, or it dangles).
+#[test]
+fn every_reference_names_a_defined_schema() {
+    fn refs(value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(target)) = map.get("$ref") {
+                    found.push(target.clone());
+                }
+                map.values().for_each(|v| refs(v, found));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| refs(v, found)),
+            _ => {}
+        }
+    }
+    let spec: serde_json::Value = serde_json::from_str(CHECKED_IN).unwrap();
+    let mut found = Vec::new();
+    refs(&spec, &mut found);
+    let schemas = spec["components"]["schemas"].as_object().unwrap();
+    let dangling: Vec<&String> = found
+        .iter()
+        .filter(|r| {
+            r.strip_prefix("#/components/schemas/")
+                .is_none_or(|name| !schemas.contains_key(name))
+        })
+        .collect();
+    assert!(dangling.is_empty(), "dangling references: {dangling:?}");
+}

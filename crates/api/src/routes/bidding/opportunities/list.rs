@@ -48,6 +48,7 @@ pub struct OpportunityListQuery {
     /// Value at most this, in minor units.
     pub value_max: Option<i64>,
     /// `sme` or `vcse`.
+    #[param(inline)]
     pub suitable_for: Option<SuitableFor>,
     /// `open`, `planning` or `closed`.
     pub status: Option<OpportunityStatus>,
