@@ -5,10 +5,23 @@
 use actix_web::web;
 
 use crate::problem::ApiError;
+use crate::routes::fallback::RouteTable;
 
 /// The path settings every route uses.
 pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(|_, req| {
+        // A route with a literal last segment (`/opportunities/import`) asked
+        // with another method lands on its `{id}` sibling: it is a 405.
+        let literal = req
+            .app_data::<web::Data<RouteTable>>()
+            .and_then(|table| table.literal_methods(req.path()).map(<[_]>::to_vec));
+        if let Some(allow) = literal {
+            return ApiError::MethodNotAllowed {
+                method: req.method().clone(),
+                allow,
+            }
+            .into();
+        }
         let unreadable = req
             .match_info()
             .iter()

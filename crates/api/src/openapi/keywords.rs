@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::rules::Rule::{self, *};
+use super::rules::trimmed_space;
 use super::rules::{BODY_CONTROLS, LINE_CONTROLS};
 
 /// A character that is not one of `controls`.
@@ -71,7 +72,15 @@ fn keywords(rule: Rule) -> Value {
             let rest = visible(LINE_CONTROLS);
             json!({"maxLength": max, "pattern": format!("^{pad}https?://{rest}+{pad}$")})
         }
-        Currency => json!({"pattern": r"^\s*[A-Za-z]{3}\s*$"}),
+        // Surrounding white space is trimmed (Rust's `trim`), except the
+        // control characters no body may hold.
+        Currency => json!({"pattern": concat!(
+            "^",
+            trimmed_space!(),
+            "*[A-Za-z]{3}",
+            trimmed_space!(),
+            "*$"
+        )}),
         Pattern(pattern) => json!({"pattern": pattern}),
         Country => {
             let codes: Vec<String> = coophub_domain::coop::COUNTRY_CODES

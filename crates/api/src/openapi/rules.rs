@@ -9,6 +9,15 @@ pub(super) const BODY_CONTROLS: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\
 /// Control characters a path, query parameter or one-line name may not hold.
 pub(super) const LINE_CONTROLS: &str = r"\u0000-\u001F\u007F-\u009F";
 
+/// The white space the server trims from a value (Rust's `trim`), less the
+/// control characters no body may hold, as an ECMA-262 class.
+macro_rules! trimmed_space {
+    () => {
+        r"[ \t\n\r\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+    };
+}
+pub(super) use trimmed_space;
+
 /// What one field or parameter must be.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Rule {
@@ -213,7 +222,13 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     (
         "ManualOpportunity",
         "cpv[]",
-        Pattern(r"^\s*[0-9]{8}(-[0-9])?\s*$"),
+        Pattern(concat!(
+            "^",
+            trimmed_space!(),
+            "*[0-9]{8}(-[0-9])?",
+            trimmed_space!(),
+            "*$"
+        )),
     ),
     ("ManualOpportunity", "skills[]", SkillName),
     ("TenderValueBody", "amount", range(0.0, 9.0e15)),

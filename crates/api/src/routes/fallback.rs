@@ -38,6 +38,16 @@ impl RouteTable {
         Self(routes)
     }
 
+    /// The methods of a documented path with no parameters equal to `path`:
+    /// `/opportunities/import` is such a path, though `/opportunities/{id}`
+    /// matches it too.
+    pub fn literal_methods(&self, path: &str) -> Option<&[Method]> {
+        self.0
+            .iter()
+            .find(|(def, _)| !def.pattern().is_some_and(|p| p.contains('{')) && def.is_match(path))
+            .map(|(_, methods)| methods.as_slice())
+    }
+
     fn methods_for(&self, path: &str) -> Option<&[Method]> {
         self.0
             .iter()
