@@ -159,7 +159,7 @@ async fn opportunities_filter_and_rank_for_a_coop(backend: Backend) {
     import(&app, RELEASES, Some(&admin)).await;
     import(&app, RECORDS, Some(&admin)).await;
     let manual = json!({"title": "Security review", "cpv": ["72810000"], "skills": ["Rust"],
-                        "deadline": "2027-06-30T12:00:00Z", "value": {"amount": 2000000, "currency": "gbp"}});
+                        "deadline": "2027-06-30T12:00:00Z", "value": {"amount": 2000000.0, "currency": "gbp"}});
     let res = app
         .post_json("/api/v1/opportunities", &manual, Some(&admin))
         .await;

@@ -136,7 +136,28 @@ fn parse_document(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
     if !unclean.0.is_empty() {
         return Err(unclean.into());
     }
+    let mut document = document;
+    whole_numbers(&mut document);
     Ok(document)
+}
+
+/// Writes whole-number decimals (`443.0`) as integers, as JSON Schema reads
+/// them: a field the document calls an integer takes them too.
+fn whole_numbers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(number) if !number.is_i64() && !number.is_u64() => {
+            if let Some(float) = number.as_f64()
+                && float.fract() == 0.0
+                && float.abs() < 9.0e15
+            {
+                *value = Value::from(float as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
 }
 
 /// Every string (value or key) under `value` holding NUL or another control
