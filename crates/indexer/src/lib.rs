@@ -33,6 +33,8 @@ const REBUILD_PAGE: usize = 1_000;
 /// change with a lower position than the newest after the rebuild has read
 /// past its record; re-applying is harmless, missing it is not.
 const RECHECK: i64 = 10_000;
+/// How often offers that lapsed are dropped from the index.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 /// How often the change log is pruned.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 /// How long a write request waits for the index before answering anyway.
@@ -145,6 +147,7 @@ fn follow(
     let mut pruned_at: Option<Instant> = None;
     // Offers that lapsed before the indexer started are swept first.
     let mut swept_to = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    let mut swept_at: Option<Instant> = None;
     loop {
         if pruned_at.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
             pruned_at = Some(Instant::now());
@@ -170,12 +173,17 @@ fn follow(
         if let Err(error) = caught_up {
             tracing::error!(%error, "search indexing failed; retrying");
         }
-        match sweep(store, index, &cursor, swept_to, retention.clock.now()) {
-            Ok(now) => swept_to = now,
-            Err(error) => tracing::warn!(%error, "sweeping lapsed offers failed; retrying"),
-        }
         for (_, ack) in waiting {
             let _ = ack.send(());
+        }
+        // After the waiting writes are answered, and not on every poll:
+        // searches skip lapsed offers already; only statistics wait for this.
+        if swept_at.is_none_or(|at| at.elapsed() >= SWEEP_EVERY) {
+            swept_at = Some(Instant::now());
+            match sweep(store, index, &cursor, swept_to, retention.clock.now()) {
+                Ok(now) => swept_to = now,
+                Err(error) => tracing::warn!(%error, "sweeping lapsed offers failed; retrying"),
+            }
         }
     }
 }
