@@ -132,6 +132,27 @@ impl CoopsSeen {
     }
 }
 
+/// The documents of the records `ids` (read with `find`) that belong to a
+/// co-op (`coop_of`), each co-op read once; `document` decides which have one.
+fn of_coop_records<T>(
+    conn: &mut DbConnection,
+    ids: &[Uuid],
+    find: fn(&mut DbConnection, Uuid) -> Result<Option<T>, StoreError>,
+    coop_of: fn(&T) -> Uuid,
+    document: fn(&T, &Coop) -> Option<SearchDocument>,
+) -> Result<Vec<SearchDocument>, StoreError> {
+    let mut seen = CoopsSeen(HashMap::new());
+    let mut documents = Vec::new();
+    for id in ids {
+        if let Some(record) = find(conn, *id)?
+            && let Some(coop) = seen.get(conn, coop_of(&record))?
+        {
+            documents.extend(document(&record, coop));
+        }
+    }
+    Ok(documents)
+}
+
 /// Offers: only the open ones of member co-ops have documents.
 struct Offers;
 
@@ -162,16 +183,7 @@ impl Kind for Offers {
         conn: &mut DbConnection,
         ids: &[Uuid],
     ) -> Result<Vec<SearchDocument>, StoreError> {
-        let mut seen = CoopsSeen(HashMap::new());
-        let mut documents = Vec::new();
-        for id in ids {
-            if let Some(offer) = offers::find(conn, *id)?
-                && let Some(coop) = seen.get(conn, offer.coop_id)?
-            {
-                documents.extend(offer_document(&offer, coop));
-            }
-        }
-        Ok(documents)
+        of_coop_records(conn, ids, offers::find, |o| o.coop_id, offer_document)
     }
 }
 
@@ -205,16 +217,7 @@ impl Kind for Requests {
         conn: &mut DbConnection,
         ids: &[Uuid],
     ) -> Result<Vec<SearchDocument>, StoreError> {
-        let mut seen = CoopsSeen(HashMap::new());
-        let mut documents = Vec::new();
-        for id in ids {
-            if let Some(request) = requests::find(conn, *id)?
-                && let Some(coop) = seen.get(conn, request.coop_id)?
-            {
-                documents.extend(request_document(&request, coop));
-            }
-        }
-        Ok(documents)
+        of_coop_records(conn, ids, requests::find, |r| r.coop_id, request_document)
     }
 }
 
