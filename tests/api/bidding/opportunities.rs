@@ -176,13 +176,13 @@ async fn opportunities_filter_and_rank_for_a_coop(backend: Backend) {
         skills,
         ["consultancy", "test-automation", "it-security", "rust"]
     );
-    let bad = json!({"title": " ", "cpv": ["7281"], "skills": [""]});
+    let bad = json!({"title": " ", "cpv": ["7281"], "skills": [""], "buyer_name": "b".repeat(301)});
     let res = app
         .post_json("/api/v1/opportunities", &bad, Some(&admin))
         .await;
     assert_eq!(
         pointers(&assert_problem(res, 422, "validation_failed").await),
-        ["/title", "/cpv/0", "/skills/0"]
+        ["/title", "/buyer_name", "/cpv/0", "/skills/0"]
     );
 
     let total = |query: &'static str| {

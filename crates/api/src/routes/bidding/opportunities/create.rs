@@ -31,6 +31,16 @@ fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), Ap
             "must be at most 20000 characters long",
         ));
     }
+    let buyer_name = body
+        .buyer_name
+        .map(|b| b.trim().to_owned())
+        .filter(|b| !b.is_empty());
+    if buyer_name.as_ref().is_some_and(|b| b.chars().count() > 300) {
+        errors.0.push(FieldError::new(
+            "/buyer_name",
+            "must be at most 300 characters long",
+        ));
+    }
     let mut cpv = Vec::new();
     for (i, code) in body.cpv.iter().enumerate() {
         match cpv_digits(code) {
@@ -68,10 +78,7 @@ fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), Ap
     let tender = ManualTender {
         title,
         description,
-        buyer_name: body
-            .buyer_name
-            .map(|b| b.trim().to_owned())
-            .filter(|b| !b.is_empty()),
+        buyer_name,
         deadline: body.deadline,
         value,
         cpv,
