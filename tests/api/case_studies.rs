@@ -265,7 +265,7 @@ async fn stats_count_the_approved_network(backend: Backend) {
         stats,
         json!({"coops": 1, "people": 0, "skills": 8, "case_studies": 1, "open_offers": 0,
                "open_requests": 0, "accepted_placements": 0, "completed_placements": 0,
-               "days_placed": 0.0}),
+               "days_placed": 0.0, "bids": null}),
         "outsiders count what they may see"
     );
     let stats: Value = app
@@ -278,6 +278,7 @@ async fn stats_count_the_approved_network(backend: Backend) {
         stats,
         json!({"coops": 1, "people": 1, "skills": 9, "case_studies": 2, "open_offers": 0,
                "open_requests": 0, "accepted_placements": 0, "completed_placements": 0,
-               "days_placed": 0.0})
+               "days_placed": 0.0,
+               "bids": {"formed": 0, "submitted": 0, "won": 0, "value_won": []}})
     );
 }

@@ -77,6 +77,15 @@ impl Viewer {
         self.role_in(coop) == Some(CoopRole::Admin)
     }
 
+    /// The co-ops the viewer administers (by role there).
+    pub fn administered(&self) -> Vec<Uuid> {
+        self.roles
+            .iter()
+            .filter(|held| held.role == CoopRole::Admin)
+            .map(|held| held.coop)
+            .collect()
+    }
+
     /// Whether the viewer administers any of `coops`.
     pub fn administers_any(&self, coops: &[Uuid]) -> bool {
         coops.iter().any(|coop| self.is_admin_of(*coop))
@@ -115,6 +124,12 @@ pub enum Needed {
     PersonThemselves,
     /// An admin of a member co-op (or a network admin).
     MemberCoopAdmin,
+    /// An admin of the approved member co-op that leads the bid.
+    LeadAdmin,
+    /// An admin of the lead co-op, or the bid's coordinator.
+    BidManager,
+    /// Someone of a co-op in the bid's consortium.
+    ConsortiumMember,
 }
 
 /// What the rules need to know about a co-op.

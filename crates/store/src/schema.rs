@@ -430,6 +430,84 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// A lead co-op's bid on an opportunity.
+    bids (id) {
+        id -> Text,
+        opportunity_id -> Text,
+        lot_id -> Nullable<Text>,
+        lead_coop_id -> Text,
+        coordinator_id -> Nullable<Text>,
+        title -> Text,
+        state -> Text,
+        decision_go -> Nullable<Bool>,
+        decision_reasons -> Nullable<Text>,
+        /// JSON list of weighted criteria.
+        decision_criteria -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        value_amount -> Nullable<BigInt>,
+        value_currency -> Nullable<Text>,
+        lead_premium_bp -> Integer,
+        fund_bp -> Nullable<Integer>,
+        case_study_slug -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Every co-op of a bid's consortium, invited or answered.
+    bid_members (bid_id, coop_id) {
+        bid_id -> Text,
+        coop_id -> Text,
+        status -> Text,
+        invited_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Roles to fill in a bid.
+    bid_roles (id) {
+        id -> Text,
+        bid_id -> Text,
+        lot_id -> Nullable<Text>,
+        title -> Text,
+        effort_days -> Integer,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        day_rate -> Nullable<BigInt>,
+        coop_id -> Nullable<Text>,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// The skills a bid role wants, with the least level.
+    bid_role_skills (role_id, skill_slug) {
+        role_id -> Text,
+        skill_slug -> Text,
+        min_level -> Integer,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Sections of a bid document to write.
+    bid_sections (id) {
+        id -> Text,
+        bid_id -> Text,
+        title -> Text,
+        owner_coop_id -> Nullable<Text>,
+        owner_person_id -> Nullable<Text>,
+        due -> Nullable<Date>,
+        status -> Text,
+        position -> Integer,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -454,6 +532,11 @@ diesel::joinable!(rotation_skills -> skills (skill_slug));
 diesel::joinable!(opportunity_skills -> opportunities (opportunity_id));
 diesel::joinable!(opportunity_skills -> skills (skill_slug));
 diesel::joinable!(opportunity_cpv -> opportunities (opportunity_id));
+diesel::joinable!(bid_members -> bids (bid_id));
+diesel::joinable!(bid_roles -> bids (bid_id));
+diesel::joinable!(bid_role_skills -> bid_roles (role_id));
+diesel::joinable!(bid_role_skills -> skills (skill_slug));
+diesel::joinable!(bid_sections -> bids (bid_id));
 diesel::allow_tables_to_appear_in_same_query!(
     coops,
     coop_skills,
@@ -480,5 +563,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     calendar_feeds,
     opportunities,
     opportunity_skills,
-    opportunity_cpv
+    opportunity_cpv,
+    bids,
+    bid_members,
+    bid_roles,
+    bid_role_skills,
+    bid_sections
 );

@@ -122,6 +122,8 @@ pub(crate) enum Row<'a> {
     Rotation(&'a str),
     /// A swap by id.
     Swap(&'a str),
+    /// A bid by id.
+    Bid(&'a str),
 }
 
 impl<'a> Row<'a> {
@@ -138,6 +140,7 @@ impl<'a> Row<'a> {
             Row::Placement(key) => ("placements", "id", key),
             Row::Rotation(key) => ("rotations", "id", key),
             Row::Swap(key) => ("swaps", "id", key),
+            Row::Bid(key) => ("bids", "id", key),
         }
     }
 }

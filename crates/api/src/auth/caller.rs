@@ -87,6 +87,15 @@ pub fn refused(denied: access::Denied, hidden: impl FnOnce() -> String) -> ApiEr
                 access::Needed::MemberCoopAdmin => {
                     "only admins of member co-ops and network admins may do this"
                 }
+                access::Needed::LeadAdmin => {
+                    "only admins of an approved member co-op may open a bid it leads"
+                }
+                access::Needed::BidManager => {
+                    "only the lead co-op's admins and the bid's coordinator may do this"
+                }
+                access::Needed::ConsortiumMember => {
+                    "only people of the co-ops in the bid's consortium may do this"
+                }
                 access::Needed::PersonThemselves => {
                     "only the person themselves may do this, signed in with their linked account"
                 }

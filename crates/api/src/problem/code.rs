@@ -80,6 +80,14 @@ codes! {
     SwapClosed = "swap_closed", CONFLICT, "Swap closed";
     /// The rotation request was withdrawn or has swapped already.
     RotationClosed = "rotation_closed", CONFLICT, "Rotation request closed";
+    /// The bid's state does not allow this.
+    BidState = "bid_state", CONFLICT, "Not allowed in the bid's state";
+    /// The tender's deadline has passed.
+    PastDeadline = "past_deadline", CONFLICT, "Past the deadline";
+    /// The opportunity no longer takes bids.
+    OpportunityClosed = "opportunity_closed", CONFLICT, "Opportunity closed";
+    /// The invitation was answered already, or never made.
+    InvitationClosed = "invitation_closed", CONFLICT, "No open invitation";
     /// There is no availability to reconfirm.
     NoAvailability = "no_availability", CONFLICT, "No availability stated";
     /// A body length is required.

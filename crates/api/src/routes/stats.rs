@@ -1,12 +1,13 @@
 //! `GET /api/v1/stats`: network totals.
 
 use actix_web::{get, web};
-use coophub_store::{sharing, stats};
+use coophub_store::{bidding, sharing, stats};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::Caller;
 use crate::problem::ApiError;
+use crate::routes::bidding::opportunities::TenderValueBody;
 use crate::state::AppState;
 
 /// What the network has, in numbers.
@@ -30,6 +31,23 @@ pub struct StatsView {
     pub completed_placements: i64,
     /// Person-days of accepted, active and completed placements.
     pub days_placed: f64,
+    /// Bids opened, submitted and won, and the value won; to network members
+    /// only (`null` outside the network: bids are their consortium's business,
+    /// and early on a count would tell of one).
+    pub bids: Option<BidStats>,
+}
+
+/// What the network's consortia have done.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BidStats {
+    /// Bids opened.
+    pub formed: i64,
+    /// Bids submitted (won and lost ones included).
+    pub submitted: i64,
+    /// Bids won.
+    pub won: i64,
+    /// The value of won bids, one entry per currency, in minor units.
+    pub value_won: Vec<TenderValueBody>,
 }
 
 /// Network totals, the network's proof of what it has achieved. Outside the
@@ -45,13 +63,19 @@ pub async fn show_stats(
     caller: Caller,
 ) -> Result<web::Json<StatsView>, ApiError> {
     let now = state.clock.now();
-    let (_, (totals, offers, requests, placed)) = state
+    let (_, (totals, offers, requests, placed, bids)) = state
         .read(caller, move |conn, viewer| {
+            let bids = if viewer.sees_network_only() {
+                Some(bidding::bids::tally(conn)?)
+            } else {
+                None
+            };
             Ok((
                 stats::network(conn, !viewer.sees_network_only())?,
                 sharing::offers::count_live(conn, now)?,
                 sharing::requests::count_open(conn, now.date_naive())?,
                 sharing::placements::totals(conn)?,
+                bids,
             ))
         })
         .await?;
@@ -65,5 +89,15 @@ pub async fn show_stats(
         accepted_placements: placed.accepted,
         completed_placements: placed.completed,
         days_placed: placed.days_placed,
+        bids: bids.map(|tally| BidStats {
+            formed: tally.formed,
+            submitted: tally.submitted,
+            won: tally.won,
+            value_won: tally
+                .value_won
+                .into_iter()
+                .map(|(currency, amount)| TenderValueBody { amount, currency })
+                .collect(),
+        }),
     }))
 }

@@ -1,19 +1,34 @@
-//! Winning work together: the rules of bids (their life, and how their value
-//! is shared) that must hold whatever the storage does, tested without it.
+//! Winning work together: the rules of bids (their life, what they hold,
+//! and how their value is shared) that must hold whatever the storage does,
+//! tested without it.
 
 mod bid;
 mod cpv;
+mod input;
 mod ocds;
 mod opportunity;
+mod records;
 mod shares;
+mod staffing;
+mod suggest;
 
 pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
 pub use cpv::{CPV_SKILLS, CpvSkills, cpv_digits, skills_for_cpv};
-pub use ocds::{DocumentLink, Lot, Package, Period, TenderRelease, TenderValue, read_package};
+pub use input::{
+    BidDraft, BidInput, DEFAULT_LEAD_PREMIUM_BP, DecisionDraft, DecisionInput, RoleDraft,
+    RoleInput, SectionDraft, SectionInput,
+};
+pub use ocds::{
+    BidRelease, DocumentLink, Lot, Package, Party, Period, TenderRelease, TenderValue, bid_release,
+    read_package,
+};
 pub use opportunity::{
     CoopEvidence, CoopFit, Evidence, ManualTender, Opportunity, OpportunityStatus, coop_fit,
     status_of,
 };
+pub use records::{Bid, BidMember, BidRole, BidSection, Decision, MemberStatus, ShareSettings};
 pub use shares::{
     RoleWork, Share, ShareError, ShareTerms, Shares, WHOLE_BP, fair_shares, largest_remainder,
 };
+pub use staffing::{CoopTime, OfferTime, PersonTime};
+pub use suggest::{PartnerFacts, best_partners_first, partner_score};

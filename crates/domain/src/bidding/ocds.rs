@@ -8,12 +8,14 @@
 //! nothing.
 
 mod read;
+mod release_out;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::validation::{FieldError, ValidationErrors};
 use read::Release;
+pub use release_out::{BidRelease, Party, bid_release};
 
 /// An amount of a tender, in minor units (two decimals) of its currency.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

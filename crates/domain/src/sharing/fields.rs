@@ -11,7 +11,7 @@ use crate::validation::{FieldError, ValidationErrors};
 const MAX_SKILLS: usize = 50;
 
 /// The trimmed title, 1 to 200 characters.
-pub(super) fn title(raw: &str, errors: &mut ValidationErrors) -> String {
+pub(crate) fn title(raw: &str, errors: &mut ValidationErrors) -> String {
     let title = raw.trim().to_owned();
     if title.is_empty() || title.chars().count() > 200 {
         errors.0.push(FieldError::new(
@@ -24,7 +24,7 @@ pub(super) fn title(raw: &str, errors: &mut ValidationErrors) -> String {
 
 /// Skills in any spelling with a level from 1 to 5 (the level's field is
 /// `level_field`, e.g. `min_level` in a request).
-pub(super) fn skills<'a>(
+pub(crate) fn skills<'a>(
     raw: impl ExactSizeIterator<Item = (&'a str, i64)>,
     level_field: &str,
     errors: &mut ValidationErrors,
@@ -53,7 +53,7 @@ pub(super) fn skills<'a>(
 }
 
 /// Skill names in any spelling at `pointer/i` (a list without levels).
-pub(super) fn skill_names(
+pub(crate) fn skill_names(
     raw: &[String],
     pointer: &str,
     errors: &mut ValidationErrors,
@@ -72,7 +72,7 @@ pub(super) fn skill_names(
 }
 
 /// Days a week as half days: 0.5 to 5, in halves.
-pub(super) fn capacity(days_per_week: f64, errors: &mut ValidationErrors) -> Option<HalfDays> {
+pub(crate) fn capacity(days_per_week: f64, errors: &mut ValidationErrors) -> Option<HalfDays> {
     let checked = half_days(days_per_week);
     if checked.is_none() {
         errors.0.push(FieldError::new(
@@ -84,7 +84,7 @@ pub(super) fn capacity(days_per_week: f64, errors: &mut ValidationErrors) -> Opt
 }
 
 /// A place as latitude and longitude, both or neither.
-pub(super) fn location(
+pub(crate) fn location(
     latitude: Option<f64>,
     longitude: Option<f64>,
     errors: &mut ValidationErrors,
@@ -103,7 +103,7 @@ pub(super) fn location(
 }
 
 /// Free text up to 5000 characters, trimmed.
-pub(super) fn notes(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> String {
+pub(crate) fn notes(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> String {
     let notes = raw.unwrap_or_default().trim().to_owned();
     if notes.chars().count() > 5000 {
         errors.0.push(FieldError::new(
@@ -115,7 +115,7 @@ pub(super) fn notes(raw: Option<String>, pointer: &str, errors: &mut ValidationE
 }
 
 /// A first and a last day, both required, the last not before the first.
-pub(super) fn dates(
+pub(crate) fn dates(
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
     errors: &mut ValidationErrors,

@@ -6,7 +6,7 @@
 
 mod asking;
 mod capacity;
-mod fields;
+pub(crate) mod fields;
 mod matching;
 mod offer;
 mod placement;

@@ -53,7 +53,7 @@ pub struct Money {
 
 impl Money {
     /// Checks a day rate: 0 to [`MAX_RATE`] minor units, a three-letter currency.
-    pub(super) fn parse(
+    pub(crate) fn parse(
         raw: &Money,
         pointer: &str,
         errors: &mut ValidationErrors,

@@ -52,6 +52,11 @@ enum Record {
     Opportunities(Box<crate::bidding::opportunities::OpportunityRow>),
     OpportunitySkills(rows::OpportunitySkillRow),
     OpportunityCpv(rows::OpportunityCpvRow),
+    Bids(Box<crate::bidding::bids::BidRow>),
+    BidMembers(crate::bidding::bids::MemberRow),
+    BidRoles(crate::bidding::roles::RoleRow),
+    BidRoleSkills(crate::bidding::roles::RoleSkillRow),
+    BidSections(crate::bidding::sections::SectionRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -106,6 +111,7 @@ macro_rules! dump {
     };
 }
 
+mod bidding;
 mod sharing;
 
 /// Writes every row of every table to `out`; answers how many lines.
@@ -213,6 +219,7 @@ pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, Bac
             (tombstones::entity, tombstones::entity_id)
         );
         sharing::export(conn, out, &mut lines)?;
+        bidding::export(conn, out, &mut lines)?;
         Ok::<_, BackupError>(())
     })?;
     Ok(lines)
@@ -344,6 +351,19 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::OpportunityCpv(row) => diesel::insert_into(opportunity_cpv::table)
+            .values(row)
+            .execute(conn),
+        Record::Bids(row) => diesel::insert_into(bids::table).values(*row).execute(conn),
+        Record::BidMembers(row) => diesel::insert_into(bid_members::table)
+            .values(row)
+            .execute(conn),
+        Record::BidRoles(row) => diesel::insert_into(bid_roles::table)
+            .values(row)
+            .execute(conn),
+        Record::BidRoleSkills(row) => diesel::insert_into(bid_role_skills::table)
+            .values(row)
+            .execute(conn),
+        Record::BidSections(row) => diesel::insert_into(bid_sections::table)
             .values(row)
             .execute(conn),
     }

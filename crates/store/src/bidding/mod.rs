@@ -1,4 +1,8 @@
-//! Winning work together: opportunities (tenders) so far.
+//! Winning work together: opportunities (tenders) and the bids on them,
+//! with their consortium, roles and sections.
 
+pub mod bids;
 pub mod opportunities;
+pub mod roles;
 pub(crate) mod row;
+pub mod sections;

@@ -8,7 +8,7 @@ pub mod offers;
 pub mod placements;
 pub mod requests;
 pub mod rotations;
-mod skills;
+pub(crate) mod skills;
 pub mod swaps;
 
 use serde::Serialize;

@@ -13,7 +13,7 @@ use crate::skills::SkillRow;
 
 /// Canonical slugs for `skills` with their levels, first spelling of each
 /// skill kept: the rows to link, in order.
-pub(super) fn resolve(
+pub(crate) fn resolve(
     conn: &mut DbConnection,
     skills: &[(SkillName, u8)],
     now: DateTime<Utc>,
@@ -30,7 +30,7 @@ pub(super) fn resolve(
 }
 
 /// Links as loaded (`owner id, level, skill`, in position order), grouped by owner.
-pub(super) fn grouped(
+pub(crate) fn grouped(
     links: Vec<(String, i32, SkillRow)>,
 ) -> Result<HashMap<String, Vec<LevelledSkill>>, StoreError> {
     let mut by_owner: HashMap<String, Vec<LevelledSkill>> = HashMap::new();
@@ -45,6 +45,6 @@ pub(super) fn grouped(
 }
 
 /// The position column of the `index`th link.
-pub(super) fn position(index: usize) -> i32 {
+pub(crate) fn position(index: usize) -> i32 {
     i32::try_from(index + 1).unwrap_or(i32::MAX)
 }

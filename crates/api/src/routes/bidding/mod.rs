@@ -1,3 +1,6 @@
-//! Winning work together: `/api/v1/opportunities` so far.
+//! Winning work together: `/api/v1/opportunities` (tenders, imported or
+//! entered) and `/api/v1/bids` (consortia bidding for them).
 
+pub mod bids;
+pub(crate) mod capability;
 pub mod opportunities;

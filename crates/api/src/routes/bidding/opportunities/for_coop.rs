@@ -2,11 +2,8 @@
 //! co-op, the basis of tender alerts.
 
 use actix_web::{get, web};
-use coophub_domain::access;
-use coophub_domain::bidding::{CoopEvidence, CoopFit, Evidence, coop_fit};
+use coophub_domain::bidding::{CoopFit, Evidence, coop_fit};
 use coophub_store::bidding::opportunities;
-use coophub_store::case_studies::{self, CaseStudyFilter};
-use coophub_store::{Page, people};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -14,6 +11,7 @@ use super::OpportunityView;
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem, QueryString};
+use crate::routes::bidding::capability::capability_of;
 use crate::routes::coops::{READ, coop_for};
 use crate::routes::pagination::{PageQuery, page_of};
 use crate::state::AppState;
@@ -77,39 +75,7 @@ pub async fn coop_opportunities(
     let (_, ranked) = state
         .read(caller, move |conn, viewer| {
             let coop = coop_for(conn, viewer, &slug, READ)?;
-            let mut evidence = CoopEvidence {
-                listed: coop
-                    .technologies
-                    .iter()
-                    .chain(&coop.services)
-                    .map(|s| s.slug.clone())
-                    .collect(),
-                ..CoopEvidence::default()
-            };
-            let studies = CaseStudyFilter {
-                coop: Some(coop.id),
-                ..CaseStudyFilter::default()
-            };
-            let all = Page {
-                number: 1,
-                size: u32::MAX,
-            };
-            for study in case_studies::list(conn, studies, all)?.0 {
-                evidence
-                    .case_studies
-                    .extend(study.skills.into_iter().map(|s| s.slug));
-            }
-            if access::see_network_only_fields(viewer, coop.id) {
-                for person in people::of_coops(conn, &[coop.id])? {
-                    evidence.people.extend(
-                        person
-                            .skills
-                            .into_iter()
-                            .filter(|s| s.level >= 3)
-                            .map(|s| s.skill.slug),
-                    );
-                }
-            }
+            let evidence = capability_of(conn, viewer, coop, now)?.evidence;
             let mut ranked: Vec<(CoopFit, _)> = opportunities::open(conn, now)?
                 .into_iter()
                 .map(|opportunity| {

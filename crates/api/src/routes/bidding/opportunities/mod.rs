@@ -8,4 +8,7 @@ pub mod list;
 pub mod show;
 mod view;
 
-pub use view::{ImportAnswer, ImportedItem, ManualOpportunity, OpportunityList, OpportunityView};
+pub use view::{
+    ImportAnswer, ImportedItem, ManualOpportunity, OpportunityList, OpportunityView,
+    TenderValueBody,
+};

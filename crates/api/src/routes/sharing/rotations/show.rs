@@ -2,7 +2,6 @@
 
 use actix_web::{get, web};
 use coophub_domain::access::rotation as access;
-use coophub_domain::coop::CoopRole;
 use coophub_store::people;
 use coophub_store::sharing::rotations;
 use uuid::Uuid;
@@ -62,12 +61,7 @@ pub async fn list_rotations(
                 Some(user) => people::linked_to(conn, user)?,
                 None => Vec::new(),
             };
-            let administered: Vec<Uuid> = viewer
-                .roles
-                .iter()
-                .filter(|held| held.role == CoopRole::Admin)
-                .map(|held| held.coop)
-                .collect();
+            let administered = viewer.administered();
             let (found, total) = rotations::list_visible(conn, &mine, &administered, page)?;
             let mut items = Vec::with_capacity(found.len());
             for rotation in found {

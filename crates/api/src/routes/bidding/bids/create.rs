@@ -1,0 +1,125 @@
+//! `POST /api/v1/bids`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, post, web};
+use coophub_domain::access::bidding::open_bid;
+use coophub_domain::bidding::{BidInput, Opportunity, OpportunityStatus};
+use coophub_domain::sharing::Money;
+use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::bidding::{bids, opportunities};
+use coophub_store::people;
+
+use super::{BidBody, BidView, case_of};
+use crate::auth::{Caller, refused};
+use crate::extract::Checked;
+use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
+use crate::routes::coops::{READ, coop_for};
+use crate::state::AppState;
+
+/// An admin of an approved member co-op opens a bid on an open (or
+/// planning) opportunity, led by that co-op; it starts `forming`, with the
+/// lead as the only member of its consortium.
+#[utoipa::path(
+    tag = "bidding",
+    security(("bearer" = [])),
+    request_body = BidBody,
+    responses(
+        SignedIn, JsonBody,
+        (status = 201, description = "Opened", body = BidView),
+        (status = 403, description = "Not an admin of the lead co-op (an approved member)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The opportunity takes no more bids (`opportunity_closed`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bids")]
+pub async fn create_bid(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Checked<BidBody>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let (slug, opportunity_id, coordinator, input) = body.check(|body| {
+        let input = BidInput::parse(body.draft())?;
+        Ok((
+            body.lead_coop.clone(),
+            body.opportunity_id,
+            body.coordinator,
+            input,
+        ))
+    })?;
+    let now = state.clock.now();
+    let (viewer, case) = state
+        .write(caller, move |conn, viewer| {
+            let lead = coop_for(conn, viewer, &slug, READ)?;
+            open_bid(viewer, lead.id).map_err(|denied| refused(denied, String::new))?;
+            let opportunity = opportunities::find(conn, opportunity_id)?;
+            let mut errors = ValidationErrors::default();
+            let Some(opportunity) = opportunity else {
+                errors.0.push(FieldError::new(
+                    "/opportunity_id",
+                    "must be the id of an opportunity",
+                ));
+                return Err(errors.into());
+            };
+            if let Some(person) = coordinator
+                && people::find(conn, person)?.is_none_or(|p| p.coop_id != lead.id)
+            {
+                errors.0.push(FieldError::new(
+                    "/coordinator",
+                    "must be the id of one of the lead co-op's people",
+                ));
+            }
+            let mut input = input.clone();
+            input.value = input.value.or(value_of(&opportunity, input.lot_id.as_deref(), &mut errors));
+            if !errors.0.is_empty() {
+                return Err(errors.into());
+            }
+            if opportunity.status_at(now) == OpportunityStatus::Closed {
+                return Err(ApiError::Conflict {
+                    code: Code::OpportunityClosed,
+                    detail: "the opportunity is closed: its deadline has passed, or it is not a call for tenders".into(),
+                    conflicts: Vec::new(),
+                });
+            }
+            let new = bids::NewBid {
+                opportunity_id,
+                lead: lead.id,
+                coordinator,
+                input: &input,
+            };
+            let bid = bids::insert(conn, &new, now)?;
+            case_of(conn, bid)
+        })
+        .await?;
+    let view = BidView::new(case, &viewer, now.date_naive());
+    let mut response = HttpResponse::build(StatusCode::CREATED);
+    response.insert_header(("Location", format!("/api/v1/bids/{}", view.id)));
+    Ok(response.json(view))
+}
+
+/// The value a bid starts with: the lot's, else the tender's; a lot that is
+/// not the tender's is a problem at `/lot_id`.
+fn value_of(
+    opportunity: &Opportunity,
+    lot: Option<&str>,
+    errors: &mut ValidationErrors,
+) -> Option<Money> {
+    let tender = &opportunity.tender;
+    let value = match lot {
+        Some(lot) => match tender.lots.iter().find(|l| l.id == lot) {
+            Some(found) => found.value.as_ref().or(tender.value.as_ref()),
+            None => {
+                errors.0.push(FieldError::new(
+                    "/lot_id",
+                    "must be the id of one of the opportunity's lots",
+                ));
+                None
+            }
+        },
+        None => tender.value.as_ref(),
+    }?;
+    Some(Money {
+        amount: value.amount,
+        currency: value.currency.clone(),
+    })
+}

@@ -1,0 +1,174 @@
+//! `POST /api/v1/bids/{id}/{decision,submit,win,lose,withdraw}`: a bid's
+//! life, each move allowed by the state machine
+//! (`coophub_domain::bidding::BidState::after`), decided under the bid's
+//! lock, by the lead co-op's admins or the coordinator.
+
+use actix_web::{post, web};
+use coophub_domain::access::bidding::manage_bid;
+use coophub_domain::bidding::{BidAction, BidRefusal, BidState, Decision, DecisionInput};
+use coophub_store::bidding::bids;
+use uuid::Uuid;
+
+use super::{BidView, DecisionBody, bid_to_change};
+use crate::auth::Caller;
+use crate::extract::Checked;
+use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
+use crate::state::AppState;
+
+/// Moves bid `id` by `action`, recording `decision` with a go/no-go.
+async fn act(
+    state: &AppState,
+    caller: Caller,
+    id: Uuid,
+    action: BidAction,
+    decision: Option<DecisionInput>,
+) -> Result<web::Json<BidView>, ApiError> {
+    let caller = caller.require_token()?;
+    let now = state.clock.now();
+    let (viewer, case) = state
+        .write(caller, move |conn, viewer| {
+            let mut case = bid_to_change(conn, viewer, id, manage_bid)?;
+            let deadline = case.opportunity.tender.deadline;
+            let bid = &mut case.bid;
+            bid.state = bid.state.after(action, deadline, now).map_err(refusal)?;
+            if let Some(decision) = &decision {
+                bid.decision = Some(Decision {
+                    go: decision.go,
+                    reasons: decision.reasons.clone(),
+                    criteria: decision.criteria.clone(),
+                    decided_at: now,
+                });
+            }
+            if bid.state == BidState::Submitted {
+                bid.submitted_at = Some(now);
+            }
+            bids::save(conn, bid, now)?;
+            Ok(case)
+        })
+        .await?;
+    Ok(web::Json(BidView::new(case, &viewer, now.date_naive())))
+}
+
+fn refusal(refused: BidRefusal) -> ApiError {
+    match refused {
+        BidRefusal::IllegalMove { from, action } => ApiError::Conflict {
+            code: Code::BidState,
+            detail: format!(
+                "a bid that is {} cannot be {}",
+                state_name(from),
+                match action {
+                    BidAction::Go | BidAction::NoGo => "decided on",
+                    BidAction::Submit => "submitted",
+                    BidAction::Win => "won",
+                    BidAction::Lose => "lost",
+                    BidAction::Withdraw => "withdrawn",
+                }
+            ),
+            conflicts: Vec::new(),
+        },
+        BidRefusal::PastDeadline => ApiError::Conflict {
+            code: Code::PastDeadline,
+            detail: "the tender's deadline has passed: nothing is submitted after it".into(),
+            conflicts: Vec::new(),
+        },
+    }
+}
+
+/// The state as the API names it, for problem details.
+pub(crate) fn state_name(state: BidState) -> &'static str {
+    match state {
+        BidState::Forming => "forming",
+        BidState::Go => "go",
+        BidState::NoGo => "no-go",
+        BidState::Submitted => "submitted",
+        BidState::Won => "won",
+        BidState::Lost => "lost",
+        BidState::Withdrawn => "withdrawn",
+    }
+}
+
+/// Decide go or no-go on a forming bid, with reasons and optional
+/// weighted criteria (their weighted mean is shown as `score`).
+#[utoipa::path(
+    tag = "bidding",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The bid's id")),
+    request_body = DecisionBody,
+    responses(
+        SignedIn, JsonBody,
+        (status = 200, description = "Decided", body = BidView),
+        (status = 403, description = "Not the lead co-op's admin or the coordinator", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Decided already (`bid_state`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bids/{id}/decision")]
+pub async fn decide_bid(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Checked<DecisionBody>,
+) -> Result<web::Json<BidView>, ApiError> {
+    let decision = body.check(|body| Ok(DecisionInput::parse(body.draft())?))?;
+    let action = if decision.go {
+        BidAction::Go
+    } else {
+        BidAction::NoGo
+    };
+    act(&state, caller, id.into_inner(), action, Some(decision)).await
+}
+
+macro_rules! bid_move {
+    ($name:ident, $path:literal, $action:expr, $doc:literal, $conflict:literal) => {
+        #[doc = $doc]
+        #[utoipa::path(
+            tag = "bidding",
+            security(("bearer" = [])),
+            params(("id" = Uuid, Path, description = "The bid's id")),
+            responses(
+                SignedIn,
+                (status = 200, description = "Moved", body = BidView),
+                (status = 403, description = "Not the lead co-op's admin or the coordinator", body = Problem, content_type = "application/problem+json"),
+                (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
+                (status = 409, description = $conflict, body = Problem, content_type = "application/problem+json"),
+            )
+        )]
+        #[post($path)]
+        pub async fn $name(
+            state: web::Data<AppState>,
+            caller: Caller,
+            id: web::Path<Uuid>,
+        ) -> Result<web::Json<BidView>, ApiError> {
+            act(&state, caller, id.into_inner(), $action, None).await
+        }
+    };
+}
+
+bid_move!(
+    submit_bid,
+    "/bids/{id}/submit",
+    BidAction::Submit,
+    "Send a bid decided `go`, before the tender's deadline.",
+    "Not decided go (`bid_state`), or past the deadline (`past_deadline`)"
+);
+bid_move!(
+    win_bid,
+    "/bids/{id}/win",
+    BidAction::Win,
+    "Record that the buyer chose the submitted bid.",
+    "Not submitted (`bid_state`)"
+);
+bid_move!(
+    lose_bid,
+    "/bids/{id}/lose",
+    BidAction::Lose,
+    "Record that the buyer chose another.",
+    "Not submitted (`bid_state`)"
+);
+bid_move!(
+    withdraw_bid,
+    "/bids/{id}/withdraw",
+    BidAction::Withdraw,
+    "Give up a bid that is still open (forming, go or submitted).",
+    "Decided no-go, won, lost or withdrawn already (`bid_state`)"
+);

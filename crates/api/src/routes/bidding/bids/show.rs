@@ -1,0 +1,82 @@
+//! `GET /api/v1/bids` and `GET /api/v1/bids/{id}`.
+
+use actix_web::{get, web};
+use coophub_domain::access::bidding::read_bid;
+use coophub_store::bidding::bids;
+use uuid::Uuid;
+
+use super::{BidList, BidView, bid_for, case_of};
+use crate::auth::Caller;
+use crate::extract::Query;
+use crate::problem::{ApiError, Problem, QueryString, SignedIn};
+use crate::routes::pagination::PageQuery;
+use crate::state::AppState;
+
+/// A bid, to its consortium and to the admins of co-ops invited to it.
+#[utoipa::path(
+    tag = "bidding",
+    params(("id" = Uuid, Path, description = "The bid's id")),
+    responses(
+        (status = 200, description = "The bid", body = BidView),
+        (status = 404, description = "No such bid (or not the caller's to see)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/bids/{id}")]
+pub async fn show_bid(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<BidView>, ApiError> {
+    let id = id.into_inner();
+    let today = state.clock.now().date_naive();
+    let (viewer, case) = state
+        .read(caller, move |conn, viewer| {
+            bid_for(conn, viewer, id, read_bid)
+        })
+        .await?;
+    Ok(web::Json(BidView::new(case, &viewer, today)))
+}
+
+/// The bids of the caller's co-ops: led or joined, and (for their admins)
+/// those they are invited to. Newest first.
+#[utoipa::path(
+    tag = "bidding",
+    security(("bearer" = [])),
+    params(PageQuery),
+    responses(
+        SignedIn, QueryString,
+        (status = 200, description = "A page of bids", body = BidList),
+    )
+)]
+#[get("/bids")]
+pub async fn list_bids(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: Query<PageQuery>,
+) -> Result<web::Json<BidList>, ApiError> {
+    let caller = caller.require_token()?;
+    let page = query.0.page()?;
+    let today = state.clock.now().date_naive();
+    let (viewer, (cases, total)) = state
+        .read(caller, move |conn, viewer| {
+            let coops: Vec<Uuid> = viewer.roles.iter().map(|held| held.coop).collect();
+            let administered = viewer.administered();
+            let (found, total) = bids::visible_to(conn, &coops, &administered, page)?;
+            let mut cases = Vec::with_capacity(found.len());
+            for bid in found {
+                cases.push(case_of(conn, bid)?);
+            }
+            Ok((cases, total))
+        })
+        .await?;
+    let items = cases
+        .into_iter()
+        .map(|case| BidView::new(case, &viewer, today))
+        .collect();
+    Ok(web::Json(BidList {
+        items,
+        total,
+        page: page.number,
+        per_page: page.size,
+    }))
+}

@@ -1,0 +1,438 @@
+//! What bids look like over JSON: the bodies clients send and the bid as
+//! its consortium (or an invited co-op's admins) sees it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use coophub_domain::access::bidding::{named_member, see_rates};
+use coophub_domain::bidding::{
+    BidDraft, BidState, Criterion, DecisionDraft, MemberStatus, RoleDraft, SectionDraft,
+    SectionStatus, late, weighted_score,
+};
+use coophub_domain::sharing::Money;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::BidCase;
+use crate::auth::Viewer;
+use crate::routes::bidding::opportunities::TenderValueBody;
+use crate::routes::people::CoopRef;
+use crate::routes::sharing::requests::RequestSkillBody;
+use crate::routes::sharing::views::{LevelledSkillView, skill_views};
+
+/// A bid as its lead opens it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BidBody {
+    /// The opportunity bid for.
+    pub opportunity_id: Uuid,
+    /// The lead co-op's slug (the caller is one of its admins).
+    pub lead_coop: String,
+    /// Name of the bid.
+    pub title: String,
+    /// One lot of the tender, by the publisher's lot id.
+    pub lot_id: Option<String>,
+    /// One of the lead co-op's people who coordinates the bid.
+    pub coordinator: Option<Uuid>,
+    /// The price bid; default: the lot's value, else the tender's.
+    pub value: Option<TenderValueBody>,
+    /// The lead premium in basis points of the value (500 = 5%, the default).
+    pub lead_premium_bp: Option<i64>,
+    /// The optional network-fund contribution in basis points; none if left out.
+    pub fund_bp: Option<i64>,
+}
+
+impl BidBody {
+    /// The draft for the domain's checks.
+    pub fn draft(&self) -> BidDraft {
+        BidDraft {
+            title: self.title.clone(),
+            lot_id: self.lot_id.clone(),
+            value: self.value.as_ref().map(|v| Money {
+                amount: v.amount,
+                currency: v.currency.clone(),
+            }),
+            lead_premium_bp: self.lead_premium_bp,
+            fund_bp: self.fund_bp,
+        }
+    }
+}
+
+/// A role to fill.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleBody {
+    /// What the role is.
+    pub title: String,
+    /// Skills wanted, with the least level.
+    #[serde(default)]
+    pub skills: Vec<RequestSkillBody>,
+    /// Effort in days.
+    pub effort_days: i64,
+    /// First day of the work (with `end`).
+    pub start: Option<NaiveDate>,
+    /// Last day of the work (with `start`).
+    pub end: Option<NaiveDate>,
+    /// Internal day rate in minor units of the bid's currency.
+    pub day_rate: Option<i64>,
+    /// The lot it is for.
+    pub lot_id: Option<String>,
+    /// The co-op that fills it: the lead, or a co-op that accepted.
+    pub coop: Option<String>,
+}
+
+impl RoleBody {
+    /// The draft for the domain's checks.
+    pub fn draft(&self) -> RoleDraft {
+        RoleDraft {
+            title: self.title.clone(),
+            skills: self
+                .skills
+                .iter()
+                .map(|s| (s.skill.clone(), s.min_level))
+                .collect(),
+            effort_days: self.effort_days,
+            start: self.start,
+            end: self.end,
+            day_rate: self.day_rate,
+            lot_id: self.lot_id.clone(),
+        }
+    }
+}
+
+/// A section of the bid document.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionBody {
+    /// What the section is.
+    pub title: String,
+    /// The co-op that writes it (in the consortium).
+    pub owner_coop: Option<String>,
+    /// The person who writes it (one of a consortium co-op's people).
+    pub owner_person: Option<Uuid>,
+    /// When it is due.
+    pub due: Option<NaiveDate>,
+    /// Where it stands; default `todo`.
+    pub status: Option<SectionStatus>,
+}
+
+impl SectionBody {
+    /// The draft for the domain's checks.
+    pub fn draft(&self) -> SectionDraft {
+        SectionDraft {
+            title: self.title.clone(),
+            owner_person: self.owner_person,
+            due: self.due,
+            status: self.status,
+        }
+    }
+}
+
+/// One criterion of a decision.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionBody {
+    /// What is judged.
+    pub name: String,
+    /// How much it counts, 1 to 10.
+    pub weight: i64,
+    /// The score given, 0 to 5.
+    pub score: i64,
+}
+
+/// The go/no-go decision.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionBody {
+    /// Bid (`true`) or not.
+    pub go: bool,
+    /// Why.
+    pub reasons: Option<String>,
+    /// Optional weighted criteria.
+    #[serde(default)]
+    pub criteria: Vec<CriterionBody>,
+}
+
+impl DecisionBody {
+    /// The draft for the domain's checks.
+    pub fn draft(&self) -> DecisionDraft {
+        DecisionDraft {
+            go: self.go,
+            reasons: self.reasons.clone(),
+            criteria: self
+                .criteria
+                .iter()
+                .map(|c| (c.name.clone(), c.weight, c.score))
+                .collect(),
+        }
+    }
+}
+
+/// The lead invites a co-op, optionally to roles.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationBody {
+    /// The invited co-op's slug.
+    pub coop: String,
+    /// Roles of this bid offered to it.
+    #[serde(default)]
+    pub role_ids: Vec<Uuid>,
+}
+
+/// An invited co-op's admins answer.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationAnswer {
+    /// Join the consortium (`true`) or decline.
+    pub accept: bool,
+}
+
+/// The tender a bid is for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BidOpportunity {
+    /// Its id.
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Buyer.
+    pub buyer_name: Option<String>,
+    /// Deadline for tenders.
+    pub deadline: Option<DateTime<Utc>>,
+}
+
+/// A co-op in the consortium (or invited, to those who may know).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberView {
+    /// The co-op.
+    pub coop: CoopRef,
+    /// `lead`, `invited`, `accepted` or `declined`.
+    pub status: MemberStatus,
+    /// When it was invited.
+    pub invited_at: DateTime<Utc>,
+    /// When its admins answered.
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+/// A role to fill.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RoleView {
+    /// Its id.
+    pub id: Uuid,
+    /// What the role is.
+    pub title: String,
+    /// The lot it is for.
+    pub lot_id: Option<String>,
+    /// Skills wanted, `level` being the least.
+    pub skills: Vec<LevelledSkillView>,
+    /// Effort in days.
+    pub effort_days: u32,
+    /// First day.
+    pub start: Option<NaiveDate>,
+    /// Last day.
+    pub end: Option<NaiveDate>,
+    /// Internal day rate (the consortium only sees it).
+    pub day_rate: Option<i64>,
+    /// Who fills it (an invited co-op only to those who may know).
+    pub coop: Option<CoopRef>,
+}
+
+/// A section to write.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SectionView {
+    /// Its id.
+    pub id: Uuid,
+    /// What the section is.
+    pub title: String,
+    /// The co-op writing it.
+    pub owner_coop: Option<CoopRef>,
+    /// The person writing it.
+    pub owner_person: Option<Uuid>,
+    /// Due date.
+    pub due: Option<NaiveDate>,
+    /// Where it stands.
+    pub status: SectionStatus,
+    /// Past its due date and not done.
+    pub late: bool,
+}
+
+/// The go/no-go decision.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DecisionView {
+    /// Bid or not.
+    pub go: bool,
+    /// Why.
+    pub reasons: String,
+    /// The criteria weighed.
+    pub criteria: Vec<Criterion>,
+    /// Their weighted mean, 0 to 5.
+    pub score: Option<f64>,
+    /// When.
+    pub decided_at: DateTime<Utc>,
+}
+
+/// A bid as the viewer may see it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BidView {
+    /// Its id.
+    pub id: Uuid,
+    /// Name.
+    pub title: String,
+    /// `forming`, `go`, `no_go`, `submitted`, `won`, `lost` or `withdrawn`.
+    pub state: BidState,
+    /// The tender.
+    pub opportunity: BidOpportunity,
+    /// The lot bid for.
+    pub lot_id: Option<String>,
+    /// The lead co-op.
+    pub lead: CoopRef,
+    /// The coordinator (one of the lead's people).
+    pub coordinator: Option<Uuid>,
+    /// The price bid (the consortium only).
+    pub value: Option<TenderValueBody>,
+    /// Lead premium in basis points (the consortium only).
+    pub lead_premium_bp: Option<u32>,
+    /// Network-fund contribution in basis points: optional, `null` when none
+    /// (and for those outside the consortium).
+    pub fund_bp: Option<u32>,
+    /// The decision, once taken.
+    pub decision: Option<DecisionView>,
+    /// The consortium: the lead, those that accepted, and (to the lead's
+    /// managers and the co-op itself) those invited or declining.
+    pub members: Vec<MemberView>,
+    /// Roles.
+    pub roles: Vec<RoleView>,
+    /// Sections, with which are late.
+    pub sections: Vec<SectionView>,
+    /// The case study it became.
+    pub case_study: Option<String>,
+    /// When it was submitted.
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// Version for `If-Match`.
+    pub version: i32,
+    /// Opened.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A page of bids.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BidList {
+    /// Newest first.
+    pub items: Vec<BidView>,
+    /// How many the caller may see.
+    pub total: i64,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}
+
+impl BidView {
+    /// `case` as `viewer` may see it on `today`.
+    pub(crate) fn new(case: BidCase, viewer: &Viewer, today: NaiveDate) -> Self {
+        let facts = case.facts();
+        let rates = see_rates(viewer, &facts);
+        let coop_ref = |id: Uuid| {
+            case.coop(id).map(|coop| CoopRef {
+                slug: coop.slug.clone(),
+                name: coop.profile.name.clone(),
+            })
+        };
+        let status_of = |id: Uuid| {
+            case.members
+                .iter()
+                .find(|m| m.coop_id == id)
+                .map(|m| m.status)
+        };
+        let may_name =
+            |id: Uuid| status_of(id).is_some_and(|status| named_member(viewer, &facts, id, status));
+        let members = case
+            .members
+            .iter()
+            .filter(|m| named_member(viewer, &facts, m.coop_id, m.status))
+            .filter_map(|m| {
+                Some(MemberView {
+                    coop: coop_ref(m.coop_id)?,
+                    status: m.status,
+                    invited_at: m.invited_at,
+                    answered_at: m.answered_at,
+                })
+            })
+            .collect();
+        let roles = case
+            .roles
+            .iter()
+            .map(|role| RoleView {
+                id: role.id,
+                title: role.title.clone(),
+                lot_id: role.lot_id.clone(),
+                skills: skill_views(role.skills.clone()),
+                effort_days: role.effort_days,
+                start: role.period.map(|p| p.start),
+                end: role.period.map(|p| p.end),
+                day_rate: role.day_rate.filter(|_| rates),
+                coop: role.coop_id.filter(|c| may_name(*c)).and_then(coop_ref),
+            })
+            .collect();
+        let sections = case
+            .sections
+            .iter()
+            .map(|section| SectionView {
+                id: section.id,
+                title: section.title.clone(),
+                owner_coop: section
+                    .owner_coop_id
+                    .filter(|c| may_name(*c))
+                    .and_then(coop_ref),
+                owner_person: section.owner_person_id,
+                due: section.due,
+                status: section.status,
+                late: late(section.due, section.status, today),
+            })
+            .collect();
+        let bid = &case.bid;
+        let lead = coop_ref(bid.lead_coop_id).unwrap_or(CoopRef {
+            slug: String::new(),
+            name: String::new(),
+        });
+        BidView {
+            id: bid.id,
+            title: bid.title.clone(),
+            state: bid.state,
+            opportunity: BidOpportunity {
+                id: case.opportunity.id,
+                title: case.opportunity.tender.title.clone(),
+                buyer_name: case.opportunity.tender.buyer_name.clone(),
+                deadline: case.opportunity.tender.deadline,
+            },
+            lot_id: bid.lot_id.clone(),
+            lead,
+            coordinator: bid.coordinator_id,
+            value: bid
+                .value
+                .clone()
+                .filter(|_| rates)
+                .map(|v| TenderValueBody {
+                    amount: v.amount,
+                    currency: v.currency,
+                }),
+            lead_premium_bp: rates.then_some(bid.shares.lead_premium_bp),
+            fund_bp: bid.shares.fund_bp.filter(|_| rates),
+            decision: bid.decision.as_ref().map(|d| DecisionView {
+                go: d.go,
+                reasons: d.reasons.clone(),
+                score: weighted_score(&d.criteria),
+                criteria: d.criteria.clone(),
+                decided_at: d.decided_at,
+            }),
+            members,
+            roles,
+            sections,
+            case_study: bid.case_study_slug.clone(),
+            submitted_at: bid.submitted_at,
+            version: bid.version,
+            created_at: bid.created_at,
+            updated_at: bid.updated_at,
+        }
+    }
+}
