@@ -44,6 +44,9 @@ pub enum Command {
     /// Import a directory or a backup into the database.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Fetch from a remote source into the database.
+    #[command(subcommand)]
+    Sync(SyncCommand),
     /// Rebuild the search index from the database.
     Reindex,
     /// Write a lossless NDJSON backup of the whole database.
@@ -74,6 +77,34 @@ pub enum ImportCommand {
         /// The backup file.
         file: PathBuf,
     },
+}
+
+/// `coophub sync …`
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Page through an OCDS API (release or record packages) by following
+    /// `links.next`, importing each page; resumes where the last run stopped.
+    Ocds {
+        /// The API's first page, e.g. https://www.find-tender.service.gov.uk/api/1.0/ocdsReleasePackages
+        #[arg(long)]
+        url: String,
+        /// Only releases changed since this date (YYYY-MM-DD or RFC 3339), asked
+        /// for with `updatedFrom`; default: since the newest release of the last run.
+        #[arg(long, value_name = "DATE", value_parser = parse_since)]
+        since: Option<chrono::DateTime<chrono::Utc>>,
+    },
+}
+
+/// A `--since` value: a date (midnight UTC) or an RFC 3339 timestamp.
+fn parse_since(raw: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(raw) {
+        return Ok(at.with_timezone(&chrono::Utc));
+    }
+    chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .and_then(|day| day.and_hms_opt(0, 0, 0))
+        .map(|midnight| midnight.and_utc())
+        .ok_or_else(|| format!("{raw:?} is not a date (2027-01-31) or an RFC 3339 time"))
 }
 
 /// `coophub admin …`

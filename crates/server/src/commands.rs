@@ -119,6 +119,35 @@ pub async fn import_ocds(
     Ok(())
 }
 
+/// `coophub sync ocds --url URL`: pages through an OCDS API, with a spinner.
+pub async fn sync_ocds(
+    settings: &Settings,
+    url: &str,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let progress = indicatif::ProgressBar::new_spinner().with_style(
+        indicatif::ProgressStyle::with_template("{spinner} {pos} pages {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    progress.enable_steady_tick(std::time::Duration::from_millis(200));
+    let outcome = crate::import::sync_ocds(&store, url, since, &progress, SystemClock.now()).await;
+    progress.finish_and_clear();
+    let summary = outcome?;
+    if let Some(page) = &summary.resumed_at {
+        println!("resumed at {page}");
+    }
+    println!("pages: {}", summary.pages);
+    println!("opportunities: {}", summary.opportunities);
+    if !summary.warnings.is_empty() {
+        println!("warnings ({}):", summary.warnings.len());
+        for warning in &summary.warnings {
+            println!("  {warning}");
+        }
+    }
+    Ok(())
+}
+
 /// `coophub export`: writes a lossless NDJSON backup to `output` or standard output.
 pub async fn export(settings: &Settings, output: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let store = open_store(settings).await?;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use coophub_server::cli::{AdminCommand, Cli, Command, ImportCommand};
+use coophub_server::cli::{AdminCommand, Cli, Command, ImportCommand, SyncCommand};
 use coophub_server::{Application, Settings, commands, init_logging};
 
 fn main() -> ExitCode {
@@ -48,6 +48,9 @@ fn main() -> ExitCode {
                 commands::restore(&settings, file.clone()).await
             }
             Command::Export { output } => commands::export(&settings, output.clone()).await,
+            Command::Sync(SyncCommand::Ocds { url, since }) => {
+                commands::sync_ocds(&settings, url, *since).await
+            }
             Command::Reindex => commands::reindex(&settings).await,
         }
     });

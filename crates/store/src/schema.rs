@@ -508,6 +508,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Where `coophub sync ocds` stands with each source.
+    ocds_sync_cursors (source) {
+        source -> Text,
+        next_url -> Nullable<Text>,
+        last_release_date -> Nullable<Timestamp>,
+        pages -> Integer,
+        releases -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -568,5 +580,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     bid_members,
     bid_roles,
     bid_role_skills,
-    bid_sections
+    bid_sections,
+    ocds_sync_cursors
 );

@@ -4,8 +4,10 @@
 
 mod cotech;
 mod ocds;
+mod sync;
 
 pub use ocds::{OcdsSummary, import_ocds};
+pub use sync::{SyncSummary, sync_ocds};
 
 use std::path::Path;
 
@@ -39,6 +41,35 @@ pub struct Counts {
     pub unchanged: usize,
     /// Records that could not be imported.
     pub skipped: usize,
+}
+
+impl Counts {
+    /// Adds what `other` counted.
+    pub fn add(&mut self, other: &Counts) {
+        self.created += other.created;
+        self.updated += other.updated;
+        self.unchanged += other.unchanged;
+        self.skipped += other.skipped;
+    }
+}
+
+/// Why an import's transaction failed: the store (perhaps a lost race,
+/// which is run again) or the input.
+#[derive(Debug)]
+pub(crate) struct Failed(pub anyhow::Error);
+
+impl From<StoreError> for Failed {
+    fn from(error: StoreError) -> Self {
+        Self(error.into())
+    }
+}
+
+impl coophub_store::Retryable for Failed {
+    fn lost_a_race(&self) -> bool {
+        self.0
+            .downcast_ref::<StoreError>()
+            .is_some_and(coophub_store::Retryable::lost_a_race)
+    }
 }
 
 impl std::fmt::Display for Counts {

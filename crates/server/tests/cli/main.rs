@@ -8,3 +8,4 @@ mod helpers;
 mod import;
 mod ocds;
 mod relevance;
+mod sync;

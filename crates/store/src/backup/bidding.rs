@@ -1,4 +1,5 @@
-//! The bid tables in a backup, after the opportunities they refer to.
+//! The bid tables in a backup, after the opportunities they refer to, and
+//! where OCDS syncs stand.
 
 use std::io::Write;
 
@@ -8,6 +9,7 @@ use super::{BackupError, Record, unclean_field};
 use crate::bidding::bids::{BidRow, MemberRow};
 use crate::bidding::roles::{RoleRow, RoleSkillRow};
 use crate::bidding::sections::SectionRow;
+use crate::bidding::sync_cursors::CursorRow;
 use crate::connection::DbConnection;
 use crate::schema;
 
@@ -55,6 +57,15 @@ pub(super) fn export(
         SectionRow,
         BidSections,
         bid_sections::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        ocds_sync_cursors,
+        CursorRow,
+        OcdsSyncCursors,
+        ocds_sync_cursors::source
     );
     *lines += count;
     Ok(())

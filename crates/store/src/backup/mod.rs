@@ -57,6 +57,7 @@ enum Record {
     BidRoles(crate::bidding::roles::RoleRow),
     BidRoleSkills(crate::bidding::roles::RoleSkillRow),
     BidSections(crate::bidding::sections::SectionRow),
+    OcdsSyncCursors(crate::bidding::sync_cursors::CursorRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -364,6 +365,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::BidSections(row) => diesel::insert_into(bid_sections::table)
+            .values(row)
+            .execute(conn),
+        Record::OcdsSyncCursors(row) => diesel::insert_into(ocds_sync_cursors::table)
             .values(row)
             .execute(conn),
     }

@@ -1,0 +1,1 @@
+DROP TABLE ocds_sync_cursors;
