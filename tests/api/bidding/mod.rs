@@ -4,6 +4,7 @@
 
 mod bids;
 mod bids_authorisation;
+mod concurrency;
 mod ocds_out;
 mod opportunities;
 
