@@ -19,15 +19,36 @@ async fn roles_added_at_once_all_land_and_an_invitation_takes_one_answer(backend
         let (net, bid) = (&net, &bid);
         async move { net.post(bid, "roles", &body, &net.lead).await.status() }
     });
-    assert!(join_all(adds).await.iter().all(|s| *s == StatusCode::CREATED));
-    let shown: Value = net.get(&bid, "", Some(&net.lead)).await.json().await.unwrap();
-    let mut titles: Vec<&str> = shown["roles"].as_array().unwrap().iter().map(|r| r["title"].as_str().unwrap()).collect();
+    assert!(
+        join_all(adds)
+            .await
+            .iter()
+            .all(|s| *s == StatusCode::CREATED)
+    );
+    let shown: Value = net
+        .get(&bid, "", Some(&net.lead))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mut titles: Vec<&str> = shown["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
     assert_eq!(titles.len(), 20);
     titles.sort_unstable();
     titles.dedup();
     assert_eq!(titles.len(), 20, "every role once");
 
-    net.ok(&bid, "invitations", &json!({"coop": "partner-coop"}), &net.lead).await;
+    net.ok(
+        &bid,
+        "invitations",
+        &json!({"coop": "partner-coop"}),
+        &net.lead,
+    )
+    .await;
     let answers = (0..10).map(|i| {
         let body = json!({"accept": i % 2 == 0});
         let (net, bid) = (&net, &bid);
@@ -39,6 +60,9 @@ async fn roles_added_at_once_all_land_and_an_invitation_takes_one_answer(backend
     });
     let statuses = join_all(answers).await;
     let taken = statuses.iter().filter(|s| **s == StatusCode::OK).count();
-    let closed = statuses.iter().filter(|s| **s == StatusCode::CONFLICT).count();
+    let closed = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CONFLICT)
+        .count();
     assert_eq!((taken, closed), (1, 9), "{statuses:?}");
 }

@@ -27,7 +27,7 @@ pub struct Consortium {
     pub other: String,
     /// Signed in, of no co-op.
     pub outsider: String,
-    /// The manual opportunity bid for.
+    /// The imported tender bid for.
     pub opportunity: String,
 }
 
@@ -91,14 +91,22 @@ impl Consortium {
             .post_json("/api/v1/coops/partner-coop/people", &grace, Some(&partner))
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
-        let tender = json!({"title": "Patient records API", "buyer_name": "An NHS trust",
-                            "skills": ["Rust", "UX"], "deadline": "2027-06-30T12:00:00Z",
-                            "value": {"amount": 12_000_000, "currency": "GBP"}});
+        // A Contracts-Finder-shaped call for tenders: web site design (CPV
+        // 72413000) implies consultancy, web development, hosting, web design, UX.
+        let package = json!({"uri": "https://example.org/p", "version": "1.1",
+            "publishedDate": "2026-12-01T09:00:00Z",
+            "releases": [{"ocid": "ocds-b5fd17-walk-0001", "id": "ocds-b5fd17-walk-0001-1",
+                "date": "2026-12-01T09:00:00Z", "tag": ["tender"], "initiationType": "tender",
+                "buyer": {"id": "GB-NHS-T1", "name": "An NHS trust"},
+                "tender": {"id": "walk-1", "title": "Patient records API", "status": "active",
+                    "classification": {"scheme": "CPV", "id": "72413000"},
+                    "value": {"amount": 120000, "currency": "GBP"},
+                    "tenderPeriod": {"endDate": "2027-06-30T12:00:00Z"}}}]});
         let res = app
-            .post_json("/api/v1/opportunities", &tender, Some(&lead))
+            .post_json("/api/v1/opportunities/import", &package, Some(&lead))
             .await;
-        assert_eq!(res.status(), StatusCode::CREATED);
-        let opportunity = res.json::<Value>().await.unwrap()["id"]
+        assert!(res.status().is_success(), "{:?}", res.text().await);
+        let opportunity = res.json::<Value>().await.unwrap()["items"][0]["id"]
             .as_str()
             .unwrap()
             .to_owned();

@@ -38,7 +38,7 @@ pub struct MatrixCell {
 pub struct MatrixRow {
     /// Canonical slug.
     pub skill: String,
-    /// The highest least level a role wants.
+    /// The highest least level a role wants (1 for a skill only the tender names).
     pub min_level: u8,
     /// One cell per consortium co-op, lead first.
     pub members: Vec<MatrixCell>,
@@ -102,7 +102,13 @@ fn gaps_of(case: &BidCase, all: &[Capability]) -> GapsView {
         .iter()
         .filter_map(|id| all.iter().find(|c| c.coop.id == *id))
         .collect();
-    let mut wanted: BTreeMap<String, u8> = BTreeMap::new();
+    // The tender's required skills (any level), raised to what roles want.
+    let mut wanted: BTreeMap<String, u8> = case
+        .opportunity
+        .required_skills
+        .iter()
+        .map(|s| (s.slug.clone(), 1))
+        .collect();
     for skill in case.roles.iter().flat_map(|r| &r.skills) {
         let least = wanted.entry(skill.skill.slug.clone()).or_default();
         *least = (*least).max(skill.level);
@@ -199,8 +205,8 @@ fn gaps_of(case: &BidCase, all: &[Capability]) -> GapsView {
     }
 }
 
-/// The capability matrix (required skills × consortium co-ops, with
-/// levels), the skills nobody covers with co-ops that could, and "can we
+/// The capability matrix (the tender's required skills and the roles'
+/// skills × consortium co-ops, with levels), the skills nobody covers with co-ops that could, and "can we
 /// staff it?": each role's effort against the days its co-op's people can
 /// give over the period. To the consortium only.
 #[utoipa::path(
