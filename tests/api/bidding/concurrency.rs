@@ -42,13 +42,7 @@ async fn roles_added_at_once_all_land_and_an_invitation_takes_one_answer(backend
     titles.dedup();
     assert_eq!(titles.len(), 20, "every role once");
 
-    net.ok(
-        &bid,
-        "invitations",
-        &json!({"coop": "partner-coop"}),
-        &net.lead,
-    )
-    .await;
+    net.invite(&bid, "partner-coop").await;
     let answers = (0..10).map(|i| {
         let body = json!({"accept": i % 2 == 0});
         let (net, bid) = (&net, &bid);

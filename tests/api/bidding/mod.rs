@@ -152,6 +152,12 @@ impl Consortium {
         res.json().await.unwrap()
     }
 
+    /// The lead invites `coop` to the bid (to no role).
+    pub async fn invite(&self, bid: &Value, coop: &str) -> Value {
+        self.ok(bid, "invitations", &json!({"coop": coop}), &self.lead)
+            .await
+    }
+
     /// `GET /api/v1/bids/{id}{rest}` as `token`.
     pub async fn get(&self, bid: &Value, rest: &str, token: Option<&str>) -> reqwest::Response {
         let path = format!("/api/v1/bids/{}{rest}", bid["id"].as_str().unwrap());

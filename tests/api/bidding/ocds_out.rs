@@ -94,13 +94,7 @@ async fn a_bid_exports_as_an_ocds_release_that_validates(backend: Backend) {
         .await;
     assert_eq!(res.status(), 201);
     let bid: Value = res.json().await.unwrap();
-    net.ok(
-        &bid,
-        "invitations",
-        &json!({"coop": "partner-coop"}),
-        &net.lead,
-    )
-    .await;
+    net.invite(&bid, "partner-coop").await;
     let release = net
         .get(&bid, "/ocds", Some(&net.lead))
         .await
