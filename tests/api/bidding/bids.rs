@@ -351,6 +351,20 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
     )
     .await;
 
+    // The won bid as open data, valid against the published schemas.
+    let release: Value = net
+        .get(&bid, "/ocds", Some(&net.lead))
+        .await
+        .json()
+        .await
+        .unwrap();
+    super::ocds_out::assert_valid(&super::ocds_out::extended_schema(), &release);
+    assert_eq!(release["bids"]["details"][0]["status"], "valid");
+    assert!(
+        !release.to_string().contains("other-coop"),
+        "a co-op that declined is not named"
+    );
+
     // Stats count bids for network members only.
     let stats = app.get_json("/api/v1/stats", Some(&net.partner)).await;
     assert_eq!(

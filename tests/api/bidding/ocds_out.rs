@@ -30,7 +30,8 @@ fn merge(target: &mut Value, patch: &Value) {
     }
 }
 
-fn extended_schema() -> jsonschema::Validator {
+/// The OCDS 1.1 release schema with the bids and lots extensions.
+pub(super) fn extended_schema() -> jsonschema::Validator {
     let mut schema: Value = serde_json::from_str(CORE).unwrap();
     merge(&mut schema, &serde_json::from_str(BIDS).unwrap());
     merge(&mut schema, &serde_json::from_str(LOTS).unwrap());
@@ -43,7 +44,8 @@ fn extended_schema() -> jsonschema::Validator {
         .unwrap()
 }
 
-fn assert_valid(validator: &jsonschema::Validator, release: &Value) {
+/// Asserts `release` is valid, listing every error otherwise.
+pub(super) fn assert_valid(validator: &jsonschema::Validator, release: &Value) {
     let errors: Vec<String> = validator
         .iter_errors(release)
         .map(|e| format!("{} at {}", e, e.instance_path()))
