@@ -73,12 +73,7 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
     let bid = net.ok(&bid, "sections", &section, &net.lead).await;
     assert_eq!(bid["sections"][0]["late"], false);
     net.app.clock.advance(chrono::Duration::days(10));
-    let shown = net
-        .get(&bid, "", Some(&net.lead))
-        .await
-        .json::<Value>()
-        .await
-        .unwrap();
+    let shown = net.show(&bid, &net.lead).await;
     assert_eq!(shown["sections"][0]["late"], true);
 
     // The tender's skills and the roles': the lead covers web development and
@@ -168,12 +163,7 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
     // members not at all, and the lead sees it as invited.
     let invite = json!({"coop": "partner-coop", "role_ids": [backend_id]});
     net.ok(&bid, "invitations", &invite, &net.lead).await;
-    let seen = net
-        .get(&bid, "", Some(&net.partner))
-        .await
-        .json::<Value>()
-        .await
-        .unwrap();
+    let seen = net.show(&bid, &net.partner).await;
     assert!(
         role(&seen, "Backend")["day_rate"].is_null() && seen["value"].is_null(),
         "{seen}"
@@ -214,12 +204,7 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
     assert!(statuses.contains(&("partner-coop", "accepted")));
     // A member of the partner co-op now sees it; the declined co-op is not
     // named to them.
-    let member_view = net
-        .get(&bid, "", Some(&net.partner_member))
-        .await
-        .json::<Value>()
-        .await
-        .unwrap();
+    let member_view = net.show(&bid, &net.partner_member).await;
     assert!(
         !member_view.to_string().contains("other-coop"),
         "{member_view}"
@@ -378,6 +363,47 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
 async fn a_bid_refuses_moves_out_of_turn_and_submissions_after_the_deadline(backend: Backend) {
     let net = Consortium::start(backend).await;
     let bid = net.open_bid().await;
+    // The lead reprices: no fund share now, a 10% premium.
+    let terms = json!({"title": "Records API, repriced", "value": {"amount": 10_000_000, "currency": "GBP"},
+                       "lead_premium_bp": 1000});
+    let path = format!("/api/v1/bids/{}/terms", bid["id"].as_str().unwrap());
+    let res = net
+        .app
+        .send(
+            reqwest::Method::PUT,
+            &path,
+            Some(&terms),
+            Some(&net.lead),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let shares: Value = net
+        .get(&bid, "/shares", Some(&net.lead))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (shares["value"].as_u64(), shares["fund"].is_null()),
+        (Some(10_000_000), true)
+    );
+    assert_eq!(shares["partners"][0]["lead_premium"], 1_000_000);
+    let bad = json!({"title": "x", "coordinator": "00000000-0000-0000-0000-000000000000"});
+    let res = net
+        .app
+        .send(
+            reqwest::Method::PUT,
+            &path,
+            Some(&bad),
+            Some(&net.lead),
+            None,
+        )
+        .await;
+    assert_eq!(
+        crate::helpers::pointers(&assert_problem(res, 422, "validation_failed").await),
+        ["/coordinator"]
+    );
     let problem = assert_problem(
         net.post(&bid, "win", &json!({}), &net.lead).await,
         409,

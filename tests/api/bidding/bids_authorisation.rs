@@ -66,6 +66,7 @@ async fn every_bid_route_answers_each_caller_as_the_rules_say(backend: Backend) 
     let role_body = json!({"title": "More", "effort_days": 1});
     let section_body = json!({"title": "Approach", "status": "drafting"});
     let decision = json!({"go": true});
+    let terms = json!({"title": "Renamed"});
     let invite = json!({"coop": "other-coop"});
     // Statuses per caller; the lead's column last, as rows may change the
     // bid. Once invited, the other co-op's admins see the bid (403, not 404).
@@ -105,6 +106,12 @@ async fn every_bid_route_answers_each_caller_as_the_rules_say(backend: Backend) 
             format!("/api/v1/bids/{id}/roles/{role}/suggestions"),
             None,
             [404, 404, 404, 404, 403, 200],
+        ),
+        (
+            Method::PUT,
+            format!("/api/v1/bids/{id}/terms"),
+            Some(terms),
+            [401, 404, 404, 404, 403, 200],
         ),
         (
             Method::POST,

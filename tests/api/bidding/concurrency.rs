@@ -5,7 +5,7 @@
 use coophub_testkit::{Backend, backend_tests};
 use futures_util::future::join_all;
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::Consortium;
 
@@ -25,12 +25,7 @@ async fn roles_added_at_once_all_land_and_an_invitation_takes_one_answer(backend
             .iter()
             .all(|s| *s == StatusCode::CREATED)
     );
-    let shown: Value = net
-        .get(&bid, "", Some(&net.lead))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let shown = net.show(&bid, &net.lead).await;
     let mut titles: Vec<&str> = shown["roles"]
         .as_array()
         .unwrap()
@@ -54,9 +49,21 @@ async fn roles_added_at_once_all_land_and_an_invitation_takes_one_answer(backend
     });
     let statuses = join_all(answers).await;
     let taken = statuses.iter().filter(|s| **s == StatusCode::OK).count();
-    let closed = statuses
+    assert_eq!(taken, 1, "{statuses:?}");
+    // After an accept the rest find no open invitation (409); after a decline
+    // the bid is hidden from the co-op that declined (404).
+    let shown = net.show(&bid, &net.lead).await;
+    let partner = shown["members"]
+        .as_array()
+        .unwrap()
         .iter()
-        .filter(|s| **s == StatusCode::CONFLICT)
-        .count();
-    assert_eq!((taken, closed), (1, 9), "{statuses:?}");
+        .find(|m| m["coop"]["slug"] == "partner-coop")
+        .unwrap();
+    let refused = match partner["status"].as_str().unwrap() {
+        "accepted" => StatusCode::CONFLICT,
+        "declined" => StatusCode::NOT_FOUND,
+        other => panic!("the invitation is still {other}"),
+    };
+    let others = statuses.iter().filter(|s| **s == refused).count();
+    assert_eq!(others, 9, "{statuses:?}");
 }

@@ -158,6 +158,13 @@ impl Consortium {
             .await
     }
 
+    /// `GET /api/v1/bids/{id}` as `token`, which must succeed.
+    pub async fn show(&self, bid: &Value, token: &str) -> Value {
+        let res = self.get(bid, "", Some(token)).await;
+        assert!(res.status().is_success(), "{:?}", res.text().await);
+        res.json().await.unwrap()
+    }
+
     /// `GET /api/v1/bids/{id}{rest}` as `token`.
     pub async fn get(&self, bid: &Value, rest: &str, token: Option<&str>) -> reqwest::Response {
         let path = format!("/api/v1/bids/{}{rest}", bid["id"].as_str().unwrap());

@@ -94,6 +94,7 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(bidding::bids::show::list_bids)
         .service(bidding::bids::create::create_bid)
         .service(bidding::bids::show::show_bid)
+        .service(bidding::bids::terms::change_bid_terms)
         .service(bidding::bids::moves::decide_bid)
         .service(bidding::bids::moves::submit_bid)
         .service(bidding::bids::moves::win_bid)

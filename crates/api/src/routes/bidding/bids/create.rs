@@ -3,13 +3,11 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use coophub_domain::access::bidding::open_bid;
-use coophub_domain::bidding::{BidInput, Opportunity, OpportunityStatus};
-use coophub_domain::sharing::Money;
+use coophub_domain::bidding::{BidInput, OpportunityStatus};
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::{bids, opportunities};
-use coophub_store::people;
 
-use super::{BidBody, BidView, case_of};
+use super::{BidBody, BidView, case_of, settle_terms};
 use crate::auth::{Caller, refused};
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
@@ -61,16 +59,8 @@ pub async fn create_bid(
                 ));
                 return Err(errors.into());
             };
-            if let Some(person) = coordinator
-                && people::find(conn, person)?.is_none_or(|p| p.coop_id != lead.id)
-            {
-                errors.0.push(FieldError::new(
-                    "/coordinator",
-                    "must be the id of one of the lead co-op's people",
-                ));
-            }
             let mut input = input.clone();
-            input.value = input.value.or(value_of(&opportunity, input.lot_id.as_deref(), &mut errors));
+            settle_terms(conn, &opportunity, lead.id, coordinator, &mut input, &mut errors)?;
             if !errors.0.is_empty() {
                 return Err(errors.into());
             }
@@ -95,31 +85,4 @@ pub async fn create_bid(
     let mut response = HttpResponse::build(StatusCode::CREATED);
     response.insert_header(("Location", format!("/api/v1/bids/{}", view.id)));
     Ok(response.json(view))
-}
-
-/// The value a bid starts with: the lot's, else the tender's; a lot that is
-/// not the tender's is a problem at `/lot_id`.
-fn value_of(
-    opportunity: &Opportunity,
-    lot: Option<&str>,
-    errors: &mut ValidationErrors,
-) -> Option<Money> {
-    let tender = &opportunity.tender;
-    let value = match lot {
-        Some(lot) => match tender.lots.iter().find(|l| l.id == lot) {
-            Some(found) => found.value.as_ref().or(tender.value.as_ref()),
-            None => {
-                errors.0.push(FieldError::new(
-                    "/lot_id",
-                    "must be the id of one of the opportunity's lots",
-                ));
-                None
-            }
-        },
-        None => tender.value.as_ref(),
-    }?;
-    Some(Money {
-        amount: value.amount,
-        currency: value.currency.clone(),
-    })
 }

@@ -15,28 +15,30 @@ pub mod sections;
 pub mod shares;
 pub mod show;
 pub mod suggestions;
+pub mod terms;
 mod view;
 
 use std::collections::HashMap;
 
 use coophub_domain::access::Denied;
 use coophub_domain::access::bidding::BidFacts;
-use coophub_domain::bidding::{Bid, BidMember, BidRole, BidSection, Opportunity};
+use coophub_domain::bidding::{Bid, BidInput, BidMember, BidRole, BidSection, Opportunity};
 use coophub_domain::coop::Coop;
+use coophub_domain::sharing::Money;
 use coophub_store::bidding::{
     bids, opportunities, roles as stored_roles, sections as stored_sections,
 };
 use coophub_store::{DbConnection, coops, people};
 use uuid::Uuid;
 
-use coophub_domain::FieldError;
+use coophub_domain::{FieldError, ValidationErrors};
 
 use crate::auth::{Viewer, refused};
 use crate::problem::{ApiError, Code};
 
 pub use view::{
-    BidBody, BidList, BidView, DecisionBody, InvitationAnswer, InvitationBody, RoleBody,
-    SectionBody,
+    BidBody, BidList, BidTermsBody, BidView, DecisionBody, InvitationAnswer, InvitationBody,
+    RoleBody, SectionBody,
 };
 
 /// A rule of `coophub_domain::access::bidding` about a bid.
@@ -118,6 +120,51 @@ pub(crate) fn consortium_coop(
                 "must be the slug of a co-op in the consortium (the lead, or one that accepted)",
             )
         })
+}
+
+/// Checks the terms of a bid on `opportunity` led by `lead`: the
+/// coordinator is one of the lead's people, the lot is the tender's, and
+/// without a price the bid takes the lot's value, else the tender's.
+pub(crate) fn settle_terms(
+    conn: &mut DbConnection,
+    opportunity: &Opportunity,
+    lead: Uuid,
+    coordinator: Option<Uuid>,
+    input: &mut BidInput,
+    errors: &mut ValidationErrors,
+) -> Result<(), ApiError> {
+    if let Some(person) = coordinator
+        && people::find(conn, person)?.is_none_or(|p| p.coop_id != lead)
+    {
+        errors.0.push(FieldError::new(
+            "/coordinator",
+            "must be the id of one of the lead co-op's people",
+        ));
+    }
+    let tender = &opportunity.tender;
+    let lot = match input.lot_id.as_deref() {
+        Some(id) => {
+            let found = tender.lots.iter().find(|l| l.id == id);
+            if found.is_none() {
+                errors.0.push(FieldError::new(
+                    "/lot_id",
+                    "must be the id of one of the opportunity's lots",
+                ));
+            }
+            found
+        }
+        None => None,
+    };
+    if input.value.is_none() {
+        input.value = lot
+            .and_then(|l| l.value.as_ref())
+            .or(tender.value.as_ref())
+            .map(|value| Money {
+                amount: value.amount,
+                currency: value.currency.clone(),
+            });
+    }
+    Ok(())
 }
 
 /// The bid `id`, if `rule` lets the viewer have it (404 for outsiders).

@@ -57,6 +57,39 @@ impl BidBody {
     }
 }
 
+/// A bid's terms as its lead changes them (replaced whole: what is left
+/// out goes back to its default).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BidTermsBody {
+    /// Name of the bid.
+    pub title: String,
+    /// One of the lead co-op's people who coordinates the bid.
+    pub coordinator: Option<Uuid>,
+    /// The price bid; default: the lot's value, else the tender's.
+    pub value: Option<TenderValueBody>,
+    /// The lead premium in basis points of the value (default 500 = 5%).
+    pub lead_premium_bp: Option<i64>,
+    /// The optional network-fund contribution in basis points; none if left out.
+    pub fund_bp: Option<i64>,
+}
+
+impl BidTermsBody {
+    /// The draft for the domain's checks, for a bid on `lot_id`.
+    pub fn draft(&self, lot_id: Option<String>) -> BidDraft {
+        BidDraft {
+            title: self.title.clone(),
+            lot_id,
+            value: self.value.as_ref().map(|v| Money {
+                amount: v.amount,
+                currency: v.currency.clone(),
+            }),
+            lead_premium_bp: self.lead_premium_bp,
+            fund_bp: self.fund_bp,
+        }
+    }
+}
+
 /// A role to fill.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
