@@ -17,6 +17,7 @@ mod derived_data;
 mod errors;
 mod helpers;
 mod murmurations;
+mod notifications;
 mod openapi;
 mod operations;
 mod patch;

@@ -13,6 +13,7 @@ mod openapi;
 pub mod problem;
 pub mod routes;
 pub mod state;
+mod tell;
 
 pub use app::{CorsPolicy, HttpSettings, Shared, app};
 pub use openapi::{spec, spec_json};

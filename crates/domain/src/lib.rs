@@ -13,6 +13,7 @@ pub mod consent;
 pub mod coop;
 mod expected;
 pub mod geo;
+pub mod notify;
 pub mod password;
 pub mod person;
 pub mod sharing;

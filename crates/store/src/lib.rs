@@ -13,6 +13,7 @@ mod connection;
 pub mod coops;
 mod error;
 mod migrations;
+pub mod notifications;
 mod page;
 pub mod people;
 mod pool;

@@ -520,6 +520,41 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Events someone must act on or know about: the outbox.
+    events (seq) {
+        seq -> BigInt,
+        id -> Text,
+        kind -> Text,
+        subject_type -> Text,
+        subject_id -> Text,
+        link -> Text,
+        summary -> Text,
+        actor_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The co-ops whose webhooks hear of an event.
+    event_coops (event_id, coop_id) {
+        event_id -> Text,
+        coop_id -> Text,
+    }
+}
+
+diesel::table! {
+    /// Each account's notifications of events.
+    notifications (id) {
+        id -> Text,
+        user_id -> Text,
+        event_id -> Text,
+        read_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -581,5 +616,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     bid_roles,
     bid_role_skills,
     bid_sections,
-    ocds_sync_cursors
+    ocds_sync_cursors,
+    events,
+    event_coops,
+    notifications
 );

@@ -158,6 +158,18 @@ impl Consortium {
             .await
     }
 
+    /// The partner's admins accept their invitation.
+    pub async fn partner_joins(&self, bid: &Value) -> Value {
+        let accept = json!({"accept": true});
+        self.ok(
+            bid,
+            "invitations/partner-coop/answer",
+            &accept,
+            &self.partner,
+        )
+        .await
+    }
+
     /// `GET /api/v1/bids/{id}` as `token`, which must succeed.
     pub async fn show(&self, bid: &Value, token: &str) -> Value {
         let res = self.get(bid, "", Some(token)).await;

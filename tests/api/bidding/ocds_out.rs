@@ -105,13 +105,7 @@ async fn a_bid_exports_as_an_ocds_release_that_validates(backend: Backend) {
         .unwrap();
     assert_valid(&validator, &release);
     assert!(!release.to_string().contains("partner-coop"), "{release}");
-    net.ok(
-        &bid,
-        "invitations/partner-coop/answer",
-        &json!({"accept": true}),
-        &net.partner,
-    )
-    .await;
+    net.partner_joins(&bid).await;
     net.ok(&bid, "decision", &json!({"go": true}), &net.lead)
         .await;
     net.ok(&bid, "submit", &json!({}), &net.lead).await;

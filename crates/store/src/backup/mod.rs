@@ -58,6 +58,9 @@ enum Record {
     BidRoleSkills(crate::bidding::roles::RoleSkillRow),
     BidSections(crate::bidding::sections::SectionRow),
     OcdsSyncCursors(crate::bidding::sync_cursors::CursorRow),
+    Events(crate::notifications::EventRow),
+    EventCoops(crate::notifications::EventCoopRow),
+    Notifications(crate::notifications::NotificationRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -113,6 +116,7 @@ macro_rules! dump {
 }
 
 mod bidding;
+mod outbox;
 mod sharing;
 
 /// Writes every row of every table to `out`; answers how many lines.
@@ -221,6 +225,7 @@ pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, Bac
         );
         sharing::export(conn, out, &mut lines)?;
         bidding::export(conn, out, &mut lines)?;
+        outbox::export(conn, out, &mut lines)?;
         Ok::<_, BackupError>(())
     })?;
     Ok(lines)
@@ -368,6 +373,13 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::OcdsSyncCursors(row) => diesel::insert_into(ocds_sync_cursors::table)
+            .values(row)
+            .execute(conn),
+        Record::Events(row) => diesel::insert_into(events::table).values(row).execute(conn),
+        Record::EventCoops(row) => diesel::insert_into(event_coops::table)
+            .values(row)
+            .execute(conn),
+        Record::Notifications(row) => diesel::insert_into(notifications::table)
             .values(row)
             .execute(conn),
     }

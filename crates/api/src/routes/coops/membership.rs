@@ -4,6 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use coophub_domain::access;
 use coophub_domain::coop::{FundContribution, MembershipAction};
+use coophub_domain::notify::EventKind;
 use coophub_store::coops;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -14,6 +15,7 @@ use crate::etag::expected_version;
 use crate::extract::Json;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
+use crate::tell;
 
 /// A membership decision.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
@@ -77,7 +79,7 @@ pub async fn change_membership(
     let (viewer, outcome) = state
         .write(caller, move |conn, viewer| {
             let coop = coop_to_change(conn, viewer, &slug, rule)?;
-            Ok(coops::set_membership(
+            let outcome = coops::set_membership(
                 conn,
                 &coop.slug,
                 expected.as_ref(),
@@ -99,7 +101,16 @@ pub async fn change_membership(
                     membership.apply(action, now)
                 },
                 now,
-            )?)
+            )?;
+            let told = match request {
+                MembershipRequest::Invite => Some(EventKind::MembershipInvited),
+                MembershipRequest::Approve { .. } => Some(EventKind::MembershipApproved),
+                _ => None,
+            };
+            if let (Ok(changed), Some(kind)) = (&outcome, told) {
+                tell::membership(conn, viewer, changed, kind, now)?;
+            }
+            Ok(outcome)
         })
         .await?;
     let coop = outcome.map_err(|error| {

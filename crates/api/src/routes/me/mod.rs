@@ -1,6 +1,7 @@
 //! The signed-in account.
 
 pub mod change_password;
+pub mod notifications;
 pub mod show;
 
 use chrono::{DateTime, Utc};

@@ -8,6 +8,7 @@ use actix_web::{HttpResponse, post, web};
 use coophub_domain::access::bidding::{answer_invitation, manage_bid, read_bid};
 use coophub_domain::bidding::MemberStatus;
 use coophub_domain::coop::MembershipStatus;
+use coophub_domain::notify::EventKind;
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::{bids, roles};
 use coophub_store::coops;
@@ -18,6 +19,7 @@ use crate::auth::{Caller, refused};
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
+use crate::tell;
 
 fn closed(detail: String) -> ApiError {
     ApiError::Conflict {
@@ -92,6 +94,11 @@ pub async fn invite_coop(
             }
             bids::set_member(conn, id, invited.id, MemberStatus::Invited, now)?;
             roles::assign(conn, id, &offered, Some(invited.id))?;
+            if let Some(lead) = case.coop(case.bid.lead_coop_id) {
+                let coops = [lead, &invited];
+                let kind = EventKind::BidInvited;
+                tell::consortium(conn, viewer, &case.bid, coops, None, kind, now)?;
+            }
             case_of(conn, case.bid)
         })
         .await?;
@@ -146,11 +153,20 @@ pub async fn answer_bid_invitation(
                 return Err(closed(format!("{slug} has no open invitation to this bid")));
             }
             let coop = member.coop_id;
-            if accept {
+            let kind = if accept {
                 bids::set_member(conn, id, coop, MemberStatus::Accepted, now)?;
+                EventKind::BidAccepted
             } else {
                 bids::set_member(conn, id, coop, MemberStatus::Declined, now)?;
                 roles::free_roles_of(conn, id, coop)?;
+                EventKind::BidDeclined
+            };
+            if let (Some(lead), Some(answering)) =
+                (case.coop(case.bid.lead_coop_id), case.coop(coop))
+            {
+                let coordinator = case.coordinator_account;
+                let coops = [lead, answering];
+                tell::consortium(conn, viewer, &case.bid, coops, coordinator, kind, now)?;
             }
             case_of(conn, case.bid)
         })

@@ -14,6 +14,7 @@ use crate::auth::Caller;
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
+use crate::tell;
 
 /// Moves bid `id` by `action`, recording `decision` with a go/no-go.
 async fn act(
@@ -43,6 +44,7 @@ async fn act(
                 bid.submitted_at = Some(now);
             }
             bids::save(conn, bid, now)?;
+            tell::bid_moved(conn, viewer, &case.bid, case.consortium(), now)?;
             Ok(case)
         })
         .await?;

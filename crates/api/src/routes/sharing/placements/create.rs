@@ -5,6 +5,7 @@ use actix_web::{HttpResponse, post, web};
 use coophub_domain::FieldError;
 use coophub_domain::access::sharing as access;
 use coophub_domain::coop::{Coop, MembershipStatus};
+use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{PlacementDraft, PlacementInput, PlacementState};
 use coophub_store::coops;
 use coophub_store::sharing::placements::{self, Doing, NewPlacement};
@@ -18,6 +19,7 @@ use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::routes::coops::facts as coop_facts;
 use crate::routes::sharing::offers::offer_to_change;
 use crate::state::AppState;
+use crate::tell;
 
 /// A member co-op's admins ask an open offer of another member co-op for
 /// time. It must fit what is free now; the offering co-op then accepts or
@@ -99,6 +101,15 @@ pub async fn request_placement(
                 at: now,
             };
             let placement = placements::insert(conn, &new, by)?;
+            let kind = EventKind::PlacementRequested;
+            tell::placement(
+                conn,
+                viewer,
+                &placement,
+                [&offering, &requesting],
+                kind,
+                now,
+            )?;
             let involved = Involved {
                 placement,
                 offering,

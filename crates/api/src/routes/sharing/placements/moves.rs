@@ -5,6 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use coophub_domain::access::sharing as access;
+use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{PlacementAction, reason};
 use coophub_domain::{Expected, FieldError, ValidationErrors};
 use coophub_store::sharing::placements::{self, Doing, Move};
@@ -19,6 +20,7 @@ use crate::etag::expected_version;
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
+use crate::tell;
 
 /// One move asked for.
 struct Asked {
@@ -67,6 +69,15 @@ async fn act(state: &AppState, caller: Caller, asked: Asked) -> Result<HttpRespo
             };
             let moved =
                 placements::record_move(conn, placement, asked.expected.as_ref(), step, by)?;
+            let kind = match asked.action {
+                PlacementAction::Accept => EventKind::PlacementAccepted,
+                PlacementAction::Decline => EventKind::PlacementDeclined,
+                PlacementAction::Start => EventKind::PlacementStarted,
+                PlacementAction::Complete => EventKind::PlacementCompleted,
+                PlacementAction::Cancel => EventKind::PlacementCancelled,
+            };
+            let coops = [&involved.offering, &involved.requesting];
+            tell::placement(conn, viewer, &moved, coops, kind, now)?;
             let involved = super::Involved {
                 placement: moved,
                 ..involved

@@ -1,0 +1,3 @@
+DROP TABLE notifications;
+DROP TABLE event_coops;
+DROP TABLE events;
