@@ -9,11 +9,13 @@ use serde_json::{Value, json};
 use crate::bidding::Consortium;
 use crate::helpers::{TestApp, assert_problem};
 use crate::sharing::Network;
+use crate::sharing::rotations::{MARKER, rotate, sam};
 
 backend_tests!(
     placement_events_reach_both_sides_and_the_person_placed,
     bid_events_reach_the_consortium_and_name_decliners_only_to_the_lead,
     the_inbox_lists_unread_first_and_marks_read,
+    swap_events_reach_the_four_parties_only,
 );
 
 /// `(kind, summary)` of every unread notification `token` has, newest first.
@@ -241,4 +243,67 @@ async fn the_inbox_lists_unread_first_and_marks_read(backend: Backend) {
         app.get("/api/v1/me/notifications", None).await.status(),
         StatusCode::UNAUTHORIZED
     );
+}
+
+async fn swap_events_reach_the_four_parties_only(backend: Backend) {
+    let net = Network::start(backend).await;
+    let app = &net.app;
+    let (sam_token, sam_id) = sam(&net).await;
+    let everyone = [
+        &net.grace,
+        &sam_token,
+        &net.lender,
+        &net.asker,
+        &net.steward,
+        &net.newcomer,
+    ];
+    clear(app, &everyone).await;
+    let grace = rotate(&net, &net.grace, &net.grace_id, "elm", true).await;
+    let theirs = rotate(&net, &sam_token, &sam_id, "rust", true).await;
+    let path = format!("/api/v1/rotations/{}/swaps", grace["id"].as_str().unwrap());
+    let res = app
+        .post_json(
+            &path,
+            &json!({"with_rotation_id": theirs["id"]}),
+            Some(&net.grace),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let swap: Value = res.json().await.unwrap();
+    for party in [&sam_token, &net.lender, &net.asker] {
+        let heard = told(app, party).await;
+        assert_eq!(kinds(&heard), ["swap.proposed"]);
+        assert!(
+            heard[0].1.contains("Grace Hopper of Co-op lend-coop"),
+            "{heard:?}"
+        );
+    }
+    for outside in [&net.grace, &net.steward, &net.newcomer] {
+        assert!(
+            told(app, outside).await.is_empty(),
+            "the proposer and outsiders"
+        );
+    }
+    let answer = format!("/api/v1/swaps/{}/answer", swap["id"].as_str().unwrap());
+    for token in [&sam_token, &net.lender, &net.asker] {
+        let res = app
+            .post_json(&answer, &json!({"agree": true}), Some(token))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let grace_heard = told(app, &net.grace).await;
+    assert_eq!(
+        kinds(&grace_heard),
+        ["swap.agreed", "swap.answered", "swap.answered"]
+    );
+    for party in [&net.grace, &sam_token, &net.lender, &net.asker] {
+        let inbox = app
+            .get("/api/v1/me/notifications", Some(party))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!inbox.contains(MARKER), "rotation notes are never told");
+    }
+    assert!(told(app, &net.steward).await.is_empty());
 }

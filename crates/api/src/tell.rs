@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::auth::Viewer;
 use crate::problem::ApiError;
+use crate::routes::sharing::rotations::Asked;
 
 fn record(
     conn: &mut DbConnection,
@@ -176,6 +177,46 @@ pub(crate) fn bid_moved(
     };
     let audience = Audience {
         people_of: consortium,
+        ..Audience::default()
+    };
+    record(conn, event, audience, now)
+}
+
+/// A rotation swap was proposed or answered: its four parties (both people,
+/// both co-ops' admins) are told.
+pub(crate) fn swap(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    swap: Uuid,
+    sides: [&Asked; 2],
+    kind: EventKind,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let [a, b] = sides.map(|side| format!("{} of {}", side.person.name, side.coop.profile.name));
+    let summary = match kind {
+        EventKind::SwapProposed => format!("A rotation swap between {a} and {b} was proposed"),
+        EventKind::SwapAgreed => {
+            format!("The rotation swap between {a} and {b} is agreed: both placements are booked")
+        }
+        EventKind::SwapRefused => format!("The rotation swap between {a} and {b} was refused"),
+        _ => format!("The rotation swap between {a} and {b} has a new answer"),
+    };
+    let coops: Vec<Uuid> = sides.iter().map(|side| side.coop.id).collect();
+    let event = NewEvent {
+        kind,
+        subject_type: "swap",
+        subject_id: swap.to_string(),
+        link: format!("/api/v1/swaps/{swap}"),
+        summary,
+        actor: viewer.user_id(),
+        coops: coops.clone(),
+    };
+    let audience = Audience {
+        admins_of: coops,
+        accounts: sides
+            .iter()
+            .filter_map(|side| side.person.user_id)
+            .collect(),
         ..Audience::default()
     };
     record(conn, event, audience, now)

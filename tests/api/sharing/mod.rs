@@ -11,7 +11,7 @@ mod listings;
 mod matching;
 mod placements;
 mod private_routes;
-mod rotations;
+pub(crate) mod rotations;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};

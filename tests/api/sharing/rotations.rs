@@ -16,10 +16,10 @@ backend_tests!(
 );
 
 /// The marker word in private notes, looked for in every channel.
-const MARKER: &str = "Quokkaburrow";
+pub(crate) const MARKER: &str = "Quokkaburrow";
 
 /// Sam of `ask-coop`, who works with Elm and is linked to their own account.
-pub(super) async fn sam(net: &Network) -> (String, String) {
+pub(crate) async fn sam(net: &Network) -> (String, String) {
     let token = net.app.user("sam@ask.coop").await;
     let body = json!({"name": "Sam Samphire", "linked_user_email": "sam@ask.coop",
                       "skills": [{"skill": "Elm", "level": 4, "interest": 5}]});
@@ -34,7 +34,7 @@ pub(super) async fn sam(net: &Network) -> (String, String) {
     (token, id)
 }
 
-pub(super) async fn rotate(
+pub(crate) async fn rotate(
     net: &Network,
     token: &str,
     person: &str,

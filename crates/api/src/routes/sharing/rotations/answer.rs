@@ -5,6 +5,7 @@
 use actix_web::{get, post, web};
 use chrono::{DateTime, Utc};
 use coophub_domain::access::rotation::{parties, read_swap};
+use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{
     Conflict, FULL_WEEK, Limit, PlacementState, RotationStatus, SwapProposal, SwapState, conflicts,
 };
@@ -19,6 +20,7 @@ use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::routes::sharing::capacity_conflict;
 use crate::state::AppState;
+use crate::tell;
 
 /// The swap `id` with both sides, if the viewer is one of its parties; for a
 /// change, the swap and both rotation requests are locked.
@@ -127,6 +129,12 @@ pub async fn answer_swap(
             }
             proposal.version += 1;
             swaps::save(conn, &proposal, now)?;
+            let kind = match proposal.swap.state {
+                SwapState::Agreed => EventKind::SwapAgreed,
+                SwapState::Refused => EventKind::SwapRefused,
+                _ => EventKind::SwapAnswered,
+            };
+            tell::swap(conn, viewer, proposal.id, [&first, &second], kind, now)?;
             Ok(SwapView::new(proposal, &first, &second, now))
         })
         .await?;

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use coophub_domain::access::rotation::{self as access, parties};
+use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{
     Booking, RotationStatus, Swap, SwapProposal, SwapState, skills_fitting,
 };
@@ -21,6 +22,7 @@ use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::routes::people::CoopRef;
 use crate::routes::sharing::views::{PersonRef, days};
 use crate::state::AppState;
+use crate::tell;
 
 /// A possible swap: the other side, the skills fitting each way, the time.
 struct Fitting {
@@ -197,6 +199,15 @@ pub async fn propose_swap(
                 version: 1,
             };
             swaps::insert(conn, &proposal, now)?;
+            let sides = [&mine, &fit.other];
+            tell::swap(
+                conn,
+                viewer,
+                proposal.id,
+                sides,
+                EventKind::SwapProposed,
+                now,
+            )?;
             Ok(SwapView::new(proposal, &mine, &fit.other, now))
         })
         .await?;
