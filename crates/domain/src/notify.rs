@@ -66,6 +66,8 @@ kinds! {
     BidDeclined = "bid.declined",
     /// A bid was decided on, submitted, won, lost or withdrawn.
     BidMoved = "bid.moved",
+    /// A new or changed tender matches an alert.
+    OpportunityMatched = "opportunity.matched",
 }
 
 /// Who is told, by their place (resolved to accounts when recorded).

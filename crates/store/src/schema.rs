@@ -555,6 +555,28 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Saved opportunity filters.
+    alerts (id) {
+        id -> Text,
+        user_id -> Text,
+        coop_id -> Nullable<Text>,
+        name -> Text,
+        /// JSON of the filters.
+        filters -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The opportunities each alert has told of.
+    alert_hits (alert_id, opportunity_id) {
+        alert_id -> Text,
+        opportunity_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -619,5 +641,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     ocds_sync_cursors,
     events,
     event_coops,
-    notifications
+    notifications,
+    alerts,
+    alert_hits
 );

@@ -255,6 +255,26 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("CriterionBody", "weight", range(1.0, 10.0)),
     ("CriterionBody", "score", range(0.0, 5.0)),
     ("InvitationBody", "coop", Slug),
+    ("AlertBody", "name", required(200)),
+    ("AlertBody", "coop", Slug),
+    ("AlertBody", "skills", Items { min: 0, max: 20 }),
+    ("AlertBody", "skills[]", SkillName),
+    ("AlertBody", "cpv", Items { min: 0, max: 20 }),
+    (
+        "AlertBody",
+        "cpv[]",
+        Pattern(concat!(
+            "^",
+            trimmed_space!(),
+            "*[0-9]{8}(-[0-9])?",
+            trimmed_space!(),
+            "*$"
+        )),
+    ),
+    ("AlertBody", "value_min", range(0.0, 9.0e15)),
+    ("AlertBody", "value_max", range(0.0, 9.0e15)),
+    ("AlertBody", "buyer", text(200)),
+    ("AlertBody", "words", text(200)),
     ("WonCaseStudyBody", "summary", text(5000)),
     ("WonCaseStudyBody", "outcome", text(2000)),
 ];

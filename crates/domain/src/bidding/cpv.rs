@@ -178,7 +178,7 @@ pub fn cpv_digits(raw: &str) -> Option<String> {
 
 /// The significant part of eight CPV digits: without trailing zeros, at
 /// least the division's two digits.
-fn significant(code: &str) -> &str {
+pub(super) fn significant(code: &str) -> &str {
     let kept = code.trim_end_matches('0').len().max(2);
     &code[..kept.min(code.len())]
 }

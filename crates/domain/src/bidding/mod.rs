@@ -2,6 +2,7 @@
 //! and how their value is shared) that must hold whatever the storage does,
 //! tested without it.
 
+mod alert;
 mod bid;
 mod cpv;
 mod input;
@@ -12,6 +13,7 @@ mod shares;
 mod staffing;
 mod suggest;
 
+pub use alert::{AlertDraft, AlertFilters, AlertInput, Suitability, alert_match};
 pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
 pub use cpv::{CPV_SKILLS, CpvSkills, cpv_digits, skills_for_cpv};
 pub use input::{

@@ -61,6 +61,8 @@ enum Record {
     Events(crate::notifications::EventRow),
     EventCoops(crate::notifications::EventCoopRow),
     Notifications(crate::notifications::NotificationRow),
+    Alerts(crate::bidding::alerts::AlertRow),
+    AlertHits(crate::bidding::alerts::HitRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -380,6 +382,10 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::Notifications(row) => diesel::insert_into(notifications::table)
+            .values(row)
+            .execute(conn),
+        Record::Alerts(row) => diesel::insert_into(alerts::table).values(row).execute(conn),
+        Record::AlertHits(row) => diesel::insert_into(alert_hits::table)
             .values(row)
             .execute(conn),
     }

@@ -1,11 +1,12 @@
-//! Events and notifications in a backup, after the accounts and co-ops
-//! they refer to.
+//! Events, notifications and alerts in a backup, after the accounts, co-ops
+//! and opportunities they refer to.
 
 use std::io::Write;
 
 use diesel::prelude::*;
 
 use super::{BackupError, Record, unclean_field};
+use crate::bidding::alerts::{AlertRow, HitRow};
 use crate::connection::DbConnection;
 use crate::notifications::{EventCoopRow, EventRow, NotificationRow};
 use crate::schema;
@@ -36,6 +37,16 @@ pub(super) fn export(
         NotificationRow,
         Notifications,
         notifications::id
+    );
+    dump!(conn, out, count, alerts, AlertRow, Alerts, alerts::id);
+    dump!(
+        conn,
+        out,
+        count,
+        alert_hits,
+        HitRow,
+        AlertHits,
+        (alert_hits::alert_id, alert_hits::opportunity_id)
     );
     *lines += count;
     Ok(())

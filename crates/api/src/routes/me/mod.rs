@@ -1,5 +1,6 @@
 //! The signed-in account.
 
+pub mod alerts;
 pub mod change_password;
 pub mod notifications;
 pub mod show;

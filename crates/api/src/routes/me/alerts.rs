@@ -1,0 +1,246 @@
+//! `POST /api/v1/me/alerts`, `GET /api/v1/me/alerts` and
+//! `DELETE /api/v1/me/alerts/{id}`: saved opportunity filters. A new or
+//! changed tender that matches tells the account (or, for a co-op's alert,
+//! the co-op's admins) once, with the reasons.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, delete, get, post, web};
+use chrono::{DateTime, Utc};
+use coophub_domain::bidding::{AlertDraft, AlertFilters, AlertInput, Suitability};
+use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::bidding::alerts::{self, Alert};
+use coophub_store::{DbConnection, coops, skills};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::{Caller, Viewer, signed_in};
+use crate::extract::Checked;
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::routes::coops::{ADMINISTER, coop_for};
+use crate::state::AppState;
+
+/// An alert as saved.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AlertBody {
+    /// What the alert is called.
+    pub name: String,
+    /// A co-op the caller administers: its admins are told (default: the caller).
+    pub coop: Option<String>,
+    /// Any of these skills, any spelling.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Any of these CPV codes, matched up and down the hierarchy.
+    #[serde(default)]
+    pub cpv: Vec<String>,
+    /// The least value, minor units.
+    pub value_min: Option<i64>,
+    /// The most value, minor units.
+    pub value_max: Option<i64>,
+    /// Words in the buyer's name.
+    pub buyer: Option<String>,
+    /// A suitability the tender must be marked with.
+    pub suitable_for: Option<Suitability>,
+    /// Words that must all be in the title or description.
+    pub words: Option<String>,
+}
+
+/// What an alert looks for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AlertFiltersView {
+    /// Skills (canonical slugs).
+    pub skills: Vec<String>,
+    /// CPV codes.
+    pub cpv: Vec<String>,
+    /// The least value.
+    pub value_min: Option<i64>,
+    /// The most value.
+    pub value_max: Option<i64>,
+    /// Words in the buyer's name.
+    pub buyer: Option<String>,
+    /// Suitability.
+    pub suitable_for: Option<Suitability>,
+    /// Words in the title or description.
+    pub words: Option<String>,
+}
+
+/// A saved alert.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AlertView {
+    /// Its id.
+    pub id: Uuid,
+    /// What it is called.
+    pub name: String,
+    /// The co-op whose admins are told, if it is a co-op's.
+    pub coop: Option<String>,
+    /// What it looks for.
+    pub filters: AlertFiltersView,
+    /// When it was saved.
+    pub created_at: DateTime<Utc>,
+}
+
+/// The caller's alerts and those of the co-ops they administer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AlertList {
+    /// Oldest first.
+    pub items: Vec<AlertView>,
+}
+
+fn view(conn: &mut DbConnection, alert: Alert) -> Result<AlertView, ApiError> {
+    let coop = match alert.coop_id {
+        Some(id) => coops::find_by_id(conn, id)?.map(|c| c.slug),
+        None => None,
+    };
+    let AlertFilters {
+        skills,
+        cpv,
+        value_min,
+        value_max,
+        buyer,
+        suitable_for,
+        words,
+    } = alert.filters;
+    Ok(AlertView {
+        id: alert.id,
+        name: alert.name,
+        coop,
+        filters: AlertFiltersView {
+            skills,
+            cpv,
+            value_min,
+            value_max,
+            buyer,
+            suitable_for,
+            words,
+        },
+        created_at: alert.created_at,
+    })
+}
+
+/// Skills as the network knows them; a problem at its pointer for one it does not.
+fn known_skills(conn: &mut DbConnection, input: &AlertInput) -> Result<Vec<String>, ApiError> {
+    let mut errors = ValidationErrors::default();
+    let mut slugs = Vec::new();
+    for (i, name) in input.skills.iter().enumerate() {
+        match skills::find(conn, name.key())? {
+            Some(skill) if !slugs.contains(&skill.slug) => slugs.push(skill.slug),
+            Some(_) => {}
+            None => errors.0.push(FieldError::new(
+                format!("/skills/{i}"),
+                "is not a skill the network knows yet",
+            )),
+        }
+    }
+    errors.finish(|| Some(slugs)).map_err(Into::into)
+}
+
+/// Saves an alert on opportunities: every filter given must hold.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = AlertBody,
+    responses(
+        SignedIn, JsonBody,
+        (status = 201, description = "Saved", body = AlertView),
+        (status = 403, description = "Not an admin of the co-op", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/alerts")]
+pub async fn create_alert(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Checked<AlertBody>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let (coop, input) = body.check(|body| {
+        let input = AlertInput::parse(AlertDraft {
+            name: body.name.clone(),
+            skills: body.skills.clone(),
+            cpv: body.cpv.clone(),
+            value_min: body.value_min,
+            value_max: body.value_max,
+            buyer: body.buyer.clone(),
+            suitable_for: body.suitable_for,
+            words: body.words.clone(),
+        })?;
+        Ok((body.coop.clone(), input))
+    })?;
+    let now = state.clock.now();
+    let (_, saved) = state
+        .write(caller, move |conn, viewer| {
+            let user = signed_in(viewer)?.id;
+            let coop = match &coop {
+                Some(slug) => Some(coop_for(conn, viewer, slug, ADMINISTER)?.id),
+                None => None,
+            };
+            let mut filters = input.filters.clone();
+            filters.skills = known_skills(conn, &input)?;
+            let alert = alerts::insert(conn, user, coop, &input.name, &filters, now)?;
+            view(conn, alert)
+        })
+        .await?;
+    let mut response = HttpResponse::build(StatusCode::CREATED);
+    response.insert_header(("Location", format!("/api/v1/me/alerts/{}", saved.id)));
+    Ok(response.json(saved))
+}
+
+/// The caller's alerts, and those of the co-ops they administer.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        SignedIn,
+        (status = 200, description = "The alerts", body = AlertList),
+    )
+)]
+#[get("/me/alerts")]
+pub async fn list_alerts(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<web::Json<AlertList>, ApiError> {
+    let caller = caller.require_token()?;
+    let (_, items) = state
+        .read(caller, move |conn, viewer| {
+            let user = signed_in(viewer)?.id;
+            alerts::visible_to(conn, user, &viewer.administered())?
+                .into_iter()
+                .map(|alert| view(conn, alert))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(web::Json(AlertList { items }))
+}
+
+fn may_change(viewer: &Viewer, alert: &Alert) -> bool {
+    viewer.user_id() == Some(alert.user_id) || alert.coop_id.is_some_and(|c| viewer.is_admin_of(c))
+}
+
+/// Deletes an alert: the account that saved it, or an admin of its co-op.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The alert's id")),
+    responses(
+        SignedIn,
+        (status = 204, description = "Deleted"),
+        (status = 404, description = "No such alert of the caller's", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/me/alerts/{id}")]
+pub async fn delete_alert(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let id = id.into_inner();
+    state
+        .write(caller, move |conn, viewer| match alerts::find(conn, id)? {
+            Some(alert) if may_change(viewer, &alert) => Ok(alerts::delete(conn, id)?),
+            _ => Err(ApiError::NotFound(format!("no alert {id}"))),
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,2 @@
+DROP TABLE alert_hits;
+DROP TABLE alerts;

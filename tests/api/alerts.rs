@@ -1,0 +1,168 @@
+//! Alerts on opportunities: a new or changed tender that matches tells the
+//! account (or a co-op's admins) once, with the reasons, and never again on
+//! re-import; closed tenders tell nobody.
+
+use coophub_testkit::{Backend, backend_tests};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::bidding::Consortium;
+use crate::helpers::{TestApp, assert_problem, pointers};
+
+backend_tests!(a_matching_tender_tells_each_alert_once,);
+
+fn package(ocid: &str, date: &str, end: &str) -> Value {
+    json!({"uri": "https://example.org/p", "version": "1.1", "publishedDate": date,
+        "releases": [{"ocid": ocid, "id": format!("{ocid}-{date}"), "date": date, "tag": ["tender"],
+            "buyer": {"name": "Leeds City Council"},
+            "tender": {"id": "1", "title": "Patient portal", "status": "active",
+                "classification": {"scheme": "CPV", "id": "72413000"},
+                "value": {"amount": 80000, "currency": "GBP"},
+                "tenderPeriod": {"endDate": end}}}]})
+}
+
+async fn matched(app: &TestApp, token: &str) -> Vec<String> {
+    let inbox = app
+        .get_json("/api/v1/me/notifications?per_page=100", Some(token))
+        .await;
+    inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "opportunity.matched")
+        .map(|n| n["summary"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
+    let net = Consortium::start(backend).await;
+    let app = &net.app;
+    let save = |body: Value, token: String| async move {
+        let res = app
+            .post_json("/api/v1/me/alerts", &body, Some(&token))
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED, "{:?}", res.text().await);
+        res.json::<Value>().await.unwrap()
+    };
+    save(
+        json!({"name": "Web work", "cpv": ["72000000"], "value_min": 1_000_000}),
+        net.lead.clone(),
+    )
+    .await;
+    save(
+        json!({"name": "Hosting", "coop": "partner-coop", "skills": ["hosting"]}),
+        net.partner.clone(),
+    )
+    .await;
+    let mine = save(
+        json!({"name": "Portals", "words": "portal", "buyer": "leeds"}),
+        net.outsider.clone(),
+    )
+    .await;
+    save(
+        json!({"name": "Too big", "value_min": 100_000_000}),
+        net.other.clone(),
+    )
+    .await;
+
+    let lead = net.lead.clone();
+    let import = |body: Value| {
+        let lead = lead.clone();
+        async move {
+            let res = app
+                .post_json("/api/v1/opportunities/import", &body, Some(&lead))
+                .await;
+            assert_eq!(res.status(), StatusCode::OK, "{:?}", res.text().await);
+        }
+    };
+    import(package(
+        "ocds-alert-1",
+        "2026-12-01T10:00:00Z",
+        "2027-05-01T12:00:00Z",
+    ))
+    .await;
+    let lead = matched(app, &net.lead).await;
+    assert_eq!(lead.len(), 1);
+    assert!(
+        lead[0].starts_with("“Patient portal” matches the alert “Web work”: CPV 72413000"),
+        "{lead:?}"
+    );
+    assert_eq!(
+        matched(app, &net.partner).await.len(),
+        1,
+        "a co-op's alert tells its admins"
+    );
+    assert!(matched(app, &net.partner_member).await.is_empty());
+    let outsider = matched(app, &net.outsider).await;
+    assert!(
+        outsider[0].contains("bought by Leeds City Council")
+            && outsider[0].contains("mentions portal"),
+        "{outsider:?}"
+    );
+    assert!(
+        matched(app, &net.other).await.is_empty(),
+        "out of its range"
+    );
+
+    // The same release again, and a newer one: nobody is told twice.
+    import(package(
+        "ocds-alert-1",
+        "2026-12-01T10:00:00Z",
+        "2027-05-01T12:00:00Z",
+    ))
+    .await;
+    import(package(
+        "ocds-alert-1",
+        "2026-12-02T10:00:00Z",
+        "2027-05-02T12:00:00Z",
+    ))
+    .await;
+    assert_eq!(matched(app, &net.lead).await.len(), 1);
+    // A tender already closed tells nobody.
+    import(package(
+        "ocds-alert-2",
+        "2026-12-01T10:00:00Z",
+        "2026-11-01T12:00:00Z",
+    ))
+    .await;
+    assert_eq!(matched(app, &net.outsider).await.len(), 1);
+
+    let listed = app.get_json("/api/v1/me/alerts", Some(&net.partner)).await;
+    assert_eq!(listed["items"][0]["filters"]["skills"], json!(["hosting"]));
+    assert_eq!(listed["items"][0]["coop"], "partner-coop");
+    let path = format!("/api/v1/me/alerts/{}", mine["id"].as_str().unwrap());
+    let res = app
+        .send(Method::DELETE, &path, None, Some(&net.lead), None)
+        .await;
+    assert_problem(res, 404, "not_found").await;
+    let res = app
+        .send(Method::DELETE, &path, None, Some(&net.outsider), None)
+        .await;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+
+    let bad = json!({"name": "", "skills": ["Quantum basket weaving"], "cpv": ["72"],
+                     "value_min": 5, "value_max": 1});
+    let res = app
+        .post_json("/api/v1/me/alerts", &bad, Some(&net.lead))
+        .await;
+    assert_eq!(
+        pointers(&assert_problem(res, 422, "validation_failed").await),
+        ["/name", "/cpv/0", "/value_max"]
+    );
+    let unknown = json!({"name": "New skill", "skills": ["Quantum basket weaving"]});
+    let res = app
+        .post_json("/api/v1/me/alerts", &unknown, Some(&net.lead))
+        .await;
+    assert_eq!(
+        pointers(&assert_problem(res, 422, "validation_failed").await),
+        ["/skills/0"]
+    );
+    let theirs = json!({"name": "Not mine", "coop": "partner-coop"});
+    assert_problem(
+        app.post_json("/api/v1/me/alerts", &theirs, Some(&net.lead))
+            .await,
+        403,
+        "forbidden",
+    )
+    .await;
+}
