@@ -22,6 +22,7 @@ pub enum Suitability {
 
 /// What an alert looks for (skills as canonical slugs once stored).
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AlertFilters {
     /// Any of these skills.
     #[serde(default)]

@@ -46,25 +46,6 @@ pub struct AlertBody {
     pub words: Option<String>,
 }
 
-/// What an alert looks for.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AlertFiltersView {
-    /// Skills (canonical slugs).
-    pub skills: Vec<String>,
-    /// CPV codes.
-    pub cpv: Vec<String>,
-    /// The least value.
-    pub value_min: Option<i64>,
-    /// The most value.
-    pub value_max: Option<i64>,
-    /// Words in the buyer's name.
-    pub buyer: Option<String>,
-    /// Suitability.
-    pub suitable_for: Option<Suitability>,
-    /// Words in the title or description.
-    pub words: Option<String>,
-}
-
 /// A saved alert.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AlertView {
@@ -74,8 +55,8 @@ pub struct AlertView {
     pub name: String,
     /// The co-op whose admins are told, if it is a co-op's.
     pub coop: Option<String>,
-    /// What it looks for.
-    pub filters: AlertFiltersView,
+    /// What it looks for (skills as canonical slugs).
+    pub filters: AlertFilters,
     /// When it was saved.
     pub created_at: DateTime<Utc>,
 }
@@ -92,28 +73,11 @@ fn view(conn: &mut DbConnection, alert: Alert) -> Result<AlertView, ApiError> {
         Some(id) => coops::find_by_id(conn, id)?.map(|c| c.slug),
         None => None,
     };
-    let AlertFilters {
-        skills,
-        cpv,
-        value_min,
-        value_max,
-        buyer,
-        suitable_for,
-        words,
-    } = alert.filters;
     Ok(AlertView {
         id: alert.id,
         name: alert.name,
         coop,
-        filters: AlertFiltersView {
-            skills,
-            cpv,
-            value_min,
-            value_max,
-            buyer,
-            suitable_for,
-            words,
-        },
+        filters: alert.filters,
         created_at: alert.created_at,
     })
 }
