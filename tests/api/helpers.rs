@@ -197,6 +197,16 @@ impl TestApp {
     }
 }
 
+/// Makes a secret feed by posting to `path` as `token`; answers the path
+/// (with its `key`) of the URL it was given.
+pub async fn secret_feed(app: &TestApp, path: &str, token: &str) -> String {
+    let res = app.post_json(path, &json!({}), Some(token)).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let made: Value = res.json().await.unwrap();
+    let url = made["url"].as_str().unwrap();
+    url[url.find("/api/").unwrap()..].to_owned()
+}
+
 /// Asserts that `res` is a problem document with `status` and `code`; answers the document.
 pub async fn assert_problem(res: Response, status: u16, code: &str) -> Value {
     assert_eq!(res.status().as_u16(), status, "status");

@@ -14,6 +14,7 @@ mod concurrency;
 mod consent;
 mod coop_lists;
 mod coops;
+mod deadlines;
 mod derived_data;
 mod errors;
 mod helpers;

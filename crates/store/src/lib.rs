@@ -11,6 +11,7 @@ pub mod case_studies;
 pub mod changes;
 mod connection;
 pub mod coops;
+pub mod deadline_feeds;
 mod error;
 mod migrations;
 pub mod notifications;

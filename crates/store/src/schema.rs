@@ -577,6 +577,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Secret URLs of accounts' deadline calendars.
+    deadline_feeds (user_id) {
+        user_id -> Text,
+        secret_sha256 -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -643,5 +652,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_coops,
     notifications,
     alerts,
-    alert_hits
+    alert_hits,
+    deadline_feeds
 );

@@ -11,7 +11,7 @@ use super::Network;
 backend_tests!(calendar_feeds_list_promised_time_for_the_coop_only);
 
 /// The events of a feed: `(uid, summary, start, end)`.
-fn events(text: &str) -> Vec<(String, String, DatePerhapsTime, DatePerhapsTime)> {
+pub(crate) fn events(text: &str) -> Vec<(String, String, DatePerhapsTime, DatePerhapsTime)> {
     let calendar: Calendar = text.parse().unwrap();
     calendar
         .components
@@ -87,15 +87,7 @@ async fn calendar_feeds_list_promised_time_for_the_coop_only(backend: Backend) {
     let feeds = "/api/v1/coops/lend-coop/calendar-feeds";
     let res = net.app.post_json(feeds, &json!({}), Some(&net.asker)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    let made: Value = net
-        .app
-        .post_json(feeds, &json!({}), Some(&net.lender))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let url = made["url"].as_str().unwrap();
-    let path = &url[url.find("/api/").unwrap()..];
+    let path = &crate::helpers::secret_feed(&net.app, feeds, &net.lender).await;
     let res = net.app.get(path, None).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(events(&res.text().await.unwrap()).len(), 1);

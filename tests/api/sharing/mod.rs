@@ -4,7 +4,7 @@
 
 mod authorisation;
 mod backup;
-mod calendar;
+pub(crate) mod calendar;
 mod channels;
 mod concurrency;
 mod listings;

@@ -63,6 +63,7 @@ enum Record {
     Notifications(crate::notifications::NotificationRow),
     Alerts(crate::bidding::alerts::AlertRow),
     AlertHits(crate::bidding::alerts::HitRow),
+    DeadlineFeeds(crate::deadline_feeds::DeadlineFeedRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -386,6 +387,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .execute(conn),
         Record::Alerts(row) => diesel::insert_into(alerts::table).values(row).execute(conn),
         Record::AlertHits(row) => diesel::insert_into(alert_hits::table)
+            .values(row)
+            .execute(conn),
+        Record::DeadlineFeeds(row) => diesel::insert_into(deadline_feeds::table)
             .values(row)
             .execute(conn),
     }

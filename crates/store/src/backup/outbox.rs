@@ -8,6 +8,7 @@ use diesel::prelude::*;
 use super::{BackupError, Record, unclean_field};
 use crate::bidding::alerts::{AlertRow, HitRow};
 use crate::connection::DbConnection;
+use crate::deadline_feeds::DeadlineFeedRow;
 use crate::notifications::{EventCoopRow, EventRow, NotificationRow};
 use crate::schema;
 
@@ -47,6 +48,15 @@ pub(super) fn export(
         HitRow,
         AlertHits,
         (alert_hits::alert_id, alert_hits::opportunity_id)
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        deadline_feeds,
+        DeadlineFeedRow,
+        DeadlineFeeds,
+        deadline_feeds::user_id
     );
     *lines += count;
     Ok(())

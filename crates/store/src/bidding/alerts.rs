@@ -190,3 +190,17 @@ pub(crate) fn fire(
     }
     Ok(())
 }
+
+/// The opportunities `alerts` have told of.
+pub fn told_of(conn: &mut DbConnection, alerts: &[Uuid]) -> Result<Vec<Uuid>, StoreError> {
+    let ids: Vec<String> = alerts.iter().map(Uuid::to_string).collect();
+    let found: Vec<String> = alert_hits::table
+        .filter(alert_hits::alert_id.eq_any(ids))
+        .select(alert_hits::opportunity_id)
+        .distinct()
+        .load(conn)?;
+    Ok(found
+        .iter()
+        .filter_map(|id| Uuid::parse_str(id).ok())
+        .collect())
+}

@@ -2,6 +2,7 @@
 
 pub mod alerts;
 pub mod change_password;
+pub mod deadlines;
 pub mod notifications;
 pub mod show;
 

@@ -11,7 +11,7 @@ use icalendar::{Calendar, Component, EventLike};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::secret_hash;
+use super::{ics_response, secret_hash};
 use crate::auth::{Caller, Viewer};
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem, QueryString};
@@ -136,10 +136,7 @@ async fn feed(
             Ok(calendar(&name, items))
         })
         .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/calendar; charset=utf-8")
-        .insert_header(("Cache-Control", "private, no-store"))
-        .body(text))
+    Ok(ics_response(text))
 }
 
 /// A co-op's accepted and active placements (on either side), as iCalendar.

@@ -23,3 +23,11 @@ pub(crate) fn new_secret() -> String {
     rand::rng().fill_bytes(&mut bytes);
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
+
+/// A calendar answer: iCalendar text, never kept by caches on the way.
+pub(crate) fn ics_response(text: String) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header(("Cache-Control", "private, no-store"))
+        .body(text)
+}
