@@ -4,6 +4,7 @@
 //! the result. A bid is its consortium's business: everyone else gets 404
 //! and finds it in no list or count (`coophub_domain::access::bidding`).
 
+mod bodies;
 pub mod case_study;
 pub mod consortium;
 pub mod create;
@@ -36,10 +37,10 @@ use coophub_domain::{FieldError, ValidationErrors};
 use crate::auth::{Viewer, refused};
 use crate::problem::{ApiError, Code};
 
-pub use view::{
-    BidBody, BidList, BidTermsBody, BidView, DecisionBody, InvitationAnswer, InvitationBody,
-    RoleBody, SectionBody,
+pub use bodies::{
+    BidBody, BidTermsBody, DecisionBody, InvitationAnswer, InvitationBody, RoleBody, SectionBody,
 };
+pub use view::{BidList, BidView};
 
 /// A rule of `coophub_domain::access::bidding` about a bid.
 pub(crate) type BidRule = fn(&Viewer, &BidFacts) -> Result<(), Denied>;

@@ -1,0 +1,211 @@
+//! What clients send to open, change and answer bids.
+
+use chrono::NaiveDate;
+use coophub_domain::bidding::{BidDraft, DecisionDraft, RoleDraft, SectionDraft, SectionStatus};
+use coophub_domain::sharing::Money;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::routes::bidding::opportunities::TenderValueBody;
+use crate::routes::sharing::requests::RequestSkillBody;
+
+/// A bid as its lead opens it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BidBody {
+    /// The opportunity bid for.
+    pub opportunity_id: Uuid,
+    /// The lead co-op's slug (the caller is one of its admins).
+    pub lead_coop: String,
+    /// Name of the bid.
+    pub title: String,
+    /// One lot of the tender, by the publisher's lot id.
+    pub lot_id: Option<String>,
+    /// One of the lead co-op's people who coordinates the bid.
+    pub coordinator: Option<Uuid>,
+    /// The price bid; default: the lot's value, else the tender's.
+    pub value: Option<TenderValueBody>,
+    /// The lead premium in basis points of the value (500 = 5%, the default).
+    pub lead_premium_bp: Option<i64>,
+    /// The optional network-fund contribution in basis points; none if left out.
+    pub fund_bp: Option<i64>,
+}
+
+impl BidBody {
+    /// The draft for the domain's checks.
+    pub fn draft(&self) -> BidDraft {
+        BidDraft {
+            title: self.title.clone(),
+            lot_id: self.lot_id.clone(),
+            value: self.value.as_ref().map(|v| Money {
+                amount: v.amount,
+                currency: v.currency.clone(),
+            }),
+            lead_premium_bp: self.lead_premium_bp,
+            fund_bp: self.fund_bp,
+        }
+    }
+}
+
+/// A bid's terms as its lead changes them (replaced whole: what is left
+/// out goes back to its default).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BidTermsBody {
+    /// Name of the bid.
+    pub title: String,
+    /// One of the lead co-op's people who coordinates the bid.
+    pub coordinator: Option<Uuid>,
+    /// The price bid; default: the lot's value, else the tender's.
+    pub value: Option<TenderValueBody>,
+    /// The lead premium in basis points of the value (default 500 = 5%).
+    pub lead_premium_bp: Option<i64>,
+    /// The optional network-fund contribution in basis points; none if left out.
+    pub fund_bp: Option<i64>,
+}
+
+impl BidTermsBody {
+    /// The draft for the domain's checks, for a bid on `lot_id`.
+    pub fn draft(&self, lot_id: Option<String>) -> BidDraft {
+        BidDraft {
+            title: self.title.clone(),
+            lot_id,
+            value: self.value.as_ref().map(|v| Money {
+                amount: v.amount,
+                currency: v.currency.clone(),
+            }),
+            lead_premium_bp: self.lead_premium_bp,
+            fund_bp: self.fund_bp,
+        }
+    }
+}
+
+/// A role to fill.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleBody {
+    /// What the role is.
+    pub title: String,
+    /// Skills wanted, with the least level.
+    #[serde(default)]
+    pub skills: Vec<RequestSkillBody>,
+    /// Effort in days.
+    pub effort_days: i64,
+    /// First day of the work (with `end`).
+    pub start: Option<NaiveDate>,
+    /// Last day of the work (with `start`).
+    pub end: Option<NaiveDate>,
+    /// Internal day rate in minor units of the bid's currency.
+    pub day_rate: Option<i64>,
+    /// The lot it is for.
+    pub lot_id: Option<String>,
+    /// The co-op that fills it: the lead, or a co-op that accepted.
+    pub coop: Option<String>,
+}
+
+impl RoleBody {
+    /// The draft for the domain's checks.
+    pub fn draft(&self) -> RoleDraft {
+        RoleDraft {
+            title: self.title.clone(),
+            skills: self
+                .skills
+                .iter()
+                .map(|s| (s.skill.clone(), s.min_level))
+                .collect(),
+            effort_days: self.effort_days,
+            start: self.start,
+            end: self.end,
+            day_rate: self.day_rate,
+            lot_id: self.lot_id.clone(),
+        }
+    }
+}
+
+/// A section of the bid document.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionBody {
+    /// What the section is.
+    pub title: String,
+    /// The co-op that writes it (in the consortium).
+    pub owner_coop: Option<String>,
+    /// The person who writes it (one of a consortium co-op's people).
+    pub owner_person: Option<Uuid>,
+    /// When it is due.
+    pub due: Option<NaiveDate>,
+    /// Where it stands; default `todo`.
+    pub status: Option<SectionStatus>,
+}
+
+impl SectionBody {
+    /// The draft for the domain's checks.
+    pub fn draft(&self) -> SectionDraft {
+        SectionDraft {
+            title: self.title.clone(),
+            owner_person: self.owner_person,
+            due: self.due,
+            status: self.status,
+        }
+    }
+}
+
+/// One criterion of a decision.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionBody {
+    /// What is judged.
+    pub name: String,
+    /// How much it counts, 1 to 10.
+    pub weight: i64,
+    /// The score given, 0 to 5.
+    pub score: i64,
+}
+
+/// The go/no-go decision.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionBody {
+    /// Bid (`true`) or not.
+    pub go: bool,
+    /// Why.
+    pub reasons: Option<String>,
+    /// Optional weighted criteria.
+    #[serde(default)]
+    pub criteria: Vec<CriterionBody>,
+}
+
+impl DecisionBody {
+    /// The draft for the domain's checks.
+    pub fn draft(&self) -> DecisionDraft {
+        DecisionDraft {
+            go: self.go,
+            reasons: self.reasons.clone(),
+            criteria: self
+                .criteria
+                .iter()
+                .map(|c| (c.name.clone(), c.weight, c.score))
+                .collect(),
+        }
+    }
+}
+
+/// The lead invites a co-op, optionally to roles.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationBody {
+    /// The invited co-op's slug.
+    pub coop: String,
+    /// Roles of this bid offered to it.
+    #[serde(default)]
+    pub role_ids: Vec<Uuid>,
+}
+
+/// An invited co-op's admins answer.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationAnswer {
+    /// Join the consortium (`true`) or decline.
+    pub accept: bool,
+}
