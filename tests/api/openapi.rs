@@ -55,6 +55,26 @@ fn problem_codes_are_an_enum_in_the_document() {
     assert_eq!(listed, defined);
 }
 
+#[test]
+fn event_kinds_are_documented_as_they_are_sent() {
+    let spec: serde_json::Value =
+        serde_json::from_str(include_str!("../../openapi/openapi.json")).unwrap();
+    let listed: Vec<&str> = spec["components"]["schemas"]["EventKind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|kind| kind.as_str().unwrap())
+        .collect();
+    let sent: Vec<&str> = coophub_domain::notify::EventKind::ALL
+        .iter()
+        .map(|kind| kind.as_str())
+        .collect();
+    assert_eq!(
+        listed, sent,
+        "the names clients receive, e.g. placement.requested"
+    );
+}
+
 /// Every operation documents the problems it shares with others: 401 where a
 /// token is needed, 400/413/415/422 where a JSON body is read, 412 where
 /// `If-Match` is honoured.
