@@ -7,6 +7,7 @@ mod bids_authorisation;
 mod concurrency;
 mod ocds_out;
 mod opportunities;
+mod opportunities_authorisation;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
