@@ -67,6 +67,14 @@ pub struct Availability {
 }
 
 impl Availability {
+    /// The days a week as half days (0 to 14), as capacity counts them.
+    pub fn half_days(&self) -> Option<crate::sharing::HalfDays> {
+        let halves = (self.days_per_week * 2.0).round();
+        (0.0..=14.0)
+            .contains(&halves)
+            .then_some(halves as crate::sharing::HalfDays)
+    }
+
     /// Whether it has lapsed at `now` (not reconfirmed for 30 days).
     pub fn lapsed(&self, now: DateTime<Utc>) -> bool {
         now >= self.reconfirmed_at + Duration::days(AVAILABILITY_DAYS)

@@ -257,7 +257,7 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("InvitationBody", "coop", Slug),
     ("AlertBody", "name", required(200)),
     ("AlertBody", "coop", Slug),
-    ("AlertBody", "skills", Items { min: 0, max: 20 }),
+    ("AlertBody", "skills", Items { min: 0, max: 50 }),
     ("AlertBody", "skills[]", SkillName),
     ("AlertBody", "cpv", Items { min: 0, max: 20 }),
     (

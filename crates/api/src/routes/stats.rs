@@ -7,6 +7,8 @@ use utoipa::ToSchema;
 
 use crate::auth::Caller;
 use crate::problem::ApiError;
+use coophub_domain::sharing::Money;
+
 use crate::routes::bidding::opportunities::TenderValueBody;
 use crate::state::AppState;
 
@@ -96,7 +98,7 @@ pub async fn show_stats(
             value_won: tally
                 .value_won
                 .into_iter()
-                .map(|(currency, amount)| TenderValueBody { amount, currency })
+                .map(|(currency, amount)| Money { amount, currency }.into())
                 .collect(),
         }),
     }))

@@ -4,8 +4,9 @@
 //! 72413000 of a tender coded only 72400000), the value range, the buyer's
 //! name, the suitability flag, and the words. Each match says why.
 
-use super::cpv::{cpv_digits, significant};
+use super::cpv::{cpv_codes, significant};
 use super::{Opportunity, OpportunityStatus};
+use crate::sharing::fields;
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
 
@@ -74,8 +75,8 @@ pub struct AlertInput {
     pub skills: Vec<SkillName>,
 }
 
-/// Most entries in one list of an alert.
-const MAX_ENTRIES: usize = 20;
+/// Most CPV codes an alert names.
+const MAX_CODES: usize = 20;
 
 fn short_text(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> Option<String> {
     let text = raw.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
@@ -98,31 +99,15 @@ impl AlertInput {
                 .0
                 .push(FieldError::new("/name", "must be 1 to 200 characters long"));
         }
-        for (pointer, len) in [("/skills", draft.skills.len()), ("/cpv", draft.cpv.len())] {
-            if len > MAX_ENTRIES {
-                errors.0.push(FieldError::new(
-                    pointer,
-                    format!("must have at most {MAX_ENTRIES} entries"),
-                ));
-            }
+        let skills = fields::skill_names(&draft.skills, "/skills", &mut errors);
+        if draft.cpv.len() > MAX_CODES {
+            errors.0.push(FieldError::new(
+                "/cpv",
+                format!("must have at most {MAX_CODES} entries"),
+            ));
         }
-        let skills: Vec<SkillName> = draft
-            .skills
-            .iter()
-            .enumerate()
-            .take(MAX_ENTRIES)
-            .filter_map(|(i, s)| errors.check(SkillName::parse(s, &format!("/skills/{i}"))))
-            .collect();
-        let mut cpv = Vec::new();
-        for (i, code) in draft.cpv.iter().enumerate().take(MAX_ENTRIES) {
-            match cpv_digits(code) {
-                Some(code) => cpv.push(code),
-                None => errors.0.push(FieldError::new(
-                    format!("/cpv/{i}"),
-                    "must be a CPV code: eight digits, optionally with its check digit (72413000-8)",
-                )),
-            }
-        }
+        let listed = &draft.cpv[..draft.cpv.len().min(MAX_CODES)];
+        let cpv = cpv_codes(listed, "/cpv", &mut errors);
         for (pointer, value) in [
             ("/value_min", draft.value_min),
             ("/value_max", draft.value_max),

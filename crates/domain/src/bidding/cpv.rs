@@ -12,6 +12,8 @@
 //! services), 72400000 (Internet services) and 72000000 (IT services) each
 //! imply.
 
+use crate::validation::{FieldError, ValidationErrors};
+
 /// One mapped code: the eight digits (without the check digit), the CPV
 /// 2008 description, and the skills (vocabulary slugs) it implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +176,22 @@ pub fn cpv_digits(raw: &str) -> Option<String> {
     let trimmed = raw.trim();
     let digits = trimmed.split('-').next().unwrap_or(trimmed).trim();
     (digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_owned())
+}
+
+/// The CPV codes of `raw` as eight digits, each one that is not a problem
+/// at `pointer/i`.
+pub fn cpv_codes(raw: &[String], pointer: &str, errors: &mut ValidationErrors) -> Vec<String> {
+    let mut codes = Vec::new();
+    for (i, code) in raw.iter().enumerate() {
+        match cpv_digits(code) {
+            Some(code) => codes.push(code),
+            None => errors.0.push(FieldError::new(
+                format!("{pointer}/{i}"),
+                "must be a CPV code: eight digits, optionally with its check digit (72413000-8)",
+            )),
+        }
+    }
+    codes
 }
 
 /// The significant part of eight CPV digits: without trailing zeros, at

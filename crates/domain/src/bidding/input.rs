@@ -74,28 +74,35 @@ fn lot(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> Opt
     lot
 }
 
+/// Checks a tender's or a bid's value at `/value`: 0 or more minor units (up
+/// to 9e15) and a three-letter currency, upper-cased.
+pub fn tender_amount(money: &Money, errors: &mut ValidationErrors) -> Option<Money> {
+    let currency = money.currency.trim().to_ascii_uppercase();
+    let valid = (0..=MAX_VALUE).contains(&money.amount)
+        && currency.len() == 3
+        && currency.bytes().all(|b| b.is_ascii_uppercase());
+    if !valid {
+        errors.0.push(FieldError::new(
+            "/value",
+            "must have an amount of 0 or more (minor units) and an ISO 4217 currency such as GBP",
+        ));
+    }
+    valid.then_some(Money {
+        amount: money.amount,
+        currency,
+    })
+}
+
 impl BidInput {
     /// Checks every field of `draft`.
     pub fn parse(draft: BidDraft) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let title = fields::title(&draft.title, &mut errors);
         let lot_id = lot(draft.lot_id, "/lot_id", &mut errors);
-        let value = draft.value.and_then(|money| {
-            let currency = money.currency.trim().to_ascii_uppercase();
-            let valid = (0..=MAX_VALUE).contains(&money.amount)
-                && currency.len() == 3
-                && currency.bytes().all(|b| b.is_ascii_uppercase());
-            if !valid {
-                errors.0.push(FieldError::new(
-                    "/value",
-                    "must have an amount of 0 or more (minor units) and an ISO 4217 currency such as GBP",
-                ));
-            }
-            valid.then_some(Money {
-                amount: money.amount,
-                currency,
-            })
-        });
+        let value = draft
+            .value
+            .as_ref()
+            .and_then(|money| tender_amount(money, &mut errors));
         let premium = match draft.lead_premium_bp {
             Some(raw) => basis_points(raw, "/lead_premium_bp", &mut errors),
             None => Some(DEFAULT_LEAD_PREMIUM_BP),

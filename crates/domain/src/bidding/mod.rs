@@ -15,10 +15,10 @@ mod suggest;
 
 pub use alert::{AlertDraft, AlertFilters, AlertInput, Suitability, alert_match};
 pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
-pub use cpv::{CPV_SKILLS, CpvSkills, cpv_digits, skills_for_cpv};
+pub use cpv::{CPV_SKILLS, CpvSkills, cpv_codes, cpv_digits, skills_for_cpv};
 pub use input::{
     BidDraft, BidInput, DEFAULT_LEAD_PREMIUM_BP, DecisionDraft, DecisionInput, RoleDraft,
-    RoleInput, SectionDraft, SectionInput,
+    RoleInput, SectionDraft, SectionInput, tender_amount,
 };
 pub use ocds::{
     BidRelease, DocumentLink, Lot, Package, Party, Period, TenderRelease, TenderValue, bid_release,

@@ -3,7 +3,7 @@
 //! `opportunities::upsert`), so an alert tells of a tender exactly once.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use coophub_domain::bidding::{AlertFilters, Opportunity, alert_match};
+use coophub_domain::bidding::{AlertFilters, alert_match};
 use coophub_domain::notify::{Audience, EventKind, NewEvent};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -128,19 +128,27 @@ pub fn delete(conn: &mut DbConnection, id: Uuid) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Tells every alert that `opportunity` matches, and has not told of it yet.
+/// Tells every alert that the opportunity `id`, as just written, matches,
+/// and has not told of it yet. Without alerts, the opportunity is not read.
 pub(crate) fn fire(
     conn: &mut DbConnection,
-    opportunity: &Opportunity,
+    id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let status = opportunity.status_at(now);
     let all: Vec<Alert> = alerts::table
         .select(AlertRow::as_select())
         .load(conn)?
         .into_iter()
         .map(AlertRow::into_alert)
         .collect::<Result<_, _>>()?;
+    if all.is_empty() {
+        return Ok(());
+    }
+    let Some(opportunity) = super::opportunities::find(conn, id)? else {
+        return Ok(());
+    };
+    let opportunity = &opportunity;
+    let status = opportunity.status_at(now);
     for alert in all {
         let Some(reasons) = alert_match(&alert.filters, opportunity, status) else {
             continue;

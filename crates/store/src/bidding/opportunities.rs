@@ -164,7 +164,7 @@ pub fn upsert(
                 write_links(conn, &row.id, tender, extra, now)?;
                 let id = uuid(&row.id)?;
                 changes::record(conn, Entity::Opportunity, id, now)?;
-                tell_alerts(conn, id, now)?;
+                super::alerts::fire(conn, id, now)?;
                 Ok(Upserted::Updated(id))
             }
             None => {
@@ -175,19 +175,11 @@ pub fn upsert(
                     .execute(conn)?;
                 write_links(conn, &row.id, tender, extra, now)?;
                 changes::record(conn, Entity::Opportunity, id, now)?;
-                tell_alerts(conn, id, now)?;
+                super::alerts::fire(conn, id, now)?;
                 Ok(Upserted::Created(id))
             }
         }
     })
-}
-
-/// Tells the alerts the opportunity `id`, as just written, matches.
-fn tell_alerts(conn: &mut DbConnection, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
-    if let Some(written) = find(conn, id)? {
-        super::alerts::fire(conn, &written, now)?;
-    }
-    Ok(())
 }
 
 /// Which opportunities a list shows.

@@ -12,7 +12,6 @@ use coophub_domain::bidding::{CoopEvidence, CoopTime, OfferTime, PersonTime};
 use coophub_domain::consent::Consent;
 use coophub_domain::coop::Coop;
 use coophub_domain::person::Person;
-use coophub_domain::sharing::HalfDays;
 use coophub_store::case_studies::{self, CaseStudyFilter};
 use coophub_store::sharing::offers;
 use coophub_store::sharing::placements::{self, Holder};
@@ -105,7 +104,7 @@ pub(crate) fn capability_of(
                 .availability
                 .as_ref()
                 .filter(|a| !a.lapsed(now))
-                .and_then(|a| Some((half_days_of(a.days_per_week)?, a.from)));
+                .and_then(|a| Some((a.half_days()?, a.from)));
             by_person.insert(
                 person.id,
                 PersonTime {
@@ -147,10 +146,4 @@ pub(crate) fn capability_of(
         worked_with,
         people: visible,
     })
-}
-
-/// Half days a week from declared days a week (0 to 7, in halves).
-fn half_days_of(days_per_week: f64) -> Option<HalfDays> {
-    let halves = (days_per_week * 2.0).round();
-    (0.0..=14.0).contains(&halves).then_some(halves as HalfDays)
 }

@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use coophub_domain::bidding::{BidDraft, DecisionDraft, RoleDraft, SectionDraft, SectionStatus};
-use coophub_domain::sharing::Money;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -35,16 +34,30 @@ pub struct BidBody {
 impl BidBody {
     /// The draft for the domain's checks.
     pub fn draft(&self) -> BidDraft {
-        BidDraft {
-            title: self.title.clone(),
-            lot_id: self.lot_id.clone(),
-            value: self.value.as_ref().map(|v| Money {
-                amount: v.amount,
-                currency: v.currency.clone(),
-            }),
-            lead_premium_bp: self.lead_premium_bp,
-            fund_bp: self.fund_bp,
-        }
+        terms_draft(
+            &self.title,
+            self.lot_id.clone(),
+            self.value.as_ref(),
+            self.lead_premium_bp,
+            self.fund_bp,
+        )
+    }
+}
+
+/// The draft of a bid's terms, as opening and changing a bid send them.
+fn terms_draft(
+    title: &str,
+    lot_id: Option<String>,
+    value: Option<&TenderValueBody>,
+    lead_premium_bp: Option<i64>,
+    fund_bp: Option<i64>,
+) -> BidDraft {
+    BidDraft {
+        title: title.to_owned(),
+        lot_id,
+        value: value.map(Into::into),
+        lead_premium_bp,
+        fund_bp,
     }
 }
 
@@ -68,16 +81,13 @@ pub struct BidTermsBody {
 impl BidTermsBody {
     /// The draft for the domain's checks, for a bid on `lot_id`.
     pub fn draft(&self, lot_id: Option<String>) -> BidDraft {
-        BidDraft {
-            title: self.title.clone(),
+        terms_draft(
+            &self.title,
             lot_id,
-            value: self.value.as_ref().map(|v| Money {
-                amount: v.amount,
-                currency: v.currency.clone(),
-            }),
-            lead_premium_bp: self.lead_premium_bp,
-            fund_bp: self.fund_bp,
-        }
+            self.value.as_ref(),
+            self.lead_premium_bp,
+            self.fund_bp,
+        )
     }
 }
 

@@ -237,14 +237,7 @@ impl BidView {
             lot_id: bid.lot_id.clone(),
             lead,
             coordinator: bid.coordinator_id,
-            value: bid
-                .value
-                .clone()
-                .filter(|_| rates)
-                .map(|v| TenderValueBody {
-                    amount: v.amount,
-                    currency: v.currency,
-                }),
+            value: bid.value.clone().filter(|_| rates).map(Into::into),
             lead_premium_bp: rates.then_some(bid.shares.lead_premium_bp),
             fund_bp: bid.shares.fund_bp.filter(|_| rates),
             decision: bid.decision.as_ref().map(|d| DecisionView {

@@ -3,7 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use coophub_domain::access::bidding as access;
-use coophub_domain::bidding::{ManualTender, TenderValue, cpv_digits};
+use coophub_domain::bidding::{ManualTender, TenderValue, cpv_codes, tender_amount};
 use coophub_domain::skills::SkillName;
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::opportunities::{self, Upserted};
@@ -41,40 +41,22 @@ fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), Ap
             "must be at most 300 characters long",
         ));
     }
-    let mut cpv = Vec::new();
-    for (i, code) in body.cpv.iter().enumerate() {
-        match cpv_digits(code) {
-            Some(code) => cpv.push(code),
-            None => errors.0.push(FieldError::new(
-                format!("/cpv/{i}"),
-                "must be a CPV code: eight digits, optionally with its check digit (72413000-8)",
-            )),
-        }
-    }
+    let cpv = cpv_codes(&body.cpv, "/cpv", &mut errors);
     let skills: Vec<SkillName> = body
         .skills
         .iter()
         .enumerate()
         .filter_map(|(i, skill)| errors.check(SkillName::parse(skill, &format!("/skills/{i}"))))
         .collect();
-    let value = body.value.map(|money| {
-        let currency = money.currency.trim().to_ascii_uppercase();
-        if money.amount < 0
-            || money.amount > 9_000_000_000_000_000
-            || currency.len() != 3
-            || !currency.bytes().all(|b| b.is_ascii_uppercase())
-        {
-            errors.0.push(FieldError::new(
-                "/value",
-                "must have an amount of 0 or more (minor units) and an ISO 4217 currency such as GBP",
-            ));
-        }
-        TenderValue {
+    let value = body
+        .value
+        .as_ref()
+        .and_then(|money| tender_amount(&money.into(), &mut errors))
+        .map(|money| TenderValue {
             amount: money.amount,
             gross: None,
-            currency,
-        }
-    });
+            currency: money.currency,
+        });
     let tender = ManualTender {
         title,
         description,

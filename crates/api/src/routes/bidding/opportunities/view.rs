@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use coophub_domain::bidding::{
     DocumentLink, Lot, Opportunity, OpportunityStatus, Period, TenderValue,
 };
+use coophub_domain::sharing::Money;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -212,6 +213,24 @@ pub struct TenderValueBody {
     pub amount: i64,
     /// ISO 4217 code, e.g. `GBP`.
     pub currency: String,
+}
+
+impl From<&TenderValueBody> for Money {
+    fn from(body: &TenderValueBody) -> Self {
+        Money {
+            amount: body.amount,
+            currency: body.currency.clone(),
+        }
+    }
+}
+
+impl From<Money> for TenderValueBody {
+    fn from(money: Money) -> Self {
+        TenderValueBody {
+            amount: money.amount,
+            currency: money.currency,
+        }
+    }
 }
 
 /// A tender entered by hand.
