@@ -31,3 +31,4 @@ mod slow_clients;
 mod text_hygiene;
 mod tokens;
 mod validation;
+mod webhooks;

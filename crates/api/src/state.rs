@@ -32,6 +32,8 @@ pub struct AppState {
     /// Where clients reach the API (no trailing slash): links in answers are
     /// built from it, never from the request's `Host` header, which anyone sets.
     pub public_url: String,
+    /// Which endpoint addresses webhooks may be registered with.
+    pub webhook_addresses: coophub_domain::webhook::AddressRule,
 }
 
 impl AppState {

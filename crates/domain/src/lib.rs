@@ -20,6 +20,7 @@ pub mod sharing;
 pub mod skills;
 pub mod text;
 pub mod validation;
+pub mod webhook;
 
 pub use account::{DisplayName, Email, Registration, User};
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -20,6 +20,9 @@ macro_rules! kinds {
             /// Every kind, for documentation and tests.
             pub const ALL: &[EventKind] = &[$(Self::$variant),*];
 
+            /// Every kind's name, in the order of [`Self::ALL`].
+            pub const NAMES: &[&str] = &[$($name),*];
+
             /// The name, e.g. `placement.requested`.
             pub const fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $name,)* }
@@ -68,6 +71,8 @@ kinds! {
     BidMoved = "bid.moved",
     /// A new or changed tender matches an alert.
     OpportunityMatched = "opportunity.matched",
+    /// Deliveries to a webhook kept failing: it was switched off.
+    WebhookDisabled = "webhook.disabled",
 }
 
 /// Who is told, by their place (resolved to accounts when recorded).

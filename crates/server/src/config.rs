@@ -35,6 +35,13 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
     ("request_body_timeout", Some("10")),
     ("keep_alive", Some("5")),
     ("max_requests_per_address", Some("256")),
+    ("webhooks_allow_private", Some("false")),
+    ("webhook_timeout", Some("10")),
+    (
+        "webhook_retry_delays",
+        Some("5,300,1800,7200,18000,36000,36000"),
+    ),
+    ("webhook_poll_interval_ms", Some("1000")),
 ];
 
 /// How log lines are written.
@@ -89,6 +96,22 @@ pub struct Settings {
     pub keep_alive: Duration,
     /// Requests one client address may have in flight at once.
     pub max_requests_per_address: usize,
+    /// How webhooks are delivered.
+    pub webhooks: WebhookSettings,
+}
+
+/// How webhooks are delivered.
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    /// Whether endpoints may be plain http or private, loopback or
+    /// link-local addresses (tests and local development).
+    pub addresses: coophub_domain::webhook::AddressRule,
+    /// How long one attempt may take, connecting and answering.
+    pub timeout: Duration,
+    /// The waits between attempts.
+    pub retries: coophub_domain::webhook::RetrySchedule,
+    /// How often the worker looks for due messages.
+    pub poll_interval: Duration,
 }
 
 /// Where a value came from, for error messages.

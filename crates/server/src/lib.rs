@@ -11,7 +11,8 @@ pub mod import;
 mod logging;
 mod secret;
 mod serve;
+mod webhooks;
 
-pub use config::{ConfigError, LogFormat, Settings};
+pub use config::{ConfigError, LogFormat, Settings, WebhookSettings};
 pub use logging::init_logging;
 pub use serve::{Application, open_search_index, search_index_dir};

@@ -40,11 +40,18 @@ impl Application {
         let listener = std::net::TcpListener::bind(settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         let address = listener.local_addr()?;
+        let public_url = settings
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{address}"));
+        crate::webhooks::start(
+            store.clone(),
+            clock.clone(),
+            settings.webhooks.clone(),
+            public_url.clone(),
+        )?;
         let state = AppState {
-            public_url: settings
-                .public_url
-                .clone()
-                .unwrap_or_else(|| format!("http://{address}")),
+            public_url,
             store,
             tokens: TokenKeys::new(&secret, settings.token_ttl)?,
             clock,
@@ -54,6 +61,7 @@ impl Application {
                 settings.login_attempts_per_address,
             ),
             sign_up_limiter: SignUpLimiter::new(settings.registrations_per_address),
+            webhook_addresses: settings.webhooks.addresses,
         };
         let shared = Shared {
             state: web::Data::new(state),

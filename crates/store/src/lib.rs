@@ -29,6 +29,7 @@ pub mod transaction;
 pub mod users;
 mod versioning;
 mod vocabulary;
+pub mod webhooks;
 
 pub use connection::{Backend, DbConnection};
 pub use error::StoreError;

@@ -18,14 +18,14 @@ use crate::{Page, time};
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize, serde::Deserialize)]
 #[diesel(table_name = events)]
 pub(crate) struct EventRow {
-    id: String,
-    kind: String,
-    subject_type: String,
-    subject_id: String,
-    link: String,
-    summary: String,
-    actor_id: Option<String>,
-    created_at: NaiveDateTime,
+    pub(crate) id: String,
+    pub(crate) kind: String,
+    pub(crate) subject_type: String,
+    pub(crate) subject_id: String,
+    pub(crate) link: String,
+    pub(crate) summary: String,
+    pub(crate) actor_id: Option<String>,
+    pub(crate) created_at: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize, serde::Deserialize)]
@@ -90,6 +90,7 @@ pub fn record(
         let mut coops = event.coops.clone();
         coops.sort();
         coops.dedup();
+        crate::webhooks::outbox::enqueue(conn, id, event.kind, &coops, now)?;
         for coop in coops {
             diesel::insert_into(event_coops::table)
                 .values(EventCoopRow {

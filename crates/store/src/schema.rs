@@ -586,6 +586,53 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Co-ops' webhook endpoints.
+    webhooks (id) {
+        id -> Text,
+        coop_id -> Text,
+        url -> Text,
+        events -> Text,
+        description -> Text,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        disabled_at -> Nullable<Timestamp>,
+        disabled_reason -> Nullable<Text>,
+        last_delivered_at -> Nullable<Timestamp>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// One message per endpoint and event: the webhook outbox.
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        event_id -> Text,
+        state -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Every delivery attempt, for the delivery log.
+    webhook_attempts (delivery_id, number) {
+        delivery_id -> Text,
+        number -> Integer,
+        started_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        status -> Nullable<Integer>,
+        error -> Nullable<Text>,
+        response -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(case_study_coops -> case_studies (case_study_id));
 diesel::joinable!(case_study_coops -> coops (coop_id));
 diesel::joinable!(case_study_skills -> case_studies (case_study_id));
@@ -615,6 +662,8 @@ diesel::joinable!(bid_roles -> bids (bid_id));
 diesel::joinable!(bid_role_skills -> bid_roles (role_id));
 diesel::joinable!(bid_role_skills -> skills (skill_slug));
 diesel::joinable!(bid_sections -> bids (bid_id));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
+diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
 diesel::allow_tables_to_appear_in_same_query!(
     coops,
     coop_skills,
@@ -653,5 +702,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     alerts,
     alert_hits,
-    deadline_feeds
+    deadline_feeds,
+    webhooks,
+    webhook_deliveries,
+    webhook_attempts
 );

@@ -124,6 +124,8 @@ pub(crate) enum Row<'a> {
     Swap(&'a str),
     /// A bid by id.
     Bid(&'a str),
+    /// A webhook endpoint by id.
+    Webhook(&'a str),
 }
 
 impl<'a> Row<'a> {
@@ -141,6 +143,7 @@ impl<'a> Row<'a> {
             Row::Rotation(key) => ("rotations", "id", key),
             Row::Swap(key) => ("swaps", "id", key),
             Row::Bid(key) => ("bids", "id", key),
+            Row::Webhook(key) => ("webhooks", "id", key),
         }
     }
 }

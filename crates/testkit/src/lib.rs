@@ -7,6 +7,7 @@
 //! with the reason, so a run never silently passes without PostgreSQL.
 
 mod postgres;
+pub mod receiver;
 
 use std::path::{Path, PathBuf};
 

@@ -37,7 +37,15 @@ pub struct Network {
 
 impl Network {
     pub async fn start(backend: coophub_testkit::Backend) -> Self {
-        let app = TestApp::spawn(backend).await;
+        Self::start_with(backend, |_| {}).await
+    }
+
+    /// Like [`Self::start`], on a server whose settings `tweak` changes.
+    pub async fn start_with(
+        backend: coophub_testkit::Backend,
+        tweak: crate::helpers::Tweak,
+    ) -> Self {
+        let app = TestApp::spawn_with(backend, tweak).await;
         let steward = app.network_admin("steward@example.coop").await;
         let lender = app.user("lena@lend.coop").await;
         let asker = app.user("ash@ask.coop").await;

@@ -34,7 +34,7 @@ fn put_body(operations: &Value) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Gives every PATCH body the merge-patch schema of its path's PUT body.
+/// Gives every merge-patch PATCH body the schema of its path's PUT body.
 pub(super) fn state_patch_bodies(doc: &mut Value) -> Result<(), String> {
     let paths: Vec<String> = doc["paths"]
         .as_object()
@@ -42,7 +42,10 @@ pub(super) fn state_patch_bodies(doc: &mut Value) -> Result<(), String> {
         .unwrap_or_default();
     for path in paths {
         let operations = &doc["paths"][&path];
-        if operations.get("patch").is_none() {
+        // PATCHes of resources without a PUT (webhooks) read plain JSON.
+        let merge_patch =
+            &operations["patch"]["requestBody"]["content"]["application/merge-patch+json"];
+        if merge_patch.is_null() {
             continue;
         }
         let name = put_body(operations).ok_or_else(|| format!("PATCH {path} has no PUT body"))?;

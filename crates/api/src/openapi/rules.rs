@@ -255,6 +255,58 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("CriterionBody", "weight", range(1.0, 10.0)),
     ("CriterionBody", "score", range(0.0, 5.0)),
     ("InvitationBody", "coop", Slug),
+    (
+        "WebhookBody",
+        "url",
+        Url {
+            max: coophub_domain::webhook::URL_MAX,
+            trimmed: true,
+        },
+    ),
+    (
+        "WebhookBody",
+        "events",
+        Items {
+            min: 1,
+            max: coophub_domain::webhook::EVENTS_MAX,
+        },
+    ),
+    (
+        "WebhookBody",
+        "events[]",
+        OneOf(coophub_domain::notify::EventKind::NAMES),
+    ),
+    (
+        "WebhookBody",
+        "description",
+        text(coophub_domain::webhook::DESCRIPTION_MAX),
+    ),
+    (
+        "WebhookPatchBody",
+        "url",
+        Url {
+            max: coophub_domain::webhook::URL_MAX,
+            trimmed: true,
+        },
+    ),
+    (
+        "WebhookPatchBody",
+        "events",
+        Items {
+            min: 1,
+            max: coophub_domain::webhook::EVENTS_MAX,
+        },
+    ),
+    (
+        "WebhookPatchBody",
+        "events[]",
+        OneOf(coophub_domain::notify::EventKind::NAMES),
+    ),
+    (
+        "WebhookPatchBody",
+        "description",
+        text(coophub_domain::webhook::DESCRIPTION_MAX),
+    ),
     ("AlertBody", "name", required(200)),
     ("AlertBody", "coop", Slug),
     ("AlertBody", "skills", Items { min: 0, max: 50 }),

@@ -90,6 +90,8 @@ codes! {
     InvitationClosed = "invitation_closed", CONFLICT, "No open invitation";
     /// There is no availability to reconfirm.
     NoAvailability = "no_availability", CONFLICT, "No availability stated";
+    /// The webhook is disabled: enable it before redelivering.
+    WebhookDisabled = "webhook_disabled", CONFLICT, "Webhook disabled";
     /// A body length is required.
     LengthRequired = "length_required", LENGTH_REQUIRED, "Length required";
     /// `If-Match` does not name the current version.

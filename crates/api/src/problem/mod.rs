@@ -16,7 +16,7 @@ mod code;
 mod responses;
 
 pub use code::Code;
-pub use responses::{JsonBody, QueryString, SignedIn, Versioned};
+pub use responses::{JsonBody, QueryString, SignedIn, Versioned, WebhookAdmin};
 
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";

@@ -87,3 +87,16 @@ impl IntoResponses for QueryString {
         )])
     }
 }
+
+/// Operations on a co-op's webhooks: for its admins only.
+#[derive(Debug)]
+pub struct WebhookAdmin;
+
+impl IntoResponses for WebhookAdmin {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        problems(&[
+            (403, "Not an admin of the co-op (`forbidden`)"),
+            (404, "No such co-op, or no such webhook of it (`not_found`)"),
+        ])
+    }
+}

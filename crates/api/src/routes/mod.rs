@@ -14,6 +14,7 @@ pub mod search;
 pub mod sharing;
 pub mod skills;
 pub mod stats;
+pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -41,6 +42,14 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(coops::membership::change_membership)
         .service(coops::users::add_coop_user)
         .service(coops::murmurations::murmurations_profile)
+        .service(webhooks::create::create_webhook)
+        .service(webhooks::manage::list_webhooks)
+        .service(webhooks::manage::show_webhook)
+        .service(webhooks::manage::change_webhook)
+        .service(webhooks::manage::delete_webhook)
+        .service(webhooks::manage::rotate_webhook_secret)
+        .service(webhooks::deliveries::list_deliveries)
+        .service(webhooks::deliveries::redeliver)
         .service(people::list::list_people)
         .service(people::create::create_person)
         .service(people::show::show_person)

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use coophub_api::CorsPolicy;
 
-use super::{ConfigError, Layers, LogFormat, Origin, SETTINGS, Settings};
+use coophub_domain::webhook::{AddressRule, RetrySchedule};
+
+use super::{ConfigError, Layers, LogFormat, Origin, SETTINGS, Settings, WebhookSettings};
 
 /// Shortest JWT secret accepted: 256 bits.
 const MIN_SECRET_BYTES: usize = 32;
@@ -160,6 +162,7 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
         request_body_timeout: Duration::from_secs(check.number("request_body_timeout", 1, 600)?),
         keep_alive: Duration::from_secs(check.number("keep_alive", 0, 300)?),
         max_requests_per_address: check.number("max_requests_per_address", 1, 100_000)?,
+        webhooks: webhook_settings(&check)?,
         search_change_retention: Duration::from_secs(
             86_400 * check.number::<u64>("search_change_retention_days", 1, 3650)?,
         ),
@@ -170,6 +173,38 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
             None => None,
         },
         data_dir,
+    })
+}
+
+fn webhook_settings(check: &Check<'_>) -> Result<WebhookSettings, ConfigError> {
+    let addresses = match check.value("webhooks_allow_private")?.trim() {
+        "true" => AddressRule::AllowPrivate,
+        "false" => AddressRule::PublicOnly,
+        _ => return Err(check.invalid("webhooks_allow_private", "expected `true` or `false`")),
+    };
+    let delays = check.value("webhook_retry_delays")?;
+    let retries = delays
+        .split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| d.parse::<u64>().ok().filter(|s| (1..=604_800).contains(s)))
+        .collect::<Option<Vec<u64>>>()
+        .filter(|list| list.len() <= 20)
+        .ok_or_else(|| {
+            check.invalid(
+                "webhook_retry_delays",
+                "expected up to 20 waits in seconds (1 to 604800), separated by commas, e.g. 5,300,1800",
+            )
+        })?;
+    Ok(WebhookSettings {
+        addresses,
+        timeout: Duration::from_secs(check.number("webhook_timeout", 1, 60)?),
+        retries: RetrySchedule(retries.into_iter().map(Duration::from_secs).collect()),
+        poll_interval: Duration::from_millis(check.number(
+            "webhook_poll_interval_ms",
+            10,
+            60_000,
+        )?),
     })
 }
 

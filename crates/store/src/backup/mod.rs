@@ -64,6 +64,9 @@ enum Record {
     Alerts(crate::bidding::alerts::AlertRow),
     AlertHits(crate::bidding::alerts::HitRow),
     DeadlineFeeds(crate::deadline_feeds::DeadlineFeedRow),
+    Webhooks(Box<crate::webhooks::WebhookRow>),
+    WebhookDeliveries(crate::webhooks::outbox::DeliveryRow),
+    WebhookAttempts(crate::webhooks::outbox::AttemptRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -390,6 +393,15 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::DeadlineFeeds(row) => diesel::insert_into(deadline_feeds::table)
+            .values(row)
+            .execute(conn),
+        Record::Webhooks(row) => diesel::insert_into(webhooks::table)
+            .values(*row)
+            .execute(conn),
+        Record::WebhookDeliveries(row) => diesel::insert_into(webhook_deliveries::table)
+            .values(row)
+            .execute(conn),
+        Record::WebhookAttempts(row) => diesel::insert_into(webhook_attempts::table)
             .values(row)
             .execute(conn),
     }

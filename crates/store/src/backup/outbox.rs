@@ -1,4 +1,5 @@
-//! Events, notifications and alerts in a backup, after the accounts, co-ops
+//! Events, notifications, alerts and webhooks (with their secrets: a
+//! backup is as secret as the database) in a backup, after the accounts, co-ops
 //! and opportunities they refer to.
 
 use std::io::Write;
@@ -11,6 +12,8 @@ use crate::connection::DbConnection;
 use crate::deadline_feeds::DeadlineFeedRow;
 use crate::notifications::{EventCoopRow, EventRow, NotificationRow};
 use crate::schema;
+use crate::webhooks::WebhookRow;
+use crate::webhooks::outbox::{AttemptRow, DeliveryRow};
 
 /// Writes the event tables' rows to `out`, counting lines in `lines`.
 pub(super) fn export(
@@ -57,6 +60,33 @@ pub(super) fn export(
         DeadlineFeedRow,
         DeadlineFeeds,
         deadline_feeds::user_id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        webhooks,
+        WebhookRow,
+        Webhooks,
+        webhooks::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        webhook_deliveries,
+        DeliveryRow,
+        WebhookDeliveries,
+        webhook_deliveries::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        webhook_attempts,
+        AttemptRow,
+        WebhookAttempts,
+        (webhook_attempts::delivery_id, webhook_attempts::number)
     );
     *lines += count;
     Ok(())

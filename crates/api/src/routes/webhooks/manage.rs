@@ -1,0 +1,192 @@
+//! Listing, showing, changing, deleting an endpoint and rotating its secret.
+
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use coophub_domain::webhook::{WebhookChange, WebhookChangeDraft};
+use coophub_store::webhooks;
+
+use super::{WebhookList, WebhookPatchBody, WebhookPath, WebhookView, new_secret, webhook_of};
+use crate::auth::Caller;
+use crate::extract::Checked;
+use crate::problem::{ApiError, JsonBody, SignedIn, WebhookAdmin};
+use crate::routes::coops::{ADMINISTER, coop_for};
+use crate::state::AppState;
+
+/// How long the previous secret keeps signing after a rotation.
+const ROTATION_GRACE: chrono::Duration = chrono::Duration::hours(24);
+
+/// The co-op's endpoints, for its admins.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer" = [])),
+    params(("slug" = String, Path, description = "The co-op's slug")),
+    responses(
+        SignedIn, WebhookAdmin,
+        (status = 200, description = "The endpoints", body = WebhookList),
+    )
+)]
+#[get("/coops/{slug}/webhooks")]
+pub async fn list_webhooks(
+    state: web::Data<AppState>,
+    caller: Caller,
+    slug: web::Path<String>,
+) -> Result<web::Json<WebhookList>, ApiError> {
+    let caller = caller.require_token()?;
+    let slug = slug.into_inner();
+    let now = state.clock.now();
+    let (_, items) = state
+        .read(caller, move |conn, viewer| {
+            let coop = coop_for(conn, viewer, &slug, ADMINISTER)?;
+            Ok(webhooks::for_coop(conn, coop.id)?
+                .into_iter()
+                .map(|webhook| WebhookView::new(webhook, &coop.slug, false, now))
+                .collect())
+        })
+        .await?;
+    Ok(web::Json(WebhookList { items }))
+}
+
+/// One endpoint.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer" = [])),
+    params(WebhookPath),
+    responses(
+        SignedIn, WebhookAdmin,
+        (status = 200, description = "The endpoint", body = WebhookView),
+    )
+)]
+#[get("/coops/{slug}/webhooks/{id}")]
+pub async fn show_webhook(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<WebhookPath>,
+) -> Result<web::Json<WebhookView>, ApiError> {
+    let caller = caller.require_token()?;
+    let WebhookPath { slug, id } = path.into_inner();
+    let now = state.clock.now();
+    let (_, view) = state
+        .read(caller, move |conn, viewer| {
+            let (coop, webhook) = webhook_of(conn, viewer, &slug, id, false)?;
+            Ok(WebhookView::new(webhook, &coop.slug, false, now))
+        })
+        .await?;
+    Ok(web::Json(view))
+}
+
+/// Changes an endpoint's URL, event types or description, or stops and
+/// resumes its deliveries.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer" = [])),
+    params(WebhookPath),
+    request_body = WebhookPatchBody,
+    responses(
+        SignedIn, JsonBody, WebhookAdmin,
+        (status = 200, description = "Changed", body = WebhookView),
+    )
+)]
+#[patch("/coops/{slug}/webhooks/{id}")]
+pub async fn change_webhook(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<WebhookPath>,
+    body: Checked<WebhookPatchBody>,
+) -> Result<web::Json<WebhookView>, ApiError> {
+    let caller = caller.require_token()?;
+    let rule = state.webhook_addresses;
+    let (change, enabled) = body.check(|body| {
+        let change = WebhookChange::parse(
+            WebhookChangeDraft {
+                url: body.url,
+                events: body.events,
+                description: body.description,
+            },
+            rule,
+        )?;
+        Ok((change, body.enabled))
+    })?;
+    let WebhookPath { slug, id } = path.into_inner();
+    let now = state.clock.now();
+    let (_, view) = state
+        .write(caller, move |conn, viewer| {
+            let (coop, mut webhook) = webhook_of(conn, viewer, &slug, id, true)?;
+            let change = change.clone();
+            webhook.url = change.url.unwrap_or(webhook.url);
+            webhook.events = change.events.unwrap_or(webhook.events);
+            webhook.description = change.description.unwrap_or(webhook.description);
+            match enabled {
+                Some(true) => webhook.disabled = None,
+                Some(false) if webhook.disabled.is_none() => {
+                    webhook.disabled = Some((now, "disabled by an admin".to_owned()));
+                }
+                _ => {}
+            }
+            webhook.updated_at = now;
+            webhooks::update(conn, &webhook)?;
+            Ok(WebhookView::new(webhook, &coop.slug, false, now))
+        })
+        .await?;
+    Ok(web::Json(view))
+}
+
+/// Deletes an endpoint with its delivery log; owed messages are dropped.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer" = [])),
+    params(WebhookPath),
+    responses(
+        SignedIn, WebhookAdmin,
+        (status = 204, description = "Deleted"),
+    )
+)]
+#[delete("/coops/{slug}/webhooks/{id}")]
+pub async fn delete_webhook(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<WebhookPath>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let WebhookPath { slug, id } = path.into_inner();
+    state
+        .write(caller, move |conn, viewer| {
+            webhook_of(conn, viewer, &slug, id, true)?;
+            Ok(webhooks::delete(conn, id)?)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Makes a new signing secret, shown this once. For 24 hours deliveries
+/// carry a signature with the previous secret too, so the receiver can
+/// switch without losing a delivery.
+#[utoipa::path(
+    tag = "webhooks",
+    security(("bearer" = [])),
+    params(WebhookPath),
+    responses(
+        SignedIn, WebhookAdmin,
+        (status = 200, description = "Rotated; the new secret is shown this once", body = WebhookView),
+    )
+)]
+#[post("/coops/{slug}/webhooks/{id}/rotate-secret")]
+pub async fn rotate_webhook_secret(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<WebhookPath>,
+) -> Result<web::Json<WebhookView>, ApiError> {
+    let caller = caller.require_token()?;
+    let WebhookPath { slug, id } = path.into_inner();
+    let now = state.clock.now();
+    let secret = new_secret();
+    let (_, view) = state
+        .write(caller, move |conn, viewer| {
+            let (coop, mut webhook) = webhook_of(conn, viewer, &slug, id, true)?;
+            let previous = std::mem::replace(&mut webhook.secret, secret.clone());
+            webhook.previous_secret = Some((previous, now + ROTATION_GRACE));
+            webhook.updated_at = now;
+            webhooks::update(conn, &webhook)?;
+            Ok(WebhookView::new(webhook, &coop.slug, true, now))
+        })
+        .await?;
+    Ok(web::Json(view))
+}
