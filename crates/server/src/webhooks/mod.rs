@@ -92,22 +92,32 @@ async fn round(worker: &Arc<Worker>) -> anyhow::Result<usize> {
         )
     }))
     .await;
-    for (claim, outcome) in claims.into_iter().zip(sent) {
-        let after = worker.after_failure(&claim);
-        let (store, now) = (worker.store.clone(), worker.clock.now());
-        log_attempt(&claim, &outcome);
-        web::block(move || -> Result<(), coophub_store::StoreError> {
+    let finished: Vec<(Claim, Outcome, AfterFailure)> = claims
+        .into_iter()
+        .zip(sent)
+        .map(|(claim, outcome)| {
+            log_attempt(&claim, &outcome);
+            let after = worker.after_failure(&claim);
+            (claim, outcome, after)
+        })
+        .collect();
+    // Every outcome recorded in one trip to the blocking pool.
+    let (store, now) = (worker.store.clone(), worker.clock.now());
+    web::block(move || -> Result<(), coophub_store::StoreError> {
+        let mut conn = store.conn()?;
+        for (claim, outcome, after) in &finished {
             outbox::finish(
-                &mut *store.conn()?,
+                &mut conn,
                 &claim.delivery_id,
                 claim.attempt,
-                &outcome,
-                after,
+                outcome,
+                *after,
                 now,
-            )
-        })
-        .await??;
-    }
+            )?;
+        }
+        Ok(())
+    })
+    .await??;
     Ok(count)
 }
 

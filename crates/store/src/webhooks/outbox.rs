@@ -154,6 +154,10 @@ pub fn claim(
     limit: i64,
 ) -> Result<Vec<Claim>, StoreError> {
     let held_until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::MAX);
+    // Most rounds find nothing due: a plain read first spares them the write lock.
+    if due_ids(conn, time::to_db(now), 1)?.is_empty() {
+        return Ok(Vec::new());
+    }
     crate::write(conn, |conn| {
         let ids: Vec<String> = due_ids(conn, time::to_db(now), limit)?
             .into_iter()
