@@ -52,8 +52,14 @@ pub struct ServerProcess {
 
 /// Starts `coophub <args>` on a free port with JSON logs; waits until it listens.
 pub fn start_server(db: &TestDatabase, args: &[&str]) -> ServerProcess {
+    start_server_with(db, args, &[])
+}
+
+/// [`start_server`] with these extra environment variables.
+pub fn start_server_with(db: &TestDatabase, args: &[&str], vars: &[(&str, &str)]) -> ServerProcess {
     let mut child = coophub(db)
         .args(args)
+        .envs(vars.iter().copied())
         .args(["--bind", "127.0.0.1:0"])
         .env("RUST_LOG", "info")
         .env("COOPHUB_LOG_FORMAT", "json")
@@ -81,6 +87,12 @@ pub fn start_server(db: &TestDatabase, args: &[&str]) -> ServerProcess {
 }
 
 impl ServerProcess {
+    /// Kills the process with SIGKILL, as a crash would, and reaps it.
+    pub fn crash(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
     /// Sends SIGTERM and waits (up to 20 s) for a clean exit; answers the remaining log events.
     pub fn stop(mut self) -> Vec<Value> {
         let status = Command::new("kill")
@@ -100,6 +112,14 @@ impl ServerProcess {
             std::thread::sleep(Duration::from_millis(50));
         };
         assert!(exit.success(), "{exit:?}");
-        self.events.collect()
+        std::mem::replace(&mut self.events, Box::new(std::iter::empty())).collect()
+    }
+}
+
+/// A test that fails part-way leaves no server behind.
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }

@@ -9,3 +9,4 @@ mod import;
 mod ocds;
 mod relevance;
 mod sync;
+mod webhooks;

@@ -1,0 +1,234 @@
+//! The webhook worker across processes: a delivery cut off by a crash is
+//! made again after a restart, with the same `webhook-id`; two servers on one
+//! database make each delivery attempt exactly once.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use coophub_testkit::receiver::{Received, Receiver, Reply, verify};
+use coophub_testkit::{Backend, TestDatabase, backend_tests};
+use serde_json::{Value, json};
+
+use crate::helpers::{ServerProcess, coophub, start_server_with, stderr};
+
+backend_tests!(
+    a_delivery_cut_off_by_a_crash_is_made_after_the_restart,
+    two_servers_on_one_database_make_each_attempt_once,
+);
+
+const PASSWORD: &str = "steward passphrase 1";
+
+/// Loopback allowed, attempts cut off after a second (so a claim's lease
+/// lasts 7 s), looked for every 50 ms, retried after 1 s and 1 s; links in
+/// bodies name one public address, and tokens one secret, whichever process
+/// answers.
+const QUICK: [(&str, &str); 6] = [
+    (
+        "COOPHUB_JWT_SECRET",
+        "a shared secret for every instance of this test hub, 64+ bytes long",
+    ),
+    ("COOPHUB_PUBLIC_URL", "https://hub.example.coop"),
+    ("COOPHUB_WEBHOOKS_ALLOW_PRIVATE", "true"),
+    ("COOPHUB_WEBHOOK_TIMEOUT", "1"),
+    ("COOPHUB_WEBHOOK_POLL_INTERVAL_MS", "50"),
+    ("COOPHUB_WEBHOOK_RETRY_DELAYS", "1,1"),
+];
+
+fn serve(db: &TestDatabase) -> ServerProcess {
+    start_server_with(db, &["serve"], &QUICK)
+}
+
+/// A second instance on the same database, with its own data directory
+/// (search index), as instances on separate machines have.
+fn serve_another(db: &TestDatabase, data_dir: &tempfile::TempDir) -> ServerProcess {
+    let data_dir = data_dir.path().to_str().unwrap();
+    let vars: Vec<(&str, &str)> = QUICK
+        .into_iter()
+        .chain([("COOPHUB_DATA_DIR", data_dir)])
+        .collect();
+    start_server_with(db, &["serve"], &vars)
+}
+
+/// A signed-in steward of the server at `address`.
+struct Steward {
+    client: reqwest::Client,
+    token: String,
+}
+
+impl Steward {
+    async fn sign_in(db: &TestDatabase, server: &ServerProcess) -> Self {
+        let output = coophub(db)
+            .args(["admin", "create", "--email", "steward@example.coop"])
+            .env("COOPHUB_ADMIN_PASSWORD", PASSWORD)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let client = reqwest::Client::new();
+        let login: Value = client
+            .post(format!("http://{}/api/v1/auth/login", server.address))
+            .json(&json!({"email": "steward@example.coop", "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = login["access_token"].as_str().unwrap().to_owned();
+        Self { client, token }
+    }
+
+    async fn post(&self, server: &ServerProcess, path: &str, body: &Value) -> Value {
+        let res = self
+            .client
+            .post(format!("http://{}{path}", server.address))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+        res.json().await.unwrap()
+    }
+
+    async fn get(&self, server: &ServerProcess, path: &str) -> Value {
+        let res = self
+            .client
+            .get(format!("http://{}{path}", server.address))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+        res.json().await.unwrap()
+    }
+
+    /// Creates the co-op `hooked` (the steward is its admin) with an endpoint
+    /// on `receiver` for invitations; answers the registration.
+    async fn hooked_coop(&self, server: &ServerProcess, receiver: &Receiver) -> Value {
+        let coop = json!({
+            "slug": "hooked", "name": "Hooked Co-op", "summary": "A worker co-op",
+            "location": {"locality": "Leeds", "country": "gb"},
+            "legal_form": "cooperative_society", "organisational_structure": "worker_coop",
+        });
+        self.post(server, "/api/v1/coops", &coop).await;
+        let hook = json!({"url": receiver.url("/hook"), "events": ["membership.invited"]});
+        self.post(server, "/api/v1/coops/hooked/webhooks", &hook)
+            .await
+    }
+
+    /// Invites `hooked` (again): one event, one message to its endpoint.
+    async fn invite(&self, server: &ServerProcess) {
+        let invite = json!({"action": "invite"});
+        self.post(server, "/api/v1/coops/hooked/membership", &invite)
+            .await;
+    }
+}
+
+/// Waits (up to `seconds`) until `receiver` has `count` requests.
+async fn received(receiver: &Receiver, count: usize, seconds: u64) -> Vec<Received> {
+    for _ in 0..seconds * 20 {
+        let got = receiver.received();
+        if got.len() >= count {
+            return got;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!(
+        "expected {count} requests, got {}",
+        receiver.received().len()
+    );
+}
+
+async fn a_delivery_cut_off_by_a_crash_is_made_after_the_restart(backend: Backend) {
+    let db = TestDatabase::create(backend);
+    let receiver = Receiver::start();
+    // The first attempt never gets an answer: the server dies during it.
+    receiver.answer_next([Reply::Hang(Duration::from_secs(30))]);
+    let first = serve(&db);
+    let steward = Steward::sign_in(&db, &first).await;
+    let hook = steward.hooked_coop(&first, &receiver).await;
+    steward.invite(&first).await;
+    let cut_off = received(&receiver, 1, 10).await.remove(0);
+    first.crash();
+
+    let second = serve(&db);
+    // Once the dead server's lease (2 × timeout + 5 s) has run out.
+    let got = received(&receiver, 2, 20).await;
+    assert_eq!(got.len(), 2, "delivered once more, not more");
+    let again = &got[1];
+    assert_eq!(again.header("webhook-id"), cut_off.header("webhook-id"));
+    assert_eq!(again.body, cut_off.body, "the same message");
+    verify(hook["secret"].as_str().unwrap(), again).unwrap();
+    let body: Value = serde_json::from_slice(&again.body).unwrap();
+    assert_eq!(body["type"], "membership.invited");
+
+    let path = format!(
+        "/api/v1/coops/hooked/webhooks/{}/deliveries",
+        hook["id"].as_str().unwrap()
+    );
+    let mut log = Value::Null;
+    for _ in 0..100 {
+        log = steward.get(&second, &path).await;
+        if log["items"][0]["state"] == "delivered" {
+            break;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(log["total"], 1, "{log}");
+    assert_eq!(log["items"][0]["state"], "delivered", "{log}");
+    second.stop();
+}
+
+async fn two_servers_on_one_database_make_each_attempt_once(backend: Backend) {
+    const MESSAGES: usize = 8;
+    let db = TestDatabase::create(backend);
+    let receiver = Receiver::start();
+    // Every message fails once, so each is attempted twice.
+    receiver.answer_next(std::iter::repeat_n(Reply::Status(500), MESSAGES));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let servers = [serve(&db), serve_another(&db, &elsewhere)];
+    let steward = Steward::sign_in(&db, &servers[0]).await;
+    let hook = steward.hooked_coop(&servers[1], &receiver).await;
+    for round in 0..MESSAGES {
+        steward.invite(&servers[round % 2]).await;
+    }
+    received(&receiver, 2 * MESSAGES, 30).await;
+    // Time for a duplicate to turn up, if there were one.
+    actix_web::rt::time::sleep(Duration::from_secs(3)).await;
+
+    let mut per_message = BTreeMap::<String, usize>::new();
+    for request in receiver.received() {
+        verify(hook["secret"].as_str().unwrap(), &request).unwrap();
+        *per_message
+            .entry(request.header("webhook-id").to_owned())
+            .or_default() += 1;
+    }
+    assert_eq!(per_message.len(), MESSAGES, "{per_message:?}");
+    assert!(
+        per_message.values().all(|&attempts| attempts == 2),
+        "each message: one failed attempt, one delivered: {per_message:?}"
+    );
+    let path = format!(
+        "/api/v1/coops/hooked/webhooks/{}/deliveries?per_page=50",
+        hook["id"].as_str().unwrap()
+    );
+    let log = steward.get(&servers[0], &path).await;
+    assert_eq!(log["total"], MESSAGES, "{log}");
+    for message in log["items"].as_array().unwrap() {
+        assert_eq!(message["state"], "delivered", "{message}");
+        let statuses: Vec<&Value> = message["attempts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| &a["status"])
+            .collect();
+        assert_eq!(statuses.len(), 2, "{message}");
+        assert!(
+            statuses.contains(&&json!(500)) && statuses.contains(&&json!(200)),
+            "{message}"
+        );
+    }
+    for server in servers {
+        server.stop();
+    }
+}
