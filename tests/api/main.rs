@@ -16,6 +16,7 @@ mod coop_lists;
 mod coops;
 mod deadlines;
 mod derived_data;
+mod email;
 mod errors;
 mod helpers;
 mod murmurations;

@@ -34,6 +34,9 @@ pub struct AppState {
     pub public_url: String,
     /// Which endpoint addresses webhooks may be registered with.
     pub webhook_addresses: coophub_domain::webhook::AddressRule,
+    /// Whether an SMTP server is configured: without one nothing is mailed,
+    /// and the email settings say so.
+    pub mail_enabled: bool,
 }
 
 impl AppState {

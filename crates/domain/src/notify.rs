@@ -75,6 +75,17 @@ kinds! {
     WebhookDisabled = "webhook.disabled",
 }
 
+impl EventKind {
+    /// Kinds that ask someone to act soon: mailed at once to accounts that
+    /// keep immediate mail on, rather than waiting for a digest.
+    pub const fn mails_at_once(self) -> bool {
+        matches!(
+            self,
+            Self::MembershipInvited | Self::PlacementRequested | Self::BidInvited
+        )
+    }
+}
+
 /// Who is told, by their place (resolved to accounts when recorded).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Audience {

@@ -42,6 +42,10 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
         Some("5,300,1800,7200,18000,36000,36000"),
     ),
     ("webhook_poll_interval_ms", Some("1000")),
+    ("smtp_url", None),
+    ("mail_from", Some("coophub <coophub@localhost>")),
+    ("digest_hour", Some("7")),
+    ("mail_poll_interval_ms", Some("10000")),
 ];
 
 /// How log lines are written.
@@ -98,6 +102,22 @@ pub struct Settings {
     pub max_requests_per_address: usize,
     /// How webhooks are delivered.
     pub webhooks: WebhookSettings,
+    /// How email is sent, if at all.
+    pub mail: MailSettings,
+}
+
+/// How email is sent: nothing is sent without an SMTP server.
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// `smtps://user:pass@host:465`, `smtp://host:587?tls=required`, or
+    /// plain `smtp://host:25` (local relays, tests); `None`: no email.
+    pub smtp_url: Option<String>,
+    /// The sender, e.g. `coophub <hub@example.coop>`.
+    pub from: String,
+    /// The hour (UTC) after which each day's digests go.
+    pub digest_hour: u32,
+    /// How often the mail worker looks for mail to send.
+    pub poll_interval: Duration,
 }
 
 /// How webhooks are delivered.

@@ -9,10 +9,11 @@ pub mod config;
 pub mod demo;
 pub mod import;
 mod logging;
+mod mail;
 mod secret;
 mod serve;
 mod webhooks;
 
-pub use config::{ConfigError, LogFormat, Settings, WebhookSettings};
+pub use config::{ConfigError, LogFormat, MailSettings, Settings, WebhookSettings};
 pub use logging::init_logging;
 pub use serve::{Application, open_search_index, search_index_dir};

@@ -50,6 +50,12 @@ impl Application {
             settings.webhooks.clone(),
             public_url.clone(),
         )?;
+        crate::mail::start(
+            store.clone(),
+            clock.clone(),
+            &settings.mail,
+            public_url.clone(),
+        )?;
         let state = AppState {
             public_url,
             store,
@@ -62,6 +68,7 @@ impl Application {
             ),
             sign_up_limiter: SignUpLimiter::new(settings.registrations_per_address),
             webhook_addresses: settings.webhooks.addresses,
+            mail_enabled: settings.mail.smtp_url.is_some(),
         };
         let shared = Shared {
             state: web::Data::new(state),

@@ -13,6 +13,7 @@ mod connection;
 pub mod coops;
 pub mod deadline_feeds;
 mod error;
+pub mod mail;
 mod migrations;
 pub mod notifications;
 mod page;

@@ -44,6 +44,13 @@ pub(crate) struct NotificationRow {
     read_at: Option<NaiveDateTime>,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    // Backups written before email existed lack these.
+    #[serde(default)]
+    mail_next_at: Option<NaiveDateTime>,
+    #[serde(default)]
+    mail_attempts: i32,
+    #[serde(default)]
+    mailed_at: Option<NaiveDateTime>,
 }
 
 fn accounts_of(
@@ -123,6 +130,9 @@ pub fn record(
                     read_at: None,
                     created_at: time::to_db(now),
                     updated_at: time::to_db(now),
+                    mail_next_at: event.kind.mails_at_once().then(|| time::to_db(now)),
+                    mail_attempts: 0,
+                    mailed_at: None,
                 })
                 .execute(conn)?;
         }

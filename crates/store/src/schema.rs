@@ -552,6 +552,22 @@ diesel::table! {
         read_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// When a mail worker may next try to mail it; NULL: nothing owed.
+        mail_next_at -> Nullable<Timestamp>,
+        mail_attempts -> Integer,
+        mailed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// Each account's email choices; no row: the defaults.
+    mail_preferences (user_id) {
+        user_id -> Text,
+        digest -> Bool,
+        immediate -> Bool,
+        unsubscribe_token -> Text,
+        digest_sent_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
     }
 }
 
@@ -644,6 +660,8 @@ diesel::joinable!(coop_skills -> coops (coop_id));
 diesel::joinable!(coop_skills -> skills (skill_slug));
 diesel::joinable!(coop_roles -> coops (coop_id));
 diesel::joinable!(coop_roles -> users (user_id));
+diesel::joinable!(mail_preferences -> users (user_id));
+diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(offers -> coops (coop_id));
 diesel::joinable!(offer_skills -> offers (offer_id));
 diesel::joinable!(offer_skills -> skills (skill_slug));
@@ -700,6 +718,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     events,
     event_coops,
     notifications,
+    mail_preferences,
     alerts,
     alert_hits,
     deadline_feeds,

@@ -8,6 +8,7 @@
 
 mod postgres;
 pub mod receiver;
+pub mod smtp;
 
 use std::path::{Path, PathBuf};
 

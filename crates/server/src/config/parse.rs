@@ -9,13 +9,17 @@ use std::time::Duration;
 use coophub_api::CorsPolicy;
 
 use coophub_domain::webhook::{AddressRule, RetrySchedule};
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, Tokio1Executor};
 
-use super::{ConfigError, Layers, LogFormat, Origin, SETTINGS, Settings, WebhookSettings};
+use super::{
+    ConfigError, Layers, LogFormat, MailSettings, Origin, SETTINGS, Settings, WebhookSettings,
+};
 
 /// Shortest JWT secret accepted: 256 bits.
 const MIN_SECRET_BYTES: usize = 32;
 /// Settings whose values never appear in messages.
-const SECRET_KEYS: &[&str] = &["jwt_secret", "database_url"];
+const SECRET_KEYS: &[&str] = &["jwt_secret", "database_url", "smtp_url"];
 
 /// The settings in a TOML file, as strings; unknown keys are errors (typos).
 pub(super) fn read_file(path: &Path) -> Result<Vec<(&'static str, String)>, ConfigError> {
@@ -163,6 +167,7 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
         keep_alive: Duration::from_secs(check.number("keep_alive", 0, 300)?),
         max_requests_per_address: check.number("max_requests_per_address", 1, 100_000)?,
         webhooks: webhook_settings(&check)?,
+        mail: mail_settings(&check)?,
         search_change_retention: Duration::from_secs(
             86_400 * check.number::<u64>("search_change_retention_days", 1, 3650)?,
         ),
@@ -205,6 +210,36 @@ fn webhook_settings(check: &Check<'_>) -> Result<WebhookSettings, ConfigError> {
             10,
             60_000,
         )?),
+    })
+}
+
+fn mail_settings(check: &Check<'_>) -> Result<MailSettings, ConfigError> {
+    let smtp_url = match check.raw("smtp_url") {
+        Some((url, _)) if url.trim().is_empty() => None,
+        Some((url, _)) => {
+            let url = url.trim().to_owned();
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(&url).map_err(|_| {
+                check.invalid(
+                    "smtp_url",
+                    "expected smtps://user:pass@host:465, smtp://host:587?tls=required or smtp://host:25",
+                )
+            })?;
+            Some(url)
+        }
+        None => None,
+    };
+    let from = check.value("mail_from")?.trim().to_owned();
+    from.parse::<Mailbox>().map_err(|_| {
+        check.invalid(
+            "mail_from",
+            "expected an address, e.g. `coophub <hub@example.coop>`",
+        )
+    })?;
+    Ok(MailSettings {
+        smtp_url,
+        from,
+        digest_hour: check.number("digest_hour", 0, 23)?,
+        poll_interval: Duration::from_millis(check.number("mail_poll_interval_ms", 10, 600_000)?),
     })
 }
 

@@ -64,6 +64,7 @@ enum Record {
     Alerts(crate::bidding::alerts::AlertRow),
     AlertHits(crate::bidding::alerts::HitRow),
     DeadlineFeeds(crate::deadline_feeds::DeadlineFeedRow),
+    MailPreferences(crate::mail::PreferenceRow),
     Webhooks(Box<crate::webhooks::WebhookRow>),
     WebhookDeliveries(crate::webhooks::outbox::DeliveryRow),
     WebhookAttempts(crate::webhooks::outbox::AttemptRow),
@@ -393,6 +394,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::DeadlineFeeds(row) => diesel::insert_into(deadline_feeds::table)
+            .values(row)
+            .execute(conn),
+        Record::MailPreferences(row) => diesel::insert_into(mail_preferences::table)
             .values(row)
             .execute(conn),
         Record::Webhooks(row) => diesel::insert_into(webhooks::table)

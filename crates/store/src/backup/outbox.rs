@@ -1,4 +1,4 @@
-//! Events, notifications, alerts and webhooks (with their secrets: a
+//! Events, notifications, alerts, email choices and webhooks (with their secrets: a
 //! backup is as secret as the database) in a backup, after the accounts, co-ops
 //! and opportunities they refer to.
 
@@ -10,6 +10,7 @@ use super::{BackupError, Record, unclean_field};
 use crate::bidding::alerts::{AlertRow, HitRow};
 use crate::connection::DbConnection;
 use crate::deadline_feeds::DeadlineFeedRow;
+use crate::mail::PreferenceRow;
 use crate::notifications::{EventCoopRow, EventRow, NotificationRow};
 use crate::schema;
 use crate::webhooks::WebhookRow;
@@ -60,6 +61,15 @@ pub(super) fn export(
         DeadlineFeedRow,
         DeadlineFeeds,
         deadline_feeds::user_id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        mail_preferences,
+        PreferenceRow,
+        MailPreferences,
+        mail_preferences::user_id
     );
     dump!(
         conn,

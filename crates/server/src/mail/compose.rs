@@ -1,0 +1,119 @@
+//! The mails themselves: plain text and HTML alternatives of the same words,
+//! each with a link to the choices and a one-click unsubscribe (RFC 8058).
+
+use coophub_store::mail::{Digest, Immediate, Item, Recipient};
+use lettre::Message;
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+
+/// Longest subject line taken from a summary.
+const SUBJECT_CHARS: usize = 120;
+
+/// The mail telling one thing at once.
+pub(super) fn immediate(from: &Mailbox, mail: &Immediate, base: &str) -> anyhow::Result<Message> {
+    let subject: String = mail.item.summary.chars().take(SUBJECT_CHARS).collect();
+    let intro = "This needs you:";
+    let why = "You get this because immediate mail is on for your coophub account.";
+    build(from, &mail.to, base, &subject, intro, &[&mail.item], why)
+}
+
+/// The daily digest of unread notifications.
+pub(super) fn digest(from: &Mailbox, digest: &Digest, base: &str) -> anyhow::Result<Message> {
+    let subject = match digest.unread {
+        1 => "coophub: 1 unread notification".to_owned(),
+        n => format!("coophub: {n} unread notifications"),
+    };
+    let shown = digest.items.len() as i64;
+    let intro = if digest.unread > shown {
+        format!(
+            "The newest {shown} of {} unread since your last digest:",
+            digest.unread
+        )
+    } else {
+        "Unread since your last digest:".to_owned()
+    };
+    let items: Vec<&Item> = digest.items.iter().collect();
+    let why = "You get this because you chose a daily digest for your coophub account.";
+    build(from, &digest.to, base, &subject, &intro, &items, why)
+}
+
+fn build(
+    from: &Mailbox,
+    to: &Recipient,
+    base: &str,
+    subject: &str,
+    intro: &str,
+    items: &[&Item],
+    why: &str,
+) -> anyhow::Result<Message> {
+    let choices = format!("{base}/api/v1/me/email");
+    let unsubscribe = format!(
+        "{base}/api/v1/email/unsubscribe?token={}",
+        to.unsubscribe_token
+    );
+    let mut text = format!("{intro}\n\n");
+    let mut html = format!("<p>{}</p>\n<ul>\n", escape(intro));
+    for item in items {
+        let link = format!("{base}{}", item.link);
+        let at = item.at.format("%Y-%m-%d %H:%M UTC");
+        text.push_str(&format!("- {} ({at})\n  {link}\n", item.summary));
+        html.push_str(&format!(
+            "<li><a href=\"{}\">{}</a> <small>({at})</small></li>\n",
+            escape(&link),
+            escape(&item.summary)
+        ));
+    }
+    text.push_str(&format!(
+        "\n--\n{why}\nChoose what you get: {choices}\nUnsubscribe: {unsubscribe}\n"
+    ));
+    html.push_str(&format!(
+        "</ul>\n<hr>\n<p><small>{} <a href=\"{}\">Choose what you get</a> | \
+         <a href=\"{}\">Unsubscribe</a></small></p>\n",
+        escape(why),
+        escape(&choices),
+        escape(&unsubscribe)
+    ));
+    let recipient = Mailbox::new(Some(to.name.clone()), to.email.parse()?);
+    Ok(Message::builder()
+        .from(from.clone())
+        .to(recipient)
+        .subject(subject)
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe"),
+            format!("<{unsubscribe}>"),
+        ))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+            "List-Unsubscribe=One-Click".to_owned(),
+        ))
+        .multipart(MultiPart::alternative_plain_html(text, html))?)
+}
+
+/// Text made safe to put in HTML, in element content or a quoted attribute.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markup_in_summaries_is_shown_not_run() {
+        assert_eq!(
+            escape("<b>Tom & \"Jo's\"</b>"),
+            "&lt;b&gt;Tom &amp; &quot;Jo&#39;s&quot;&lt;/b&gt;"
+        );
+    }
+}
