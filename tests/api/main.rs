@@ -25,6 +25,7 @@ mod openapi;
 mod operations;
 mod patch;
 mod people;
+mod reminders;
 mod search;
 mod sharing;
 mod skills;

@@ -11,6 +11,7 @@ pub mod extract;
 pub mod middleware;
 mod openapi;
 pub mod problem;
+pub mod remind;
 pub mod routes;
 pub mod state;
 mod tell;

@@ -16,6 +16,7 @@ pub mod geo;
 pub mod notify;
 pub mod password;
 pub mod person;
+pub mod reminder;
 pub mod sharing;
 pub mod skills;
 pub mod text;

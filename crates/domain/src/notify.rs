@@ -73,6 +73,18 @@ kinds! {
     OpportunityMatched = "opportunity.matched",
     /// Deliveries to a webhook kept failing: it was switched off.
     WebhookDisabled = "webhook.disabled",
+    /// A co-op's open invitation lapses in a week unless accepted.
+    MembershipLapsing = "membership.lapsing",
+    /// An offer lapses in five days unless reconfirmed.
+    OfferLapsing = "offer.lapsing",
+    /// A person's availability lapses in five days unless reconfirmed.
+    AvailabilityLapsing = "availability.lapsing",
+    /// A bid's deadline is a week or a day away.
+    BidDeadline = "bid.deadline",
+    /// A bid section is due tomorrow.
+    SectionDue = "section.due",
+    /// A bid section's due day has passed and it is not done.
+    SectionLate = "section.late",
 }
 
 impl EventKind {

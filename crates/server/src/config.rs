@@ -46,6 +46,7 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
     ("mail_from", Some("coophub <coophub@localhost>")),
     ("digest_hour", Some("7")),
     ("mail_poll_interval_ms", Some("10000")),
+    ("reminder_interval_ms", Some("60000")),
 ];
 
 /// How log lines are written.
@@ -104,6 +105,8 @@ pub struct Settings {
     pub webhooks: WebhookSettings,
     /// How email is sent, if at all.
     pub mail: MailSettings,
+    /// How often each instance looks for reminders to give.
+    pub reminder_interval: Duration,
 }
 
 /// How email is sent: nothing is sent without an SMTP server.

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod import;
 mod logging;
 mod mail;
+mod reminders;
 mod secret;
 mod serve;
 mod webhooks;

@@ -50,6 +50,7 @@ impl Application {
             settings.webhooks.clone(),
             public_url.clone(),
         )?;
+        crate::reminders::start(store.clone(), clock.clone(), settings.reminder_interval);
         crate::mail::start(
             store.clone(),
             clock.clone(),

@@ -19,6 +19,7 @@ pub mod notifications;
 mod page;
 pub mod people;
 mod pool;
+pub mod reminders;
 pub mod schema;
 pub mod sharing;
 mod skill_refs;

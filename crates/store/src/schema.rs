@@ -560,6 +560,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Reminders given, one per item and moment.
+    reminders_sent (subject_type, subject_id, moment) {
+        subject_type -> Text,
+        subject_id -> Text,
+        moment -> Text,
+        sent_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Each account's email choices; no row: the defaults.
     mail_preferences (user_id) {
         user_id -> Text,
@@ -719,6 +729,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     event_coops,
     notifications,
     mail_preferences,
+    reminders_sent,
     alerts,
     alert_hits,
     deadline_feeds,

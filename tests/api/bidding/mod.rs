@@ -59,7 +59,15 @@ async fn approve(app: &TestApp, body: &Value, admin: &str, steward: &str) {
 
 impl Consortium {
     pub async fn start(backend: coophub_testkit::Backend) -> Self {
-        let app = TestApp::spawn(backend).await;
+        Self::start_with(backend, |_| {}).await
+    }
+
+    /// Like [`Self::start`], on a server whose settings `tweak` changes.
+    pub async fn start_with(
+        backend: coophub_testkit::Backend,
+        tweak: crate::helpers::Tweak,
+    ) -> Self {
+        let app = TestApp::spawn_with(backend, tweak).await;
         let steward = app.network_admin("steward@example.coop").await;
         let lead = app.user("lia@lead.coop").await;
         let partner = app.user("pat@partner.coop").await;

@@ -168,6 +168,11 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
         max_requests_per_address: check.number("max_requests_per_address", 1, 100_000)?,
         webhooks: webhook_settings(&check)?,
         mail: mail_settings(&check)?,
+        reminder_interval: Duration::from_millis(check.number(
+            "reminder_interval_ms",
+            10,
+            3_600_000,
+        )?),
         search_change_retention: Duration::from_secs(
             86_400 * check.number::<u64>("search_change_retention_days", 1, 3650)?,
         ),

@@ -65,6 +65,7 @@ enum Record {
     AlertHits(crate::bidding::alerts::HitRow),
     DeadlineFeeds(crate::deadline_feeds::DeadlineFeedRow),
     MailPreferences(crate::mail::PreferenceRow),
+    RemindersSent(crate::reminders::ReminderRow),
     Webhooks(Box<crate::webhooks::WebhookRow>),
     WebhookDeliveries(crate::webhooks::outbox::DeliveryRow),
     WebhookAttempts(crate::webhooks::outbox::AttemptRow),
@@ -397,6 +398,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::MailPreferences(row) => diesel::insert_into(mail_preferences::table)
+            .values(row)
+            .execute(conn),
+        Record::RemindersSent(row) => diesel::insert_into(reminders_sent::table)
             .values(row)
             .execute(conn),
         Record::Webhooks(row) => diesel::insert_into(webhooks::table)

@@ -1,4 +1,4 @@
-//! Events, notifications, alerts, email choices and webhooks (with their secrets: a
+//! Events, notifications, reminders given, alerts, email choices and webhooks (with their secrets: a
 //! backup is as secret as the database) in a backup, after the accounts, co-ops
 //! and opportunities they refer to.
 
@@ -12,6 +12,7 @@ use crate::connection::DbConnection;
 use crate::deadline_feeds::DeadlineFeedRow;
 use crate::mail::PreferenceRow;
 use crate::notifications::{EventCoopRow, EventRow, NotificationRow};
+use crate::reminders::ReminderRow;
 use crate::schema;
 use crate::webhooks::WebhookRow;
 use crate::webhooks::outbox::{AttemptRow, DeliveryRow};
@@ -70,6 +71,19 @@ pub(super) fn export(
         PreferenceRow,
         MailPreferences,
         mail_preferences::user_id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        reminders_sent,
+        ReminderRow,
+        RemindersSent,
+        (
+            reminders_sent::subject_type,
+            reminders_sent::subject_id,
+            reminders_sent::moment
+        )
     );
     dump!(
         conn,
