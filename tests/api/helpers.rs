@@ -50,6 +50,9 @@ impl TestApp {
         settings.login_attempts_per_account = NonZeroU32::new(20).unwrap();
         // Tests open many accounts from 127.0.0.1; the sign-up test lowers it.
         settings.registrations_per_address = NonZeroU32::new(10_000).unwrap();
+        // Reminders only where a test asks for them (tests/api/reminders.rs):
+        // others move the clock and count what they were told.
+        settings.reminder_interval = std::time::Duration::from_secs(3600);
         tweak(&mut settings);
         let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
         let app = Application::build_with_clock(&settings, clock.clone())
