@@ -15,6 +15,8 @@ fn package(ocid: &str, date: &str, end: &str) -> Value {
     json!({"uri": "https://example.org/p", "version": "1.1", "publishedDate": date,
         "releases": [{"ocid": ocid, "id": format!("{ocid}-{date}"), "date": date, "tag": ["tender"],
             "buyer": {"name": "Leeds City Council"},
+            "parties": [{"name": "Leeds City Council", "roles": ["buyer"],
+                         "address": {"region": "Yorkshire and the Humber"}}],
             "tender": {"id": "1", "title": "Patient portal", "status": "active",
                 "classification": {"scheme": "CPV", "id": "72413000"},
                 "value": {"amount": 80000, "currency": "GBP"},
@@ -55,12 +57,17 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
     )
     .await;
     let mine = save(
-        json!({"name": "Portals", "words": "portal", "buyer": "leeds"}),
+        json!({"name": "Portals", "words": "portal", "buyer": "leeds", "region": "yorkshire"}),
         net.outsider.clone(),
     )
     .await;
     save(
         json!({"name": "Too big", "value_min": 100_000_000}),
+        net.other.clone(),
+    )
+    .await;
+    save(
+        json!({"name": "Web work up north", "cpv": ["72000000"], "region": "north west"}),
         net.other.clone(),
     )
     .await;
@@ -81,6 +88,13 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
         "2027-05-01T12:00:00Z",
     ))
     .await;
+    let listed = app
+        .get_json("/api/v1/opportunities?q=portal", Some(&net.lead))
+        .await;
+    assert_eq!(
+        listed["items"][0]["region"], "Yorkshire and the Humber",
+        "{listed}"
+    );
     let lead = matched(app, &net.lead).await;
     assert_eq!(lead.len(), 1);
     assert!(
@@ -96,12 +110,13 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
     let outsider = matched(app, &net.outsider).await;
     assert!(
         outsider[0].contains("bought by Leeds City Council")
-            && outsider[0].contains("mentions portal"),
+            && outsider[0].contains("mentions portal")
+            && outsider[0].contains("in Yorkshire and the Humber"),
         "{outsider:?}"
     );
     assert!(
         matched(app, &net.other).await.is_empty(),
-        "out of its range"
+        "out of its range, and of its region"
     );
 
     // The same release again, and a newer one: nobody is told twice.

@@ -46,6 +46,24 @@ impl ValidationErrors {
         }
     }
 
+    /// An optional text field trimmed, none when blank; records an error
+    /// when it is longer than `max` characters.
+    pub fn optional_text(
+        &mut self,
+        raw: Option<String>,
+        pointer: &str,
+        max: usize,
+    ) -> Option<String> {
+        let text = raw.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+        if text.as_ref().is_some_and(|t| t.chars().count() > max) {
+            self.0.push(FieldError::new(
+                pointer,
+                format!("must be at most {max} characters long"),
+            ));
+        }
+        text
+    }
+
     /// `Ok(value)` when nothing was recorded, otherwise every recorded error.
     pub fn finish<T>(self, value: impl FnOnce() -> Option<T>) -> Result<T, ValidationErrors> {
         match (self.0.is_empty(), value()) {

@@ -410,6 +410,8 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// Where the work is, as published.
+        region -> Nullable<Text>,
     }
 }
 

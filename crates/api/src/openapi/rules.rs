@@ -219,6 +219,7 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("ManualOpportunity", "title", required(300)),
     ("ManualOpportunity", "description", text(20_000)),
     ("ManualOpportunity", "buyer_name", text(300)),
+    ("ManualOpportunity", "region", text(100)),
     (
         "ManualOpportunity",
         "cpv[]",
@@ -326,6 +327,7 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("AlertBody", "value_min", range(0.0, 9.0e15)),
     ("AlertBody", "value_max", range(0.0, 9.0e15)),
     ("AlertBody", "buyer", text(200)),
+    ("AlertBody", "region", text(200)),
     ("AlertBody", "words", text(200)),
     ("WonCaseStudyBody", "summary", text(5000)),
     ("WonCaseStudyBody", "outcome", text(2000)),

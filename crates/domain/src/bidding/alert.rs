@@ -39,6 +39,9 @@ pub struct AlertFilters {
     pub buyer: Option<String>,
     /// A suitability flag that must be set.
     pub suitable_for: Option<Suitability>,
+    /// Words that must all be in the tender's region, case-insensitive.
+    #[serde(default)]
+    pub region: Option<String>,
     /// Words that must all be in the title or description, case-insensitive.
     pub words: Option<String>,
 }
@@ -61,6 +64,8 @@ pub struct AlertDraft {
     /// See [`AlertFilters`].
     pub suitable_for: Option<Suitability>,
     /// See [`AlertFilters`].
+    pub region: Option<String>,
+    /// See [`AlertFilters`].
     pub words: Option<String>,
 }
 
@@ -77,17 +82,6 @@ pub struct AlertInput {
 
 /// Most CPV codes an alert names.
 const MAX_CODES: usize = 20;
-
-fn short_text(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> Option<String> {
-    let text = raw.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
-    if text.as_ref().is_some_and(|t| t.chars().count() > 200) {
-        errors.0.push(FieldError::new(
-            pointer,
-            "must be at most 200 characters long",
-        ));
-    }
-    text
-}
 
 impl AlertInput {
     /// Checks every field of `draft`.
@@ -125,8 +119,9 @@ impl AlertInput {
                 .0
                 .push(FieldError::new("/value_max", "must not be below value_min"));
         }
-        let buyer = short_text(draft.buyer, "/buyer", &mut errors);
-        let words = short_text(draft.words, "/words", &mut errors);
+        let buyer = errors.optional_text(draft.buyer, "/buyer", 200);
+        let region = errors.optional_text(draft.region, "/region", 200);
+        let words = errors.optional_text(draft.words, "/words", 200);
         errors.finish(|| {
             Some(Self {
                 name,
@@ -137,6 +132,7 @@ impl AlertInput {
                     value_max: draft.value_max,
                     buyer,
                     suitable_for: draft.suitable_for,
+                    region,
                     words,
                 },
                 skills,
@@ -201,6 +197,13 @@ pub fn alert_match(
             .filter(|name| contains_all(name, buyer))?;
         reasons.push(format!("bought by {name}"));
     }
+    if let Some(wanted) = &filters.region {
+        let region = tender
+            .region
+            .as_deref()
+            .filter(|region| contains_all(region, wanted))?;
+        reasons.push(format!("in {region}"));
+    }
     match filters.suitable_for {
         Some(Suitability::Sme) if tender.suitable_for_sme == Some(true) => {
             reasons.push("suitable for SMEs".into())
@@ -233,6 +236,7 @@ mod tests {
             title: "Patient records API".into(),
             description: "Open source, accessible".into(),
             buyer_name: Some("An NHS trust".into()),
+            region: Some("Yorkshire and the Humber".into()),
             deadline: None,
             value: Some(crate::bidding::TenderValue {
                 amount: 12_000_000,
@@ -280,11 +284,18 @@ mod tests {
             value_max: Some(20_000_000),
             buyer: Some("nhs".into()),
             suitable_for: Some(Suitability::Sme),
+            region: Some("yorkshire".into()),
             words: Some("records accessible".into()),
             ..AlertFilters::default()
         };
         let reasons = alert_match(&all, &opportunity(&["72413000"]), open).unwrap();
-        assert_eq!(reasons.len(), 5, "{reasons:?}");
+        assert_eq!(reasons.len(), 6, "{reasons:?}");
+        assert!(reasons.contains(&"in Yorkshire and the Humber".to_owned()));
+        let elsewhere = AlertFilters {
+            region: Some("North West".into()),
+            ..all.clone()
+        };
+        assert!(alert_match(&elsewhere, &opportunity(&["72413000"]), open).is_none());
         let too_dear = AlertFilters {
             value_max: Some(1_000),
             ..all.clone()

@@ -63,17 +63,6 @@ fn basis_points(raw: i64, pointer: &str, errors: &mut ValidationErrors) -> Optio
     checked
 }
 
-fn lot(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> Option<String> {
-    let lot = raw.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
-    if lot.as_ref().is_some_and(|l| l.chars().count() > MAX_LOT_ID) {
-        errors.0.push(FieldError::new(
-            pointer,
-            format!("must be at most {MAX_LOT_ID} characters long"),
-        ));
-    }
-    lot
-}
-
 /// Checks a tender's or a bid's value at `/value`: 0 or more minor units (up
 /// to 9e15) and a three-letter currency, upper-cased.
 pub fn tender_amount(money: &Money, errors: &mut ValidationErrors) -> Option<Money> {
@@ -98,7 +87,7 @@ impl BidInput {
     pub fn parse(draft: BidDraft) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let title = fields::title(&draft.title, &mut errors);
-        let lot_id = lot(draft.lot_id, "/lot_id", &mut errors);
+        let lot_id = errors.optional_text(draft.lot_id, "/lot_id", MAX_LOT_ID);
         let value = draft
             .value
             .as_ref()
@@ -200,7 +189,7 @@ impl RoleInput {
                 format!("must be from 0 to {MAX_DAY_RATE} (minor units of the bid's currency)"),
             ));
         }
-        let lot_id = lot(draft.lot_id, "/lot_id", &mut errors);
+        let lot_id = errors.optional_text(draft.lot_id, "/lot_id", MAX_LOT_ID);
         errors.finish(|| {
             Some(Self {
                 title,

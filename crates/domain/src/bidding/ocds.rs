@@ -82,6 +82,9 @@ pub struct TenderRelease {
     pub buyer_name: Option<String>,
     /// Buyer's identifier (`scheme-id` where a scheme is given).
     pub buyer_id: Option<String>,
+    /// Where the work is: the first delivery address's region of an item,
+    /// else the buyer's region (as published, e.g. `North West`).
+    pub region: Option<String>,
     /// Value.
     pub value: Option<TenderValue>,
     /// `tender.tenderPeriod.endDate`: nothing is submitted after it.

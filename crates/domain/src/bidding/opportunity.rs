@@ -69,6 +69,8 @@ pub struct ManualTender {
     pub description: String,
     /// Buyer.
     pub buyer_name: Option<String>,
+    /// Where the work is.
+    pub region: Option<String>,
     /// Deadline.
     pub deadline: Option<DateTime<Utc>>,
     /// Value.
@@ -93,6 +95,7 @@ impl ManualTender {
             description: self.description,
             buyer_name: self.buyer_name,
             buyer_id: None,
+            region: self.region,
             value: self.value,
             deadline: self.deadline,
             enquiry_deadline: None,
@@ -216,6 +219,7 @@ mod tests {
             title: "T".into(),
             description: String::new(),
             buyer_name: None,
+            region: None,
             deadline: Some(now + chrono::Duration::days(1)),
             value: None,
             cpv: Vec::new(),

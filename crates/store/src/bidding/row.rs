@@ -47,6 +47,9 @@ pub(crate) struct OpportunityRow {
     pub(super) version: i32,
     pub(super) created_at: NaiveDateTime,
     pub(super) updated_at: NaiveDateTime,
+    // Backups written before regions were read lack it.
+    #[serde(default)]
+    region: Option<String>,
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -110,6 +113,7 @@ impl OpportunityRow {
             version: stamp.version,
             created_at: stamp.created_at,
             updated_at: stamp.updated_at,
+            region: tender.region.clone(),
         }
     }
 
@@ -131,6 +135,7 @@ impl OpportunityRow {
             description: self.description.clone(),
             buyer_name: self.buyer_name.clone(),
             buyer_id: self.buyer_id.clone(),
+            region: self.region.clone(),
             value,
             deadline: from(self.deadline),
             enquiry_deadline: from(self.enquiry_deadline),

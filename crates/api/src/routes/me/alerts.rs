@@ -42,6 +42,8 @@ pub struct AlertBody {
     pub buyer: Option<String>,
     /// A suitability the tender must be marked with.
     pub suitable_for: Option<Suitability>,
+    /// Words that must all be in the tender's region (`Yorkshire`).
+    pub region: Option<String>,
     /// Words that must all be in the title or description.
     pub words: Option<String>,
 }
@@ -127,6 +129,7 @@ pub async fn create_alert(
             value_max: body.value_max,
             buyer: body.buyer.clone(),
             suitable_for: body.suitable_for,
+            region: body.region.clone(),
             words: body.words.clone(),
         })?;
         Ok((body.coop.clone(), input))

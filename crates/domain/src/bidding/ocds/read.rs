@@ -138,6 +138,36 @@ impl<'a> Release<'a> {
         }
     }
 
+    /// The first `tender.items[].deliveryAddresses[].region` (or
+    /// `deliveryAddress`), else the region of the buyer's address.
+    fn region(&self, tender: &Value) -> Option<String> {
+        let items = tender
+            .get("items")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        let delivered = items.flat_map(|item| {
+            let many = item.get("deliveryAddresses").and_then(Value::as_array);
+            let one = item.get("deliveryAddress").into_iter();
+            many.into_iter().flatten().chain(one)
+        });
+        let buyer = self
+            .value
+            .get("parties")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter(|p| {
+                p.get("roles")
+                    .and_then(Value::as_array)
+                    .is_some_and(|roles| roles.iter().any(|r| r == "buyer"))
+            })
+            .filter_map(|p| p.get("address"));
+        delivered
+            .chain(buyer)
+            .find_map(|address| text(address.get("region")))
+    }
+
     fn buyer(&mut self) -> (Option<String>, Option<String>) {
         let buyer = self.value.get("buyer");
         let named = buyer.and_then(|b| text(b.get("name")));
@@ -253,6 +283,7 @@ impl<'a> Release<'a> {
             Self::cpv_of(item, &mut cpv);
         }
         let (buyer_name, buyer_id) = self.buyer();
+        let region = self.region(&tender);
         let method = text(tender.get("procurementMethod"));
         let details = text(tender.get("procurementMethodDetails"));
         let suitability = tender.get("suitability");
@@ -282,6 +313,7 @@ impl<'a> Release<'a> {
             cpv,
             buyer_name,
             buyer_id,
+            region,
             tags,
             ocid: ocid?,
             release_id: release_id?,

@@ -15,7 +15,8 @@ fn contracts_finder() -> Value {
         "ocid": "ocds-b5fd17-0001", "id": "0001-tender-1", "date": "2027-01-10T09:00:00Z",
         "tag": ["tender"], "initiationType": "tender",
         "parties": [{"id": "", "name": "Leeds City Council", "roles": ["buyer"],
-                     "identifier": {"scheme": "GB-COH", "id": "00000001"}}],
+                     "identifier": {"scheme": "GB-COH", "id": "00000001"},
+                     "address": {"locality": "Leeds", "region": "Yorkshire and the Humber"}}],
         "buyer": {"id": "", "name": "Leeds City Council"},
         "tender": {"title": "Accessible website", "description": "Rebuild the site.",
                    "value": {"amount": 50000.5, "currency": "gbp"},
@@ -40,6 +41,7 @@ fn find_a_tender() -> Value {
         "tender": {"title": "Data platform", "status": "active",
                    "value": {"amount": "100000", "amountGross": 120000, "currency": "GBP"},
                    "items": [{"id": "1", "classification": {"scheme": "CPV", "id": "72316000-3"},
+                              "deliveryAddresses": [{"region": "North West"}],
                               "additionalClassifications": [{"scheme": "cpv", "id": "48600000"},
                                                             {"scheme": "OTHER", "id": "x"}]}],
                    "enquiryPeriod": {"endDate": "2027-02-01"},
@@ -62,6 +64,11 @@ fn a_contracts_finder_release_is_read_field_by_field() {
     assert_eq!(release.title, "Accessible website");
     assert_eq!(release.buyer_name.as_deref(), Some("Leeds City Council"));
     assert_eq!(release.buyer_id.as_deref(), Some("GB-COH-00000001"));
+    assert_eq!(
+        release.region.as_deref(),
+        Some("Yorkshire and the Humber"),
+        "the buyer's, without delivery addresses"
+    );
     assert_eq!(
         release.value,
         Some(TenderValue {
@@ -91,6 +98,11 @@ fn a_find_a_tender_release_keeps_item_cpv_lots_and_gross_values() {
         Some((10_000_000, Some(12_000_000)))
     );
     assert_eq!(release.buyer_id.as_deref(), Some("GB-NHS-RX1"));
+    assert_eq!(
+        release.region.as_deref(),
+        Some("North West"),
+        "an item's delivery"
+    );
     assert_eq!(
         release.enquiry_deadline,
         Some(instant("2027-02-01T00:00:00Z"))

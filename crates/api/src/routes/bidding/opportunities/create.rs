@@ -31,16 +31,8 @@ fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), Ap
             "must be at most 20000 characters long",
         ));
     }
-    let buyer_name = body
-        .buyer_name
-        .map(|b| b.trim().to_owned())
-        .filter(|b| !b.is_empty());
-    if buyer_name.as_ref().is_some_and(|b| b.chars().count() > 300) {
-        errors.0.push(FieldError::new(
-            "/buyer_name",
-            "must be at most 300 characters long",
-        ));
-    }
+    let buyer_name = errors.optional_text(body.buyer_name, "/buyer_name", 300);
+    let region = errors.optional_text(body.region, "/region", 100);
     let cpv = cpv_codes(&body.cpv, "/cpv", &mut errors);
     let skills: Vec<SkillName> = body
         .skills
@@ -61,6 +53,7 @@ fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), Ap
         title,
         description,
         buyer_name,
+        region,
         deadline: body.deadline,
         value,
         cpv,

@@ -121,6 +121,8 @@ pub struct OpportunityView {
     pub buyer_name: Option<String>,
     /// Buyer's identifier.
     pub buyer_id: Option<String>,
+    /// Where the work is (an item's delivery region, else the buyer's), as published.
+    pub region: Option<String>,
     /// Value.
     pub value: Option<ValueView>,
     /// Submission deadline.
@@ -167,6 +169,7 @@ impl OpportunityView {
             description: tender.description,
             buyer_name: tender.buyer_name,
             buyer_id: tender.buyer_id,
+            region: tender.region,
             value: tender.value.map(Into::into),
             deadline: tender.deadline,
             enquiry_deadline: tender.enquiry_deadline,
@@ -243,6 +246,8 @@ pub struct ManualOpportunity {
     pub description: Option<String>,
     /// Buyer's name.
     pub buyer_name: Option<String>,
+    /// Where the work is, e.g. `Yorkshire and the Humber`.
+    pub region: Option<String>,
     /// Submission deadline (RFC 3339).
     pub deadline: Option<DateTime<Utc>>,
     /// Value in minor units.
