@@ -1,7 +1,8 @@
 //! Reminders on the rule clock: an invitation a week before it lapses, an
-//! offer five days before it lapses unless reconfirmed, a bid's deadline a
-//! week and a day away, a section the day before it is due and once it is
-//! late; each once, to those who may see its subject and nobody else.
+//! offer or an availability five days before it lapses unless reconfirmed,
+//! a bid's deadline a week and a day away, a section the day before it is
+//! due and once it is late; each once, to those who may see its subject and
+//! nobody else.
 
 use std::time::Duration;
 
@@ -115,6 +116,7 @@ async fn invitations_and_offers_are_reminded_of_before_they_lapse(backend: Backe
 async fn bid_deadlines_and_sections_are_reminded_of_once_each(backend: Backend) {
     let net = Consortium::start_with(backend, often).await;
     let app = &net.app;
+    let start = app.clock.now();
     let bid = net.open_bid().await;
     net.invite(&bid, "partner-coop").await;
     net.partner_joins(&bid).await;
@@ -143,6 +145,29 @@ async fn bid_deadlines_and_sections_are_reminded_of_once_each(backend: Backend) 
     let late = told_of(app, &net.partner_member, "section.late", 1).await;
     assert_eq!(late.len(), 1, "{late:?}");
     assert!(late[0].contains("is late"), "{late:?}");
+
+    // Grace's availability (given when she was added, linked to no account)
+    // lapses after 30 days: five days before, her co-op's admins are told.
+    move_to(
+        app,
+        start + chrono::Duration::days(25) + chrono::Duration::minutes(1),
+    );
+    let lapsing = told_of(app, &net.partner, "availability.lapsing", 1).await;
+    assert_eq!(lapsing.len(), 1, "{lapsing:?}");
+    assert!(
+        lapsing[0].starts_with("The availability of Grace Hopper lapses on"),
+        "{lapsing:?}"
+    );
+    assert!(
+        told(app, &net.partner_member, "availability.lapsing")
+            .await
+            .is_empty()
+    );
+    assert!(
+        told(app, &net.lead, "availability.lapsing")
+            .await
+            .is_empty()
+    );
 
     // The tender closes 2027-06-30 12:00 UTC: a week, then a day, before.
     let deadline: DateTime<Utc> = "2027-06-30T12:00:00Z".parse().unwrap();
