@@ -254,10 +254,17 @@ pub fn record_once(
     audience: &Audience,
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
+    let key = (event.subject_type, event.subject_id.as_str(), moment);
+    let given = |conn: &mut DbConnection| -> QueryResult<bool> {
+        let count: i64 = reminders_sent::table.find(key).count().get_result(conn)?;
+        Ok(count > 0)
+    };
+    // Most runs find their reminders given already: a read spares them the write lock.
+    if given(conn)? {
+        return Ok(false);
+    }
     crate::write(conn, |conn| {
-        let key = (event.subject_type, event.subject_id.as_str(), moment);
-        let given: i64 = reminders_sent::table.find(key).count().get_result(conn)?;
-        if given > 0 {
+        if given(conn)? {
             return Ok(false);
         }
         // Another instance writing the same key meanwhile fails on the
