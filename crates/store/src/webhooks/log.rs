@@ -67,33 +67,49 @@ pub fn deliveries(
         .offset(page.offset())
         .select((DeliveryRow::as_select(), events::kind))
         .load(conn)?;
-    let ids: Vec<&String> = rows.iter().map(|(d, _)| &d.id).collect();
+    let ids: Vec<String> = rows.iter().map(|(d, _)| d.id.clone()).collect();
     let attempts: Vec<AttemptRow> = webhook_attempts::table
-        .filter(webhook_attempts::delivery_id.eq_any(ids))
+        .filter(webhook_attempts::delivery_id.eq_any(&ids))
         .order((webhook_attempts::delivery_id, webhook_attempts::number))
         .select(AttemptRow::as_select())
         .load(conn)?;
+    // Read after the attempts: an attempt seen finished was committed with
+    // its message's state and next attempt, which this read then sees too.
+    let states: Vec<(String, String, chrono::NaiveDateTime)> = webhook_deliveries::table
+        .filter(webhook_deliveries::id.eq_any(&ids))
+        .select((
+            webhook_deliveries::id,
+            webhook_deliveries::state,
+            webhook_deliveries::next_attempt_at,
+        ))
+        .load(conn)?;
     let found = rows
         .into_iter()
-        .map(|(row, kind)| Delivery {
-            attempts: attempts
-                .iter()
-                .filter(|a| a.delivery_id == row.id)
-                .map(|a| Attempt {
-                    number: u32::try_from(a.number).unwrap_or_default(),
-                    started_at: time::from_db(a.started_at),
-                    finished_at: a.finished_at.map(time::from_db),
-                    status: a.status.and_then(|s| u16::try_from(s).ok()),
-                    error: a.error.clone(),
-                    response: a.response.clone(),
-                })
-                .collect(),
-            next_attempt_at: (row.state == PENDING).then(|| time::from_db(row.next_attempt_at)),
-            id: row.id,
-            event_id: row.event_id,
-            kind: EventKind::parse(&kind),
-            state: row.state,
-            created_at: time::from_db(row.created_at),
+        .map(|(mut row, kind)| {
+            if let Some((_, state, next)) = states.iter().find(|(id, ..)| *id == row.id) {
+                row.state.clone_from(state);
+                row.next_attempt_at = *next;
+            }
+            Delivery {
+                attempts: attempts
+                    .iter()
+                    .filter(|a| a.delivery_id == row.id)
+                    .map(|a| Attempt {
+                        number: u32::try_from(a.number).unwrap_or_default(),
+                        started_at: time::from_db(a.started_at),
+                        finished_at: a.finished_at.map(time::from_db),
+                        status: a.status.and_then(|s| u16::try_from(s).ok()),
+                        error: a.error.clone(),
+                        response: a.response.clone(),
+                    })
+                    .collect(),
+                next_attempt_at: (row.state == PENDING).then(|| time::from_db(row.next_attempt_at)),
+                id: row.id,
+                event_id: row.event_id,
+                kind: EventKind::parse(&kind),
+                state: row.state,
+                created_at: time::from_db(row.created_at),
+            }
         })
         .collect();
     Ok((found, total))
