@@ -178,12 +178,26 @@ pub fn cpv_digits(raw: &str) -> Option<String> {
     (digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_owned())
 }
 
+/// Eight digits as a person types them: optionally with the check digit
+/// (`72413000-8`), nothing else. Publishers' data is read more leniently
+/// ([`cpv_digits`]).
+fn typed_cpv(raw: &str) -> Option<String> {
+    let trimmed = raw.trim();
+    let (digits, check) = match trimmed.split_once('-') {
+        Some((digits, check)) => (digits, Some(check)),
+        None => (trimmed, None),
+    };
+    let check_ok = check.is_none_or(|c| c.len() == 1 && c.bytes().all(|b| b.is_ascii_digit()));
+    let digits_ok = digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit());
+    (check_ok && digits_ok).then(|| digits.to_owned())
+}
+
 /// The CPV codes of `raw` as eight digits, each one that is not a problem
 /// at `pointer/i`.
 pub fn cpv_codes(raw: &[String], pointer: &str, errors: &mut ValidationErrors) -> Vec<String> {
     let mut codes = Vec::new();
     for (i, code) in raw.iter().enumerate() {
-        match cpv_digits(code) {
+        match typed_cpv(code) {
             Some(code) => codes.push(code),
             None => errors.0.push(FieldError::new(
                 format!("{pointer}/{i}"),
@@ -224,6 +238,31 @@ pub fn skills_for_cpv<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<&'sta
 mod tests {
     use super::*;
     use crate::skills::SEED;
+
+    #[test]
+    fn typed_codes_are_eight_digits_and_at_most_a_check_digit() {
+        let raw: Vec<String> = [
+            "72413000",
+            " 72413000-8\u{2003}",
+            "72413000-8 *",
+            "72413000-",
+            "7241300",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut errors = ValidationErrors::default();
+        assert_eq!(
+            cpv_codes(&raw, "/cpv", &mut errors),
+            ["72413000", "72413000"]
+        );
+        let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/cpv/2", "/cpv/3", "/cpv/4"]);
+        assert_eq!(
+            cpv_digits("72413000-8 *").as_deref(),
+            Some("72413000"),
+            "publishers: lenient"
+        );
+    }
 
     #[test]
     fn codes_imply_the_skills_of_every_code_above_them() {
