@@ -7,7 +7,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::bidding::Consortium;
-use crate::helpers::{TestApp, assert_problem, pointers};
+use crate::helpers::{assert_problem, pointers};
 
 backend_tests!(a_matching_tender_tells_each_alert_once,);
 
@@ -21,19 +21,6 @@ fn package(ocid: &str, date: &str, end: &str) -> Value {
                 "classification": {"scheme": "CPV", "id": "72413000"},
                 "value": {"amount": 80000, "currency": "GBP"},
                 "tenderPeriod": {"endDate": end}}}]})
-}
-
-async fn matched(app: &TestApp, token: &str) -> Vec<String> {
-    let inbox = app
-        .get_json("/api/v1/me/notifications?per_page=100", Some(token))
-        .await;
-    inbox["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["kind"] == "opportunity.matched")
-        .map(|n| n["summary"].as_str().unwrap().to_owned())
-        .collect()
 }
 
 async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
@@ -95,19 +82,23 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
         listed["items"][0]["region"], "Yorkshire and the Humber",
         "{listed}"
     );
-    let lead = matched(app, &net.lead).await;
+    let lead = app.told(&net.lead, "opportunity.matched").await;
     assert_eq!(lead.len(), 1);
     assert!(
         lead[0].starts_with("“Patient portal” matches the alert “Web work”: CPV 72413000"),
         "{lead:?}"
     );
     assert_eq!(
-        matched(app, &net.partner).await.len(),
+        app.told(&net.partner, "opportunity.matched").await.len(),
         1,
         "a co-op's alert tells its admins"
     );
-    assert!(matched(app, &net.partner_member).await.is_empty());
-    let outsider = matched(app, &net.outsider).await;
+    assert!(
+        app.told(&net.partner_member, "opportunity.matched")
+            .await
+            .is_empty()
+    );
+    let outsider = app.told(&net.outsider, "opportunity.matched").await;
     assert!(
         outsider[0].contains("bought by Leeds City Council")
             && outsider[0].contains("mentions portal")
@@ -115,7 +106,7 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
         "{outsider:?}"
     );
     assert!(
-        matched(app, &net.other).await.is_empty(),
+        app.told(&net.other, "opportunity.matched").await.is_empty(),
         "out of its range, and of its region"
     );
 
@@ -132,7 +123,7 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
         "2027-05-02T12:00:00Z",
     ))
     .await;
-    assert_eq!(matched(app, &net.lead).await.len(), 1);
+    assert_eq!(app.told(&net.lead, "opportunity.matched").await.len(), 1);
     // A tender already closed tells nobody.
     import(package(
         "ocds-alert-2",
@@ -140,7 +131,10 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
         "2026-11-01T12:00:00Z",
     ))
     .await;
-    assert_eq!(matched(app, &net.outsider).await.len(), 1);
+    assert_eq!(
+        app.told(&net.outsider, "opportunity.matched").await.len(),
+        1
+    );
 
     let listed = app.get_json("/api/v1/me/alerts", Some(&net.partner)).await;
     assert_eq!(listed["items"][0]["filters"]["skills"], json!(["hosting"]));

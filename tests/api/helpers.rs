@@ -100,6 +100,20 @@ impl TestApp {
         self.get(path, token).await.json().await.unwrap()
     }
 
+    /// The summaries of the notifications of `kind` that `token` was told of.
+    pub async fn told(&self, token: &str, kind: &str) -> Vec<String> {
+        let inbox = self
+            .get_json("/api/v1/me/notifications?per_page=100", Some(token))
+            .await;
+        inbox["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["kind"] == kind)
+            .map(|n| n["summary"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
     pub async fn post_json(&self, path: &str, body: &Value, token: Option<&str>) -> Response {
         let mut request = self.client.post(self.url(path)).json(body);
         if let Some(token) = token {

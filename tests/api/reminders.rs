@@ -25,33 +25,19 @@ fn often(settings: &mut coophub_server::Settings) {
     settings.reminder_interval = Duration::from_millis(50);
 }
 
-/// The summaries of `kind` that `token` was told of.
-async fn told(app: &TestApp, token: &str, kind: &str) -> Vec<String> {
-    let list = app
-        .get_json("/api/v1/me/notifications?per_page=100", Some(token))
-        .await;
-    list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["kind"] == kind)
-        .map(|n| n["summary"].as_str().unwrap().to_owned())
-        .collect()
-}
-
 /// Waits (up to ten seconds) until `token` was told of `count` of `kind`,
 /// then a little longer, so that a second copy would show.
 async fn told_of(app: &TestApp, token: &str, kind: &str, count: usize) -> Vec<String> {
     for _ in 0..200 {
-        if told(app, token, kind).await.len() >= count {
+        if app.told(token, kind).await.len() >= count {
             actix_web::rt::time::sleep(Duration::from_millis(300)).await;
-            return told(app, token, kind).await;
+            return app.told(token, kind).await;
         }
         actix_web::rt::time::sleep(Duration::from_millis(50)).await;
     }
     panic!(
         "{kind}: expected {count}, got {:?}",
-        told(app, token, kind).await
+        app.told(token, kind).await
     );
 }
 
@@ -85,9 +71,9 @@ async fn invitations_and_offers_are_reminded_of_before_they_lapse(backend: Backe
         lapsing[0].starts_with("The offer “Rust developer” lapses on"),
         "{lapsing:?}"
     );
-    assert!(told(app, &net.asker, "offer.lapsing").await.is_empty());
+    assert!(app.told(&net.asker, "offer.lapsing").await.is_empty());
     assert!(
-        told(app, &net.newcomer, "membership.lapsing")
+        app.told(&net.newcomer, "membership.lapsing")
             .await
             .is_empty(),
         "not yet"
@@ -101,13 +87,9 @@ async fn invitations_and_offers_are_reminded_of_before_they_lapse(backend: Backe
     let lapsing = told_of(app, &net.newcomer, "membership.lapsing", 1).await;
     assert_eq!(lapsing.len(), 1, "once: {lapsing:?}");
     assert!(lapsing[0].contains("lapses on"), "{lapsing:?}");
-    assert!(
-        told(app, &net.lender, "membership.lapsing")
-            .await
-            .is_empty()
-    );
+    assert!(app.told(&net.lender, "membership.lapsing").await.is_empty());
     assert_eq!(
-        told(app, &net.lender, "offer.lapsing").await.len(),
+        app.told(&net.lender, "offer.lapsing").await.len(),
         1,
         "never again"
     );
@@ -137,8 +119,8 @@ async fn bid_deadlines_and_sections_are_reminded_of_once_each(backend: Backend) 
         assert_eq!(told.len(), 1, "{told:?}");
         assert!(told[0].starts_with("“Pricing” for the bid “Records API consortium” is due on"));
     }
-    assert!(told(app, &net.other, "section.due").await.is_empty());
-    assert!(told(app, &net.outsider, "section.due").await.is_empty());
+    assert!(app.told(&net.other, "section.due").await.is_empty());
+    assert!(app.told(&net.outsider, "section.due").await.is_empty());
 
     // Its day over and not done: late, once.
     move_to(app, day_before + chrono::Duration::days(2));
@@ -159,15 +141,11 @@ async fn bid_deadlines_and_sections_are_reminded_of_once_each(backend: Backend) 
         "{lapsing:?}"
     );
     assert!(
-        told(app, &net.partner_member, "availability.lapsing")
+        app.told(&net.partner_member, "availability.lapsing")
             .await
             .is_empty()
     );
-    assert!(
-        told(app, &net.lead, "availability.lapsing")
-            .await
-            .is_empty()
-    );
+    assert!(app.told(&net.lead, "availability.lapsing").await.is_empty());
 
     // The tender closes 2027-06-30 12:00 UTC: a week, then a day, before.
     let deadline: DateTime<Utc> = "2027-06-30T12:00:00Z".parse().unwrap();
@@ -188,7 +166,7 @@ async fn bid_deadlines_and_sections_are_reminded_of_once_each(backend: Backend) 
         told_member.iter().any(|s| s.ends_with("(a day away)")),
         "{told_member:?}"
     );
-    assert!(told(app, &net.other, "bid.deadline").await.is_empty());
+    assert!(app.told(&net.other, "bid.deadline").await.is_empty());
 
     let shown: Value = net.show(&bid, &net.lead).await;
     assert_eq!(shown["sections"][0]["late"], true);

@@ -86,6 +86,19 @@ impl Viewer {
             .collect()
     }
 
+    /// What every admin of `coop` may see at least, whatever other roles
+    /// each holds: a co-op's alert tells its admins only of that.
+    pub fn admin_of(coop: CoopFacts) -> Self {
+        Self {
+            user: None,
+            roles: vec![HeldRole {
+                coop: coop.id,
+                role: CoopRole::Admin,
+                coop_approved: coop.status == MembershipStatus::Approved,
+            }],
+        }
+    }
+
     /// Whether the viewer administers any of `coops`.
     pub fn administers_any(&self, coops: &[Uuid]) -> bool {
         coops.iter().any(|coop| self.is_admin_of(*coop))

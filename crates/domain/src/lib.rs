@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod account;
+pub mod alert;
 pub mod bidding;
 pub mod case_study;
 pub mod clock;

@@ -71,6 +71,10 @@ kinds! {
     BidMoved = "bid.moved",
     /// A new or changed tender matches an alert.
     OpportunityMatched = "opportunity.matched",
+    /// A new or changed offer of time matches an alert.
+    OfferMatched = "offer.matched",
+    /// A new or changed profile matches an alert.
+    PersonMatched = "person.matched",
     /// Deliveries to a webhook kept failing: it was switched off.
     WebhookDisabled = "webhook.disabled",
     /// A co-op's open invitation lapses in a week unless accepted.

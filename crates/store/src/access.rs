@@ -27,12 +27,21 @@ pub fn viewer(
     user: Uuid,
     token_version: i32,
 ) -> Result<Result<Viewer, Unrecognised>, StoreError> {
+    Ok(match viewer_of(conn, user)? {
+        None => Err(Unrecognised::NoAccount),
+        Some(viewer) if viewer.user.as_ref().map(|u| u.token_version) != Some(token_version) => {
+            Err(Unrecognised::StaleToken)
+        }
+        Some(viewer) => Ok(viewer),
+    })
+}
+
+/// The account `user` as a viewer, with every role it holds; `None` when
+/// the account is gone. Also decides what an account's alerts may tell it.
+pub(crate) fn viewer_of(conn: &mut DbConnection, user: Uuid) -> Result<Option<Viewer>, StoreError> {
     let Some((account, _)) = users::find(conn, user)? else {
-        return Ok(Err(Unrecognised::NoAccount));
+        return Ok(None);
     };
-    if account.token_version != token_version {
-        return Ok(Err(Unrecognised::StaleToken));
-    }
     let rows: Vec<(String, String, String)> = coop_roles::table
         .inner_join(coops::table)
         .filter(coop_roles::user_id.eq(user.to_string()))
@@ -52,7 +61,7 @@ pub fn viewer(
             })
         })
         .collect();
-    Ok(Ok(Viewer {
+    Ok(Some(Viewer {
         user: Some(account),
         roles,
     }))

@@ -5,6 +5,7 @@
 //! blocking pool, never on the HTTP worker threads.
 
 pub mod access;
+pub mod alerts;
 pub mod backup;
 pub mod bidding;
 pub mod case_studies;

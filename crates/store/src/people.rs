@@ -254,6 +254,13 @@ pub fn list_for_coop(
     Ok((with_skills(conn, rows)?, total))
 }
 
+/// The person `id` as just written, once the alerts they match are told.
+fn told(conn: &mut DbConnection, id: Uuid, now: DateTime<Utc>) -> Result<Person, StoreError> {
+    let person = find(conn, id)?.ok_or(StoreError::NotFound)?;
+    crate::alerts::talent::fire_person(conn, &person, now)?;
+    Ok(person)
+}
+
 /// Adds a person to a co-op, optionally linked to the account that may edit it.
 pub fn insert(
     conn: &mut DbConnection,
@@ -273,7 +280,7 @@ pub fn insert(
             .execute(conn)?;
         write_skills(conn, &row.id, input, now)?;
         changes::record(conn, Entity::Person, id, now)?;
-        find(conn, id)?.ok_or(StoreError::NotFound)
+        told(conn, id, now)
     })
 }
 
@@ -323,7 +330,7 @@ pub fn update(
         write_row(conn, &row, person.version)?;
         write_skills(conn, &row.id, input, now)?;
         changes::record(conn, Entity::Person, id, now)?;
-        find(conn, id)?.ok_or(StoreError::NotFound)
+        told(conn, id, now)
     })
 }
 
@@ -352,7 +359,7 @@ pub fn reconfirm(
         .execute(conn)?;
         versioning::written(conn, written, Row::Person(&id.to_string()))?;
         changes::record(conn, Entity::Person, id, now)?;
-        find(conn, id)
+        told(conn, id, now).map(Some)
     })
 }
 
@@ -372,6 +379,7 @@ pub fn delete(
         )
         .execute(conn)?;
         versioning::written(conn, deleted, Row::Person(&id.to_string()))?;
+        crate::alerts::talent::forget(conn, id)?;
         changes::record(conn, Entity::Person, id, now)?;
         let coop_was_shown = crate::coops::find_by_id(conn, person.coop_id)?
             .is_some_and(|coop| coop.membership.ever_approved());

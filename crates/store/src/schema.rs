@@ -593,6 +593,17 @@ diesel::table! {
         /// JSON of the filters.
         filters -> Text,
         created_at -> Timestamp,
+        /// `opportunities`, `offers` or `people`.
+        subject -> Text,
+    }
+}
+
+diesel::table! {
+    /// The offers and people each alert has told of.
+    talent_alert_hits (alert_id, item_id) {
+        alert_id -> Text,
+        item_id -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -734,6 +745,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reminders_sent,
     alerts,
     alert_hits,
+    talent_alert_hits,
     deadline_feeds,
     webhooks,
     webhook_deliveries,

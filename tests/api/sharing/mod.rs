@@ -2,6 +2,7 @@
 //! these tests: two approved member co-ops, one that is not, and a person
 //! offered by the lending co-op.
 
+mod alerts;
 mod authorisation;
 mod backup;
 pub(crate) mod calendar;

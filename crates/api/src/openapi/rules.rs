@@ -329,6 +329,16 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("AlertBody", "buyer", text(200)),
     ("AlertBody", "region", text(200)),
     ("AlertBody", "words", text(200)),
+    ("AlertBody", "min_level", range(1.0, 5.0)),
+    (
+        "AlertBody",
+        "min_days_per_week",
+        Range {
+            min: 0.5,
+            max: 7.0,
+            step: Some(0.5),
+        },
+    ),
     ("WonCaseStudyBody", "summary", text(5000)),
     ("WonCaseStudyBody", "outcome", text(2000)),
 ];

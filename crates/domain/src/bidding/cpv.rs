@@ -210,7 +210,7 @@ pub fn cpv_codes(raw: &[String], pointer: &str, errors: &mut ValidationErrors) -
 
 /// The significant part of eight CPV digits: without trailing zeros, at
 /// least the division's two digits.
-pub(super) fn significant(code: &str) -> &str {
+pub(crate) fn significant(code: &str) -> &str {
     let kept = code.trim_end_matches('0').len().max(2);
     &code[..kept.min(code.len())]
 }

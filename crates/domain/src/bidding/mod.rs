@@ -2,9 +2,8 @@
 //! and how their value is shared) that must hold whatever the storage does,
 //! tested without it.
 
-mod alert;
 mod bid;
-mod cpv;
+pub(crate) mod cpv;
 mod input;
 mod ocds;
 mod opportunity;
@@ -13,7 +12,6 @@ mod shares;
 mod staffing;
 mod suggest;
 
-pub use alert::{AlertDraft, AlertFilters, AlertInput, Suitability, alert_match};
 pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
 pub use cpv::{CPV_SKILLS, CpvSkills, cpv_codes, cpv_digits, skills_for_cpv};
 pub use input::{

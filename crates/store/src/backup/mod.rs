@@ -61,8 +61,9 @@ enum Record {
     Events(crate::notifications::EventRow),
     EventCoops(crate::notifications::EventCoopRow),
     Notifications(crate::notifications::NotificationRow),
-    Alerts(crate::bidding::alerts::AlertRow),
-    AlertHits(crate::bidding::alerts::HitRow),
+    Alerts(crate::alerts::AlertRow),
+    AlertHits(crate::alerts::HitRow),
+    TalentAlertHits(crate::alerts::TalentHitRow),
     DeadlineFeeds(crate::deadline_feeds::DeadlineFeedRow),
     MailPreferences(crate::mail::PreferenceRow),
     RemindersSent(crate::reminders::ReminderRow),
@@ -392,6 +393,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .execute(conn),
         Record::Alerts(row) => diesel::insert_into(alerts::table).values(row).execute(conn),
         Record::AlertHits(row) => diesel::insert_into(alert_hits::table)
+            .values(row)
+            .execute(conn),
+        Record::TalentAlertHits(row) => diesel::insert_into(talent_alert_hits::table)
             .values(row)
             .execute(conn),
         Record::DeadlineFeeds(row) => diesel::insert_into(deadline_feeds::table)

@@ -7,7 +7,7 @@ use std::io::Write;
 use diesel::prelude::*;
 
 use super::{BackupError, Record, unclean_field};
-use crate::bidding::alerts::{AlertRow, HitRow};
+use crate::alerts::{AlertRow, HitRow, TalentHitRow};
 use crate::connection::DbConnection;
 use crate::deadline_feeds::DeadlineFeedRow;
 use crate::mail::PreferenceRow;
@@ -53,6 +53,15 @@ pub(super) fn export(
         HitRow,
         AlertHits,
         (alert_hits::alert_id, alert_hits::opportunity_id)
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        talent_alert_hits,
+        TalentHitRow,
+        TalentAlertHits,
+        (talent_alert_hits::alert_id, talent_alert_hits::item_id)
     );
     dump!(
         conn,

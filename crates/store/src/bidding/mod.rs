@@ -1,7 +1,6 @@
 //! Winning work together: opportunities (tenders) and the bids on them,
 //! with their consortium, roles and sections; and where OCDS syncs stand.
 
-pub mod alerts;
 pub mod bids;
 pub mod opportunities;
 pub mod roles;

@@ -164,7 +164,7 @@ pub fn upsert(
                 write_links(conn, &row.id, tender, extra, now)?;
                 let id = uuid(&row.id)?;
                 changes::record(conn, Entity::Opportunity, id, now)?;
-                super::alerts::fire(conn, id, now)?;
+                crate::alerts::tenders::fire(conn, id, now)?;
                 Ok(Upserted::Updated(id))
             }
             None => {
@@ -175,7 +175,7 @@ pub fn upsert(
                     .execute(conn)?;
                 write_links(conn, &row.id, tender, extra, now)?;
                 changes::record(conn, Entity::Opportunity, id, now)?;
-                super::alerts::fire(conn, id, now)?;
+                crate::alerts::tenders::fire(conn, id, now)?;
                 Ok(Upserted::Created(id))
             }
         }

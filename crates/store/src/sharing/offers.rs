@@ -290,6 +290,13 @@ fn filtered(
     query
 }
 
+/// The offer `id` as just written, once the alerts it matches are told.
+fn told(conn: &mut DbConnection, id: Uuid, now: DateTime<Utc>) -> Result<Offer, StoreError> {
+    let offer = find(conn, id)?.ok_or(StoreError::NotFound)?;
+    crate::alerts::talent::fire_offer(conn, &offer, now)?;
+    Ok(offer)
+}
+
 /// Adds an offer of `coop_id` (whose capacity lock the caller holds).
 pub fn insert(
     conn: &mut DbConnection,
@@ -313,7 +320,7 @@ pub fn insert(
             .execute(conn)?;
         write_skills(conn, &row.id, input, now)?;
         changes::record(conn, Entity::Offer, id, now)?;
-        find(conn, id)?.ok_or(StoreError::NotFound)
+        told(conn, id, now)
     })
 }
 
@@ -347,7 +354,7 @@ pub fn update(
         versioning::written(conn, written, Row::Offer(&row.id))?;
         write_skills(conn, &row.id, input, now)?;
         changes::record(conn, Entity::Offer, offer.id, now)?;
-        find(conn, offer.id)?.ok_or(StoreError::NotFound)
+        told(conn, offer.id, now)
     })
 }
 
@@ -373,7 +380,7 @@ pub fn reconfirm(
         .execute(conn)?;
         versioning::written(conn, written, Row::Offer(&offer.id.to_string()))?;
         changes::record(conn, Entity::Offer, offer.id, now)?;
-        find(conn, offer.id)?.ok_or(StoreError::NotFound)
+        told(conn, offer.id, now)
     })
 }
 
@@ -393,6 +400,7 @@ pub fn delete(
         )
         .execute(conn)?;
         versioning::written(conn, deleted, Row::Offer(&offer.id.to_string()))?;
+        crate::alerts::talent::forget(conn, offer.id)?;
         changes::record(conn, Entity::Offer, offer.id, now)
     })
 }

@@ -1,14 +1,16 @@
 //! `POST /api/v1/me/alerts`, `GET /api/v1/me/alerts` and
-//! `DELETE /api/v1/me/alerts/{id}`: saved opportunity filters. A new or
-//! changed tender that matches tells the account (or, for a co-op's alert,
-//! the co-op's admins) once, with the reasons.
+//! `DELETE /api/v1/me/alerts/{id}`: saved searches on tenders, offers of
+//! time or people. A new or changed item that matches tells the account (or,
+//! for a co-op's alert, the co-op's admins) once, with the reasons, if the
+//! access rules let them see it.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
-use coophub_domain::bidding::{AlertDraft, AlertFilters, AlertInput, Suitability};
+use coophub_domain::alert::{AlertDraft, AlertFilters, AlertInput, AlertSubject, Suitability};
+use coophub_domain::sharing::WorkMode;
 use coophub_domain::{FieldError, ValidationErrors};
-use coophub_store::bidding::alerts::{self, Alert};
+use coophub_store::alerts::{self, Alert, NewAlert};
 use coophub_store::{DbConnection, coops, skills};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -28,23 +30,35 @@ pub struct AlertBody {
     pub name: String,
     /// A co-op the caller administers: its admins are told (default: the caller).
     pub coop: Option<String>,
+    /// What the alert looks at (default: opportunities). Filters of another
+    /// subject are refused.
+    #[serde(default)]
+    pub subject: AlertSubject,
     /// Any of these skills, any spelling.
     #[serde(default)]
     pub skills: Vec<String>,
-    /// Any of these CPV codes, matched up and down the hierarchy.
+    /// Offers and people: the least level (1 to 5) of a matching skill.
+    pub min_level: Option<i64>,
+    /// Opportunities: any of these CPV codes, matched up and down the hierarchy.
     #[serde(default)]
     pub cpv: Vec<String>,
-    /// The least value, minor units.
+    /// Opportunities: the least value, minor units.
     pub value_min: Option<i64>,
-    /// The most value, minor units.
+    /// Opportunities: the most value, minor units.
     pub value_max: Option<i64>,
-    /// Words in the buyer's name.
+    /// Opportunities: words in the buyer's name.
     pub buyer: Option<String>,
-    /// A suitability the tender must be marked with.
+    /// Opportunities: a suitability the tender must be marked with.
     pub suitable_for: Option<Suitability>,
-    /// Words that must all be in the tender's region (`Yorkshire`).
+    /// Opportunities: words that must all be in the tender's region (`Yorkshire`).
     pub region: Option<String>,
-    /// Words that must all be in the title or description.
+    /// Offers: how the work happens.
+    pub work_mode: Option<WorkMode>,
+    /// Offers: the least days a week offered; people: the least days a week
+    /// free (availability, which only the network sees). 0.5 to 7 in halves.
+    pub min_days_per_week: Option<f64>,
+    /// Words that must all be in the text (a tender's title or description,
+    /// an offer's title or notes, a person's name, headline or bio).
     pub words: Option<String>,
 }
 
@@ -57,6 +71,8 @@ pub struct AlertView {
     pub name: String,
     /// The co-op whose admins are told, if it is a co-op's.
     pub coop: Option<String>,
+    /// What it looks at.
+    pub subject: AlertSubject,
     /// What it looks for (skills as canonical slugs).
     pub filters: AlertFilters,
     /// When it was saved.
@@ -79,6 +95,7 @@ fn view(conn: &mut DbConnection, alert: Alert) -> Result<AlertView, ApiError> {
         id: alert.id,
         name: alert.name,
         coop,
+        subject: alert.subject,
         filters: alert.filters,
         created_at: alert.created_at,
     })
@@ -101,7 +118,8 @@ fn known_skills(conn: &mut DbConnection, input: &AlertInput) -> Result<Vec<Strin
     errors.finish(|| Some(slugs)).map_err(Into::into)
 }
 
-/// Saves an alert on opportunities: every filter given must hold.
+/// Saves an alert on opportunities, offers or people: every filter given
+/// must hold. It tells of items written from now on, each once.
 #[utoipa::path(
     tag = "me",
     security(("bearer" = [])),
@@ -123,13 +141,17 @@ pub async fn create_alert(
     let (coop, input) = body.check(|body| {
         let input = AlertInput::parse(AlertDraft {
             name: body.name.clone(),
+            subject: body.subject,
             skills: body.skills.clone(),
+            min_level: body.min_level,
             cpv: body.cpv.clone(),
             value_min: body.value_min,
             value_max: body.value_max,
             buyer: body.buyer.clone(),
             suitable_for: body.suitable_for,
             region: body.region.clone(),
+            work_mode: body.work_mode,
+            min_days_per_week: body.min_days_per_week,
             words: body.words.clone(),
         })?;
         Ok((body.coop.clone(), input))
@@ -144,7 +166,14 @@ pub async fn create_alert(
             };
             let mut filters = input.filters.clone();
             filters.skills = known_skills(conn, &input)?;
-            let alert = alerts::insert(conn, user, coop, &input.name, &filters, now)?;
+            let new = NewAlert {
+                user,
+                coop,
+                name: &input.name,
+                subject: input.subject,
+                filters: &filters,
+            };
+            let alert = alerts::insert(conn, new, now)?;
             view(conn, alert)
         })
         .await?;

@@ -1,10 +1,14 @@
-//! Alerts and their hits. [`fire`] runs in the transaction that creates or
-//! changes an opportunity (every import path and entry by hand goes through
-//! `opportunities::upsert`), so an alert tells of a tender exactly once.
+//! Alerts and their hits. Each subject's `fire` runs in the transaction
+//! that writes one of its items (opportunities in `opportunities::upsert`,
+//! which every import path and entry by hand goes through; offers and
+//! people in their own writes), so an alert tells of an item exactly once.
+
+pub(crate) mod talent;
+pub(crate) mod tenders;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use coophub_domain::bidding::{AlertFilters, alert_match};
-use coophub_domain::notify::{Audience, EventKind, NewEvent};
+use coophub_domain::alert::{AlertFilters, AlertSubject};
+use coophub_domain::notify::{Audience, NewEvent};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -13,6 +17,13 @@ use crate::error::StoreError;
 use crate::schema::{alert_hits, alerts};
 use crate::sharing::{corrupt, uuid};
 use crate::{notifications, time};
+
+pub(crate) use talent::TalentHitRow;
+pub(crate) use tenders::HitRow;
+
+fn opportunities() -> String {
+    AlertSubject::Opportunities.as_str().to_owned()
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize, serde::Deserialize)]
 #[diesel(table_name = alerts)]
@@ -23,18 +34,13 @@ pub(crate) struct AlertRow {
     name: String,
     filters: String,
     created_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize, serde::Deserialize)]
-#[diesel(table_name = alert_hits)]
-pub(crate) struct HitRow {
-    alert_id: String,
-    opportunity_id: String,
-    created_at: NaiveDateTime,
+    /// Backups from before alerts had subjects hold tenders' alerts.
+    #[serde(default = "opportunities")]
+    subject: String,
 }
 
 /// A saved alert.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Alert {
     /// Its id.
     pub id: Uuid,
@@ -44,6 +50,8 @@ pub struct Alert {
     pub coop_id: Option<Uuid>,
     /// What it is called.
     pub name: String,
+    /// What it looks at.
+    pub subject: AlertSubject,
     /// What it looks for (skills as slugs).
     pub filters: AlertFilters,
     /// When it was saved.
@@ -61,28 +69,42 @@ impl AlertRow {
                 .map(|c| uuid(c, "coop_id"))
                 .transpose()?,
             name: self.name,
+            subject: AlertSubject::parse(&self.subject).ok_or_else(|| corrupt("subject"))?,
             filters: serde_json::from_str(&self.filters).map_err(|_| corrupt("filters"))?,
             created_at: time::from_db(self.created_at),
         })
     }
 }
 
-/// Saves an alert of `user` (for `coop`, if given).
+/// What a new alert is: whose, on what, looking for what.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAlert<'a> {
+    /// The account saving it.
+    pub user: Uuid,
+    /// The co-op it is for, if any.
+    pub coop: Option<Uuid>,
+    /// What it is called.
+    pub name: &'a str,
+    /// What it looks at.
+    pub subject: AlertSubject,
+    /// What it looks for.
+    pub filters: &'a AlertFilters,
+}
+
+/// Saves `alert`.
 pub fn insert(
     conn: &mut DbConnection,
-    user: Uuid,
-    coop: Option<Uuid>,
-    name: &str,
-    filters: &AlertFilters,
+    alert: NewAlert<'_>,
     now: DateTime<Utc>,
 ) -> Result<Alert, StoreError> {
     let row = AlertRow {
         id: Uuid::new_v4().to_string(),
-        user_id: user.to_string(),
-        coop_id: coop.map(|c| c.to_string()),
-        name: name.to_owned(),
-        filters: serde_json::to_string(filters).map_err(|_| corrupt("filters"))?,
+        user_id: alert.user.to_string(),
+        coop_id: alert.coop.map(|c| c.to_string()),
+        name: alert.name.to_owned(),
+        filters: serde_json::to_string(alert.filters).map_err(|_| corrupt("filters"))?,
         created_at: time::to_db(now),
+        subject: alert.subject.as_str().to_owned(),
     };
     diesel::insert_into(alerts::table)
         .values(&row)
@@ -111,6 +133,17 @@ pub fn visible_to(
         .collect()
 }
 
+/// Every alert on `subject`.
+fn on(conn: &mut DbConnection, subject: AlertSubject) -> Result<Vec<Alert>, StoreError> {
+    alerts::table
+        .filter(alerts::subject.eq(subject.as_str()))
+        .select(AlertRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(AlertRow::into_alert)
+        .collect()
+}
+
 /// The alert with this id.
 pub fn find(conn: &mut DbConnection, id: Uuid) -> Result<Option<Alert>, StoreError> {
     alerts::table
@@ -128,74 +161,30 @@ pub fn delete(conn: &mut DbConnection, id: Uuid) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Tells every alert that the opportunity `id`, as just written, matches,
-/// and has not told of it yet. Without alerts, the opportunity is not read.
-pub(crate) fn fire(
+/// Tells `alert`'s account, or its co-op's admins (and webhooks), of
+/// `event`, whose summary gets the match's reasons.
+fn tell(
     conn: &mut DbConnection,
-    id: Uuid,
+    alert: &Alert,
+    mut event: NewEvent,
+    reasons: &[String],
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let all: Vec<Alert> = alerts::table
-        .select(AlertRow::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(AlertRow::into_alert)
-        .collect::<Result<_, _>>()?;
-    if all.is_empty() {
-        return Ok(());
+    if !reasons.is_empty() {
+        event.summary.push_str(&format!(": {}", reasons.join("; ")));
     }
-    let Some(opportunity) = super::opportunities::find(conn, id)? else {
-        return Ok(());
+    event.coops = alert.coop_id.into_iter().collect();
+    let audience = match alert.coop_id {
+        Some(coop) => Audience {
+            admins_of: vec![coop],
+            ..Audience::default()
+        },
+        None => Audience {
+            accounts: vec![alert.user_id],
+            ..Audience::default()
+        },
     };
-    let opportunity = &opportunity;
-    let status = opportunity.status_at(now);
-    for alert in all {
-        let Some(reasons) = alert_match(&alert.filters, opportunity, status) else {
-            continue;
-        };
-        let key = (alert.id.to_string(), opportunity.id.to_string());
-        let told: i64 = alert_hits::table
-            .find(key.clone())
-            .count()
-            .get_result(conn)?;
-        if told > 0 {
-            continue;
-        }
-        diesel::insert_into(alert_hits::table)
-            .values(HitRow {
-                alert_id: key.0,
-                opportunity_id: key.1,
-                created_at: time::to_db(now),
-            })
-            .execute(conn)?;
-        let mut summary = format!(
-            "“{}” matches the alert “{}”",
-            opportunity.tender.title, alert.name
-        );
-        if !reasons.is_empty() {
-            summary.push_str(&format!(": {}", reasons.join("; ")));
-        }
-        let event = NewEvent {
-            kind: EventKind::OpportunityMatched,
-            subject_type: "opportunity",
-            subject_id: opportunity.id.to_string(),
-            link: format!("/api/v1/opportunities/{}", opportunity.id),
-            summary,
-            actor: None,
-            coops: alert.coop_id.into_iter().collect(),
-        };
-        let audience = match alert.coop_id {
-            Some(coop) => Audience {
-                admins_of: vec![coop],
-                ..Audience::default()
-            },
-            None => Audience {
-                accounts: vec![alert.user_id],
-                ..Audience::default()
-            },
-        };
-        notifications::record(conn, &event, &audience, now)?;
-    }
+    notifications::record(conn, &event, &audience, now)?;
     Ok(())
 }
 
