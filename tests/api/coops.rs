@@ -13,7 +13,7 @@ backend_tests!(
     a_stale_if_match_changes_nothing,
     an_invitation_lapses_after_sixty_days,
     invalid_coops_are_refused_with_pointers,
-    the_fund_contribution_is_for_network_members_only,
+    the_fund_contribution_is_for_stewards_and_the_coop_only,
 );
 
 pub fn coop(slug: &str) -> Value {
@@ -337,12 +337,14 @@ async fn invalid_coops_are_refused_with_pointers(backend: Backend) {
     assert_eq!(pointers(&problem), ["/legal_form"]);
 }
 
-async fn the_fund_contribution_is_for_network_members_only(backend: Backend) {
+async fn the_fund_contribution_is_for_stewards_and_the_coop_only(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let admin = app.network_admin("steward@example.coop").await;
     let owner = app.user("ada@example.coop").await;
     let outsider = app.user("eve@example.coop").await;
+    let other_member = app.user("oz@other.coop").await;
     approved_coop(&app, "fund-coop", &owner, &admin).await;
+    approved_coop(&app, "other-coop", &other_member, &admin).await;
     let fund = json!({"action": "set_fund_contribution", "fund_contribution": "non_paying"});
     app.post_json("/api/v1/coops/fund-coop/membership", &fund, Some(&admin))
         .await;
@@ -354,7 +356,8 @@ async fn the_fund_contribution_is_for_network_members_only(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(member["membership"]["fund_contribution"], "non_paying");
-    for token in [None, Some(outsider.as_str())] {
+    // Another member co-op never learns who does not give.
+    for token in [None, Some(outsider.as_str()), Some(other_member.as_str())] {
         let seen: Value = app
             .get("/api/v1/coops/fund-coop", token)
             .await

@@ -18,6 +18,7 @@ mod deadlines;
 mod derived_data;
 mod email;
 mod errors;
+mod fund;
 mod helpers;
 mod murmurations;
 mod notifications;

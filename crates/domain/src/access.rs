@@ -8,6 +8,7 @@
 //! so its existence is not revealed), then for the role (403).
 
 pub mod bidding;
+pub mod fund;
 mod reach;
 pub mod rotation;
 pub mod sharing;

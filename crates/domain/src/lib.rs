@@ -13,6 +13,7 @@ pub mod clock;
 pub mod consent;
 pub mod coop;
 mod expected;
+pub mod fund;
 pub mod geo;
 pub mod notify;
 pub mod password;

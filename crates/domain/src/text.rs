@@ -20,9 +20,34 @@ pub fn has_control(text: &str) -> bool {
 pub const CONTROL_MESSAGE: &str =
     "must not contain NUL or other control characters (newlines and tabs only in long text)";
 
+/// Text made safe to put in HTML, in element content or a quoted attribute
+/// (mail and invoice pages build small documents by hand).
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_is_shown_not_run() {
+        assert_eq!(
+            html_escape("<b>Tom & \"Jo's\"</b>"),
+            "&lt;b&gt;Tom &amp; &quot;Jo&#39;s&quot;&lt;/b&gt;"
+        );
+    }
 
     #[test]
     fn nul_and_other_controls_are_refused_newlines_and_tabs_are_not() {

@@ -14,6 +14,7 @@ mod connection;
 pub mod coops;
 pub mod deadline_feeds;
 mod error;
+pub mod fund;
 pub mod mail;
 mod migrations;
 pub mod notifications;

@@ -705,6 +705,94 @@ diesel::joinable!(bid_role_skills -> skills (skill_slug));
 diesel::joinable!(bid_sections -> bids (bid_id));
 diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 diesel::joinable!(webhook_attempts -> webhook_deliveries (delivery_id));
+diesel::table! {
+    /// Years of the optional network fund.
+    fund_years (year) {
+        year -> Integer,
+        purpose -> Text,
+        currency -> Text,
+        /// JSON of the suggestion.
+        suggestion -> Text,
+        invitees -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Co-ops that are federation members.
+    fund_federation (coop_id) {
+        coop_id -> Text,
+        marked_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Each co-op's answer to a year: an amount, or declined (NULL).
+    fund_pledges (year, coop_id) {
+        year -> Integer,
+        coop_id -> Text,
+        amount -> Nullable<BigInt>,
+        answered_by -> Nullable<Text>,
+        answered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Invoices against pledges.
+    fund_invoices (id) {
+        id -> Text,
+        year -> Integer,
+        coop_id -> Text,
+        number -> Text,
+        amount -> BigInt,
+        issued_on -> Date,
+        due_on -> Date,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Payments against invoices.
+    fund_payments (id) {
+        id -> Text,
+        invoice_id -> Text,
+        amount -> BigInt,
+        paid_on -> Date,
+        reference -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// What the fund was spent on.
+    fund_spending (id) {
+        id -> Text,
+        year -> Integer,
+        spent_on -> Date,
+        amount -> BigInt,
+        purpose -> Text,
+        category -> Text,
+        bid_id -> Nullable<Text>,
+        case_study_slug -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Won bids' network-fund shares.
+    fund_bid_income (bid_id) {
+        bid_id -> Text,
+        year -> Integer,
+        amount -> BigInt,
+        currency -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(fund_payments -> fund_invoices (invoice_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     coops,
     coop_skills,
@@ -749,5 +837,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     deadline_feeds,
     webhooks,
     webhook_deliveries,
-    webhook_attempts
+    webhook_attempts,
+    fund_years,
+    fund_federation,
+    fund_pledges,
+    fund_invoices,
+    fund_payments,
+    fund_spending,
+    fund_bid_income
 );

@@ -34,6 +34,7 @@ mod statuses;
         (name = "people", description = "The people of co-ops: skills, availability, day rates"),
         (name = "case-studies", description = "Work co-ops did, alone or together"),
         (name = "stats", description = "Network totals"),
+        (name = "fund", description = "The optional network fund: years, pledges, invoices, spending, runway"),
         (name = "webhooks", description = "Signed deliveries of a co-op's events to its own endpoints (Standard Webhooks)"),
         (name = "search", description = "Search co-ops and people: typos, aliases, facets, distance"),
         (name = "skills", description = "The skills vocabulary: canonical skills, aliases, who has what"),

@@ -74,6 +74,12 @@ codes! {
     PlacementState = "placement_state", CONFLICT, "Not allowed in the placement's state";
     /// The offer is paused, closed or lapsed.
     OfferNotOpen = "offer_not_open", CONFLICT, "Offer not open";
+    /// The co-op is not among those a fund year invites.
+    NotInvited = "not_invited", CONFLICT, "Not invited to this fund year";
+    /// The co-op's pledge is invoiced: the stewards change it.
+    PledgeInvoiced = "pledge_invoiced", CONFLICT, "Pledge invoiced";
+    /// Only a pledge (not a decline, nor no answer) is invoiced.
+    NotPledged = "not_pledged", CONFLICT, "Nothing pledged";
     /// The offer has placements, so it is closed rather than deleted.
     OfferHasPlacements = "offer_has_placements", CONFLICT, "Offer has placements";
     /// The swap is agreed, refused or lapsed.

@@ -6,6 +6,7 @@ pub mod bidding;
 pub mod case_studies;
 pub mod coops;
 pub mod fallback;
+pub mod fund;
 pub mod me;
 pub mod ops;
 pub mod pagination;
@@ -46,6 +47,20 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(coops::membership::change_membership)
         .service(coops::users::add_coop_user)
         .service(coops::murmurations::murmurations_profile)
+        .service(fund::years::create_year)
+        .service(fund::years::list_years)
+        .service(fund::years::show_year)
+        .service(fund::years::replace_year)
+        .service(fund::pledges::answer_year)
+        .service(fund::pledges::list_pledges)
+        .service(fund::invoices::create_invoice)
+        .service(fund::invoices::show_invoice)
+        .service(fund::invoices::invoice_document)
+        .service(fund::invoices::record_payment)
+        .service(fund::spending::record_spending)
+        .service(fund::spending::list_spending)
+        .service(fund::coop::coop_fund_page)
+        .service(fund::coop::set_federation)
         .service(webhooks::create::create_webhook)
         .service(webhooks::manage::list_webhooks)
         .service(webhooks::manage::show_webhook)

@@ -1,6 +1,7 @@
 //! The mails themselves: plain text and HTML alternatives of the same words,
 //! each with a link to the choices and a one-click unsubscribe (RFC 8058).
 
+use coophub_domain::text::html_escape;
 use coophub_store::mail::{Digest, Immediate, Item, Recipient};
 use lettre::Message;
 use lettre::message::header::{HeaderName, HeaderValue};
@@ -52,15 +53,15 @@ fn build(
         to.unsubscribe_token
     );
     let mut text = format!("{intro}\n\n");
-    let mut html = format!("<p>{}</p>\n<ul>\n", escape(intro));
+    let mut html = format!("<p>{}</p>\n<ul>\n", html_escape(intro));
     for item in items {
         let link = format!("{base}{}", item.link);
         let at = item.at.format("%Y-%m-%d %H:%M UTC");
         text.push_str(&format!("- {} ({at})\n  {link}\n", item.summary));
         html.push_str(&format!(
             "<li><a href=\"{}\">{}</a> <small>({at})</small></li>\n",
-            escape(&link),
-            escape(&item.summary)
+            html_escape(&link),
+            html_escape(&item.summary)
         ));
     }
     text.push_str(&format!(
@@ -69,9 +70,9 @@ fn build(
     html.push_str(&format!(
         "</ul>\n<hr>\n<p><small>{} <a href=\"{}\">Choose what you get</a> | \
          <a href=\"{}\">Unsubscribe</a></small></p>\n",
-        escape(why),
-        escape(&choices),
-        escape(&unsubscribe)
+        html_escape(why),
+        html_escape(&choices),
+        html_escape(&unsubscribe)
     ));
     let recipient = Mailbox::new(Some(to.name.clone()), to.email.parse()?);
     Ok(Message::builder()
@@ -87,33 +88,4 @@ fn build(
             "List-Unsubscribe=One-Click".to_owned(),
         ))
         .multipart(MultiPart::alternative_plain_html(text, html))?)
-}
-
-/// Text made safe to put in HTML, in element content or a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escape;
-
-    #[test]
-    fn markup_in_summaries_is_shown_not_run() {
-        assert_eq!(
-            escape("<b>Tom & \"Jo's\"</b>"),
-            "&lt;b&gt;Tom &amp; &quot;Jo&#39;s&quot;&lt;/b&gt;"
-        );
-    }
 }

@@ -70,6 +70,13 @@ enum Record {
     Webhooks(Box<crate::webhooks::WebhookRow>),
     WebhookDeliveries(crate::webhooks::outbox::DeliveryRow),
     WebhookAttempts(crate::webhooks::outbox::AttemptRow),
+    FundYears(crate::fund::YearRow),
+    FundFederation(crate::fund::FederationRow),
+    FundPledges(crate::fund::PledgeRow),
+    FundInvoices(crate::fund::InvoiceRow),
+    FundPayments(crate::fund::PaymentRow),
+    FundSpending(crate::fund::SpendingRow),
+    FundBidIncome(crate::fund::BidIncomeRow),
 }
 
 /// A backup line that could not be read or restored.
@@ -125,6 +132,7 @@ macro_rules! dump {
 }
 
 mod bidding;
+mod fund;
 mod outbox;
 mod sharing;
 
@@ -235,6 +243,7 @@ pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, Bac
         sharing::export(conn, out, &mut lines)?;
         bidding::export(conn, out, &mut lines)?;
         outbox::export(conn, out, &mut lines)?;
+        fund::export(conn, out, &mut lines)?;
         Ok::<_, BackupError>(())
     })?;
     Ok(lines)
@@ -396,6 +405,27 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::TalentAlertHits(row) => diesel::insert_into(talent_alert_hits::table)
+            .values(row)
+            .execute(conn),
+        Record::FundYears(row) => diesel::insert_into(fund_years::table)
+            .values(row)
+            .execute(conn),
+        Record::FundFederation(row) => diesel::insert_into(fund_federation::table)
+            .values(row)
+            .execute(conn),
+        Record::FundPledges(row) => diesel::insert_into(fund_pledges::table)
+            .values(row)
+            .execute(conn),
+        Record::FundInvoices(row) => diesel::insert_into(fund_invoices::table)
+            .values(row)
+            .execute(conn),
+        Record::FundPayments(row) => diesel::insert_into(fund_payments::table)
+            .values(row)
+            .execute(conn),
+        Record::FundSpending(row) => diesel::insert_into(fund_spending::table)
+            .values(row)
+            .execute(conn),
+        Record::FundBidIncome(row) => diesel::insert_into(fund_bid_income::table)
             .values(row)
             .execute(conn),
         Record::DeadlineFeeds(row) => diesel::insert_into(deadline_feeds::table)

@@ -135,7 +135,9 @@ pub struct MembershipView {
     pub status: MembershipStatus,
     /// `founding` or `approved`, once approved.
     pub origin: Option<MembershipOrigin>,
-    /// Network members only: `paying`, `non_paying`, or null when unknown.
+    /// Stewards and the co-op's own people only (never other co-ops):
+    /// `paying`, `non_paying`, or null when unknown. Follows the co-op's
+    /// answer for the current fund year once that year is open.
     /// Contributing to the network fund is optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fund_contribution: Option<Option<FundContribution>>,
@@ -223,8 +225,7 @@ impl CoopView {
             membership: MembershipView {
                 status: coop.membership.effective_status(now),
                 origin: coop.membership.origin,
-                fund_contribution: viewer
-                    .sees_network_only()
+                fund_contribution: coophub_domain::access::fund::see_contribution(viewer, coop.id)
                     .then_some(coop.membership.fund_contribution),
                 invitation_expires_at: coop.membership.invitation_expires_at(now),
                 changed_at: coop.membership.changed_at,

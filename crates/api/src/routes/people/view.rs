@@ -100,7 +100,7 @@ pub struct AvailabilityView {
 }
 
 /// The co-op a person belongs to.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CoopRef {
     /// Slug.
     pub slug: String,

@@ -4,9 +4,11 @@
 //! lock, by the lead co-op's admins or the coordinator.
 
 use actix_web::{post, web};
+use chrono::{DateTime, Datelike, Utc};
 use coophub_domain::access::bidding::manage_bid;
 use coophub_domain::bidding::{BidAction, BidRefusal, BidState, Decision, DecisionInput};
 use coophub_store::bidding::bids;
+use coophub_store::{DbConnection, fund};
 use uuid::Uuid;
 
 use super::{BidView, DecisionBody, bid_to_change};
@@ -44,11 +46,31 @@ async fn act(
                 bid.submitted_at = Some(now);
             }
             bids::save(conn, bid, now)?;
+            if bid.state == BidState::Won {
+                record_fund_share(conn, &case, now)?;
+            }
             tell::bid_moved(conn, viewer, &case.bid, case.consortium(), now)?;
             Ok(case)
         })
         .await?;
     Ok(web::Json(BidView::new(case, &viewer, now.date_naive())))
+}
+
+/// A won bid's network-fund share becomes pledged income of the year it
+/// was won in, attributed to its consortium (through the bid).
+fn record_fund_share(
+    conn: &mut DbConnection,
+    case: &super::BidCase,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let split = super::shares::shares_of(case)?;
+    if let (Some(share), Some(currency)) = (split.fund, split.currency)
+        && share > 0
+    {
+        let amount = i64::try_from(share).unwrap_or(i64::MAX);
+        fund::spending::record_bid_income(conn, case.bid.id, now.year(), amount, &currency, now)?;
+    }
+    Ok(())
 }
 
 fn refusal(refused: BidRefusal) -> ApiError {

@@ -60,7 +60,7 @@ pub struct SharesView {
 }
 
 /// The split of `case`'s value.
-fn shares_of(case: &BidCase) -> Result<SharesView, ApiError> {
+pub(crate) fn shares_of(case: &BidCase) -> Result<SharesView, ApiError> {
     let partners = case.consortium();
     let (assigned, unassigned): (Vec<_>, Vec<_>) = case
         .roles

@@ -1,0 +1,233 @@
+//! The optional network fund (`/api/v1/fund/…`, `/api/v1/coops/{slug}/fund`):
+//! years and their purpose (everyone), totals and runway (the network), each
+//! co-op's answers and invoices (its admins and the stewards). Nothing here
+//! calls an answer overdue: declining is an ordinary answer, and an invoice
+//! is only open or paid.
+
+pub mod coop;
+pub mod invoices;
+pub mod pledges;
+pub mod spending;
+pub mod years;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use coophub_domain::access::{Viewer, fund as rules};
+use coophub_domain::coop::Coop;
+use coophub_domain::fund::{FundYear, Invitation, Invitees, Suggestion, invoice_paid};
+use coophub_domain::sharing::Money;
+use coophub_store::fund::invoices::Invoice;
+use coophub_store::{DbConnection, coops, fund};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::refused;
+use crate::problem::ApiError;
+use crate::routes::people::CoopRef;
+
+/// Stewards (network admins) only; others are told who may.
+pub(crate) fn steward(viewer: &Viewer) -> Result<(), ApiError> {
+    rules::steward_fund(viewer).map_err(|denied| refused(denied, String::new))
+}
+
+/// The open year `year`; 404 when it is not open.
+pub(crate) fn year_for(conn: &mut DbConnection, year: i32) -> Result<FundYear, ApiError> {
+    fund::find_year(conn, year)?.ok_or_else(|| ApiError::NotFound(format!("no fund year {year}")))
+}
+
+/// Whether `coop` is invited to answer `year`.
+pub(crate) fn invited(
+    conn: &mut DbConnection,
+    year: &FundYear,
+    coop: &Coop,
+    now: DateTime<Utc>,
+) -> Result<bool, ApiError> {
+    let federation_member = year.invitees == Invitees::FederationMembers
+        && fund::federation_members(conn)?.contains(&coop.id);
+    Ok(year.invites(Invitation {
+        status: coop.membership.effective_status(now),
+        federation_member,
+    }))
+}
+
+/// The co-op `id` as a reference.
+pub(crate) fn coop_ref(conn: &mut DbConnection, id: Uuid) -> Result<CoopRef, ApiError> {
+    let coop = coops::find_by_id(conn, id)?
+        .ok_or_else(|| ApiError::internal("a fund record names a co-op that is gone"))?;
+    Ok(CoopRef {
+        slug: coop.slug,
+        name: coop.profile.name,
+    })
+}
+
+/// A fund year as everyone may read it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct YearSummary {
+    /// The calendar year.
+    pub year: i32,
+    /// What the fund is for, in the stewards' words.
+    pub purpose: String,
+    /// Always `true`: giving to the fund is optional.
+    pub optional: bool,
+    /// ISO 4217 currency of every amount.
+    pub currency: String,
+    /// What co-ops are asked to consider giving (minor units).
+    pub suggestion: Suggestion,
+    /// Who is invited to answer.
+    pub invitees: Invitees,
+    /// Bumped by every change.
+    pub version: i32,
+    /// UTC.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&FundYear> for YearSummary {
+    fn from(year: &FundYear) -> Self {
+        Self {
+            year: year.year,
+            purpose: year.purpose.clone(),
+            optional: true,
+            currency: year.currency.clone(),
+            suggestion: year.suggestion.clone(),
+            invitees: year.invitees,
+            version: year.version,
+            updated_at: year.updated_at,
+        }
+    }
+}
+
+/// A payment against an invoice.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PaymentView {
+    /// Its id.
+    pub id: Uuid,
+    /// Minor units.
+    pub amount: i64,
+    /// When it arrived.
+    pub paid_on: NaiveDate,
+    /// A bank reference.
+    pub reference: Option<String>,
+}
+
+/// Where an invoice stands: only open or paid (nothing is ever overdue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceState {
+    /// Not yet paid in full.
+    Open,
+    /// Paid in full.
+    Paid,
+}
+
+/// An invoice against a pledge.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvoiceView {
+    /// Its id.
+    pub id: Uuid,
+    /// The fund year.
+    pub year: i32,
+    /// The co-op invoiced.
+    pub coop: CoopRef,
+    /// The stewards' number.
+    pub number: String,
+    /// What is invoiced.
+    pub amount: Money,
+    /// When issued.
+    pub issued_on: NaiveDate,
+    /// When payment is asked for.
+    pub due_on: NaiveDate,
+    /// Paid so far, minor units.
+    pub paid: i64,
+    /// Open or paid.
+    pub state: InvoiceState,
+    /// Payments, oldest first.
+    pub payments: Vec<PaymentView>,
+    /// The invoice as a page to print or save.
+    pub document: String,
+}
+
+impl InvoiceView {
+    /// The view of `invoice` of `coop` in `currency`.
+    pub(crate) fn new(invoice: Invoice, coop: CoopRef, currency: &str) -> Self {
+        let paid = invoice.paid();
+        Self {
+            id: invoice.id,
+            year: invoice.year,
+            coop,
+            document: format!("/api/v1/fund/invoices/{}/document", invoice.id),
+            number: invoice.number,
+            amount: Money {
+                amount: invoice.amount,
+                currency: currency.to_owned(),
+            },
+            issued_on: invoice.issued_on,
+            due_on: invoice.due_on,
+            paid,
+            state: if invoice_paid(invoice.amount, paid) {
+                InvoiceState::Paid
+            } else {
+                InvoiceState::Open
+            },
+            payments: invoice
+                .payments
+                .into_iter()
+                .map(|p| PaymentView {
+                    id: p.id,
+                    amount: p.amount,
+                    paid_on: p.paid_on,
+                    reference: p.reference,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every co-op, a page at a time (the network has tens, not thousands).
+pub(crate) fn every_coop(conn: &mut DbConnection) -> Result<Vec<Coop>, ApiError> {
+    let mut all: Vec<Coop> = Vec::new();
+    loop {
+        let page = coops::page_after(conn, all.last().map(|c| c.id), 1000)?;
+        if page.is_empty() {
+            return Ok(all);
+        }
+        all.extend(page);
+    }
+}
+
+/// Sets each invited co-op's contribution status from its answer to
+/// `year`, when `year` is the current calendar year (a later year waits
+/// for its turn; an earlier one is history).
+pub(crate) fn follow_answers(
+    conn: &mut DbConnection,
+    year: &FundYear,
+    only: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    use chrono::Datelike;
+    if year.year != now.year() {
+        return Ok(());
+    }
+    for coop in every_coop(conn)? {
+        if only.is_some_and(|id| id != coop.id) || !invited(conn, year, &coop, now)? {
+            continue;
+        }
+        let answer = fund::pledges::find(conn, year.year, coop.id)?.map(|p| p.answer);
+        let status = coophub_domain::fund::contribution(answer.as_ref());
+        if coop.membership.fund_contribution == status {
+            continue;
+        }
+        coops::set_membership(
+            conn,
+            &coop.slug,
+            None,
+            |membership| {
+                let mut next = membership.clone();
+                next.fund_contribution = status;
+                Ok(next)
+            },
+            now,
+        )?
+        .map_err(|_| ApiError::internal("setting a contribution status was refused"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! `POST /api/v1/fund/years/{year}/spending` (stewards) and
+//! `GET …/spending` (the network): what the fund paid for.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+use chrono::NaiveDate;
+use coophub_domain::access::fund::see_totals;
+use coophub_domain::fund::{SpendingCategory, SpendingDraft};
+use coophub_store::bidding::bids;
+use coophub_store::fund::spending::{self, Spending};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::{steward, year_for};
+use crate::auth::{Caller, refused};
+use crate::extract::Checked;
+use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::state::AppState;
+
+/// Spending as a steward records it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpendingBody {
+    /// When (YYYY-MM-DD).
+    pub spent_on: NaiveDate,
+    /// Minor units of the year's currency.
+    pub amount: i64,
+    /// What for.
+    pub purpose: String,
+    /// Of what kind (default `other`).
+    pub category: Option<SpendingCategory>,
+    /// A bid it served.
+    pub bid: Option<Uuid>,
+    /// A case study it served, by slug.
+    pub case_study: Option<String>,
+}
+
+/// Money the fund spent.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SpendingView {
+    /// Its id.
+    pub id: Uuid,
+    /// When.
+    pub spent_on: NaiveDate,
+    /// Minor units.
+    pub amount: i64,
+    /// What for.
+    pub purpose: String,
+    /// Of what kind.
+    pub category: SpendingCategory,
+    /// A bid it served.
+    pub bid: Option<Uuid>,
+    /// A case study it served.
+    pub case_study: Option<String>,
+}
+
+impl From<Spending> for SpendingView {
+    fn from(spent: Spending) -> Self {
+        Self {
+            id: spent.id,
+            spent_on: spent.spent_on,
+            amount: spent.amount,
+            purpose: spent.purpose,
+            category: spent.category,
+            bid: spent.bid_id,
+            case_study: spent.case_study,
+        }
+    }
+}
+
+/// Records what the fund spent in a year.
+#[utoipa::path(
+    tag = "fund",
+    security(("bearer" = [])),
+    params(("year" = i32, Path, description = "The calendar year")),
+    request_body = SpendingBody,
+    responses(
+        SignedIn, JsonBody,
+        (status = 201, description = "Recorded", body = SpendingView),
+        (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such year, bid or case study", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/fund/years/{year}/spending")]
+pub async fn record_spending(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<i32>,
+    body: Checked<SpendingBody>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let input = body.check(|body| {
+        Ok(SpendingDraft {
+            spent_on: Some(body.spent_on),
+            amount: body.amount,
+            purpose: body.purpose,
+            category: body.category,
+            bid: body.bid,
+            case_study: body.case_study,
+        }
+        .parse()?)
+    })?;
+    let path = path.into_inner();
+    let now = state.clock.now();
+    let (_, view) = state
+        .write(caller, move |conn, viewer| {
+            steward(viewer)?;
+            let year = year_for(conn, path)?;
+            if let Some(bid) = input.bid
+                && bids::find(conn, bid)?.is_none()
+            {
+                return Err(ApiError::NotFound(format!("no bid {bid}")));
+            }
+            if let Some(slug) = &input.case_study
+                && coophub_store::case_studies::find_by_slug(conn, slug)?.is_none()
+            {
+                return Err(ApiError::NotFound(format!("no case study {slug}")));
+            }
+            Ok(SpendingView::from(spending::insert(
+                conn, year.year, &input, now,
+            )?))
+        })
+        .await?;
+    Ok(HttpResponse::build(StatusCode::CREATED).json(view))
+}
+
+/// A year's spending.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SpendingList {
+    /// By date.
+    pub items: Vec<SpendingView>,
+}
+
+/// What the fund spent in a year: network members.
+#[utoipa::path(
+    tag = "fund",
+    security(("bearer" = [])),
+    params(("year" = i32, Path, description = "The calendar year")),
+    responses(
+        SignedIn,
+        (status = 200, description = "The spending", body = SpendingList),
+        (status = 404, description = "The year is not open, or the caller is outside the network", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/fund/years/{year}/spending")]
+pub async fn list_spending(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<i32>,
+) -> Result<web::Json<SpendingList>, ApiError> {
+    let caller = caller.require_token()?;
+    let path = path.into_inner();
+    let (_, items) = state
+        .read(caller, move |conn, viewer| {
+            if !see_totals(viewer) {
+                return Err(refused(coophub_domain::access::Denied::Hidden, || {
+                    format!("no spending of {path} for the caller")
+                }));
+            }
+            let year = year_for(conn, path)?;
+            Ok(spending::of_year(conn, year.year)?
+                .into_iter()
+                .map(SpendingView::from)
+                .collect())
+        })
+        .await?;
+    Ok(web::Json(SpendingList { items }))
+}

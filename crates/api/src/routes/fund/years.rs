@@ -1,0 +1,327 @@
+//! `POST /api/v1/fund/years`, `PUT|GET /api/v1/fund/years/{year}`,
+//! `GET /api/v1/fund/years`: a year of the fund, its purpose for everyone,
+//! its totals and runway for the network.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, put, web};
+use coophub_domain::access::fund::see_totals;
+use coophub_domain::fund::{BandDraft, Invitees, Runway, YearDraft, YearInput, runway};
+use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::fund::{self, pledges, spending};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{YearSummary, coop_ref, follow_answers, steward, year_for};
+use crate::auth::Caller;
+use crate::extract::{Checked, Query};
+use crate::problem::{ApiError, JsonBody, Problem, QueryString, SignedIn};
+use crate::routes::people::CoopRef;
+use crate::state::AppState;
+use coophub_domain::bidding::MemberStatus;
+use coophub_domain::fund::FundYear;
+use coophub_store::DbConnection;
+use coophub_store::bidding::bids;
+
+/// A suggested amount for co-ops up to a size.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BandBody {
+    /// Co-ops with at most this many members; leave out on the last band.
+    pub up_to_members: Option<i64>,
+    /// Minor units.
+    pub amount: i64,
+}
+
+/// A fund year as stewards open or restate it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearBody {
+    /// The calendar year, e.g. 2027.
+    pub year: i64,
+    /// What the fund is for this year, in the stewards' words.
+    pub purpose: String,
+    /// ISO 4217 currency of the year's amounts (default GBP).
+    pub currency: Option<String>,
+    /// One suggested amount for every co-op (minor units) …
+    pub suggested_amount: Option<i64>,
+    /// … or suggested amounts by number of members, smallest first.
+    #[serde(default)]
+    pub suggested_bands: Vec<BandBody>,
+    /// Who is invited (default: every approved co-op).
+    #[serde(default)]
+    pub invitees: Invitees,
+}
+
+fn parse(body: YearBody) -> Result<YearInput, ValidationErrors> {
+    YearInput::parse(YearDraft {
+        year: body.year,
+        purpose: body.purpose,
+        currency: body.currency,
+        suggested_amount: body.suggested_amount,
+        suggested_bands: body
+            .suggested_bands
+            .iter()
+            .map(|b| BandDraft {
+                up_to_members: b.up_to_members,
+                amount: b.amount,
+            })
+            .collect(),
+        invitees: body.invitees,
+    })
+}
+
+/// Opens a year of the fund and invites co-ops to answer.
+#[utoipa::path(
+    tag = "fund",
+    security(("bearer" = [])),
+    request_body = YearBody,
+    responses(
+        SignedIn, JsonBody,
+        (status = 201, description = "Opened", body = YearSummary),
+        (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The year is open already", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/fund/years")]
+pub async fn create_year(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: Checked<YearBody>,
+) -> Result<HttpResponse, ApiError> {
+    let caller = caller.require_token()?;
+    let input = body.check(|body| Ok(parse(body)?))?;
+    let now = state.clock.now();
+    let (_, year) = state
+        .write(caller, move |conn, viewer| {
+            steward(viewer)?;
+            let year = fund::insert_year(conn, &input, now)?;
+            follow_answers(conn, &year, None, now)?;
+            Ok(YearSummary::from(&year))
+        })
+        .await?;
+    let mut response = HttpResponse::build(StatusCode::CREATED);
+    response.insert_header(("Location", format!("/api/v1/fund/years/{}", year.year)));
+    Ok(response.json(year))
+}
+
+/// Restates an open year: its purpose, suggestion, currency or invitees.
+#[utoipa::path(
+    tag = "fund",
+    security(("bearer" = [])),
+    params(("year" = i32, Path, description = "The calendar year")),
+    request_body = YearBody,
+    responses(
+        SignedIn, JsonBody,
+        (status = 200, description = "Restated", body = YearSummary),
+        (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The year is not open", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/fund/years/{year}")]
+pub async fn replace_year(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<i32>,
+    body: Checked<YearBody>,
+) -> Result<web::Json<YearSummary>, ApiError> {
+    let caller = caller.require_token()?;
+    let path = path.into_inner();
+    let input = body.check(|body| {
+        if body.year != i64::from(path) {
+            return Err(ValidationErrors::from(FieldError::new(
+                "/year",
+                format!("must be {path}, the year in the path"),
+            ))
+            .into());
+        }
+        Ok(parse(body)?)
+    })?;
+    let now = state.clock.now();
+    let (_, year) = state
+        .write(caller, move |conn, viewer| {
+            steward(viewer)?;
+            let current = year_for(conn, path)?;
+            let year = fund::replace_year(conn, &current, &input, now)?;
+            follow_answers(conn, &year, None, now)?;
+            Ok(YearSummary::from(&year))
+        })
+        .await?;
+    Ok(web::Json(year))
+}
+
+/// The fund's years.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct YearList {
+    /// Newest first.
+    pub items: Vec<YearSummary>,
+}
+
+/// Every year of the fund, with its purpose.
+#[utoipa::path(
+    tag = "fund",
+    responses((status = 200, description = "The years", body = YearList))
+)]
+#[get("/fund/years")]
+pub async fn list_years(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<web::Json<YearList>, ApiError> {
+    let (_, items) = state
+        .read(caller, |conn, _| {
+            Ok(fund::years(conn)?.iter().map(YearSummary::from).collect())
+        })
+        .await?;
+    Ok(web::Json(YearList { items }))
+}
+
+/// The year's sums, minor units (network members only).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Totals {
+    /// What co-ops pledged.
+    pub pledged: i64,
+    /// What won bids pledged (their network-fund share).
+    pub pledged_by_bids: i64,
+    /// How many co-ops pledged (who did not is never shown).
+    pub contributing_coops: i64,
+    /// Paid against the year's invoices.
+    pub raised: i64,
+    /// Spent this year.
+    pub spent: i64,
+    /// Left over from earlier years in the same currency.
+    pub carried_in: i64,
+    /// Carried in, plus raised, less spent.
+    pub balance: i64,
+}
+
+/// A year: its purpose for everyone; for the network also its totals and
+/// how long the balance lasts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct YearDetail {
+    /// The year and its purpose.
+    #[serde(flatten)]
+    pub summary: YearSummary,
+    /// Network members only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totals: Option<Totals>,
+    /// Network members only: the balance over the recent monthly spending.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runway: Option<Runway>,
+    /// Stewards only: the won bids whose network-fund share is pledged
+    /// income of the year, each with its consortium.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_bids: Option<Vec<BidShare>>,
+}
+
+/// A won bid's network-fund share.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BidShare {
+    /// The bid.
+    pub bid: uuid::Uuid,
+    /// Its title.
+    pub title: String,
+    /// Its consortium: the lead first, then the co-ops that joined.
+    pub consortium: Vec<CoopRef>,
+    /// The share, minor units.
+    pub amount: i64,
+}
+
+fn bid_shares(conn: &mut DbConnection, year: &FundYear) -> Result<Vec<BidShare>, ApiError> {
+    let mut shares = Vec::new();
+    for (id, amount) in spending::bid_income(conn, year)? {
+        let Some(bid) = bids::find(conn, id)? else {
+            continue;
+        };
+        let mut members = bids::members(conn, id)?;
+        members.retain(|m| matches!(m.status, MemberStatus::Lead | MemberStatus::Accepted));
+        members.sort_by_key(|m| m.status != MemberStatus::Lead);
+        let consortium = members
+            .iter()
+            .map(|m| coop_ref(conn, m.coop_id))
+            .collect::<Result<_, _>>()?;
+        shares.push(BidShare {
+            bid: id,
+            title: bid.title,
+            consortium,
+            amount,
+        });
+    }
+    Ok(shares)
+}
+
+/// How many months the runway averages over.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RunwayQuery {
+    /// Months of spending to average, 1 to 36 (default 6).
+    #[param(minimum = 1, maximum = 36)]
+    pub months: Option<u32>,
+}
+
+/// A year of the fund.
+#[utoipa::path(
+    tag = "fund",
+    params(("year" = i32, Path, description = "The calendar year"), RunwayQuery),
+    responses(
+        QueryString,
+        (status = 200, description = "The year", body = YearDetail),
+        (status = 404, description = "The year is not open", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/fund/years/{year}")]
+pub async fn show_year(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<i32>,
+    query: Query<RunwayQuery>,
+) -> Result<web::Json<YearDetail>, ApiError> {
+    let months = query.0.months.unwrap_or(6);
+    if !(1..=36).contains(&months) {
+        return Err(ApiError::InvalidParameter {
+            name: "months".into(),
+            message: "must be 1 to 36".into(),
+        });
+    }
+    let path = path.into_inner();
+    let today = state.clock.now().date_naive();
+    let (_, detail) = state
+        .read(caller, move |conn, viewer| {
+            let year = year_for(conn, path)?;
+            let summary = YearSummary::from(&year);
+            if !see_totals(viewer) {
+                return Ok(YearDetail {
+                    summary,
+                    totals: None,
+                    runway: None,
+                    from_bids: None,
+                });
+            }
+            let answers: Vec<_> = pledges::of_year(conn, year.year)?
+                .into_iter()
+                .map(|p| p.answer)
+                .collect();
+            let sums = spending::sums(conn, &year, &answers)?;
+            let dated = spending::dated_in(conn, &year.currency)?;
+            let from_bids = if steward(viewer).is_ok() {
+                Some(bid_shares(conn, &year)?)
+            } else {
+                None
+            };
+            Ok(YearDetail {
+                summary,
+                from_bids,
+                runway: Some(runway(sums.balance(), &dated, today, months)),
+                totals: Some(Totals {
+                    pledged: sums.pledged,
+                    pledged_by_bids: sums.pledged_by_bids,
+                    contributing_coops: sums.contributing_coops,
+                    raised: sums.raised,
+                    spent: sums.spent,
+                    carried_in: sums.carried_in,
+                    balance: sums.balance(),
+                }),
+            })
+        })
+        .await?;
+    Ok(web::Json(detail))
+}
