@@ -49,11 +49,27 @@ pub enum Command {
     Sync(SyncCommand),
     /// Rebuild the search index from the database.
     Reindex,
-    /// Write a lossless NDJSON backup of the whole database.
+    /// Write a lossless NDJSON backup of the whole database, or (with
+    /// `civicrm`) the co-ops, memberships and fund payments as CSV for CiviCRM.
     Export {
+        /// What else to export.
+        #[command(subcommand)]
+        what: Option<ExportCommand>,
         /// The file to write (default: standard output).
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+}
+
+/// `coophub export …`
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// organisations.csv, memberships.csv and contributions.csv, as CiviCRM's
+    /// import screens read them (External Identifier = the hub's id).
+    Civicrm {
+        /// The directory to write them into (created if missing).
+        #[arg(long, short)]
+        output: PathBuf,
     },
 }
 

@@ -176,6 +176,25 @@ pub async fn export(settings: &Settings, output: Option<std::path::PathBuf>) -> 
     Ok(())
 }
 
+/// `coophub export civicrm --output DIR`: CSV files for CiviCRM's imports.
+pub async fn export_civicrm(settings: &Settings, dir: std::path::PathBuf) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let now = chrono::Utc::now();
+    let written = dir.clone();
+    let [organisations, memberships, contributions] =
+        actix_web::web::block(move || -> anyhow::Result<[usize; 3]> {
+            let mut conn = store.conn()?;
+            crate::civicrm::export(&mut conn, &written, now)
+        })
+        .await??;
+    eprintln!(
+        "wrote {organisations} organisations, {memberships} memberships and \
+         {contributions} contributions to {}",
+        dir.display()
+    );
+    Ok(())
+}
+
 /// `coophub import ndjson FILE`: restores a backup into an empty database.
 pub async fn restore(settings: &Settings, file: std::path::PathBuf) -> anyhow::Result<()> {
     let store = open_store(settings).await?;

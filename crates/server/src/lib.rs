@@ -3,6 +3,7 @@
 //! The binary (`src/main.rs`) only parses the command line and calls in here;
 //! the black-box tests start the same [`Application`] on a free port.
 
+pub mod civicrm;
 pub mod cli;
 pub mod commands;
 pub mod config;

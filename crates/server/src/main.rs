@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use coophub_server::cli::{AdminCommand, Cli, Command, ImportCommand, SyncCommand};
+use coophub_server::cli::{AdminCommand, Cli, Command, ExportCommand, ImportCommand, SyncCommand};
 use coophub_server::{Application, Settings, commands, init_logging};
 
 fn main() -> ExitCode {
@@ -47,7 +47,13 @@ fn main() -> ExitCode {
             Command::Import(ImportCommand::Ndjson { file }) => {
                 commands::restore(&settings, file.clone()).await
             }
-            Command::Export { output } => commands::export(&settings, output.clone()).await,
+            Command::Export {
+                what: Some(ExportCommand::Civicrm { output }),
+                ..
+            } => commands::export_civicrm(&settings, output.clone()).await,
+            Command::Export { what: None, output } => {
+                commands::export(&settings, output.clone()).await
+            }
             Command::Sync(SyncCommand::Ocds { url, since }) => {
                 commands::sync_ocds(&settings, url, *since).await
             }

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 mod backup;
+mod civicrm;
 mod commands;
 mod helpers;
 mod import;

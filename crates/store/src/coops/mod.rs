@@ -18,7 +18,7 @@ pub(crate) const DELETED_COOP: &str = "coop";
 /// approved membership), for their `updated_since` syncs.
 pub(crate) const UNLISTED_COOP: &str = "coop_unlisted";
 
-pub use read::{Tombstone, count, deleted_since, find_by_id, find_by_slug, list, page_after};
+pub use read::{Tombstone, all, count, deleted_since, find_by_id, find_by_slug, list, page_after};
 pub use write::{delete, find_for_update, insert, set_membership, update};
 
 /// Which co-ops a list shows.

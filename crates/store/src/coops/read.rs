@@ -101,6 +101,20 @@ pub fn page_after(
     with_skills(conn, rows)
 }
 
+/// Every co-op, in id order, a page at a time: for the network's own
+/// lists (fund answers, CRM exports), which span tens of co-ops, not
+/// thousands.
+pub fn all(conn: &mut DbConnection) -> Result<Vec<Coop>, StoreError> {
+    let mut every: Vec<Coop> = Vec::new();
+    loop {
+        let page = page_after(conn, every.last().map(|c| c.id), crate::CHUNK)?;
+        if page.is_empty() {
+            return Ok(every);
+        }
+        every.extend(page);
+    }
+}
+
 /// The co-op with this id.
 pub fn find_by_id(conn: &mut DbConnection, id: uuid::Uuid) -> Result<Option<Coop>, StoreError> {
     let row = coops::table

@@ -182,18 +182,6 @@ impl InvoiceView {
     }
 }
 
-/// Every co-op, a page at a time (the network has tens, not thousands).
-pub(crate) fn every_coop(conn: &mut DbConnection) -> Result<Vec<Coop>, ApiError> {
-    let mut all: Vec<Coop> = Vec::new();
-    loop {
-        let page = coops::page_after(conn, all.last().map(|c| c.id), 1000)?;
-        if page.is_empty() {
-            return Ok(all);
-        }
-        all.extend(page);
-    }
-}
-
 /// Sets each invited co-op's contribution status from its answer to
 /// `year`, when `year` is the current calendar year (a later year waits
 /// for its turn; an earlier one is history).
@@ -207,7 +195,7 @@ pub(crate) fn follow_answers(
     if year.year != now.year() {
         return Ok(());
     }
-    for coop in every_coop(conn)? {
+    for coop in coops::all(conn)? {
         if only.is_some_and(|id| id != coop.id) || !invited(conn, year, &coop, now)? {
             continue;
         }

@@ -11,7 +11,7 @@ use coophub_store::fund::{invoices, pledges};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{every_coop, follow_answers, invited, steward, year_for};
+use super::{follow_answers, invited, steward, year_for};
 use crate::auth::{Caller, signed_in};
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
@@ -197,7 +197,7 @@ pub async fn list_pledges(
             let year = year_for(conn, path)?;
             let answers = pledges::of_year(conn, year.year)?;
             let mut items = Vec::new();
-            for coop in every_coop(conn)? {
+            for coop in coophub_store::coops::all(conn)? {
                 let answer = answers.iter().find(|p| p.coop_id == coop.id);
                 if answer.is_none() && !invited(conn, &year, &coop, now)? {
                     continue;
