@@ -101,6 +101,7 @@ impl SearchService {
             }
             _ => rebuild(&mut conn, &index, REBUILD_PAGE, &|_| {})?,
         };
+        index.set_spellings(coophub_store::skills::spellings(&mut conn)?);
         catch_up(&mut conn, &index, &mut cursor)?;
         drop(conn);
         let (requests, inbox) = std::sync::mpsc::channel();
@@ -311,6 +312,12 @@ fn catch_up(
             return Ok(());
         };
         let fresh: Vec<&Change> = batch.iter().filter(|c| !cursor.has(c.seq)).collect();
+        if fresh
+            .iter()
+            .any(|c| c.entity == changes::Entity::Vocabulary)
+        {
+            index.set_spellings(coophub_store::skills::spellings(conn)?);
+        }
         if !fresh.is_empty() {
             let (upserts, deletes) = documents_for(conn, &fresh)?;
             // The commit records where a restart must resume: the position after this batch.

@@ -178,8 +178,47 @@ async fn pruning_keeps_the_newest_change_and_a_stale_index_rebuilds(backend: Bac
     );
 }
 
+/// Spellings are kept in memory: loaded at start, reloaded when the change
+/// log says the vocabulary changed (a new skill, a merge), never asked of
+/// the database per query.
+async fn spellings_follow_the_vocabulary_through_the_change_log(backend: Backend) {
+    use coophub_domain::skills::{SkillCategory, SkillName};
+    use coophub_store::skills;
+
+    let db = TestDatabase::create(backend);
+    let store = directory(&db);
+    let index = SearchIndex::in_ram().unwrap();
+    let mut conn = store.conn().unwrap();
+    skills::seed(&mut conn, Utc::now()).unwrap();
+    let mut cursor = rebuild(&mut conn, &index, 10, &|_| {}).unwrap();
+    index.set_spellings(skills::spellings(&mut conn).unwrap());
+    assert_eq!(index.skill_of("Postgres").as_deref(), Some("postgresql"));
+    assert_eq!(index.skill_of("Quokka Script"), None);
+
+    let name = SkillName::parse("Quokka Script", "/skill").unwrap();
+    let made = skills::resolve(&mut conn, &name, SkillCategory::Technology, Utc::now()).unwrap();
+    assert_eq!(
+        index.skill_of("quokka script"),
+        None,
+        "not before the log is read"
+    );
+    catch_up(&mut conn, &index, &mut cursor).unwrap();
+    assert_eq!(index.skill_of("quokka script"), Some(made.slug.clone()));
+
+    skills::merge(&mut conn, &made.slug, "javascript", Utc::now())
+        .unwrap()
+        .unwrap();
+    catch_up(&mut conn, &index, &mut cursor).unwrap();
+    assert_eq!(
+        index.skill_of("Quokka Script").as_deref(),
+        Some("javascript"),
+        "a merged skill's spellings mean the skill it became"
+    );
+}
+
 backend_tests!(
     a_rebuild_walks_every_page_of_coops_with_their_people,
     a_change_committed_late_during_a_rebuild_is_not_missed,
     pruning_keeps_the_newest_change_and_a_stale_index_rebuilds,
+    spellings_follow_the_vocabulary_through_the_change_log,
 );

@@ -3,13 +3,16 @@
 //! Stored documents are read only for the page that is answered.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use coophub_domain::geo::distance_km;
 
+use crate::facet_names::FacetNames;
 use crate::schema::Fields;
 
 /// One matching document.
@@ -33,24 +36,38 @@ pub(crate) struct Collected {
 }
 
 /// Collects every match within `near` (latitude, longitude, radius km), if given.
-pub(crate) struct MatchCollector {
+pub(crate) struct MatchCollector<'a> {
     pub near: Option<(f64, f64, f64)>,
+    /// The index's facet names per segment.
+    pub names: &'a FacetNames,
+    /// The searcher's segments.
+    pub live: Vec<SegmentId>,
 }
 
-/// A facet column and the counts of its term ordinals in this segment
-/// (a vector indexed by ordinal: no hashing per match).
+/// A facet column, the counts of its term ordinals in this segment (a
+/// vector indexed by ordinal: no hashing per match) and their names.
 struct FacetColumn {
     column: Option<StrColumn>,
     counts: Vec<u64>,
+    names: Arc<[String]>,
 }
 
 impl FacetColumn {
-    fn new(reader: &SegmentReader, name: &str) -> tantivy::Result<Self> {
+    fn new(
+        collector: &MatchCollector<'_>,
+        reader: &SegmentReader,
+        name: &'static str,
+    ) -> tantivy::Result<Self> {
         let column = reader.fast_fields().str(name)?;
         let terms = column.as_ref().map_or(0, |c| c.dictionary().num_terms());
+        let names = match &column {
+            Some(column) => collector.names.of(reader, name, column, &collector.live),
+            None => Arc::from(Vec::new()),
+        };
         Ok(Self {
             column,
             counts: vec![0; terms],
+            names,
         })
     }
 
@@ -68,23 +85,12 @@ impl FacetColumn {
     }
 
     fn into_named(self) -> HashMap<String, u64> {
-        let Some(column) = self.column else {
-            return HashMap::new();
-        };
-        let mut out = HashMap::new();
-        let mut name = String::new();
-        for (ord, count) in self
-            .counts
+        self.counts
             .into_iter()
             .enumerate()
             .filter(|(_, count)| *count > 0)
-        {
-            name.clear();
-            if column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-                out.insert(name.clone(), count);
-            }
-        }
-        out
+            .filter_map(|(ord, count)| Some((self.names.get(ord)?.clone(), count)))
+            .collect()
     }
 }
 
@@ -103,7 +109,7 @@ pub(crate) struct SegmentMatches {
     matches: Vec<Matched>,
 }
 
-impl Collector for MatchCollector {
+impl Collector for MatchCollector<'_> {
     type Fruit = Collected;
     type Child = SegmentMatches;
 
@@ -120,10 +126,10 @@ impl Collector for MatchCollector {
             longitude: fast.f64(Fields::LONGITUDE)?,
             updated: fast.i64(Fields::UPDATED)?,
             tiebreak: fast.u64(Fields::TIEBREAK)?,
-            kind: FacetColumn::new(reader, Fields::KIND)?,
-            region: FacetColumn::new(reader, Fields::REGION)?,
-            legal_form: FacetColumn::new(reader, Fields::LEGAL_FORM)?,
-            skill: FacetColumn::new(reader, Fields::SKILLS)?,
+            kind: FacetColumn::new(self, reader, Fields::KIND)?,
+            region: FacetColumn::new(self, reader, Fields::REGION)?,
+            legal_form: FacetColumn::new(self, reader, Fields::LEGAL_FORM)?,
+            skill: FacetColumn::new(self, reader, Fields::SKILLS)?,
             matches: Vec::new(),
         })
     }

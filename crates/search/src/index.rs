@@ -49,6 +49,9 @@ pub enum SearchError {
     Busy,
 }
 
+/// Spellings of skills by key, and the slug each means.
+type Spellings = std::collections::HashMap<String, String>;
+
 /// The search index.
 pub struct SearchIndex {
     index: Index,
@@ -57,6 +60,10 @@ pub struct SearchIndex {
     writer: Mutex<IndexWriter>,
     /// Relevance totals over visible documents, per reader generation.
     pub(crate) totals: crate::statistics::TotalsCache,
+    /// Facet terms' names per segment.
+    pub(crate) facet_names: crate::facet_names::FacetNames,
+    /// Every spelling of a skill (by key) and its slug, kept by the indexer.
+    spellings: std::sync::RwLock<std::sync::Arc<Spellings>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -105,7 +112,24 @@ impl SearchIndex {
             fields,
             writer: Mutex::new(writer),
             totals: Default::default(),
+            facet_names: Default::default(),
+            spellings: Default::default(),
         })
+    }
+
+    /// Replaces the spellings of skills (alias key → slug) that queries
+    /// resolve words with: the indexer loads them at start and again when the
+    /// change log says the vocabulary changed, so no query asks the database.
+    pub fn set_spellings(&self, spellings: Spellings) {
+        if let Ok(mut kept) = self.spellings.write() {
+            *kept = std::sync::Arc::new(spellings);
+        }
+    }
+
+    /// The skill `word` is a spelling of, if any.
+    pub fn skill_of(&self, word: &str) -> Option<String> {
+        let kept = self.spellings.read().ok()?.clone();
+        kept.get(&coophub_domain::skills::skill_key(word)).cloned()
     }
 
     /// What the last commit recorded, if anything was ever committed.

@@ -13,6 +13,7 @@ mod complete;
 mod document;
 mod documents;
 mod explain;
+mod facet_names;
 mod index;
 mod listings;
 mod query;

@@ -266,7 +266,15 @@ impl SearchIndex {
         );
         let collected = searcher.search_with_statistics_provider(
             &query,
-            &MatchCollector { near: request.near },
+            &MatchCollector {
+                near: request.near,
+                names: &self.facet_names,
+                live: searcher
+                    .segment_readers()
+                    .iter()
+                    .map(|segment| segment.segment_id())
+                    .collect(),
+            },
             &statistics,
         )?;
         let mut matches = collected.matches;

@@ -27,15 +27,19 @@ pub enum Entity {
     Request,
     /// An opportunity (a tender).
     Opportunity,
+    /// The skills vocabulary (a skill or spelling added, a merge): each
+    /// instance reloads the spellings it keeps for search (the id is nil).
+    Vocabulary,
 }
 
 impl Entity {
-    const ALL: [Entity; 5] = [
+    const ALL: [Entity; 6] = [
         Self::Coop,
         Self::Person,
         Self::Offer,
         Self::Request,
         Self::Opportunity,
+        Self::Vocabulary,
     ];
 
     fn as_str(self) -> &'static str {
@@ -45,6 +49,7 @@ impl Entity {
             Self::Offer => "offer",
             Self::Request => "request",
             Self::Opportunity => "opportunity",
+            Self::Vocabulary => "vocabulary",
         }
     }
 }

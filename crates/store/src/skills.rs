@@ -6,7 +6,8 @@ use coophub_domain::access::Reach;
 use coophub_domain::skills::{SEED, Skill, SkillCategory, SkillName, skill_key};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
 
 use crate::connection::DbConnection;
 use crate::error::StoreError;
@@ -119,6 +120,15 @@ pub fn find_known(
     Ok(query.first(conn).optional()?.map(Skill::from))
 }
 
+/// Every spelling the network knows (its key, as `skill_key` makes it) and
+/// the skill it means: what search keeps in memory.
+pub fn spellings(conn: &mut DbConnection) -> Result<HashMap<String, String>, StoreError> {
+    let pairs: Vec<(String, String)> = skill_aliases::table
+        .select((skill_aliases::alias_key, skill_aliases::skill_slug))
+        .load(conn)?;
+    Ok(pairs.into_iter().collect())
+}
+
 /// The canonical skill for `name`, creating it (in `category`) if nobody knew it.
 ///
 /// Safe under concurrency: if another request creates the same skill first,
@@ -158,6 +168,7 @@ pub fn resolve(
         });
         match created {
             Ok(()) => {
+                crate::changes::record(conn, crate::changes::Entity::Vocabulary, Uuid::nil(), now)?;
                 return Ok(Skill {
                     slug,
                     name: name.name().to_owned(),
@@ -199,6 +210,7 @@ pub fn merge(
         }
         crate::skill_refs::repoint(conn, from, into)?;
         crate::changes::record_skill_holders(conn, into, now)?;
+        crate::changes::record(conn, crate::changes::Entity::Vocabulary, Uuid::nil(), now)?;
         diesel::update(skill_aliases::table.filter(skill_aliases::skill_slug.eq(from)))
             .set(skill_aliases::skill_slug.eq(into))
             .execute(conn)?;

@@ -301,6 +301,38 @@ fn facets_count_every_match_and_highlights_mark_the_words() {
 }
 
 #[test]
+fn facet_names_are_read_once_per_segment_and_stay_right_as_segments_come() {
+    let index = corpus();
+    let all = SearchRequest::default();
+    let before = index.search(&all, &aliases).unwrap();
+    assert_eq!(before.facets.region.get("wales"), Some(&1));
+    let names = |index: &SearchIndex| index.facet_names.kept();
+    let first = names(&index);
+    assert!(first > 0, "the segment's names are kept");
+    index.search(&all, &aliases).unwrap();
+    assert_eq!(names(&index), first, "a second search reads none again");
+    // A new segment with a region and a skill the first one lacks.
+    let newcomer = coop(
+        "kernow",
+        "Kernow Web",
+        "Sites",
+        vec![skill("elixir", "Elixir", 3)],
+        "South West",
+        (50.26, -5.05),
+    );
+    index.apply(&[newcomer], &[]).unwrap();
+    let after = index.search(&all, &aliases).unwrap();
+    assert_eq!(after.facets.region.get("south west"), Some(&1));
+    assert_eq!(after.facets.region.get("wales"), Some(&1));
+    assert!(
+        after.facets.skill.contains(&("elixir".to_owned(), 1)),
+        "{:?}",
+        after.facets.skill
+    );
+    assert!(names(&index) > first, "the new segment's names are added");
+}
+
+#[test]
 fn documents_are_replaced_and_deleted_by_kind_and_id() {
     let index = corpus();
     let renamed = coop(

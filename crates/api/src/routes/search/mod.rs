@@ -209,12 +209,7 @@ pub async fn search(
                 limit: usize::try_from(per_page).unwrap_or(20),
                 now,
             };
-            let skill_of = |word: &str| {
-                skills::find(&mut conn.borrow_mut(), word)
-                    .ok()
-                    .flatten()
-                    .map(|s| s.slug)
-            };
+            let skill_of = |word: &str| index.skill_of(word);
             index
                 .search(&request, &skill_of)
                 .map_err(ApiError::internal)
