@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::{Band, Invitees, Suggestion};
+use super::{Band, FundSuggestion, Invitees};
 use crate::validation::{FieldError, ValidationErrors};
 
 /// The most any one amount may be, minor units (a hundred million pounds).
@@ -78,7 +78,7 @@ pub struct YearInput {
     /// ISO 4217.
     pub currency: String,
     /// What is suggested.
-    pub suggestion: Suggestion,
+    pub suggestion: FundSuggestion,
     /// Who is invited.
     pub invitees: Invitees,
 }
@@ -111,7 +111,7 @@ impl YearInput {
     }
 }
 
-fn suggestion(draft: &YearDraft, errors: &mut ValidationErrors) -> Suggestion {
+fn suggestion(draft: &YearDraft, errors: &mut ValidationErrors) -> FundSuggestion {
     if let Some(flat) = draft.suggested_amount {
         if !draft.suggested_bands.is_empty() {
             errors.0.push(FieldError::new(
@@ -119,12 +119,12 @@ fn suggestion(draft: &YearDraft, errors: &mut ValidationErrors) -> Suggestion {
                 "give either suggested_amount or suggested_bands, not both",
             ));
         }
-        return Suggestion::Flat {
+        return FundSuggestion::Flat {
             amount: amount(flat, "/suggested_amount", errors),
         };
     }
     if draft.suggested_bands.is_empty() {
-        return Suggestion::None;
+        return FundSuggestion::None;
     }
     let mut bands = Vec::new();
     let last = draft.suggested_bands.len() - 1;
@@ -159,7 +159,7 @@ fn suggestion(draft: &YearDraft, errors: &mut ValidationErrors) -> Suggestion {
             amount,
         });
     }
-    Suggestion::BySize { bands }
+    FundSuggestion::BySize { bands }
 }
 
 /// A co-op's answer to a year's invitation.

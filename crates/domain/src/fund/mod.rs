@@ -44,7 +44,7 @@ pub struct Band {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Suggestion {
+pub enum FundSuggestion {
     /// No amount is suggested.
     #[default]
     None,
@@ -60,7 +60,7 @@ pub enum Suggestion {
     },
 }
 
-impl Suggestion {
+impl FundSuggestion {
     /// The amount suggested to a co-op of `members` (unknown: the smallest band).
     pub fn for_members(&self, members: Option<i32>) -> Option<i64> {
         match self {
@@ -90,7 +90,7 @@ pub struct FundYear {
     /// ISO 4217 currency of every amount of the year.
     pub currency: String,
     /// What co-ops are asked to consider giving.
-    pub suggestion: Suggestion,
+    pub suggestion: FundSuggestion,
     /// Who is invited.
     pub invitees: Invitees,
     /// Bumped by every change.

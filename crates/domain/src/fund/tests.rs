@@ -27,7 +27,7 @@ fn the_runway_is_the_balance_over_the_recent_monthly_spend() {
 
 #[test]
 fn suggestions_by_size_pick_the_first_band_that_fits() {
-    let bands = Suggestion::BySize {
+    let bands = FundSuggestion::BySize {
         bands: vec![
             Band {
                 up_to_members: Some(5),
@@ -42,7 +42,7 @@ fn suggestions_by_size_pick_the_first_band_that_fits() {
     assert_eq!(bands.for_members(Some(3)), Some(10_000));
     assert_eq!(bands.for_members(Some(30)), Some(40_000));
     assert_eq!(bands.for_members(None), Some(10_000));
-    assert_eq!(Suggestion::None.for_members(Some(3)), None);
+    assert_eq!(FundSuggestion::None.for_members(Some(3)), None);
 }
 
 #[test]

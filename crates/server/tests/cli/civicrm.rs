@@ -2,7 +2,9 @@
 //! headers and mappings, and a second export writes the same rows.
 
 use chrono::{Datelike, Utc};
-use coophub_domain::fund::{Answer, Invitees, InvoiceInput, PaymentInput, Suggestion, YearInput};
+use coophub_domain::fund::{
+    Answer, FundSuggestion, Invitees, InvoiceInput, PaymentInput, YearInput,
+};
 use coophub_server::civicrm::{
     CONTRIBUTION_HEADERS, MEMBERSHIP_HEADERS, ORGANISATION_HEADERS, membership_status,
 };
@@ -43,7 +45,7 @@ fn fund_records(db: &TestDatabase) -> (String, Vec<String>) {
         year: now.year(),
         purpose: "Shared hosting".into(),
         currency: "GBP".into(),
-        suggestion: Suggestion::None,
+        suggestion: FundSuggestion::None,
         invitees: Invitees::ApprovedCoops,
     };
     fund::insert_year(&mut conn, &year, now).unwrap();

@@ -10,7 +10,7 @@ pub mod spending;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use coophub_domain::fund::{FundYear, Invitees, Suggestion, YearInput};
+use coophub_domain::fund::{FundSuggestion, FundYear, Invitees, YearInput};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -73,7 +73,7 @@ impl YearRow {
             year: self.year,
             purpose: self.purpose,
             currency: self.currency,
-            suggestion: serde_json::from_str::<Suggestion>(&self.suggestion)
+            suggestion: serde_json::from_str::<FundSuggestion>(&self.suggestion)
                 .map_err(|_| corrupt("suggestion"))?,
             invitees: named::<Invitees>(&self.invitees, "invitees")?,
             version: self.version,

@@ -13,7 +13,7 @@ pub mod years;
 use chrono::{DateTime, NaiveDate, Utc};
 use coophub_domain::access::{Viewer, fund as rules};
 use coophub_domain::coop::Coop;
-use coophub_domain::fund::{FundYear, Invitation, Invitees, Suggestion, invoice_paid};
+use coophub_domain::fund::{FundSuggestion, FundYear, Invitation, Invitees, invoice_paid};
 use coophub_domain::sharing::Money;
 use coophub_store::fund::invoices::Invoice;
 use coophub_store::{DbConnection, coops, fund};
@@ -72,7 +72,7 @@ pub struct YearSummary {
     /// ISO 4217 currency of every amount.
     pub currency: String,
     /// What co-ops are asked to consider giving (minor units).
-    pub suggestion: Suggestion,
+    pub suggestion: FundSuggestion,
     /// Who is invited to answer.
     pub invitees: Invitees,
     /// Bumped by every change.
