@@ -3,6 +3,7 @@
 //! and nothing calls an answer overdue), and a won bid's share as income.
 
 mod bids;
+mod concurrency;
 mod cycle;
 
 use chrono::{Datelike, Duration, NaiveDate};

@@ -11,6 +11,7 @@ use crate::error::StoreError;
 use crate::schema::fund_pledges;
 use crate::sharing::uuid;
 use crate::time;
+use crate::transaction::{self, Row};
 
 #[derive(
     Debug,
@@ -65,7 +66,16 @@ impl PledgeRow {
     }
 }
 
-/// Records `coop`'s answer to `year` by `user`, replacing an earlier one.
+/// Locks `coop`'s part in the fund for this transaction: answers and
+/// invoices of one co-op are decided one at a time, so the check that a
+/// pledge is not invoiced yet and an update-or-insert of an answer hold.
+pub fn hold(conn: &mut DbConnection, coop: Uuid) -> Result<(), StoreError> {
+    transaction::lock(conn, Row::CoopById(&coop.to_string()))?;
+    Ok(())
+}
+
+/// Records `coop`'s answer to `year` by `user`, replacing an earlier one
+/// (call [`hold`] first).
 pub fn answer(
     conn: &mut DbConnection,
     year: i32,

@@ -78,6 +78,7 @@ pub async fn coop_fund_page(
                 name: coop.profile.name.clone(),
             };
             let answers = pledges::of_coop(conn, coop.id)?;
+            let federation = fund::federation_members(conn)?;
             let mut years = Vec::new();
             for year in fund::years(conn)? {
                 let answer = answers.iter().find(|p| p.year == year.year);
@@ -87,7 +88,7 @@ pub async fn coop_fund_page(
                     .map(|i| InvoiceView::new(i, reference.clone(), &year.currency))
                     .collect();
                 years.push(CoopYear {
-                    invited: invited(conn, &year, &coop, now)?,
+                    invited: invited(&year, &coop, &federation, now),
                     suggested: year.suggestion.for_members(coop.profile.member_count),
                     answer: kind,
                     amount,
@@ -97,7 +98,7 @@ pub async fn coop_fund_page(
                 });
             }
             Ok(CoopFund {
-                federation_member: fund::federation_members(conn)?.contains(&coop.id),
+                federation_member: federation.contains(&coop.id),
                 coop: reference,
                 years,
             })

@@ -104,6 +104,7 @@ pub async fn create_invoice(
             steward(viewer)?;
             let year = year_for(conn, path)?;
             let coop = coop_for(conn, viewer, &slug, ADMINISTER)?;
+            pledges::hold(conn, coop.id)?;
             let pledged = pledges::find(conn, year.year, coop.id)?
                 .is_some_and(|p| matches!(p.answer, Answer::Pledged { .. }));
             if !pledged {
@@ -165,12 +166,9 @@ pub async fn record_payment(
             steward(viewer)?;
             let (invoice, year) = invoice_for(conn, viewer, id)?;
             invoices::pay(conn, invoice.id, &input, now)?;
-            let (invoice, _) = invoice_for(conn, viewer, id)?;
-            Ok(InvoiceView::new(
-                invoice.clone(),
-                coop_ref(conn, invoice.coop_id)?,
-                &year.currency,
-            ))
+            let paid = invoices::find(conn, id)?.unwrap_or(invoice);
+            let coop = coop_ref(conn, paid.coop_id)?;
+            Ok(InvoiceView::new(paid, coop, &year.currency))
         })
         .await?;
     Ok(HttpResponse::build(StatusCode::CREATED).json(view))

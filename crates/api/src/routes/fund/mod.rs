@@ -10,10 +10,14 @@ pub mod pledges;
 pub mod spending;
 pub mod years;
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use coophub_domain::access::{Viewer, fund as rules};
 use coophub_domain::coop::Coop;
-use coophub_domain::fund::{FundSuggestion, FundYear, Invitation, Invitees, invoice_paid};
+use coophub_domain::fund::{
+    FundSuggestion, FundYear, Invitation, Invitees, contribution, invoice_paid,
+};
 use coophub_domain::sharing::Money;
 use coophub_store::fund::invoices::Invoice;
 use coophub_store::{DbConnection, coops, fund};
@@ -35,19 +39,18 @@ pub(crate) fn year_for(conn: &mut DbConnection, year: i32) -> Result<FundYear, A
     fund::find_year(conn, year)?.ok_or_else(|| ApiError::NotFound(format!("no fund year {year}")))
 }
 
-/// Whether `coop` is invited to answer `year`.
+/// Whether `coop` is invited to answer `year`, given the federation's
+/// members (read once per request with `fund::federation_members`).
 pub(crate) fn invited(
-    conn: &mut DbConnection,
     year: &FundYear,
     coop: &Coop,
+    federation: &HashSet<Uuid>,
     now: DateTime<Utc>,
-) -> Result<bool, ApiError> {
-    let federation_member = year.invitees == Invitees::FederationMembers
-        && fund::federation_members(conn)?.contains(&coop.id);
-    Ok(year.invites(Invitation {
+) -> bool {
+    year.invites(Invitation {
         status: coop.membership.effective_status(now),
-        federation_member,
-    }))
+        federation_member: federation.contains(&coop.id),
+    })
 }
 
 /// The co-op `id` as a reference.
@@ -182,25 +185,30 @@ impl InvoiceView {
     }
 }
 
-/// Sets each invited co-op's contribution status from its answer to
+/// Sets each of `these` co-ops' contribution status (when invited) from its answer to
 /// `year`, when `year` is the current calendar year (a later year waits
 /// for its turn; an earlier one is history).
 pub(crate) fn follow_answers(
     conn: &mut DbConnection,
     year: &FundYear,
-    only: Option<Uuid>,
+    these: Vec<Coop>,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     use chrono::Datelike;
     if year.year != now.year() {
         return Ok(());
     }
-    for coop in coops::all(conn)? {
-        if only.is_some_and(|id| id != coop.id) || !invited(conn, year, &coop, now)? {
+    let federation = fund::federation_members(conn)?;
+    let answers = fund::pledges::of_year(conn, year.year)?;
+    for coop in these {
+        if !invited(year, &coop, &federation, now) {
             continue;
         }
-        let answer = fund::pledges::find(conn, year.year, coop.id)?.map(|p| p.answer);
-        let status = coophub_domain::fund::contribution(answer.as_ref());
+        let answer = answers
+            .iter()
+            .find(|p| p.coop_id == coop.id)
+            .map(|p| p.answer);
+        let status = contribution(answer.as_ref());
         if coop.membership.fund_contribution == status {
             continue;
         }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use coophub_domain::access::fund::coop_fund;
 use coophub_domain::fund::{Answer, PledgeDraft};
 use coophub_domain::sharing::Money;
-use coophub_store::fund::{invoices, pledges};
+use coophub_store::fund::{self, invoices, pledges};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -124,7 +124,8 @@ pub async fn answer_year(
             }
             .parse(&year.currency)?;
             let coop = coop_for(conn, viewer, &body.coop, coop_fund)?;
-            if !invited(conn, &year, &coop, now)? {
+            pledges::hold(conn, coop.id)?;
+            if !invited(&year, &coop, &fund::federation_members(conn)?, now) {
                 return Err(ApiError::Conflict {
                     code: Code::NotInvited,
                     detail: format!(
@@ -144,7 +145,7 @@ pub async fn answer_year(
                 });
             }
             let pledge = pledges::answer(conn, year.year, coop.id, answer, user, now)?;
-            follow_answers(conn, &year, Some(coop.id), now)?;
+            follow_answers(conn, &year, vec![coop.clone()], now)?;
             let (answer, amount) = kind_and_amount(Some(pledge.answer), &year.currency);
             Ok(PledgeView {
                 year: year.year,
@@ -196,10 +197,11 @@ pub async fn list_pledges(
             steward(viewer)?;
             let year = year_for(conn, path)?;
             let answers = pledges::of_year(conn, year.year)?;
+            let federation = fund::federation_members(conn)?;
             let mut items = Vec::new();
             for coop in coophub_store::coops::all(conn)? {
                 let answer = answers.iter().find(|p| p.coop_id == coop.id);
-                if answer.is_none() && !invited(conn, &year, &coop, now)? {
+                if answer.is_none() && !invited(&year, &coop, &federation, now) {
                     continue;
                 }
                 let (kind, amount) = kind_and_amount(answer.map(|p| p.answer), &year.currency);

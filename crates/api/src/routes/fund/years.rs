@@ -95,7 +95,8 @@ pub async fn create_year(
         .write(caller, move |conn, viewer| {
             steward(viewer)?;
             let year = fund::insert_year(conn, &input, now)?;
-            follow_answers(conn, &year, None, now)?;
+            let every = coophub_store::coops::all(conn)?;
+            follow_answers(conn, &year, every, now)?;
             Ok(YearSummary::from(&year))
         })
         .await?;
@@ -142,7 +143,8 @@ pub async fn replace_year(
             steward(viewer)?;
             let current = year_for(conn, path)?;
             let year = fund::replace_year(conn, &current, &input, now)?;
-            follow_answers(conn, &year, None, now)?;
+            let every = coophub_store::coops::all(conn)?;
+            follow_answers(conn, &year, every, now)?;
             Ok(YearSummary::from(&year))
         })
         .await?;
