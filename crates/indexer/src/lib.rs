@@ -266,6 +266,31 @@ fn rebuild(
         coops: 0,
         documents: 0,
     };
+    document_pages(conn, page_size, &mut |coops, batch| {
+        rebuild.add(&batch)?;
+        done.coops += coops;
+        done.documents += batch.len();
+        progress(done);
+        Ok(())
+    })?;
+    rebuild.commit(seq)?;
+    tracing::info!(
+        documents = done.documents,
+        elapsed_ms = started.elapsed().as_millis(),
+        "rebuilt the search index"
+    );
+    Ok(Cursor::at(seq))
+}
+
+/// Hands `each` every searchable document in the database, as the index
+/// builds them: a page of `page_size` co-ops with their people and listings
+/// (with the page's co-op count), then pages of opportunities (count 0). The
+/// rebuild and the benchmark's full-text baseline read the corpus this way.
+pub fn document_pages(
+    conn: &mut DbConnection,
+    page_size: usize,
+    each: &mut dyn FnMut(usize, Vec<SearchDocument>) -> Result<(), IndexerError>,
+) -> Result<(), IndexerError> {
     let mut after = None;
     loop {
         let page = coops::page_after(conn, after, page_size)?;
@@ -275,27 +300,16 @@ fn rebuild(
         for kind in KINDS {
             batch.extend(kind.for_coops(conn, &page)?);
         }
-        rebuild.add(&batch)?;
-        done.coops += page.len();
-        done.documents += batch.len();
-        progress(done);
+        each(page.len(), batch)?;
     }
     let mut after = None;
     loop {
         let (batch, last) = kinds::opportunity_page(conn, after, page_size)?;
         let Some(last) = last else { break };
         after = Some(last);
-        rebuild.add(&batch)?;
-        done.documents += batch.len();
-        progress(done);
+        each(0, batch)?;
     }
-    rebuild.commit(seq)?;
-    tracing::info!(
-        documents = done.documents,
-        elapsed_ms = started.elapsed().as_millis(),
-        "rebuilt the search index"
-    );
-    Ok(Cursor::at(seq))
+    Ok(())
 }
 
 /// Applies every change in the log the cursor has not applied yet.

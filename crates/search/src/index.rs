@@ -54,7 +54,7 @@ type Spellings = std::collections::HashMap<String, String>;
 
 /// The search index.
 pub struct SearchIndex {
-    index: Index,
+    pub(crate) index: Index,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     writer: Mutex<IndexWriter>,

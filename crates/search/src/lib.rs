@@ -8,6 +8,7 @@
 //! lets network-only documents match; they are otherwise neither found nor
 //! counted in facets.
 
+mod automata;
 mod collect;
 mod complete;
 mod document;

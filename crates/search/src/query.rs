@@ -2,10 +2,11 @@
 //! somewhere; a word may match exactly (best), with typos (allowed by word
 //! length), as a prefix (the last word, as people type), or as a skill alias.
 
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
+use crate::automata::Automata;
 use crate::schema::{Fields, prose_analyzer, text_analyzer};
 
 /// Edits allowed in a word of `chars` characters: none under 4, one up to 7, two from 8.
@@ -61,6 +62,7 @@ pub(crate) fn word_query(
     skill: Option<&str>,
 ) -> Box<dyn Query> {
     let stemmed = stem(word);
+    let mut automata = Automata::default();
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (field, weight, prose) in weighted(fields) {
         // Typos are counted on what the field holds: a stem is shorter than its word.
@@ -70,24 +72,18 @@ pub(crate) fn word_query(
         options.push((
             Occur::Should,
             boosted(
-                TermQuery::new(term.clone(), IndexRecordOption::WithFreqs),
+                TermQuery::new(term, IndexRecordOption::WithFreqs),
                 weight * 2.0,
             ),
         ));
-        if budget > 0 {
-            options.push((
-                Occur::Should,
-                boosted(
-                    FuzzyTermQuery::new(term.clone(), budget, true),
-                    weight * 0.5,
-                ),
-            ));
+        // Distances are at most two, which tantivy always builds.
+        if budget > 0
+            && let Ok(typos) = automata.query(field, text, budget, false)
+        {
+            options.push((Occur::Should, boosted(typos, weight * 0.5)));
         }
-        if is_last {
-            options.push((
-                Occur::Should,
-                boosted(FuzzyTermQuery::new_prefix(term, 0, true), weight * 0.5),
-            ));
+        if is_last && let Ok(prefix) = automata.query(field, text, 0, true) {
+            options.push((Occur::Should, boosted(prefix, weight * 0.5)));
         }
     }
     if let Some(slug) = skill {

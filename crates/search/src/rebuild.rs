@@ -47,10 +47,17 @@ impl Rebuild<'_> {
     }
 
     /// Makes the new index searchable, recording `seq` as the change-log
-    /// position it covers.
+    /// position it covers, then merges the segments the rebuild flushed into
+    /// one: every query pays per segment (facet names, term lookups), and the
+    /// merge policy alone would leave several until later writes came.
     pub fn commit(mut self, seq: i64) -> Result<(), SearchError> {
         self.index.commit(&mut self.writer, Some(seq))?;
         self.committed = true;
+        let segments = self.index.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            self.writer.merge(&segments).wait()?;
+            self.index.reader.reload()?;
+        }
         Ok(())
     }
 }

@@ -81,7 +81,10 @@ impl Application {
             },
             per_address: web::Data::new(AddressLimiter::new(settings.max_requests_per_address)),
         };
+        let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
         let server = HttpServer::new(move || app(shared.clone()))
+            .workers(workers)
+            .worker_max_blocking_threads(blocking_threads(settings.database_pool_size, workers))
             .client_request_timeout(settings.request_head_timeout)
             .keep_alive(settings.keep_alive)
             .shutdown_timeout(settings.shutdown_timeout)
@@ -105,6 +108,19 @@ impl Application {
         tracing::info!("stopped");
         Ok(())
     }
+}
+
+/// Threads each worker may run blocking work on (queries, searches,
+/// password hashing): the database pool's connections shared out, at least
+/// two. actix's default (512 per worker) let a burst of searches start
+/// dozens of threads, each keeping its own allocator arena: resident memory
+/// grew under load and never came back. More threads than connections would
+/// only wait for one, and the searches they run are CPU-bound on few cores.
+fn blocking_threads(pool_size: u32, workers: usize) -> usize {
+    usize::try_from(pool_size)
+        .unwrap_or(usize::MAX)
+        .div_ceil(workers.max(1))
+        .max(2)
 }
 
 /// Where the search index lives.

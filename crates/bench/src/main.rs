@@ -1,0 +1,93 @@
+//! `coophub-bench`: generates networks and measures coophub's HTTP search
+//! beside a PostgreSQL full-text baseline (docs/PERFORMANCE.md).
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod baseline;
+mod corpus;
+mod fresh;
+mod generate;
+mod load;
+mod process;
+mod queries;
+mod report;
+mod run;
+
+#[derive(Parser)]
+#[command(
+    name = "coophub-bench",
+    about = "Generated networks and the search benchmark"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Writes a generated network into an empty database, through the store.
+    Generate {
+        /// `sqlite://FILE` or `postgres://...`; migrated first.
+        #[arg(long)]
+        database: String,
+        #[command(flatten)]
+        size: generate::Size,
+    },
+    /// The benchmark: generates, loads every engine, prints the table.
+    Run(run::RunArgs),
+    /// (Used by `run`.) Serves coophub as the `coophub` binary does, with
+    /// its settings from the environment.
+    #[command(hide = true)]
+    Serve,
+    /// (Used by `run`.) Serves the PostgreSQL full-text baseline.
+    #[command(hide = true)]
+    Baseline {
+        /// The database `run` built the baseline in.
+        #[arg(long)]
+        database: String,
+        /// Where to listen.
+        #[arg(long)]
+        bind: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Generate { database, size } => generate_into(&database, size),
+        Command::Run(args) => run::run(&args).map(drop),
+        Command::Serve => serve(),
+        Command::Baseline { database, bind } => baseline::serve(&database, &bind),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn generate_into(database: &str, size: generate::Size) -> anyhow::Result<()> {
+    let store = coophub_store::Store::connect(database, coophub_store::PoolOptions::default())?;
+    store.migrate()?;
+    let generated = generate::generate(&store, size)?;
+    println!(
+        "generated {} co-ops, {} people, {} offers and {} tenders in {:.1} s",
+        size.coops, size.people, size.offers, size.opportunities, generated.seconds
+    );
+    Ok(())
+}
+
+fn serve() -> anyhow::Result<()> {
+    let settings = coophub_server::Settings::load(None, &|var| std::env::var(var).ok(), &[])?;
+    coophub_server::init_logging(settings.log_format);
+    actix_web::rt::System::new().block_on(async {
+        coophub_server::Application::build(&settings)
+            .await?
+            .run_until_stopped()
+            .await?;
+        anyhow::Ok(())
+    })
+}

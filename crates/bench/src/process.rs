@@ -1,0 +1,127 @@
+//! The servers under test, each its own process (so that its memory is its
+//! own): coophub (this executable re-run as `serve`, the same library code
+//! and allocator as the `coophub` binary) and the baseline.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Instant;
+
+use anyhow::Context;
+
+/// A running server, stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// `host:port`.
+    pub address: String,
+    /// Milliseconds the start-up rebuild of the index took, if it rebuilt.
+    pub rebuild_ms: Option<f64>,
+    /// Documents the start-up rebuild indexed.
+    pub documents: Option<u64>,
+    /// Seconds from spawning to listening.
+    pub ready_s: f64,
+}
+
+impl Server {
+    /// Starts coophub with `env` (its settings) on a free port.
+    pub fn coophub(env: &[(&str, String)]) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        let mut child = Command::new(std::env::current_exe()?)
+            .arg("serve")
+            .envs(env.iter().map(|(k, v)| (*k, v)))
+            .env("COOPHUB_BIND", "127.0.0.1:0")
+            .env("COOPHUB_LOG_FORMAT", "json")
+            .env("RUST_LOG", "warn,coophub_indexer=info,coophub_server=info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let stderr = child.stderr.take().context("no standard error")?;
+        let mut lines = BufReader::new(stderr).lines();
+        let (mut address, mut rebuild_ms, mut documents) = (None, None, None);
+        for line in lines.by_ref().map_while(Result::ok) {
+            let event: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+            if event["fields"]["message"] == "rebuilt the search index"
+                || event["message"] == "rebuilt the search index"
+            {
+                let fields = if event["fields"].is_object() {
+                    &event["fields"]
+                } else {
+                    &event
+                };
+                // tracing writes a u128 as a string.
+                rebuild_ms = fields["elapsed_ms"]
+                    .as_f64()
+                    .or_else(|| fields["elapsed_ms"].as_str()?.parse().ok());
+                documents = fields["documents"].as_u64();
+            }
+            let fields = if event["fields"].is_object() {
+                &event["fields"]
+            } else {
+                &event
+            };
+            if let Some(at) = fields["address"].as_str() {
+                address = Some(at.to_owned());
+                break;
+            }
+        }
+        // Keep reading, so that the server's writes never block or break.
+        std::thread::spawn(move || lines.for_each(drop));
+        let address = address.context("coophub did not start (its log said no address)")?;
+        Ok(Self {
+            child,
+            address,
+            rebuild_ms,
+            documents,
+            ready_s: started.elapsed().as_secs_f64(),
+        })
+    }
+
+    /// Starts the PostgreSQL full-text baseline on the database at `url`.
+    pub fn baseline(url: &str) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        let mut child = Command::new(std::env::current_exe()?)
+            .args(["baseline", "--database", url, "--bind", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .spawn()?;
+        let stdout = child.stdout.take().context("no standard output")?;
+        let mut lines = BufReader::new(stdout).lines();
+        let address = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|line| line.strip_prefix("listening on ").map(str::to_owned))
+            .context("the baseline did not start")?;
+        std::thread::spawn(move || lines.for_each(drop));
+        Ok(Self {
+            child,
+            address,
+            rebuild_ms: None,
+            documents: None,
+            ready_s: started.elapsed().as_secs_f64(),
+        })
+    }
+
+    /// `http://host:port`.
+    pub fn base(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    /// Resident memory now, in MB (`VmRSS`).
+    pub fn rss_mb(&self) -> anyhow::Result<f64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
+        let kb: f64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next())
+            .context("no VmRSS")?
+            .parse()?;
+        Ok(kb / 1024.0)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
