@@ -35,6 +35,19 @@ enum Command {
         #[command(flatten)]
         size: generate::Size,
     },
+    /// Prints the query set as URLs of a server at `base` (for oha, or a
+    /// profiler run by hand).
+    Queries {
+        /// `http://host:port` of the server.
+        #[arg(long)]
+        base: String,
+        /// Queries in the set.
+        #[arg(long, default_value_t = 240)]
+        count: usize,
+        /// Seed of the queries.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// The benchmark: generates, loads every engine, prints the table.
     Run(run::RunArgs),
     /// (Used by `run`.) Serves coophub as the `coophub` binary does, with
@@ -56,6 +69,12 @@ enum Command {
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Generate { database, size } => generate_into(&database, size),
+        Command::Queries { base, count, seed } => {
+            for query in queries::query_set(count, seed) {
+                println!("{base}/api/v1/search?{}", query.query);
+            }
+            Ok(())
+        }
         Command::Run(args) => run::run(&args).map(drop),
         Command::Serve => serve(),
         Command::Baseline { database, bind } => baseline::serve(&database, &bind),

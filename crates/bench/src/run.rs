@@ -218,6 +218,7 @@ fn recreate(server: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The query set as oha's URL file (as `coophub-bench queries` prints it).
 fn write_urls(path: &Path, base: &str, queries: &[Query]) -> anyhow::Result<()> {
     let lines: Vec<String> = queries
         .iter()

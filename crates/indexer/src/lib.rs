@@ -104,6 +104,7 @@ impl SearchService {
         index.set_spellings(coophub_store::skills::spellings(&mut conn)?);
         catch_up(&mut conn, &index, &mut cursor)?;
         drop(conn);
+        index.merge_segments()?;
         let (requests, inbox) = std::sync::mpsc::channel();
         let worker = Arc::clone(&index);
         std::thread::Builder::new()
@@ -241,6 +242,7 @@ pub fn rebuild_index(
     progress: &dyn Fn(RebuildProgress),
 ) -> Result<u64, IndexerError> {
     rebuild(&mut *store.conn()?, index, REBUILD_PAGE, progress)?;
+    index.merge_segments()?;
     Ok(index.len())
 }
 

@@ -37,6 +37,26 @@ impl SearchIndex {
     }
 }
 
+impl SearchIndex {
+    /// Merges every segment into one, without the documents deleted from
+    /// them, and reloads the reader. Every query pays per segment (term
+    /// dictionaries walked by typo automata, facet names) and for deleted
+    /// documents; a rebuild flushes several segments, and the catch-up after
+    /// it replaces thousands of documents (measured: 10,000 of 13,500
+    /// deleted, in three segments), which the merge policy alone would keep
+    /// until many more writes came. Called at start and after a rebuild.
+    pub fn merge_segments(&self) -> Result<(), SearchError> {
+        let mut writer = self.lock_writer();
+        let metas = self.index.searchable_segment_metas()?;
+        if metas.len() > 1 || metas.iter().any(|m| m.has_deletes()) {
+            let ids: Vec<_> = metas.iter().map(|m| m.id()).collect();
+            writer.merge(&ids).wait()?;
+            self.reader.reload()?;
+        }
+        Ok(())
+    }
+}
+
 impl Rebuild<'_> {
     /// Adds a page of documents (each document once per rebuild).
     pub fn add(&mut self, documents: &[SearchDocument]) -> Result<(), SearchError> {
@@ -47,17 +67,10 @@ impl Rebuild<'_> {
     }
 
     /// Makes the new index searchable, recording `seq` as the change-log
-    /// position it covers, then merges the segments the rebuild flushed into
-    /// one: every query pays per segment (facet names, term lookups), and the
-    /// merge policy alone would leave several until later writes came.
+    /// position it covers.
     pub fn commit(mut self, seq: i64) -> Result<(), SearchError> {
         self.index.commit(&mut self.writer, Some(seq))?;
         self.committed = true;
-        let segments = self.index.index.searchable_segment_ids()?;
-        if segments.len() > 1 {
-            self.writer.merge(&segments).wait()?;
-            self.index.reader.reload()?;
-        }
         Ok(())
     }
 }

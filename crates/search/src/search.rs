@@ -166,11 +166,16 @@ impl SearchIndex {
                 )),
             ));
         }
+        // Excluding what has expired rather than requiring what has not: the
+        // expired are few (lapsed listings are dropped within a minute), the
+        // rest nearly everything, and a range over the inverted index walks
+        // every distinct value in it (an offer's lapse time is its own), per
+        // segment, per query: 2 % of the serving time at 10k.
         filters.push((
-            Occur::Must,
+            Occur::MustNot,
             Box::new(RangeQuery::new(
-                Bound::Excluded(Term::from_field_i64(f.expires, request.now)),
                 Bound::Unbounded,
+                Bound::Included(Term::from_field_i64(f.expires, request.now)),
             )),
         ));
         if !request.kinds.is_empty() {
