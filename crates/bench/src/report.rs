@@ -64,6 +64,9 @@ pub struct Summary {
     pub fresh_updates: usize,
     /// Rebuild of the index from SQLite at start.
     pub rebuild_s: f64,
+    /// From start to listening on SQLite: the rebuild, the catch-up over
+    /// the changes it re-applies, the merge into one segment.
+    pub ready_s: f64,
     /// Rebuild of the index from PostgreSQL at start.
     pub rebuild_postgres_s: f64,
     /// Resident memory right after start.

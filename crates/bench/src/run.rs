@@ -98,6 +98,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     drop((sqlite, postgres));
 
     let queries = query_set(args.queries, args.seed);
+    summary.queries = queries.len();
     let urls = dir.join("search-urls.txt");
     let base_env = |data: &Path| {
         vec![
@@ -115,6 +116,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     env.push(("COOPHUB_DATABASE_URL", sqlite_url.clone()));
     let coophub = Server::coophub(&env)?;
     summary.rebuild_s = coophub.rebuild_ms.unwrap_or(f64::NAN) / 1000.0;
+    summary.ready_s = coophub.ready_s;
     summary.rss_start_mb = coophub.rss_mb()?;
     println!(
         "  ready in {:.1} s (rebuild {:.2} s), {:.0} MB",

@@ -6,7 +6,40 @@ pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
+    EARTH_KM * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
+}
+
+/// The sphere's radius [`distance_km`] uses.
+const EARTH_KM: f64 = 6371.0;
+
+/// Latitudes and longitudes (degrees) that hold every point within
+/// `radius_km` of `centre`: a search filters on these cheap ranges before it
+/// computes any distance. The longitudes are `None` when the circle reaches a
+/// pole or crosses the 180th meridian (then every longitude may be in it).
+/// The box is the circle's exact extent (J. P. Matuschek's bounding
+/// coordinates on a sphere), widened by a hair for rounding.
+pub fn bounding_box((lat, lon): (f64, f64), radius_km: f64) -> BoundingBox {
+    let slack = 1e-9;
+    let angle = radius_km / EARTH_KM * (1.0 + slack) + slack;
+    let (phi, reach) = (lat.to_radians(), angle.to_degrees());
+    let latitudes = (lat - reach, lat + reach);
+    let longitudes = (latitudes.0 > -90.0 && latitudes.1 < 90.0)
+        .then(|| (angle.sin() / phi.cos()).asin().to_degrees())
+        .map(|spread| (lon - spread, lon + spread))
+        .filter(|(west, east)| *west >= -180.0 && *east <= 180.0);
+    BoundingBox {
+        latitudes,
+        longitudes,
+    }
+}
+
+/// See [`bounding_box`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoundingBox {
+    /// Southernmost and northernmost latitude.
+    pub latitudes: (f64, f64),
+    /// Westernmost and easternmost longitude, when they bound the circle.
+    pub longitudes: Option<(f64, f64)>,
 }
 
 #[cfg(test)]
@@ -18,5 +51,43 @@ mod tests {
         let km = distance_km((53.80, -1.55), (53.96, -1.08));
         assert!((30.0..36.0).contains(&km), "{km}");
         assert_eq!(distance_km((51.5, -0.1), (51.5, -0.1)), 0.0);
+    }
+
+    #[test]
+    fn the_bounding_box_holds_every_point_of_the_circle_and_little_more() {
+        for (centre, radius) in [
+            ((53.8, -1.55), 30.0),
+            ((-33.9, 151.2), 5.0),
+            ((0.0, 0.0), 500.0),
+        ] {
+            let b = bounding_box(centre, radius);
+            let (west, east) = b.longitudes.unwrap();
+            // Walk the circle's edge (just inside) in every direction.
+            for step in 0..3600 {
+                let bearing = f64::from(step).to_radians() / 10.0;
+                let (phi, lambda) = (centre.0.to_radians(), centre.1.to_radians());
+                let d = radius * 0.999_999 / EARTH_KM;
+                let lat = (phi.sin() * d.cos() + phi.cos() * d.sin() * bearing.cos()).asin();
+                let lon = lambda
+                    + (bearing.sin() * d.sin() * phi.cos()).atan2(d.cos() - phi.sin() * lat.sin());
+                let (lat, lon) = (lat.to_degrees(), lon.to_degrees());
+                assert!(distance_km(centre, (lat, lon)) <= radius);
+                assert!(
+                    (b.latitudes.0..=b.latitudes.1).contains(&lat),
+                    "{centre:?} {lat}"
+                );
+                assert!((west..=east).contains(&lon), "{centre:?} {lon}");
+            }
+            // Not much more: the corners are outside the circle, the edges' middles on it.
+            assert!(distance_km(centre, (b.latitudes.1, east)) > radius);
+            assert!(distance_km(centre, (b.latitudes.1, centre.1)) < radius * 1.001);
+        }
+    }
+
+    #[test]
+    fn near_a_pole_or_the_antimeridian_longitudes_are_not_bounded() {
+        assert_eq!(bounding_box((89.9, 0.0), 50.0).longitudes, None);
+        assert_eq!(bounding_box((10.0, 179.9), 50.0).longitudes, None);
+        assert!(bounding_box((10.0, 179.0), 50.0).longitudes.is_some());
     }
 }

@@ -178,6 +178,25 @@ impl SearchIndex {
                 Bound::Included(Term::from_field_i64(f.expires, request.now)),
             )),
         ));
+        // Only documents in the circle's bounding box reach the collector, which
+        // computes distances: without it a radius search computed one for every
+        // document (sines and cosines were 15 % of the serving time at 100k).
+        if let Some((lat, lon, radius)) = request.near {
+            let area = coophub_domain::geo::bounding_box((lat, lon), radius);
+            let within = |field, (low, high): (f64, f64)| -> (Occur, Box<dyn Query>) {
+                (
+                    Occur::Must,
+                    Box::new(RangeQuery::new(
+                        Bound::Included(Term::from_field_f64(field, low)),
+                        Bound::Included(Term::from_field_f64(field, high)),
+                    )),
+                )
+            };
+            filters.push(within(f.latitude, area.latitudes));
+            if let Some(longitudes) = area.longitudes {
+                filters.push(within(f.longitude, longitudes));
+            }
+        }
         if !request.kinds.is_empty() {
             let kinds = request
                 .kinds

@@ -652,3 +652,80 @@ fn co_op_names_complete_what_is_typed() {
     assert!(names("postg").is_empty(), "skills are not names");
     assert!(names("hidden").is_empty(), "people are not co-ops");
 }
+
+#[test]
+fn merging_leaves_one_segment_without_deleted_documents_and_the_same_answers() {
+    let index = SearchIndex::in_ram().unwrap();
+    index
+        .apply_at(
+            1,
+            &[
+                person("ada", "Shared Name", vec![], true),
+                person("dan", "Shared Name", vec![], true),
+            ],
+            &[],
+        )
+        .unwrap();
+    for (seq, id) in [(2, "bob"), (3, "cy")] {
+        index
+            .apply_at(seq, &[person(id, "Shared Name", vec![], true)], &[])
+            .unwrap();
+    }
+    // Replacing a document deletes its old copy (a segment left with no
+    // live document is dropped by tantivy; this one keeps dan).
+    index
+        .apply_at(4, &[person("ada", "Shared Name again", vec![], true)], &[])
+        .unwrap();
+    let metas = || index.index.searchable_segment_metas().unwrap();
+    assert!(metas().len() > 1 && metas().iter().any(|m| m.has_deletes()));
+    let mut before = ids(&index, q("shared"));
+    before.sort();
+
+    index.merge_segments().unwrap();
+
+    assert_eq!(metas().len(), 1);
+    assert!(!metas()[0].has_deletes());
+    assert_eq!(metas()[0].max_doc(), 4);
+    let mut after = ids(&index, q("shared"));
+    after.sort();
+    assert_eq!(after, before);
+    assert_eq!(
+        index.committed().unwrap().unwrap().seq,
+        4,
+        "the position stays"
+    );
+}
+
+#[test]
+fn what_expired_is_never_found_and_what_has_not_yet_is() {
+    let index = SearchIndex::in_ram().unwrap();
+    let expiring = |id: &str, expires: Option<i64>| SearchDocument {
+        expires,
+        ..person(id, "Listing", vec![], true)
+    };
+    index
+        .apply_at(
+            1,
+            &[
+                expiring("lapsed", Some(999)),
+                expiring("lapses-now", Some(1_000)),
+                expiring("later", Some(1_001)),
+                expiring("never", None),
+            ],
+            &[],
+        )
+        .unwrap();
+    let at = |now| {
+        let mut found = ids(
+            &index,
+            SearchRequest {
+                now,
+                ..q("listing")
+            },
+        );
+        found.sort();
+        found
+    };
+    assert_eq!(at(1_000), ["later", "never"]);
+    assert_eq!(at(998), ["lapsed", "lapses-now", "later", "never"]);
+}
