@@ -38,27 +38,16 @@ impl Server {
         let mut lines = BufReader::new(stderr).lines();
         let (mut address, mut rebuild_ms, mut documents) = (None, None, None);
         for line in lines.by_ref().map_while(Result::ok) {
+            // coophub's JSON log lines are flat: message and fields side by side.
             let event: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
-            if event["fields"]["message"] == "rebuilt the search index"
-                || event["message"] == "rebuilt the search index"
-            {
-                let fields = if event["fields"].is_object() {
-                    &event["fields"]
-                } else {
-                    &event
-                };
+            if event["message"] == "rebuilt the search index" {
                 // tracing writes a u128 as a string.
-                rebuild_ms = fields["elapsed_ms"]
+                rebuild_ms = event["elapsed_ms"]
                     .as_f64()
-                    .or_else(|| fields["elapsed_ms"].as_str()?.parse().ok());
-                documents = fields["documents"].as_u64();
+                    .or_else(|| event["elapsed_ms"].as_str()?.parse().ok());
+                documents = event["documents"].as_u64();
             }
-            let fields = if event["fields"].is_object() {
-                &event["fields"]
-            } else {
-                &event
-            };
-            if let Some(at) = fields["address"].as_str() {
+            if let Some(at) = event["address"].as_str() {
                 address = Some(at.to_owned());
                 break;
             }

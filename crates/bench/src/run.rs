@@ -377,18 +377,14 @@ fn soak(summary: &mut Summary, server: &Server, urls: &Path, seconds: u32) -> an
         }
         .run()
     });
-    let started = Instant::now();
+    // About ten samples over the soak, the last one just before it ends.
     let every = Duration::from_secs(u64::from(seconds.div_ceil(10).max(1)));
+    let mut next = Instant::now() + every;
     while !load.is_finished() {
-        std::thread::sleep(
-            every.min(
-                Duration::from_secs(u64::from(seconds))
-                    .saturating_sub(started.elapsed())
-                    .max(Duration::from_millis(200)),
-            ),
-        );
-        if !load.is_finished() {
+        std::thread::sleep(Duration::from_millis(200));
+        if Instant::now() >= next && !load.is_finished() {
             summary.rss_soak_series_mb.push(server.rss_mb()?);
+            next += every;
         }
     }
     let figures = load

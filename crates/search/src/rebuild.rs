@@ -35,9 +35,7 @@ impl SearchIndex {
             committed: false,
         })
     }
-}
 
-impl SearchIndex {
     /// Merges every segment into one, without the documents deleted from
     /// them, and reloads the reader. Every query pays per segment (term
     /// dictionaries walked by typo automata, facet names) and for deleted
