@@ -94,12 +94,21 @@ impl FacetColumn {
     }
 }
 
+/// Where a search is centred, its radius and the segment's location columns.
+struct Near {
+    centre: (f64, f64),
+    radius_km: f64,
+    latitude: Column<f64>,
+    longitude: Column<f64>,
+}
+
 /// The per-segment half of [`MatchCollector`].
 pub(crate) struct SegmentMatches {
     segment: SegmentOrdinal,
-    near: Option<(f64, f64, f64)>,
-    latitude: Column<f64>,
-    longitude: Column<f64>,
+    /// The centre, the radius and the location columns, only when a search
+    /// is near somewhere: the columns are optional (not every co-op gives a
+    /// place), and reading one costs a rank lookup per match.
+    near: Option<Near>,
     updated: Column<i64>,
     tiebreak: Column<u64>,
     kind: FacetColumn,
@@ -119,11 +128,18 @@ impl Collector for MatchCollector<'_> {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentMatches> {
         let fast = reader.fast_fields();
+        let near = match self.near {
+            Some((latitude, longitude, radius_km)) => Some(Near {
+                centre: (latitude, longitude),
+                radius_km,
+                latitude: fast.f64(Fields::LATITUDE)?,
+                longitude: fast.f64(Fields::LONGITUDE)?,
+            }),
+            None => None,
+        };
         Ok(SegmentMatches {
             segment,
-            near: self.near,
-            latitude: fast.f64(Fields::LATITUDE)?,
-            longitude: fast.f64(Fields::LONGITUDE)?,
+            near,
             updated: fast.i64(Fields::UPDATED)?,
             tiebreak: fast.u64(Fields::TIEBREAK)?,
             kind: FacetColumn::new(self, reader, Fields::KIND)?,
@@ -161,15 +177,16 @@ impl SegmentCollector for SegmentMatches {
     type Fruit = Collected;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let location = self.latitude.first(doc).zip(self.longitude.first(doc));
-        let distance_km = self
-            .near
-            .and_then(|(lat, lon, _)| location.map(|at| distance_km((lat, lon), at)));
-        if let Some((_, _, radius)) = self.near
-            && distance_km.is_none_or(|d| d > radius)
-        {
-            return;
-        }
+        let distance_km = match &self.near {
+            Some(near) => {
+                let at = near.latitude.first(doc).zip(near.longitude.first(doc));
+                match at.map(|at| distance_km(near.centre, at)) {
+                    Some(distance) if distance <= near.radius_km => Some(distance),
+                    _ => return,
+                }
+            }
+            None => None,
+        };
         for facet in [
             &mut self.kind,
             &mut self.region,
