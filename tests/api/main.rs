@@ -28,6 +28,7 @@ mod patch;
 mod people;
 mod reminders;
 mod search;
+mod security_headers;
 mod sharing;
 mod skills;
 mod slow_clients;

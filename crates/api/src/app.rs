@@ -13,7 +13,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::extract::{BodyRules, path_config};
 use crate::middleware::{
     AddressLimiter, Metrics, REQUEST_ID, limit_per_address, problems, read_your_writes,
-    refuse_control_characters, telemetry,
+    refuse_control_characters, security_headers, telemetry,
 };
 use crate::openapi::with_routes;
 use crate::routes::fallback::{RouteTable, not_matched};
@@ -96,6 +96,7 @@ pub fn app(
         .wrap(from_fn(read_your_writes))
         .wrap(from_fn(problems))
         .wrap(from_fn(telemetry))
+        .wrap(from_fn(security_headers))
 }
 
 fn cors(policy: &CorsPolicy) -> Cors {

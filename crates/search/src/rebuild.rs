@@ -4,7 +4,7 @@
 
 use std::sync::MutexGuard;
 
-use tantivy::IndexWriter;
+use tantivy::{IndexWriter, TantivyError};
 
 use crate::document::SearchDocument;
 use crate::index::{SearchError, SearchIndex};
@@ -43,14 +43,27 @@ impl SearchIndex {
     /// it replaces thousands of documents (measured: 10,000 of 13,500
     /// deleted, in three segments), which the merge policy alone would keep
     /// until many more writes came. Called at start and after a rebuild.
+    ///
+    /// tantivy's merge policy runs merges of its own after commits; when one
+    /// of them ends first with some of the same segments, this merge cannot
+    /// be recorded, so it starts again from the segments there are then.
     pub fn merge_segments(&self) -> Result<(), SearchError> {
+        const ATTEMPTS: usize = 5;
         let mut writer = self.lock_writer();
-        let metas = self.index.searchable_segment_metas()?;
-        if metas.len() > 1 || metas.iter().any(|m| m.has_deletes()) {
+        for attempt in 1..=ATTEMPTS {
+            let metas = self.index.searchable_segment_metas()?;
+            if metas.len() <= 1 && !metas.iter().any(|m| m.has_deletes()) {
+                break;
+            }
             let ids: Vec<_> = metas.iter().map(|m| m.id()).collect();
-            writer.merge(&ids).wait()?;
-            self.reader.reload()?;
+            match writer.merge(&ids).wait() {
+                Ok(_) => break,
+                // The segments moved under this merge: take them again.
+                Err(TantivyError::InvalidArgument(_)) if attempt < ATTEMPTS => {}
+                Err(e) => return Err(e.into()),
+            }
         }
+        self.reader.reload()?;
         Ok(())
     }
 }

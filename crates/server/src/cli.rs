@@ -59,6 +59,13 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Copy the SQLite database into a new file while the server runs: the
+    /// database as of one moment, ready to serve (stop the server and point
+    /// `COOPHUB_DATABASE_URL` at the copy to restore it).
+    Backup {
+        /// The new file to write; it must not exist yet.
+        file: PathBuf,
+    },
 }
 
 /// `coophub export …`

@@ -176,6 +176,20 @@ pub async fn export(settings: &Settings, output: Option<std::path::PathBuf>) -> 
     Ok(())
 }
 
+/// `coophub backup FILE`: an online copy of the SQLite database.
+pub async fn backup(settings: &Settings, file: std::path::PathBuf) -> anyhow::Result<()> {
+    let store = open_store(settings).await?;
+    let shown = file.display().to_string();
+    actix_web::web::block(move || -> anyhow::Result<()> {
+        let mut conn = store.conn()?;
+        coophub_store::backup::copy_sqlite(&mut conn, &file)?;
+        Ok(())
+    })
+    .await??;
+    eprintln!("copied the database to {shown}");
+    Ok(())
+}
+
 /// `coophub export civicrm --output DIR`: CSV files for CiviCRM's imports.
 pub async fn export_civicrm(settings: &Settings, dir: std::path::PathBuf) -> anyhow::Result<()> {
     let store = open_store(settings).await?;

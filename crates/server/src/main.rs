@@ -58,6 +58,7 @@ fn main() -> ExitCode {
                 commands::sync_ocds(&settings, url, *since).await
             }
             Command::Reindex => commands::reindex(&settings).await,
+            Command::Backup { file } => commands::backup(&settings, file.clone()).await,
         }
     });
     report(result)

@@ -49,6 +49,28 @@ where
 
 type Manager = <DbConnection as Connection>::TransactionManager;
 
+/// Runs `work`, which only reads, in a transaction that sees one moment of the
+/// database across all its statements, however many writers commit meanwhile:
+/// an export must not pair one moment's co-ops with a later moment's people.
+/// SQLite in WAL mode gives a deferred transaction its snapshot at the first
+/// read; PostgreSQL's READ COMMITTED would not, so it runs REPEATABLE READ.
+pub fn snapshot<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<StoreError>,
+{
+    match conn {
+        DbConnection::Sqlite(sqlite) => AnsiTransactionManager::begin_transaction(sqlite),
+        DbConnection::Postgresql(pg) => AnsiTransactionManager::begin_transaction_sql(
+            pg,
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        ),
+    }
+    .map_err(store_error)?;
+    let outcome = work(conn);
+    finish(conn, outcome)
+}
+
 /// Commits (or releases the savepoint) after success, rolls back after an error.
 fn finish<T, E: From<StoreError>>(conn: &mut DbConnection, outcome: Result<T, E>) -> Result<T, E> {
     match outcome {

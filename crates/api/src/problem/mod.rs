@@ -343,7 +343,9 @@ impl ResponseError for ApiError {
             }
             _ => {}
         }
-        response.json(self.problem())
+        let mut response = response.json(self.problem());
+        crate::middleware::security_headers::insert_defaults(response.headers_mut());
+        response
     }
 }
 

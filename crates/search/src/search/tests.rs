@@ -697,6 +697,32 @@ fn merging_leaves_one_segment_without_deleted_documents_and_the_same_answers() {
 }
 
 #[test]
+fn merging_while_another_merge_of_some_of_the_same_segments_ends_first_still_ends_in_one_segment() {
+    // tantivy's merge policy starts merges of its own after commits; the
+    // explicit merge must not fail when one of those ends first with some of
+    // the same segments (seen at start-up after a crash).
+    let index = SearchIndex::in_ram().unwrap();
+    // Two small segments for the other merge, two large ones that make the
+    // explicit merge of all four end later.
+    for (seq, size) in [(1, 1), (2, 1), (3, 3000), (4, 3000)] {
+        let people: Vec<_> = (0..size)
+            .map(|n| person(&format!("p{seq}-{n}"), "Shared Name", vec![], true))
+            .collect();
+        index.apply_at(seq, &people, &[]).unwrap();
+    }
+    let mut segments = index.index.searchable_segment_metas().unwrap();
+    segments.sort_by_key(|m| m.max_doc());
+    let small: Vec<_> = segments[..2].iter().map(|m| m.id()).collect();
+    let other_merge = index.lock_writer().merge(&small);
+
+    index.merge_segments().unwrap();
+
+    let _ = other_merge.wait();
+    assert_eq!(index.index.searchable_segment_metas().unwrap().len(), 1);
+    assert_eq!(index.len(), 6002);
+}
+
+#[test]
 fn what_expired_is_never_found_and_what_has_not_yet_is() {
     let index = SearchIndex::in_ram().unwrap();
     let expiring = |id: &str, expires: Option<i64>| SearchDocument {

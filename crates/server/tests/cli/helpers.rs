@@ -6,7 +6,11 @@ use std::time::{Duration, Instant};
 
 use coophub_server::{Application, Settings};
 use coophub_testkit::TestDatabase;
-use serde_json::Value;
+use coophub_testkit::receiver::{Received, Receiver};
+use serde_json::{Value, json};
+
+/// The steward's password in tests that sign in.
+pub const PASSWORD: &str = "steward passphrase 1";
 
 /// The binary with a clean environment pointing at `db`.
 pub fn coophub(db: &TestDatabase) -> Command {
@@ -46,7 +50,7 @@ pub async fn serve(db: &TestDatabase) -> String {
 pub struct ServerProcess {
     pub child: Child,
     pub address: String,
-    pub events: Box<dyn Iterator<Item = Value>>,
+    pub events: Box<dyn Iterator<Item = Value> + Send>,
     pub startup: Vec<Value>,
 }
 
@@ -59,10 +63,10 @@ pub fn start_server(db: &TestDatabase, args: &[&str]) -> ServerProcess {
 pub fn start_server_with(db: &TestDatabase, args: &[&str], vars: &[(&str, &str)]) -> ServerProcess {
     let mut child = coophub(db)
         .args(args)
-        .envs(vars.iter().copied())
         .args(["--bind", "127.0.0.1:0"])
         .env("RUST_LOG", "info")
         .env("COOPHUB_LOG_FORMAT", "json")
+        .envs(vars.iter().copied())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -122,4 +126,99 @@ impl Drop for ServerProcess {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A signed-in steward (network admin).
+#[derive(Clone)]
+pub struct Steward {
+    pub client: reqwest::Client,
+    pub token: String,
+}
+
+impl Steward {
+    /// Creates the network admin `steward@example.coop` on `db` and signs in at `server`.
+    pub async fn sign_in(db: &TestDatabase, server: &ServerProcess) -> Self {
+        let output = coophub(db)
+            .args(["admin", "create", "--email", "steward@example.coop"])
+            .env("COOPHUB_ADMIN_PASSWORD", PASSWORD)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        Self::log_in(server).await
+    }
+
+    /// Signs in at `server` as the steward created before.
+    pub async fn log_in(server: &ServerProcess) -> Self {
+        let client = reqwest::Client::new();
+        let login: Value = client
+            .post(format!("http://{}/api/v1/auth/login", server.address))
+            .json(&json!({"email": "steward@example.coop", "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let token = login["access_token"].as_str().unwrap().to_owned();
+        Self { client, token }
+    }
+
+    /// POSTs `body`; the answer must be a success.
+    pub async fn post(&self, address: &str, path: &str, body: &Value) -> Value {
+        let res = self
+            .client
+            .post(format!("http://{address}{path}"))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+        res.json().await.unwrap()
+    }
+
+    /// POSTs `body` (none if `None`); answers `None` when the server cannot
+    /// be reached or refuses (a write that was not acknowledged).
+    pub async fn try_post(&self, address: &str, path: &str, body: Option<&Value>) -> Option<Value> {
+        let mut request = self
+            .client
+            .post(format!("http://{address}{path}"))
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        let res = request.send().await.ok()?;
+        if !res.status().is_success() {
+            return None;
+        }
+        res.json().await.ok()
+    }
+
+    /// GETs `path`; the answer must be a success.
+    pub async fn get(&self, address: &str, path: &str) -> Value {
+        let res = self
+            .client
+            .get(format!("http://{address}{path}"))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+        res.json().await.unwrap()
+    }
+}
+
+/// Waits (up to `seconds`) until `receiver` has `count` requests.
+pub async fn received(receiver: &Receiver, count: usize, seconds: u64) -> Vec<Received> {
+    for _ in 0..seconds * 20 {
+        let got = receiver.received();
+        if got.len() >= count {
+            return got;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!(
+        "expected {count} requests, got {}",
+        receiver.received().len()
+    );
 }

@@ -5,9 +5,11 @@
 mod backup;
 mod civicrm;
 mod commands;
+mod crash;
 mod helpers;
 mod import;
 mod ocds;
 mod relevance;
+mod secrets_in_logs;
 mod sync;
 mod webhooks;

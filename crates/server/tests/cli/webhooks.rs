@@ -5,18 +5,16 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use coophub_testkit::receiver::{Received, Receiver, Reply, verify};
+use coophub_testkit::receiver::{Receiver, Reply, verify};
 use coophub_testkit::{Backend, TestDatabase, backend_tests};
 use serde_json::{Value, json};
 
-use crate::helpers::{ServerProcess, coophub, start_server_with, stderr};
+use crate::helpers::{ServerProcess, Steward, received, start_server_with};
 
 backend_tests!(
     a_delivery_cut_off_by_a_crash_is_made_after_the_restart,
     two_servers_on_one_database_make_each_attempt_once,
 );
-
-const PASSWORD: &str = "steward passphrase 1";
 
 /// Loopback allowed, attempts cut off after a second (so a claim's lease
 /// lasts 7 s), looked for every 50 ms, retried every second; links in
@@ -49,59 +47,13 @@ fn serve_another(db: &TestDatabase, data_dir: &tempfile::TempDir) -> ServerProce
     start_server_with(db, &["serve"], &vars)
 }
 
-/// A signed-in steward of the server at `address`.
-struct Steward {
-    client: reqwest::Client,
-    token: String,
+/// The webhook steps of a steward.
+trait Hooks {
+    async fn hooked_coop(&self, server: &ServerProcess, receiver: &Receiver) -> Value;
+    async fn invite(&self, server: &ServerProcess);
 }
 
-impl Steward {
-    async fn sign_in(db: &TestDatabase, server: &ServerProcess) -> Self {
-        let output = coophub(db)
-            .args(["admin", "create", "--email", "steward@example.coop"])
-            .env("COOPHUB_ADMIN_PASSWORD", PASSWORD)
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{}", stderr(&output));
-        let client = reqwest::Client::new();
-        let login: Value = client
-            .post(format!("http://{}/api/v1/auth/login", server.address))
-            .json(&json!({"email": "steward@example.coop", "password": PASSWORD}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        let token = login["access_token"].as_str().unwrap().to_owned();
-        Self { client, token }
-    }
-
-    async fn post(&self, server: &ServerProcess, path: &str, body: &Value) -> Value {
-        let res = self
-            .client
-            .post(format!("http://{}{path}", server.address))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .unwrap();
-        assert!(res.status().is_success(), "{path}: {}", res.status());
-        res.json().await.unwrap()
-    }
-
-    async fn get(&self, server: &ServerProcess, path: &str) -> Value {
-        let res = self
-            .client
-            .get(format!("http://{}{path}", server.address))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .unwrap();
-        assert!(res.status().is_success(), "{path}: {}", res.status());
-        res.json().await.unwrap()
-    }
-
+impl Hooks for Steward {
     /// Creates the co-op `hooked` (the steward is its admin) with an endpoint
     /// on `receiver` for invitations; answers the registration.
     async fn hooked_coop(&self, server: &ServerProcess, receiver: &Receiver) -> Value {
@@ -110,33 +62,18 @@ impl Steward {
             "location": {"locality": "Leeds", "country": "gb"},
             "legal_form": "cooperative_society", "organisational_structure": "worker_coop",
         });
-        self.post(server, "/api/v1/coops", &coop).await;
+        self.post(&server.address, "/api/v1/coops", &coop).await;
         let hook = json!({"url": receiver.url("/hook"), "events": ["membership.invited"]});
-        self.post(server, "/api/v1/coops/hooked/webhooks", &hook)
+        self.post(&server.address, "/api/v1/coops/hooked/webhooks", &hook)
             .await
     }
 
     /// Invites `hooked` (again): one event, one message to its endpoint.
     async fn invite(&self, server: &ServerProcess) {
         let invite = json!({"action": "invite"});
-        self.post(server, "/api/v1/coops/hooked/membership", &invite)
+        self.post(&server.address, "/api/v1/coops/hooked/membership", &invite)
             .await;
     }
-}
-
-/// Waits (up to `seconds`) until `receiver` has `count` requests.
-async fn received(receiver: &Receiver, count: usize, seconds: u64) -> Vec<Received> {
-    for _ in 0..seconds * 20 {
-        let got = receiver.received();
-        if got.len() >= count {
-            return got;
-        }
-        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!(
-        "expected {count} requests, got {}",
-        receiver.received().len()
-    );
 }
 
 async fn a_delivery_cut_off_by_a_crash_is_made_after_the_restart(backend: Backend) {
@@ -168,7 +105,7 @@ async fn a_delivery_cut_off_by_a_crash_is_made_after_the_restart(backend: Backen
     );
     let mut log = Value::Null;
     for _ in 0..100 {
-        log = steward.get(&second, &path).await;
+        log = steward.get(&second.address, &path).await;
         if log["items"][0]["state"] == "delivered" {
             break;
         }
@@ -212,7 +149,7 @@ async fn two_servers_on_one_database_make_each_attempt_once(backend: Backend) {
         "/api/v1/coops/hooked/webhooks/{}/deliveries?per_page=50",
         hook["id"].as_str().unwrap()
     );
-    let log = steward.get(&servers[0], &path).await;
+    let log = steward.get(&servers[0].address, &path).await;
     assert_eq!(log["total"], MESSAGES, "{log}");
     for message in log["items"].as_array().unwrap() {
         assert_eq!(message["state"], "delivered", "{message}");

@@ -99,6 +99,12 @@ pub enum BackupError {
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A file copy was asked of a PostgreSQL database.
+    #[error(
+        "`coophub backup` copies SQLite databases; on PostgreSQL use pg_dump \
+         (docs/DEPLOYMENT.md) or `coophub export`"
+    )]
+    NotSqlite,
 }
 
 impl From<diesel::result::Error> for BackupError {
@@ -136,11 +142,12 @@ mod fund;
 mod outbox;
 mod sharing;
 
-/// Writes every row of every table to `out`; answers how many lines.
+/// Writes every row of every table to `out`, all as of one moment (writers
+/// may carry on meanwhile); answers how many lines.
 pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, BackupError> {
     use schema::*;
     let mut lines = 0;
-    conn.transaction(|conn| {
+    crate::transaction::snapshot(conn, |conn| {
         dump!(
             conn,
             out,
@@ -247,6 +254,32 @@ pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, Bac
         Ok::<_, BackupError>(())
     })?;
     Ok(lines)
+}
+
+/// Copies a SQLite database into a new file at `path` while the server keeps
+/// running (`VACUUM INTO`: one read transaction, so the copy is the database
+/// as of one moment, compacted and ready to serve). PostgreSQL has its own
+/// tool for this (`pg_dump`), and `export` works on both.
+pub fn copy_sqlite(conn: &mut DbConnection, path: &std::path::Path) -> Result<(), BackupError> {
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return Err(BackupError::NotSqlite);
+    };
+    if path.exists() {
+        return Err(BackupError::Io(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} exists already; give a new file", path.display()),
+        )));
+    }
+    let target = path.to_str().ok_or_else(|| {
+        BackupError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the backup's path is not valid UTF-8",
+        ))
+    })?;
+    diesel::sql_query("VACUUM INTO ?")
+        .bind::<diesel::sql_types::Text, _>(target)
+        .execute(sqlite)?;
+    Ok(())
 }
 
 /// Restores a backup into a database that holds no accounts, co-ops, people
