@@ -8,6 +8,8 @@ mod app;
 pub mod auth;
 pub mod etag;
 pub mod extract;
+#[cfg(test)]
+mod fuzz;
 pub mod middleware;
 mod openapi;
 pub mod problem;

@@ -28,5 +28,6 @@ pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry};
 pub use documents::{coop_document, person_document};
 pub use index::{Committed, SCHEMA_VERSION, SearchError, SearchIndex};
 pub use listings::{offer_document, opportunity_document, request_document};
+pub use query::word_count;
 pub use rebuild::Rebuild;
 pub use search::{AvailabilityFilter, Facets, Hit, SearchRequest, SearchResults, Sort};

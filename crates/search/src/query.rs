@@ -33,6 +33,12 @@ pub(crate) fn words(q: &str) -> Vec<String> {
     tokens(text_analyzer(), q)
 }
 
+/// How many words the index reads in `q`: what a limit on query words must
+/// count, since `a,b,c` is one word between spaces but three to search for.
+pub fn word_count(q: &str) -> usize {
+    words(q).len()
+}
+
 /// The English stem of an analysed word, as the prose fields index it.
 pub(crate) fn stem(word: &str) -> String {
     tokens(prose_analyzer(), word)

@@ -1,6 +1,6 @@
 //! Search: `GET /api/v1/search` and `GET /api/v1/search/suggest`.
 
-mod params;
+pub(crate) mod params;
 pub mod suggest;
 
 use std::cell::RefCell;
@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, get, web};
 use coophub_domain::person::AVAILABILITY_DAYS;
-use coophub_search::{AvailabilityFilter, SearchRequest, SearchResults};
+use coophub_search::SearchResults;
 use coophub_store::skills;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -23,7 +23,8 @@ use params::SearchParams;
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchQueryDoc {
-    /// What to look for (up to 512 characters); typos, prefixes and skill aliases are understood.
+    /// What to look for (up to 512 characters and 32 words, a word being a run of
+    /// letters and digits); typos, prefixes and skill aliases are understood.
     pub q: Option<String>,
     /// `coop`, `person`, `offer`, `request` or `opportunity`; repeatable.
     #[serde(rename = "type")]
@@ -164,14 +165,6 @@ pub async fn search(
     let params = SearchParams::parse(req.query_string())?;
     let confirmed_since =
         (state.clock.now() - chrono::Duration::days(AVAILABILITY_DAYS)).timestamp();
-    let availability = params.wants_availability().then(|| AvailabilityFilter {
-        free_by_day: params.free_by.map(|d| {
-            d.signed_duration_since(chrono::NaiveDate::default())
-                .num_days()
-        }),
-        min_days_per_week: params.min_days_per_week,
-        confirmed_since,
-    });
     let now = state.clock.now().timestamp();
     let index = state.search.index().clone();
     let (page, per_page) = (params.page, params.per_page);
@@ -192,23 +185,7 @@ pub async fn search(
                     None => return Ok(SearchResults::default()),
                 }
             }
-            let request = SearchRequest {
-                q: params.q,
-                kinds: params.kinds,
-                skills: skill_slugs,
-                region: params.region,
-                country: params.country,
-                legal_form: params.legal_form.map(|f| f.as_str().to_owned()),
-                near: params.near,
-                network,
-                availability,
-                sort: params.sort,
-                // At most 100 pages of 100 (checked when parsed), so no overflow.
-                offset: usize::try_from(u64::from(page - 1) * u64::from(per_page))
-                    .unwrap_or(usize::MAX),
-                limit: usize::try_from(per_page).unwrap_or(20),
-                now,
-            };
+            let request = params.into_request(skill_slugs, network, confirmed_since, now);
             let skill_of = |word: &str| index.skill_of(word);
             index
                 .search(&request, &skill_of)

@@ -2,7 +2,7 @@
 //! 400 naming the parameter for anything that cannot be read.
 
 use coophub_domain::coop::LegalForm;
-use coophub_search::{DocKind, Sort};
+use coophub_search::{AvailabilityFilter, DocKind, SearchRequest, Sort, word_count};
 
 use crate::problem::ApiError;
 
@@ -16,7 +16,7 @@ pub(crate) const MAX_WORDS: usize = 32;
 const DEFAULT_RADIUS_KM: f64 = 50.0;
 
 /// A search request as the client sent it, checked.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct SearchParams {
     pub q: String,
     pub kinds: Vec<DocKind>,
@@ -67,6 +67,44 @@ impl SearchParams {
         self.free_by.is_some() || self.min_days_per_week.is_some()
     }
 
+    /// The index's request for these parameters: `skills` are the canonical
+    /// slugs of the ones asked for, `network` whether the caller sees
+    /// network-only documents, availability counts when confirmed since
+    /// `confirmed_since` and expiry is judged at `now` (seconds since the epoch).
+    pub(crate) fn into_request(
+        self,
+        skills: Vec<String>,
+        network: bool,
+        confirmed_since: i64,
+        now: i64,
+    ) -> SearchRequest {
+        let availability = self.wants_availability().then(|| AvailabilityFilter {
+            free_by_day: self.free_by.map(|d| {
+                d.signed_duration_since(chrono::NaiveDate::default())
+                    .num_days()
+            }),
+            min_days_per_week: self.min_days_per_week,
+            confirmed_since,
+        });
+        SearchRequest {
+            q: self.q,
+            kinds: self.kinds,
+            skills,
+            region: self.region,
+            country: self.country,
+            legal_form: self.legal_form.map(|f| f.as_str().to_owned()),
+            near: self.near,
+            network,
+            availability,
+            sort: self.sort,
+            // At most 100 pages of 100 (checked when parsed), so no overflow.
+            offset: usize::try_from(u64::from(self.page - 1) * u64::from(self.per_page))
+                .unwrap_or(usize::MAX),
+            limit: usize::try_from(self.per_page).unwrap_or(20),
+            now,
+        }
+    }
+
     fn read(query: &str) -> Result<Self, ApiError> {
         let mut params = Self {
             page: 1,
@@ -87,7 +125,7 @@ impl SearchParams {
                             format!("must be at most {MAX_Q} characters long"),
                         ));
                     }
-                    "q" if value.split_whitespace().count() > MAX_WORDS => {
+                    "q" if word_count(&value) > MAX_WORDS => {
                         return Err(invalid("q", format!("must have at most {MAX_WORDS} words")));
                     }
                     "q" => params.q = value,
@@ -233,6 +271,7 @@ mod tests {
         assert_eq!(parameter("sort=distance"), "sort");
         assert_eq!(parameter("colour=red"), "colour");
         assert_eq!(parameter(&format!("q={}", "a".repeat(513))), "q");
+        assert_eq!(parameter(&format!("q={}", ["web"; 33].join(","))), "q");
         assert_eq!(parameter("available_from=tomorrow"), "available_from");
         assert_eq!(
             parameter("available_from=2027-02-01&available_to=2027-01-01"),
