@@ -10,6 +10,7 @@ use actix_web::{App, web};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::client_address::TrustedProxies;
 use crate::extract::{BodyRules, path_config};
 use crate::middleware::{
     AddressLimiter, Metrics, REQUEST_ID, limit_per_address, problems, read_your_writes,
@@ -52,6 +53,8 @@ pub struct Shared {
     pub settings: HttpSettings,
     /// Requests in flight per client address, across workers.
     pub per_address: web::Data<AddressLimiter>,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: web::Data<TrustedProxies>,
 }
 
 /// The application for one worker.
@@ -84,6 +87,7 @@ pub fn app(
             timeout: shared.settings.body_timeout,
         })
         .app_data(shared.per_address)
+        .app_data(shared.trusted_proxies)
         .app_data(web::PayloadConfig::new(limit))
         .app_data(path_config())
         .default_service(web::to(not_matched))

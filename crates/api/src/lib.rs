@@ -6,6 +6,7 @@
 
 mod app;
 pub mod auth;
+pub mod client_address;
 pub mod etag;
 pub mod extract;
 #[cfg(test)]

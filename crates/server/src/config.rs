@@ -5,6 +5,7 @@
 
 mod parse;
 
+use coophub_api::client_address::TrustedProxies;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
@@ -35,6 +36,7 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
     ("request_body_timeout", Some("10")),
     ("keep_alive", Some("5")),
     ("max_requests_per_address", Some("256")),
+    ("trusted_proxies", Some("")),
     ("webhooks_allow_private", Some("false")),
     ("webhook_timeout", Some("10")),
     (
@@ -101,6 +103,8 @@ pub struct Settings {
     pub keep_alive: Duration,
     /// Requests one client address may have in flight at once.
     pub max_requests_per_address: usize,
+    /// Reverse proxies whose `X-Forwarded-For` says who the client is.
+    pub trusted_proxies: TrustedProxies,
     /// How webhooks are delivered.
     pub webhooks: WebhookSettings,
     /// How email is sent, if at all.

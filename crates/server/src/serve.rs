@@ -80,6 +80,7 @@ impl Application {
                 body_timeout: settings.request_body_timeout,
             },
             per_address: web::Data::new(AddressLimiter::new(settings.max_requests_per_address)),
+            trusted_proxies: web::Data::new(settings.trusted_proxies.clone()),
         };
         let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
         let server = HttpServer::new(move || app(shared.clone()))

@@ -3,6 +3,7 @@
 //! each trickling a body, cannot take the server's file descriptors and
 //! workers from everyone else.
 
+use crate::client_address::client_address;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
@@ -73,7 +74,7 @@ pub async fn limit_per_address(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let limiter = req.app_data::<web::Data<AddressLimiter>>().cloned();
-    let address = req.peer_addr().map(|a| a.ip());
+    let address = client_address(req.request());
     let _place = match (limiter, address) {
         (Some(limiter), Some(address)) => match limiter.enter(address) {
             Some(place) => Some(place),

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use coophub_api::CorsPolicy;
+use coophub_api::client_address::TrustedProxies;
 
 use coophub_domain::webhook::{AddressRule, RetrySchedule};
 use lettre::message::Mailbox;
@@ -166,6 +167,8 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
         request_body_timeout: Duration::from_secs(check.number("request_body_timeout", 1, 600)?),
         keep_alive: Duration::from_secs(check.number("keep_alive", 0, 300)?),
         max_requests_per_address: check.number("max_requests_per_address", 1, 100_000)?,
+        trusted_proxies: TrustedProxies::parse(check.value("trusted_proxies")?)
+            .map_err(|problem| check.invalid("trusted_proxies", problem))?,
         webhooks: webhook_settings(&check)?,
         mail: mail_settings(&check)?,
         reminder_interval: Duration::from_millis(check.number(

@@ -115,6 +115,7 @@ fn out_of_range_numbers_and_unknown_formats_are_refused() {
         ("COOPHUB_REQUEST_BODY_TIMEOUT", "0"),
         ("COOPHUB_MAX_REQUESTS_PER_ADDRESS", "none"),
         ("COOPHUB_PUBLIC_URL", "https://hub.example.coop/?x=1"),
+        ("COOPHUB_TRUSTED_PROXIES", "127.0.0.1, nginx"),
     ] {
         let error = Settings::load(None, &env_of(&[(var, value)]), &[])
             .unwrap_err()

@@ -91,6 +91,14 @@ pub fn start_server_with(db: &TestDatabase, args: &[&str], vars: &[(&str, &str)]
 }
 
 impl ServerProcess {
+    /// Reads the log as it comes, on a thread that answers every event once
+    /// the process ends: a server that logs more than a pipe holds would
+    /// otherwise stop at its next line.
+    pub fn keep_reading_logs(&mut self) -> std::thread::JoinHandle<Vec<Value>> {
+        let events = std::mem::replace(&mut self.events, Box::new(std::iter::empty()));
+        std::thread::spawn(move || events.collect())
+    }
+
     /// Kills the process with SIGKILL, as a crash would, and reaps it.
     pub fn crash(mut self) {
         self.child.kill().unwrap();

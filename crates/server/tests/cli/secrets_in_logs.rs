@@ -36,9 +36,7 @@ async fn no_secret_reaches_the_logs_of_a_walk_through(backend: Backend) {
         ("COOPHUB_WEBHOOK_RETRY_DELAYS", "1,1"),
     ];
     let mut server = start_server_with(&db, &["serve"], &vars);
-    // Read the logs as they come: a full pipe would stop the server.
-    let events = std::mem::replace(&mut server.events, Box::new(std::iter::empty()));
-    let reader = std::thread::spawn(move || events.collect::<Vec<Value>>());
+    let reader = server.keep_reading_logs();
     let address = server.address.clone();
     let steward = Steward::sign_in(&db, &server).await;
     let client = reqwest::Client::new();

@@ -1,5 +1,6 @@
 //! `POST /api/v1/auth/login`: exchange email and password for an access token.
 
+use crate::client_address::client_address;
 use std::sync::LazyLock;
 
 use actix_web::{HttpRequest, post, web};
@@ -54,7 +55,7 @@ pub async fn login(
 ) -> Result<web::Json<TokenResponse>, ApiError> {
     let LoginRequest { email, password } = body.0;
     let email = Email::parse(&email, "/email").map_err(ApiError::from_field)?;
-    let address = req.peer_addr().map(|a| a.ip());
+    let address = client_address(&req);
     state.login_limiter.check(email.as_str(), address)?;
 
     let account = email.as_str().to_owned();

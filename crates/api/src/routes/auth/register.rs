@@ -1,5 +1,6 @@
 //! `POST /api/v1/auth/register`: open an account.
 
+use crate::client_address::client_address;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use coophub_domain::Registration;
 use coophub_store::users;
@@ -43,9 +44,7 @@ pub async fn register(
     req: HttpRequest,
     body: Checked<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    state
-        .sign_up_limiter
-        .check(req.peer_addr().map(|a| a.ip()))?;
+    state.sign_up_limiter.check(client_address(&req))?;
     let Registration {
         email,
         name,

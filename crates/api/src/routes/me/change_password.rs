@@ -1,5 +1,6 @@
 //! `POST /api/v1/me/password`: change one's password; every older token stops working.
 
+use crate::client_address::client_address;
 use actix_web::{HttpRequest, post, web};
 use coophub_domain::{FieldError, NewPassword, ValidationErrors};
 use coophub_store::users;
@@ -54,7 +55,7 @@ pub async fn change_password(
     let user = signed_in(&viewer)?;
     let (_, stored) = found.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
     // Checking the current password is a password guess like a login: same limits.
-    let address = req.peer_addr().map(|a| a.ip());
+    let address = client_address(&req);
     state.login_limiter.check(&user.email, address)?;
     let user_id = user.id;
     let (correct, new_hash) = blocking(move || {
