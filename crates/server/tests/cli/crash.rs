@@ -8,10 +8,9 @@ use std::time::{Duration, Instant};
 
 use coophub_testkit::{Backend, TestDatabase, backend_tests};
 use futures_util::future::join_all;
-use serde_json::json;
 
 use crate::helpers::{Steward, start_server};
-use crate::writes::{ASKER, Acknowledged, approve, assert_acknowledged_hold, coop, write_round};
+use crate::writes::{Acknowledged, assert_acknowledged_hold, prepare, write_round};
 
 backend_tests!(every_acknowledged_write_survives_a_sigkill);
 
@@ -23,16 +22,13 @@ async fn every_acknowledged_write_survives_a_sigkill(backend: Backend) {
     let server = start_server(&db, &["serve"]);
     let steward = Steward::sign_in(&db, &server).await;
     let address = server.address.clone();
-    steward.post(&address, "/api/v1/coops", &coop(ASKER)).await;
-    steward
-        .post(&address, &approve(ASKER), &json!({"action": "approve"}))
-        .await;
+    let opportunity = prepare(&steward, &address).await;
 
     let acknowledged = Rc::new(RefCell::new(Acknowledged::default()));
     let writers: Vec<_> = (0..WRITERS)
         .map(|writer| {
             let (steward, address) = (steward.clone(), address.clone());
-            let acknowledged = acknowledged.clone();
+            let (acknowledged, opportunity) = (acknowledged.clone(), opportunity.clone());
             actix_web::rt::spawn(async move {
                 for round in 0.. {
                     let slug = format!("crash-{writer}-{round}");
@@ -40,7 +36,7 @@ async fn every_acknowledged_write_survives_a_sigkill(backend: Backend) {
                         &steward,
                         &address,
                         [&address, &address],
-                        &slug,
+                        (&slug, &opportunity),
                         &acknowledged,
                     )
                     .await
@@ -64,6 +60,7 @@ async fn every_acknowledged_write_survives_a_sigkill(backend: Backend) {
         acknowledged.accepted.len() >= 2 * WRITERS,
         "enough writes before the crash"
     );
+    assert!(!acknowledged.bids.is_empty(), "bids before the crash");
     let server = start_server(&db, &["serve"]);
     let address = server.address.clone();
     assert_acknowledged_hold(&steward, &address, &acknowledged).await;

@@ -14,10 +14,10 @@ use std::time::{Duration, Instant};
 
 use coophub_testkit::{Backend, TestDatabase};
 use futures_util::future::join_all;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::helpers::{Steward, coophub, start_server_with};
-use crate::writes::{ASKER, Acknowledged, approve, assert_acknowledged_hold, coop, write_round};
+use crate::writes::{Acknowledged, assert_acknowledged_hold, coop, prepare, write_round};
 
 /// Shared by the instances: one secret signs every token, nginx is trusted
 /// to say who its clients are.
@@ -87,13 +87,7 @@ async fn two_instances_behind_nginx_share_one_postgresql() {
         delays[delays.len() - 1]
     );
 
-    steward
-        .post(&nginx.address, "/api/v1/coops", &coop(ASKER))
-        .await;
-    let approval = json!({"action": "approve"});
-    steward
-        .post(&nginx.address, &approve(ASKER), &approval)
-        .await;
+    let opportunity = prepare(&steward, &nginx.address).await;
     let acknowledged = Rc::new(RefCell::new(Acknowledged::default()));
     // Capacity: each offer asked and accepted through A and B at once.
     for round in 0..4 {
@@ -102,7 +96,7 @@ async fn two_instances_behind_nginx_share_one_postgresql() {
             &steward,
             &nginx.address,
             [&a_address, &b_address],
-            &slug,
+            (&slug, &opportunity),
             &acknowledged,
         )
         .await;
@@ -116,6 +110,7 @@ async fn two_instances_behind_nginx_share_one_postgresql() {
         .map(|writer| {
             let (steward, address) = (steward.clone(), nginx.address.clone());
             let (acknowledged, failures) = (acknowledged.clone(), failures_after_grace.clone());
+            let opportunity = opportunity.clone();
             actix_web::rt::spawn(async move {
                 for round in 0.. {
                     if Instant::now() > load_until {
@@ -127,7 +122,7 @@ async fn two_instances_behind_nginx_share_one_postgresql() {
                         &steward,
                         &address,
                         [&address, &address],
-                        &slug,
+                        (&slug, &opportunity),
                         &acknowledged,
                     )
                     .await;
@@ -168,10 +163,11 @@ async fn two_instances_behind_nginx_share_one_postgresql() {
         .clone();
     assert_eq!(found, listed, "B's index holds every co-op");
     println!(
-        "{} co-ops, {} placements ({} accepted) acknowledged; A killed after {killed_with} co-ops",
+        "{} co-ops, {} placements ({} accepted), {} bids acknowledged; A killed after {killed_with} co-ops",
         acknowledged.coops.len(),
         acknowledged.placements.len(),
-        acknowledged.accepted.len()
+        acknowledged.accepted.len(),
+        acknowledged.bids.len()
     );
     b.stop();
 }
@@ -251,9 +247,11 @@ impl Nginx {
     }
 }
 
+/// nginx stops its workers on SIGTERM (SIGKILL would leave them serving).
 impl Drop for Nginx {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
         let _ = self.child.wait();
     }
 }

@@ -25,6 +25,7 @@ pub struct Acknowledged {
     pub offers: Vec<String>,
     pub placements: Vec<String>,
     pub accepted: Vec<String>,
+    pub bids: Vec<String>,
 }
 
 /// Reads, at `address`, every write in `acknowledged`: each is there, each
@@ -56,6 +57,9 @@ pub async fn assert_acknowledged_hold(
             "offer {id}: {days} days accepted of {OFFERED}"
         );
     }
+    for id in &acknowledged.bids {
+        steward.get(address, &format!("/api/v1/bids/{id}")).await;
+    }
     for id in &acknowledged.placements {
         steward
             .get(address, &format!("/api/v1/placements/{id}"))
@@ -69,16 +73,36 @@ pub async fn assert_acknowledged_hold(
     }
 }
 
+/// What every round needs: the co-op [`ASKER`], approved, and a call for
+/// tenders to bid on (imported as OCDS); answers the opportunity's id.
+pub async fn prepare(steward: &Steward, address: &str) -> String {
+    steward.post(address, "/api/v1/coops", &coop(ASKER)).await;
+    steward
+        .post(address, &approve(ASKER), &json!({"action": "approve"}))
+        .await;
+    let package = json!({"releases": [{"ocid": "ocds-b5fd17-writes-1", "id": "writes-1",
+        "date": "2026-12-01T09:00:00Z", "tag": ["tender"],
+        "buyer": {"id": "GB-1", "name": "A council"},
+        "tender": {"title": "Kingfisher portal", "status": "active",
+                   "classification": {"scheme": "CPV", "id": "72413000"},
+                   "tenderPeriod": {"endDate": "2027-06-30T12:00:00Z"}}}]});
+    let imported = steward
+        .post(address, "/api/v1/opportunities/import", &package)
+        .await;
+    id(&imported["items"][0])
+}
+
 /// One round of a writer: a co-op, approved, a person, an offer of
 /// [`OFFERED`] days, asked twice at once and both accepted at once (one
-/// must be refused for capacity); the two asks and accepts go through
-/// `ask_via` (two instances, or one twice). `None` once a write is refused
-/// or the server stops answering.
+/// must be refused for capacity), and a bid the co-op leads on
+/// `opportunity`; the two asks and accepts go through `ask_via` (two
+/// instances, or one twice). `None` once a write is refused or the server
+/// stops answering.
 pub async fn write_round(
     steward: &Steward,
     address: &str,
     ask_via: [&str; 2],
-    slug: &str,
+    (slug, opportunity): (&str, &str),
     acknowledged: &RefCell<Acknowledged>,
 ) -> Option<()> {
     steward
@@ -128,7 +152,16 @@ pub async fn write_round(
     let accepted: Vec<String> = join_all(accepts).await.into_iter().flatten().collect();
     let lost = accepted.is_empty() || placements.len() < 2;
     acknowledged.borrow_mut().accepted.extend(accepted);
-    (!lost).then_some(())
+    if lost {
+        return None;
+    }
+    let bid = json!({"opportunity_id": opportunity, "lead_coop": slug,
+                     "title": format!("Kingfisher bid {slug}"), "fund_bp": 200});
+    let bid = steward
+        .try_post(address, "/api/v1/bids", Some(&bid))
+        .await?;
+    acknowledged.borrow_mut().bids.push(id(&bid));
+    Some(())
 }
 
 pub fn id(value: &Value) -> String {
