@@ -5,7 +5,7 @@ use coophub_domain::coop::CoopInput;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use super::{any_json, assert_plain_words, mutated, points_into};
+use super::{any_json, assert_plain_words_about, mutated, points_into};
 use crate::extract::merge_patch;
 use crate::problem::ApiError;
 use crate::routes::coops::CoopRequest;
@@ -42,7 +42,7 @@ fn check(patch: &Value) {
                     problem.pointer.is_empty() || points_into(patch, &problem.pointer),
                     "{problem:?} is not in the patch {patch}"
                 );
-                assert_plain_words(&problem.message);
+                assert_plain_words_about(&merged, &problem.pointer, &problem.message);
             }
         }
         Err(other) => panic!("a patch is answered {other:?}"),

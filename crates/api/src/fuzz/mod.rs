@@ -111,6 +111,18 @@ pub(crate) fn assert_plain_words(message: &str) {
     assert!(!message.trim().is_empty(), "an empty message");
 }
 
+/// [`assert_plain_words`] for a problem about the value at `pointer` of
+/// `document`, which the message may quote (whole, or trimmed between
+/// backticks).
+pub(crate) fn assert_plain_words_about(document: &Value, pointer: &str, message: &str) {
+    let own = match document.pointer(pointer).and_then(Value::as_str) {
+        Some(quoted) if !quoted.is_empty() => message.replace(quoted, ""),
+        _ => message.to_owned(),
+    };
+    let unquoted: String = own.split('`').step_by(2).collect();
+    assert_plain_words(&unquoted);
+}
+
 /// Whether `pointer` names a value in `document`, or a missing member of one
 /// (a required field that is absent is reported where it should be).
 pub(crate) fn points_into(document: &Value, pointer: &str) -> bool {

@@ -5,7 +5,7 @@ use coophub_domain::bidding::read_package;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use super::{any_json, assert_plain_words, mutated, points_into};
+use super::{any_json, assert_plain_words_about, mutated, points_into};
 
 /// A small release package of the shape UK publishers send.
 fn package() -> Value {
@@ -34,14 +34,14 @@ fn check(document: &Value) {
             assert!(package.releases.len() <= count("releases").max(count("records")));
             for warning in &package.warnings {
                 assert!(points_into(document, &warning.pointer), "{warning:?}");
-                assert_plain_words(&warning.message);
+                assert_plain_words_about(document, &warning.pointer, &warning.message);
             }
         }
         Err(errors) => {
             assert!(!errors.0.is_empty(), "refused without saying why");
             for error in &errors.0 {
                 assert!(points_into(document, &error.pointer), "{error:?}");
-                assert_plain_words(&error.message);
+                assert_plain_words_about(document, &error.pointer, &error.message);
             }
         }
     }

@@ -112,13 +112,19 @@ fn check(query: &str, sent: &[String], search: bool) {
         Err(ApiError::InvalidParameters(problems)) => {
             assert!(!problems.is_empty());
             for (_, message) in problems {
-                // Messages may quote what was sent; the rest must be plain
-                // words. Longest first: `q` must not eat the `q` of `q::`.
-                let mut quoted: Vec<&String> = sent.iter().filter(|s| !s.is_empty()).collect();
-                quoted.sort_by_key(|s| std::cmp::Reverse(s.len()));
+                // Messages quote what was sent, or a part of it (the
+                // latitude of `near`, one name of `type`); the rest must be
+                // plain words. Longest first: `q` must not eat the `q` of `q::`.
+                let mut quoted: Vec<&str> = sent
+                    .iter()
+                    .flat_map(|value| std::iter::once(value.as_str()).chain(value.split(',')))
+                    .flat_map(|piece| [piece, piece.trim()])
+                    .filter(|piece| !piece.is_empty())
+                    .collect();
+                quoted.sort_by_key(|piece| std::cmp::Reverse(piece.len()));
                 let own = quoted
                     .into_iter()
-                    .fold(message, |m, s| m.replace(s.as_str(), ""));
+                    .fold(message, |m, piece| m.replace(piece, ""));
                 assert_plain_words(&own);
             }
         }
