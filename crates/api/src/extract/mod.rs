@@ -272,8 +272,39 @@ pub fn merge_patch<T: DeserializeOwned>(
     patch: &serde_json::Value,
 ) -> Result<Checked<T>, ApiError> {
     let mut document = serde_json::to_value(current).map_err(ApiError::internal)?;
+    // A `null` for a field the resource does not have would vanish in the
+    // merge; it is still a field the request type does not know.
+    let mut unknown = Vec::new();
+    unknown_members(&document, patch, "", &mut unknown);
     json_patch::merge(&mut document, patch);
-    Ok(Checked(read_all(document)))
+    let mut shaped = read_all(document);
+    for pointer in unknown {
+        if !shaped.problems.0.iter().any(|p| p.pointer == pointer) {
+            let problem = FieldError::new(pointer, "is not a field of this request");
+            shaped.problems.0.push(problem);
+        }
+    }
+    Ok(Checked(shaped))
+}
+
+/// Pointers of the members of `patch` that `current` (the resource as a
+/// client would `PUT` it, every field present) does not have, where both are objects.
+fn unknown_members(
+    current: &serde_json::Value,
+    patch: &serde_json::Value,
+    at: &str,
+    out: &mut Vec<String>,
+) {
+    let (Some(current), Some(patch)) = (current.as_object(), patch.as_object()) else {
+        return;
+    };
+    for (key, value) in patch {
+        let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+        match current.get(key) {
+            Some(known) => unknown_members(known, value, &pointer, out),
+            None => out.push(pointer),
+        }
+    }
 }
 
 #[cfg(test)]

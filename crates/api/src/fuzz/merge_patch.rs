@@ -72,3 +72,20 @@ proptest! {
         check(&patch);
     }
 }
+
+#[test]
+fn clearing_a_field_the_resource_does_not_have_is_refused_there() {
+    // schemathesis found `{"": null}` accepted: the null vanished in the merge.
+    for (patch, pointer) in [
+        (json!({"": null}), "/"),
+        (json!({"colour": null}), "/colour"),
+        (json!({"location": {"planet": null}}), "/location/planet"),
+    ] {
+        match patched(&patch) {
+            Err(ApiError::InvalidBody(problems)) => {
+                assert_eq!(problems.0[0].pointer, pointer, "{patch}");
+            }
+            other => panic!("{patch} is answered {other:?}"),
+        }
+    }
+}
