@@ -20,6 +20,7 @@ mod email;
 mod errors;
 mod fund;
 mod helpers;
+mod matrix;
 mod murmurations;
 mod notifications;
 mod openapi;

@@ -203,6 +203,19 @@ pub fn administer_coop(viewer: &Viewer, coop: CoopFacts) -> Result<(), Denied> {
     }
 }
 
+/// Manage the endpoints that hear of a co-op's events: its own admins only.
+/// The events name bids and placements that network admins may not see, so
+/// a network admin's rights over the directory stop here.
+pub fn administer_own_coop(viewer: &Viewer, coop: CoopFacts) -> Result<(), Denied> {
+    signed_in(viewer)?;
+    read_coop(viewer, coop)?;
+    if viewer.is_admin_of(coop.id) {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden(Needed::CoopAdmin))
+    }
+}
+
 /// A membership decision on a visible co-op: network admins only.
 pub fn decide_membership(viewer: &Viewer, coop: CoopFacts) -> Result<(), Denied> {
     signed_in(viewer)?;

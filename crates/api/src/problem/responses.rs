@@ -95,7 +95,10 @@ pub struct WebhookAdmin;
 impl IntoResponses for WebhookAdmin {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         problems(&[
-            (403, "Not an admin of the co-op (`forbidden`)"),
+            (
+                403,
+                "Not an admin of the co-op; network admins are not either (`forbidden`)",
+            ),
             (404, "No such co-op, or no such webhook of it (`not_found`)"),
         ])
     }

@@ -98,6 +98,7 @@ fn decide(action: &str, viewer: &Viewer, approved: bool) -> &'static str {
     match action {
         "read_coop" => show(read_coop(viewer, coop(approved))),
         "administer_coop" => show(administer_coop(viewer, coop(approved))),
+        "administer_own_coop" => show(administer_own_coop(viewer, coop(approved))),
         "decide_membership" => show(decide_membership(viewer, coop(approved))),
         "administer_network" => show(administer_network(viewer)),
         "read_public_person" => show(read_person(viewer, person(approved, true))),
@@ -170,6 +171,10 @@ fn on_an_approved_coop() {
                 ["401", "403", "403", "403", "403", "403", "ok", "ok"],
             ),
             (
+                "administer_own_coop",
+                ["401", "403", "403", "403", "403", "403", "ok", "403"],
+            ),
+            (
                 "decide_membership",
                 ["401", "403", "403", "403", "403", "403", "403", "ok"],
             ),
@@ -226,6 +231,10 @@ fn on_a_coop_that_is_not_a_member() {
             (
                 "administer_coop",
                 ["401", "404", "404", "403", "403", "403", "ok", "ok"],
+            ),
+            (
+                "administer_own_coop",
+                ["401", "404", "404", "403", "403", "403", "ok", "403"],
             ),
             (
                 "decide_membership",

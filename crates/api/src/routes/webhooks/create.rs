@@ -9,7 +9,7 @@ use super::{WebhookBody, WebhookView, new_secret};
 use crate::auth::Caller;
 use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, SignedIn, WebhookAdmin};
-use crate::routes::coops::{ADMINISTER, coop_for};
+use crate::routes::coops::coop_for;
 use crate::state::AppState;
 
 /// Registers an endpoint that hears of the co-op's events of the types
@@ -48,7 +48,7 @@ pub async fn create_webhook(
     let secret = new_secret();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, ADMINISTER)?;
+            let coop = coop_for(conn, viewer, &slug, super::OWN_ADMINS)?;
             let webhook = webhooks::insert(conn, coop.id, &input, &secret, viewer.user_id(), now)?;
             Ok(WebhookView::new(webhook, &coop.slug, true, now))
         })

@@ -8,7 +8,7 @@ use super::{WebhookList, WebhookPatchBody, WebhookPath, WebhookView, new_secret,
 use crate::auth::Caller;
 use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, SignedIn, WebhookAdmin};
-use crate::routes::coops::{ADMINISTER, coop_for};
+use crate::routes::coops::coop_for;
 use crate::state::AppState;
 
 /// How long the previous secret keeps signing after a rotation.
@@ -35,7 +35,7 @@ pub async fn list_webhooks(
     let now = state.clock.now();
     let (_, items) = state
         .read(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, ADMINISTER)?;
+            let coop = coop_for(conn, viewer, &slug, super::OWN_ADMINS)?;
             Ok(webhooks::for_coop(conn, coop.id)?
                 .into_iter()
                 .map(|webhook| WebhookView::new(webhook, &coop.slug, false, now))

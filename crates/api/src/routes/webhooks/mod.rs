@@ -8,7 +8,7 @@ pub mod deliveries;
 pub mod manage;
 mod views;
 
-use coophub_domain::access::Viewer;
+use coophub_domain::access::{self, Viewer};
 use coophub_domain::coop::Coop;
 use coophub_domain::webhook::{SECRET_BYTES, Secret};
 use coophub_store::DbConnection;
@@ -16,9 +16,13 @@ use coophub_store::webhooks::{self, Webhook};
 use uuid::Uuid;
 
 use crate::problem::ApiError;
-use crate::routes::coops::{ADMINISTER, coop_for};
+use crate::routes::coops::{CoopRule, coop_for};
 
 pub use views::{WebhookBody, WebhookList, WebhookPatchBody, WebhookView};
+
+/// Who manages a co-op's endpoints: its own admins, not network admins
+/// (see [`access::administer_own_coop`]).
+pub(crate) const OWN_ADMINS: CoopRule = access::administer_own_coop;
 
 /// The path of one endpoint.
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -39,7 +43,7 @@ fn webhook_of(
     id: Uuid,
     lock: bool,
 ) -> Result<(Coop, Webhook), ApiError> {
-    let coop = coop_for(conn, viewer, slug, ADMINISTER)?;
+    let coop = coop_for(conn, viewer, slug, OWN_ADMINS)?;
     let found = if lock {
         webhooks::find_for_update(conn, id)?
     } else {

@@ -1,0 +1,153 @@
+//! The authorisation matrix: every route of the OpenAPI document, called by
+//! everyone who might call it, against the status the rules give each of
+//! them. A route the document has and the matrix lacks (or the other way
+//! round) fails the test, so a new route cannot land without its row. Every
+//! private thing carries a marker word, and no answer to an outsider, on any
+//! route, may contain it.
+
+mod directory;
+mod money;
+mod sharing;
+mod world;
+
+use std::collections::BTreeSet;
+
+use coophub_testkit::{Backend, backend_tests};
+use reqwest::Method;
+use serde_json::Value;
+
+use crate::helpers::TestApp;
+use world::{CALLERS, MARKER, World};
+
+backend_tests!(every_route_answers_every_caller_as_the_rules_say);
+
+/// One route: what is sent, and the status each caller gets, in the order
+/// of [`CALLERS`]. `{kind}` in the path or body is the current thing of that
+/// kind (see [`World::fill`]).
+pub struct Row {
+    method: Method,
+    path: &'static str,
+    body: Option<Value>,
+    expect: [u16; 7],
+}
+
+/// Methods, as the rows write them.
+pub const GET: &str = "GET";
+pub const POST: &str = "POST";
+pub const PUT: &str = "PUT";
+pub const PATCH: &str = "PATCH";
+pub const DELETE: &str = "DELETE";
+/// Statuses of a route open to everyone, or to every signed-in caller.
+pub const EVERYONE: [u16; 7] = [200; 7];
+pub const SIGNED_IN: [u16; 7] = [401, 200, 200, 200, 200, 200, 200];
+
+/// A row of the matrix.
+pub fn row(method: &str, path: &'static str, body: Option<Value>, expect: [u16; 7]) -> Row {
+    Row {
+        method: method.parse().unwrap(),
+        path,
+        body,
+        expect,
+    }
+}
+
+/// Callers who may see no private thing: anonymous, of no co-op, uninvolved.
+const OUTSIDERS: usize = 3;
+
+async fn every_route_answers_every_caller_as_the_rules_say(backend: Backend) {
+    let app = TestApp::spawn_with(backend, crate::webhooks::quick_deliveries).await;
+    let documented = documented_routes(&app).await;
+    let mut world = World::build(app).await;
+    let rows: Vec<Row> = [sharing::rows(), money::rows(), directory::rows()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let covered: BTreeSet<String> = rows.iter().map(|r| route_key(&r.method, r.path)).collect();
+    let missing: Vec<_> = documented.difference(&covered).collect();
+    let undocumented: Vec<_> = covered.difference(&documented).collect();
+    assert!(
+        missing.is_empty() && undocumented.is_empty(),
+        "routes without a row: {missing:?}; rows for no route: {undocumented:?}"
+    );
+
+    let mut wrong = Vec::new();
+    for row in &rows {
+        for (column, expected) in row.expect.iter().enumerate() {
+            let (path, body) = world.prepare(row.path, row.body.as_ref()).await;
+            let token = world.tokens[column].clone();
+            let res = world
+                .app
+                .send(
+                    row.method.clone(),
+                    &path,
+                    body.as_ref(),
+                    token.as_deref(),
+                    None,
+                )
+                .await;
+            let status = res.status();
+            let text = res.text().await.unwrap();
+            let what = format!("{} {} by the {}", row.method, row.path, CALLERS[column]);
+            if status.as_u16() != *expected {
+                let start: String = text.chars().take(400).collect();
+                wrong.push(format!("{what}: {status}, expected {expected} ({start})"));
+            }
+            if column < OUTSIDERS && text.contains(MARKER) {
+                wrong.push(format!("{what}: the answer shows a private thing"));
+            }
+            if status.is_success() && matches!(row.method, Method::POST | Method::DELETE) {
+                for kind in kinds(row.path) {
+                    world.renew(kind).await;
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of the matrix's answers are wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+/// `METHOD /path` with every parameter written `{}`, the query left out.
+fn route_key(method: &Method, path: &str) -> String {
+    let path = path.split('?').next().unwrap_or_default();
+    let mut key = format!("{method} ");
+    let mut inside = false;
+    for c in path.chars() {
+        match c {
+            '{' => inside = true,
+            '}' => {
+                inside = false;
+                key.push_str("{}");
+            }
+            _ if !inside => key.push(c),
+            _ => {}
+        }
+    }
+    key
+}
+
+/// The kinds a path template names, e.g. `offer` in `/offers/{offer}`.
+fn kinds(path: &str) -> Vec<&str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(kind, _)| kind))
+        .collect()
+}
+
+/// Every operation of the served OpenAPI document.
+async fn documented_routes(app: &TestApp) -> BTreeSet<String> {
+    let spec = app.get_json("/api/v1/openapi.json", None).await;
+    let mut routes = BTreeSet::new();
+    for (path, operations) in spec["paths"].as_object().unwrap() {
+        for method in operations.as_object().unwrap().keys() {
+            if ["get", "put", "post", "delete", "patch"].contains(&method.as_str()) {
+                let method: Method = method.to_uppercase().parse().unwrap();
+                routes.insert(route_key(&method, path));
+            }
+        }
+    }
+    routes
+}
