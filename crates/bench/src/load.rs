@@ -38,8 +38,10 @@ pub struct Load<'a> {
     pub seconds: u32,
     /// A fixed rate (requests per second) instead of as fast as it goes.
     pub rate: Option<u32>,
-    /// A method other than GET, with its JSON body and headers.
-    pub write: Option<(&'a str, &'a str, &'a [String])>,
+    /// A method other than GET, with its JSON body.
+    pub write: Option<(&'a str, &'a str)>,
+    /// Headers sent with every request (`Name: value`).
+    pub headers: &'a [String],
 }
 
 /// The oha to use: `COOPHUB_OHA`, else `oha` on the `PATH`.
@@ -58,11 +60,11 @@ impl Load<'_> {
         if let Some(rate) = self.rate {
             command.args(["-q", &rate.to_string(), "--latency-correction"]);
         }
-        if let Some((method, body, headers)) = self.write {
+        if let Some((method, body)) = self.write {
             command.args(["-m", method, "-d", body, "-T", "application/json"]);
-            for header in headers {
-                command.args(["-H", header]);
-            }
+        }
+        for header in self.headers {
+            command.args(["-H", header]);
         }
         let output = command
             .arg(self.urls)

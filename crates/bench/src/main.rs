@@ -14,6 +14,7 @@ mod process;
 mod queries;
 mod report;
 mod run;
+mod soak;
 
 #[derive(Parser)]
 #[command(
@@ -50,6 +51,9 @@ enum Command {
     },
     /// The benchmark: generates, loads every engine, prints the table.
     Run(run::RunArgs),
+    /// The mixed soak: searches, reads, updates, placement asks and imports
+    /// at fixed rates, latency and memory per window.
+    Soak(soak::SoakArgs),
     /// (Used by `run`.) Serves coophub as the `coophub` binary does, with
     /// its settings from the environment.
     #[command(hide = true)]
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Run(args) => run::run(&args).map(drop),
+        Command::Soak(args) => soak::soak(&args).map(drop),
         Command::Serve => serve(),
         Command::Baseline { database, bind } => baseline::serve(&database, &bind),
     };

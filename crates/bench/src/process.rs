@@ -95,12 +95,23 @@ impl Server {
 
     /// Resident memory now, in MB (`VmRSS`).
     pub fn rss_mb(&self) -> anyhow::Result<f64> {
+        self.status_mb("VmRSS")
+    }
+
+    /// Resident memory now, in MB: anonymous (the heap, mostly), and
+    /// mapped from files (the index's segments).
+    pub fn rss_split_mb(&self) -> anyhow::Result<(f64, f64)> {
+        Ok((self.status_mb("RssAnon")?, self.status_mb("RssFile")?))
+    }
+
+    /// A `kB` figure of `/proc/PID/status`, in MB.
+    fn status_mb(&self, key: &str) -> anyhow::Result<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
         let kb: f64 = status
             .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
             .and_then(|v| v.split_whitespace().next())
-            .context("no VmRSS")?
+            .with_context(|| format!("no {key}"))?
             .parse()?;
         Ok(kb / 1024.0)
     }

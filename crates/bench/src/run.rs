@@ -306,6 +306,7 @@ fn searches(
             seconds,
             rate: None,
             write: None,
+            headers: &[],
         }
         .run()?;
         let figures = summary.record(&format!("{engine} c={concurrency}"), figures);
@@ -323,6 +324,7 @@ fn searches(
         seconds,
         rate: Some(rate),
         write: None,
+        headers: &[],
     }
     .run()?;
     summary.record(&format!("{engine} at {rate} req/s (c=8)"), fixed);
@@ -354,7 +356,8 @@ fn writes(
         concurrency: 8,
         seconds,
         rate: None,
-        write: Some(("PUT", &body, &headers)),
+        write: Some(("PUT", &body)),
+        headers: &headers,
     }
     .run()?;
     Ok(summary
@@ -374,6 +377,7 @@ fn soak(summary: &mut Summary, server: &Server, urls: &Path, seconds: u32) -> an
             seconds,
             rate: None,
             write: None,
+            headers: &[],
         }
         .run()
     });

@@ -3,7 +3,7 @@
 //! them. A route the document has and the matrix lacks (or the other way
 //! round) fails the test, so a new route cannot land without its row. Every
 //! private thing carries a marker word, and no answer to an outsider, on any
-//! route, may contain it.
+//! route, may contain it, nor anything the uninvolved co-op's webhook hears.
 
 mod directory;
 mod money;
@@ -100,6 +100,13 @@ async fn every_route_answers_every_caller_as_the_rules_say(backend: Backend) {
                     world.renew(kind).await;
                 }
             }
+        }
+    }
+    for body in world.uninvolved_heard().await {
+        if body.contains(MARKER) {
+            wrong.push(format!(
+                "the uninvolved co-op's webhook heard a private thing: {body}"
+            ));
         }
     }
     assert!(

@@ -49,7 +49,7 @@ pub fn rows() -> Vec<Row> {
         row(PUT, "/api/v1/bids/{bid}/sections/{section}",
             Some(json!({"title": "Approach", "status": "drafting"})), consortium_writes(200)),
         row(PUT, "/api/v1/bids/{bid}/terms", Some(json!({"title": "Renamed"})), lead(200)),
-        row(POST, "/api/v1/bids/{bid}/invitations", Some(json!({"coop": "{other}"})), lead(201)),
+        row(POST, "/api/v1/bids/{bid}/invitations", Some(json!({"coop": "{coop}"})), lead(201)),
         // Only the invited co-op's own admins answer for it.
         row(POST, "/api/v1/bids/{bid_invited}/invitations/{party}/answer",
             Some(json!({"accept": true})), [401, 404, 404, 200, 403, 403, 404]),

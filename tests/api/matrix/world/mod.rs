@@ -21,6 +21,8 @@ use things::{FRESH_KINDS, RENEWED_KINDS, id};
 pub const HOME: &str = "matrix-home";
 pub const PARTY: &str = "matrix-party";
 pub const OTHER: &str = "matrix-other";
+/// Where the uninvolved co-op's webhook listens.
+const UNINVOLVED_HOOK: &str = "/uninvolved";
 /// In the text of every private thing; never in an answer to a caller who
 /// may not see it, whatever the route.
 pub const MARKER: &str = "Quokkasecret";
@@ -130,6 +132,43 @@ impl World {
             .await;
         self.ids
             .insert("notification".into(), id(&inbox["items"][0]));
+        // The uninvolved co-op hears of everything that names it, and of
+        // one thing for certain: an invitation to a bid of its own.
+        let everything = json!({"url": self.receiver.url(UNINVOLVED_HOOK),
+                                "events": coophub_domain::notify::EventKind::NAMES});
+        self.ok(2, "/api/v1/coops/{other}/webhooks", everything)
+            .await;
+        let body =
+            json!({"opportunity_id": "{opportunity}", "lead_coop": HOME, "title": "Open call"});
+        let bid = id(&self.ok(ADMIN, "/api/v1/bids", body).await);
+        let invite = json!({"coop": OTHER});
+        self.ok(ADMIN, &format!("/api/v1/bids/{bid}/invitations"), invite)
+            .await;
+    }
+
+    /// The bodies of what the uninvolved co-op's webhook was sent, once it
+    /// has had at least the invitation and a moment for any later event.
+    pub async fn uninvolved_heard(&self) -> Vec<String> {
+        for _ in 0..200 {
+            let heard = self.receiver.received();
+            if heard.iter().any(|r| r.path == UNINVOLVED_HOOK) {
+                break;
+            }
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(500)).await;
+        let heard: Vec<String> = self
+            .receiver
+            .received()
+            .into_iter()
+            .filter(|r| r.path == UNINVOLVED_HOOK)
+            .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+            .collect();
+        assert!(
+            !heard.is_empty(),
+            "the uninvolved co-op's webhook was never called"
+        );
+        heard
     }
 
     /// The id of the hooked webhook's first message once an attempt ended.
