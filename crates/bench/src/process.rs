@@ -3,6 +3,7 @@
 //! and allocator as the `coophub` binary) and the baseline.
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
@@ -22,12 +23,19 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts coophub with `env` (its settings) on a free port.
-    pub fn coophub(env: &[(&str, String)]) -> anyhow::Result<Self> {
+    /// Starts coophub on `database_url`, its index in `data`, on a free
+    /// port; the bench signs in often, so the login limit is lifted.
+    pub fn coophub(data: &Path, database_url: &str) -> anyhow::Result<Self> {
         let started = Instant::now();
         let mut child = Command::new(std::env::current_exe()?)
             .arg("serve")
-            .envs(env.iter().map(|(k, v)| (*k, v)))
+            .env("COOPHUB_DATA_DIR", data)
+            .env("COOPHUB_DATABASE_URL", database_url)
+            .env(
+                "COOPHUB_JWT_SECRET",
+                "bench-secret-bench-secret-bench-secret",
+            )
+            .env("COOPHUB_LOGIN_ATTEMPTS_PER_ADDRESS", "1000")
             .env("COOPHUB_BIND", "127.0.0.1:0")
             .env("COOPHUB_LOG_FORMAT", "json")
             .env("RUST_LOG", "warn,coophub_indexer=info,coophub_server=info")

@@ -100,21 +100,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     let queries = query_set(args.queries, args.seed);
     summary.queries = queries.len();
     let urls = dir.join("search-urls.txt");
-    let base_env = |data: &Path| {
-        vec![
-            ("COOPHUB_DATA_DIR", data.display().to_string()),
-            (
-                "COOPHUB_JWT_SECRET",
-                "bench-secret-bench-secret-bench-secret".to_owned(),
-            ),
-            ("COOPHUB_LOGIN_ATTEMPTS_PER_ADDRESS", "1000".to_owned()),
-        ]
-    };
-
     println!("coophub on SQLite");
-    let mut env = base_env(&dir);
-    env.push(("COOPHUB_DATABASE_URL", sqlite_url.clone()));
-    let coophub = Server::coophub(&env)?;
+    let coophub = Server::coophub(&dir, &sqlite_url)?;
     summary.rebuild_s = coophub.rebuild_ms.unwrap_or(f64::NAN) / 1000.0;
     summary.ready_s = coophub.ready_s;
     summary.rss_start_mb = coophub.rss_mb()?;
@@ -188,9 +175,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     let pg_dir = dir.join("postgres");
     std::fs::create_dir_all(&pg_dir)?;
     let _ = std::fs::remove_dir_all(pg_dir.join("search-index"));
-    let mut env = base_env(&pg_dir);
-    env.push(("COOPHUB_DATABASE_URL", pg_url.clone()));
-    let coophub_pg = Server::coophub(&env)?;
+    let coophub_pg = Server::coophub(&pg_dir, &pg_url)?;
     summary.rebuild_postgres_s = coophub_pg.rebuild_ms.unwrap_or(f64::NAN) / 1000.0;
     let token = fresh::sign_in(&coophub_pg.base())?;
     summary.writes_per_s_postgres = writes(

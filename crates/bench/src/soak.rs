@@ -59,22 +59,25 @@ pub struct Window {
     pub kinds: Vec<(String, Figures)>,
     /// Resident memory at the window's end.
     pub rss_mb: f64,
-    /// Of it, anonymous (the heap) and mapped from files (the index).
+    /// Of it, anonymous memory (the heap, mostly).
     pub anon_mb: f64,
+    /// Of it, memory mapped from files (the index's segments).
     pub file_mb: f64,
 }
 
 /// The soak's summary.
 #[derive(Debug, Default, Serialize)]
 pub struct SoakSummary {
+    /// People in the generated network.
     pub scale: usize,
     /// Resident memory once started, before any load.
     pub rss_start_mb: f64,
+    /// Each window's figures, in order.
     pub windows: Vec<Window>,
     /// Answers other than 2xx, and requests unanswered, over the soak.
     pub errors: u64,
     /// Resident memory: the mean of the last quarter of windows over that
-    /// of the second quarter (1.0 is flat).
+    /// of the second quarter (1.0 is flat; NaN for fewer than four windows).
     pub rss_growth_late: f64,
 }
 
@@ -86,15 +89,7 @@ pub fn soak(args: &SoakArgs) -> anyhow::Result<SoakSummary> {
     store.migrate()?;
     let generated = generate::generate(&store, Size::at_scale(args.scale, args.seed))?;
     drop(store);
-    let env = [
-        ("COOPHUB_DATA_DIR", dir.path().display().to_string()),
-        ("COOPHUB_DATABASE_URL", url),
-        (
-            "COOPHUB_JWT_SECRET",
-            "bench-secret-bench-secret-bench-secret".to_owned(),
-        ),
-    ];
-    let server = Server::coophub(&env)?;
+    let server = Server::coophub(dir.path(), &url)?;
     let base = server.base();
     let token = fresh::sign_in(&base)?;
     let files = Files::write(
@@ -159,11 +154,13 @@ fn print_window(window: &Window) {
 }
 
 fn late_growth(windows: &[Window]) -> f64 {
-    let quarter = (windows.len() / 4).max(1);
-    let mean = |w: &[Window]| w.iter().map(|w| w.rss_mb).sum::<f64>() / w.len().max(1) as f64;
-    let second = &windows[quarter.min(windows.len())..(2 * quarter).min(windows.len())];
-    let last = &windows[windows.len().saturating_sub(quarter)..];
-    mean(last) / mean(second)
+    // Fewer than four windows have no quarters to compare.
+    let quarter = windows.len() / 4;
+    if quarter == 0 {
+        return f64::NAN;
+    }
+    let mean = |w: &[Window]| w.iter().map(|w| w.rss_mb).sum::<f64>() / w.len() as f64;
+    mean(&windows[windows.len() - quarter..]) / mean(&windows[quarter..2 * quarter])
 }
 
 /// The URL files of each kind, and the bodies the writes send.

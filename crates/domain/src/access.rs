@@ -207,8 +207,7 @@ pub fn administer_coop(viewer: &Viewer, coop: CoopFacts) -> Result<(), Denied> {
 /// The events name bids and placements that network admins may not see, so
 /// a network admin's rights over the directory stop here.
 pub fn administer_own_coop(viewer: &Viewer, coop: CoopFacts) -> Result<(), Denied> {
-    signed_in(viewer)?;
-    read_coop(viewer, coop)?;
+    administer_coop(viewer, coop)?;
     if viewer.is_admin_of(coop.id) {
         Ok(())
     } else {

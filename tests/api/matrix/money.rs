@@ -26,7 +26,7 @@ pub fn rows() -> Vec<Row> {
             "date": "2026-12-01T09:00:00Z", "tag": ["tender"], "initiationType": "tender",
             "tender": {"id": "m{n}", "title": "Another tender", "status": "active"}}]});
     let open_bid = json!({"opportunity_id": "{opportunity}", "lead_coop": "{home}",
-                          "title": "Quokkasecret bid {n}"});
+                          "title": "{marker} bid {n}"});
     let invoice = json!({"coop": "{home}", "number": "N-{n}", "amount": 10000,
                          "issued_on": "2026-12-01", "due_on": "2026-12-31"});
     let spending = json!({"spent_on": "2026-12-01", "amount": 100, "purpose": "Hosting"});

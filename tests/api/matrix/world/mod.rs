@@ -124,8 +124,13 @@ impl World {
         self.ids.insert("hooked".into(), id(&hook));
         // An event for the webhook and a notification for the admin.
         self.renew("placement_asked").await;
-        let delivery = self.first_delivery().await;
-        self.ids.insert("delivery".into(), delivery);
+        let attempted = |message: &Value| {
+            message["attempts"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+        };
+        let log = crate::webhooks::log_until(&self.app, &self.token(ADMIN), &hook, attempted).await;
+        self.ids.insert("delivery".into(), id(&log["items"][0]));
         let inbox = self
             .app
             .get_json("/api/v1/me/notifications", self.tokens[ADMIN].as_deref())
@@ -171,32 +176,16 @@ impl World {
         heard
     }
 
-    /// The id of the hooked webhook's first message once an attempt ended.
-    async fn first_delivery(&self) -> String {
-        let path = self.fill("/api/v1/coops/{home}/webhooks/{hooked}/deliveries");
-        for _ in 0..200 {
-            let log = self
-                .app
-                .get_json(&path, self.tokens[ADMIN].as_deref())
-                .await;
-            let first = &log["items"][0];
-            if first["attempts"].as_array().is_some_and(|a| !a.is_empty()) {
-                return id(first);
-            }
-            actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        panic!("the webhook was never called")
-    }
-
     pub fn token(&self, column: usize) -> String {
         self.tokens[column].clone().unwrap_or_default()
     }
 
     /// `template` with every `{kind}` replaced by the current thing of that
-    /// kind, `{n}` by a number not used before and `{new_kind}` by a thing
-    /// made for this call alone (see [`Self::fill_fresh`]).
+    /// kind, `{n}` by a number not used before, `{marker}` by [`MARKER`], and
+    /// `{new_kind}` by a thing made for this call alone (see [`Self::prepare`]).
     pub fn fill(&self, template: &str) -> String {
         let mut out = template
+            .replace("{marker}", MARKER)
             .replace("{home}", HOME)
             .replace("{party}", PARTY)
             .replace("{other}", OTHER)

@@ -90,11 +90,12 @@ impl World {
                 .await),
             "webhook" => {
                 let body = json!({"url": self.receiver.url("/other"), "events": ["bid.invited"],
-                                  "description": "Quokkasecret CRM"});
+                                  "description": "{marker} CRM"});
                 id(&self.ok(ADMIN, "/api/v1/coops/{home}/webhooks", body).await)
             }
             "alert" => {
-                let body = json!({"name": "Quokkasecret people {n}", "subject": "offers", "skills": ["rust"]});
+                let body =
+                    json!({"name": "{marker} people {n}", "subject": "offers", "skills": ["rust"]});
                 id(&self.ok(ADMIN, "/api/v1/me/alerts", body).await)
             }
             "bid" | "bid_invited" | "bid_go" | "bid_submitted" | "bid_won" => {
@@ -126,7 +127,7 @@ impl World {
         let offer = id(&self.offer().await);
         let body = json!({"requesting_coop": PARTY, "days_per_week": 1,
                           "start": "2027-01-04", "end": "2027-01-29",
-                          "message": "Quokkasecret: can we borrow her?"});
+                          "message": "{marker}: can we borrow her?"});
         let path = format!("/api/v1/offers/{offer}/placements");
         id(&self.ok(PARTY_ADMIN, &path, body).await)
     }
@@ -149,7 +150,7 @@ impl World {
     async fn rotate(&self, column: usize, person: &str, wanted: &str) -> String {
         let body = json!({"person_id": format!("{{{person}}}"), "wanted_skills": [wanted],
                           "days_per_week": 2, "start": "2027-02-01", "end": "2027-04-30",
-                          "suggest_me": true, "notes": "Quokkasecret: worn down"});
+                          "suggest_me": true, "notes": "{marker}: worn down"});
         id(&self.ok(column, "/api/v1/rotations", body).await)
     }
 
@@ -160,7 +161,7 @@ impl World {
         let title = if kind == "bid_won" {
             "Won together {n}"
         } else {
-            "Quokkasecret consortium {n}"
+            "{marker} consortium {n}"
         };
         let body = json!({"opportunity_id": "{opportunity}", "lead_coop": HOME, "title": title});
         let bid = id(&self.ok(ADMIN, "/api/v1/bids", body).await);
