@@ -15,6 +15,7 @@ use crate::sharing::calendar::events;
 backend_tests!(
     a_calendar_holds_the_deadlines_of_bids_and_alerts,
     offers_and_availability_show_when_they_lapse,
+    a_title_with_line_breaks_stays_one_event,
 );
 
 /// The summaries of a calendar's events, in order.
@@ -116,4 +117,39 @@ async fn offers_and_availability_show_when_they_lapse(backend: Backend) {
         ["Your availability lapses unless reconfirmed"]
     );
     assert!(calendar_of(app, &net.asker).await.is_empty());
+}
+
+/// A bare CR ends an iCalendar content line for many readers, so a tender
+/// title holding `\rEND:VEVENT\rBEGIN:VEVENT…` injected an event into the
+/// feed of everyone its alerts told (SECURITY.md, finding 14).
+async fn a_title_with_line_breaks_stays_one_event(backend: Backend) {
+    let net = Consortium::start(backend).await;
+    let app = &net.app;
+    let alert = json!({"name": "Portals", "words": "portal"});
+    let res = app
+        .post_json("/api/v1/me/alerts", &alert, Some(&net.outsider))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let title = "Patient portal\rEND:VEVENT\rBEGIN:VEVENT\rUID:evil\rSUMMARY:Pay here\r\nDTSTART:20270101T000000Z";
+    let tender = json!({"title": title, "deadline": "2027-04-01T12:00:00Z"});
+    let res = app
+        .post_json("/api/v1/opportunities", &tender, Some(&net.lead))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+
+    let res = app
+        .get("/api/v1/me/deadlines.ics", Some(&net.outsider))
+        .await;
+    let text = res.text().await.unwrap();
+    let lines: Vec<&str> = text.split(['\r', '\n']).collect();
+    let begins = lines.iter().filter(|l| **l == "BEGIN:VEVENT").count();
+    assert_eq!(begins, 1, "one event, whatever the title: {text:?}");
+    assert!(!lines.iter().any(|l| l.starts_with("UID:evil")), "{text:?}");
+    assert!(text.contains("PRODID:-//coophub//coophub "), "{text:?}");
+    assert_eq!(
+        summaries(&text),
+        [
+            "Tender closes: Patient portal\nEND:VEVENT\nBEGIN:VEVENT\nUID:evil\nSUMMARY:Pay here\nDTSTART:20270101T000000Z"
+        ]
+    );
 }

@@ -12,6 +12,7 @@ mod bidding;
 mod case_studies;
 mod concurrency;
 mod consent;
+mod coop_deletion;
 mod coop_lists;
 mod coops;
 mod deadlines;

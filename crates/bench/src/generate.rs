@@ -325,6 +325,12 @@ fn tender(
         .iter()
         .filter_map(|s| coophub_domain::skills::SkillName::parse(s, "/skills").ok())
         .collect();
-    coophub_store::bidding::opportunities::upsert(conn, &release, &extra, false, now)?;
+    coophub_store::bidding::opportunities::upsert(
+        conn,
+        &release,
+        &extra,
+        coophub_store::bidding::opportunities::Source::NETWORK_IMPORT,
+        now,
+    )?;
     Ok(())
 }

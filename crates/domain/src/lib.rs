@@ -15,6 +15,7 @@ pub mod coop;
 mod expected;
 pub mod fund;
 pub mod geo;
+pub mod money;
 pub mod notify;
 pub mod password;
 pub mod person;

@@ -23,6 +23,9 @@ pub enum StoreError {
     /// No connection could be had (database down, pool exhausted).
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// Amounts of money add up to more than can be counted in minor units.
+    #[error("{0}")]
+    SumTooLarge(#[from] coophub_domain::money::SumTooLarge),
     /// Applying migrations failed.
     #[error("migration failed: {0}")]
     Migration(String),

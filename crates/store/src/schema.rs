@@ -412,6 +412,8 @@ diesel::table! {
         updated_at -> Timestamp,
         /// Where the work is, as published.
         region -> Nullable<Text>,
+        /// Whose it is: NULL for the network's, else a member co-op admin's account.
+        source_account -> Nullable<Text>,
     }
 }
 

@@ -57,7 +57,7 @@ async fn a_bid_exports_as_an_ocds_release_that_validates(backend: Backend) {
     let validator = extended_schema();
     assert!(
         !validator.is_valid(
-            &json!({"ocid": "x", "id": "1", "date": "2027-01-01T00:00:00Z",
+            &json!({"ocid": "x", "id": "1", "date": "2026-11-01T00:00:00Z",
                                     "tag": ["tender"], "initiationType": "tender",
                                     "bids": {"details": [{"status": "won"}]}})
         ),

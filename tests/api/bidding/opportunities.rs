@@ -1,6 +1,7 @@
 //! Opportunities: OCDS imports (all or nothing, the newer release wins),
 //! tenders entered by hand, filters, and the ranking for a co-op.
 
+use coophub_domain::Clock;
 use coophub_testkit::{Backend, backend_tests};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -11,6 +12,7 @@ use crate::helpers::{TestApp, assert_problem, pointers};
 backend_tests!(
     ocds_packages_import_all_or_nothing_and_the_newer_release_wins,
     opportunities_filter_and_rank_for_a_coop,
+    a_coop_cannot_rewrite_a_tender_from_another_source,
 );
 
 const RELEASES: &str = include_str!("../../fixtures/ocds/contracts-finder-release-package.json");
@@ -115,7 +117,7 @@ async fn ocds_packages_import_all_or_nothing_and_the_newer_release_wins(backend:
         .unwrap();
     assert_eq!(again["unchanged"], 2);
     let mut newer: Value = serde_json::from_str(RELEASES).unwrap();
-    newer["releases"][0]["date"] = json!("2027-01-20T09:00:00Z");
+    newer["releases"][0]["date"] = json!("2026-11-20T09:00:00Z");
     newer["releases"][0]["tender"]["title"] = json!("Accessible council website (amended)");
     newer["releases"][1]["date"] = json!("2026-01-01T09:00:00Z");
     let answer: Value = import(&app, &newer.to_string(), Some(&admin))
@@ -240,5 +242,141 @@ async fn opportunities_filter_and_rank_for_a_coop(backend: Backend) {
             .unwrap()
             .iter()
             .all(|i| i["opportunity"]["status"] == "open")
+    );
+}
+
+/// The release `ocid` dated `date`, titled `title`, closing `deadline`.
+fn release(ocid: &str, date: &str, title: &str, deadline: &str) -> String {
+    json!({"releases": [{"ocid": ocid, "id": format!("{ocid}-{date}"), "date": date,
+        "tag": ["tender"], "tender": {"title": title, "tenderPeriod": {"endDate": deadline}}}]})
+    .to_string()
+}
+
+async fn answer_of(app: &TestApp, body: &str, token: &str) -> Value {
+    let res = import(app, body, Some(token)).await;
+    let status = res.status();
+    let answer: Value = res.json().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    answer
+}
+
+/// SECURITY.md finding 10: any member co-op's admin could import a release
+/// of a tender the stewards imported (or another co-op entered) dated far
+/// ahead, rewrite it (a deadline in the past shut out the bids on it) and
+/// make every genuine release after it `unchanged`.
+async fn a_coop_cannot_rewrite_a_tender_from_another_source(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (steward, admin) = setup(&app).await;
+    let other = app.user("bea@example.coop").await;
+    approved_coop(&app, "other-coop", &other, &steward).await;
+    let ocid = "ocds-b5fd17-provenance-1";
+    let day = |days: i64| (app.clock.now() + chrono::Duration::days(days)).to_rfc3339();
+
+    let first = answer_of(
+        &app,
+        &release(ocid, &day(-2), "Genuine", &day(30)),
+        &steward,
+    )
+    .await;
+    let id = first["items"][0]["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/opportunities/{id}");
+    assert_eq!(app.get_json(&path, None).await["source"], "network");
+
+    // Dated far ahead: refused at its date, whoever sends it.
+    for token in [&admin, &steward] {
+        let far = release(ocid, "2099-01-01T00:00:00Z", "Hijacked", &day(-1));
+        let problem = assert_problem(
+            import(&app, &far, Some(token)).await,
+            422,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(pointers(&problem), ["/releases/0/date"]);
+    }
+    // A newer release from a co-op's admin is kept apart, never applied.
+    let rewrite = release(ocid, &day(0), "Hijacked", &day(-1));
+    let answer = answer_of(&app, &rewrite, &admin).await;
+    assert_eq!(
+        (answer["kept"].as_u64(), answer["updated"].as_u64()),
+        (Some(1), Some(0)),
+        "{answer}"
+    );
+    assert_eq!(answer["items"][0]["result"], "kept");
+    let warned = answer["warnings"].as_array().unwrap();
+    assert!(
+        warned.iter().any(|w| w["pointer"] == "/releases/0/ocid"),
+        "{answer}"
+    );
+    let tender = app.get_json(&path, None).await;
+    assert_eq!(
+        (tender["title"].as_str(), tender["status"].as_str()),
+        (Some("Genuine"), Some("open"))
+    );
+    // The stewards' next genuine release still applies.
+    let genuine = answer_of(
+        &app,
+        &release(ocid, &day(0), "Genuine, amended", &day(40)),
+        &steward,
+    )
+    .await;
+    assert_eq!(genuine["updated"], 1, "{genuine}");
+    assert_eq!(app.get_json(&path, None).await["title"], "Genuine, amended");
+
+    // A co-op's own entry: only it (or a steward) updates it.
+    let manual = json!({"title": "Our own tender", "deadline": day(20)});
+    let res = app
+        .post_json("/api/v1/opportunities", &manual, Some(&other))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let entered: Value = res.json().await.unwrap();
+    assert_eq!(entered["source"], "member");
+    let own = entered["ocid"].as_str().unwrap();
+    let path = format!("/api/v1/opportunities/{}", entered["id"].as_str().unwrap());
+    let answer = answer_of(&app, &release(own, &day(0), "Hijacked", &day(-1)), &admin).await;
+    assert_eq!(answer["kept"], 1, "{answer}");
+    assert_eq!(app.get_json(&path, None).await["title"], "Our own tender");
+    let later = (app.clock.now() + chrono::Duration::minutes(1)).to_rfc3339();
+    let answer = answer_of(
+        &app,
+        &release(own, &later, "Our own tender, v2", &day(25)),
+        &other,
+    )
+    .await;
+    assert_eq!(answer["updated"], 1, "{answer}");
+    assert_eq!(
+        app.get_json(&path, None).await["title"],
+        "Our own tender, v2"
+    );
+
+    // A co-op's import of a new process is its own; a steward's release of
+    // it takes over (the publisher's feed is the network's).
+    let theirs = "ocds-b5fd17-provenance-2";
+    answer_of(
+        &app,
+        &release(theirs, &day(-1), "Imported by a co-op", &day(10)),
+        &admin,
+    )
+    .await;
+    let answer = answer_of(
+        &app,
+        &release(theirs, &day(0), "Hijacked", &day(-1)),
+        &other,
+    )
+    .await;
+    assert_eq!(answer["kept"], 1, "{answer}");
+    let answer = answer_of(
+        &app,
+        &release(theirs, &day(0), "From the feed", &day(10)),
+        &steward,
+    )
+    .await;
+    assert_eq!(answer["updated"], 1, "{answer}");
+    let id = answer["items"][0]["id"].as_str().unwrap();
+    let tender = app
+        .get_json(&format!("/api/v1/opportunities/{id}"), None)
+        .await;
+    assert_eq!(
+        (tender["title"].as_str(), tender["source"].as_str()),
+        (Some("From the feed"), Some("network"))
     );
 }

@@ -161,6 +161,15 @@ async fn a_fund_year_runs_from_pledges_to_runway_and_shows_each_its_own(backend:
     )
     .await;
     assert_eq!(first["state"], "open");
+    let problem = post(
+        app,
+        &invoices,
+        invoice("beta", "NF-1", 100),
+        &net.steward,
+        409,
+    )
+    .await;
+    assert_eq!(problem["code"], "conflict");
     let second = post(
         app,
         &invoices,
@@ -178,15 +187,16 @@ async fn a_fund_year_runs_from_pledges_to_runway_and_shows_each_its_own(backend:
     )
     .await;
     assert_eq!(problem["code"], "not_pledged");
+    // Invoices for a pledge never total more than it: beta pledged 15000.
     let problem = post(
         app,
         &invoices,
-        invoice("beta", "NF-1", 100),
+        invoice("beta", "NF-4", 1),
         &net.steward,
         409,
     )
     .await;
-    assert_eq!(problem["code"], "conflict");
+    assert_eq!(problem["code"], "over_pledge");
     post(app, &invoices, invoice("beta", "NF-9", 100), &net.beta, 403).await;
     let pay = |invoice: &Value| {
         format!(
@@ -202,6 +212,11 @@ async fn a_fund_year_runs_from_pledges_to_runway_and_shows_each_its_own(backend:
         (paid["paid"].as_i64(), paid["state"].as_str()),
         (Some(25000), Some("paid"))
     );
+    // A paid invoice takes no more, and no payment takes one past its amount.
+    let problem = post(app, &pay(&first), payment(1), &net.steward, 409).await;
+    assert_eq!(problem["code"], "overpaid");
+    let problem = post(app, &pay(&second), payment(15001), &net.steward, 409).await;
+    assert_eq!(problem["code"], "overpaid");
     post(app, &pay(&second), payment(5000), &net.steward, 201).await;
     let problem = pledge(
         &net,

@@ -80,6 +80,14 @@ codes! {
     PledgeInvoiced = "pledge_invoiced", CONFLICT, "Pledge invoiced";
     /// Only a pledge (not a decline, nor no answer) is invoiced.
     NotPledged = "not_pledged", CONFLICT, "Nothing pledged";
+    /// The payment would take what was received past the invoice's amount.
+    Overpaid = "overpaid", CONFLICT, "More than the invoice asks for";
+    /// The invoice would take what is invoiced past the pledge.
+    OverPledge = "over_pledge", CONFLICT, "More than was pledged";
+    /// Amounts of money add up to more than can be counted.
+    SumTooLarge = "sum_too_large", CONFLICT, "Sum too large to count";
+    /// Other co-ops or the fund hold records of the co-op, so it stays.
+    CoopHasRecords = "coop_has_records", CONFLICT, "Others rely on the co-op's records";
     /// The offer has placements, so it is closed rather than deleted.
     OfferHasPlacements = "offer_has_placements", CONFLICT, "Offer has placements";
     /// The swap is agreed, refused or lapsed.

@@ -363,6 +363,13 @@ impl From<StoreError> for ApiError {
             StoreError::Stale { current } => Self::PreconditionFailed {
                 current: Some(crate::etag::etag(current)),
             },
+            StoreError::SumTooLarge(too_large) => Self::Conflict {
+                code: Code::SumTooLarge,
+                detail: format!(
+                    "{too_large} (over 9,223,372,036,854,775,807 minor units); every amount is bounded, so a steward should look for a wrong entry"
+                ),
+                conflicts: Vec::new(),
+            },
             other => Self::internal(other),
         }
     }

@@ -3,6 +3,7 @@
 
 use super::{AlertFilters, AlertSubject, Suitability};
 use crate::bidding::cpv::cpv_codes;
+use crate::money::MAX_TENDER_VALUE;
 use crate::sharing::{WorkMode, fields};
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
@@ -150,10 +151,11 @@ fn tender_filters(draft: &AlertDraft, errors: &mut ValidationErrors) -> Vec<Stri
         ("/value_min", draft.value_min),
         ("/value_max", draft.value_max),
     ] {
-        if value.is_some_and(|v| !(0..=9_000_000_000_000_000).contains(&v)) {
-            errors
-                .0
-                .push(FieldError::new(pointer, "must be 0 or more (minor units)"));
+        if value.is_some_and(|v| !(0..=MAX_TENDER_VALUE).contains(&v)) {
+            errors.0.push(FieldError::new(
+                pointer,
+                format!("must be 0 to {MAX_TENDER_VALUE} (minor units)"),
+            ));
         }
     }
     if let (Some(min), Some(max)) = (draft.value_min, draft.value_max)

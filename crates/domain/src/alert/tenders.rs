@@ -112,6 +112,7 @@ mod tests {
             tender: tender.into_release("x".into(), Utc::now()),
             required_skills: Vec::new(),
             manual: true,
+            provenance: crate::bidding::Provenance::Network,
             version: 1,
             created_at: Utc::now(),
             updated_at: Utc::now(),

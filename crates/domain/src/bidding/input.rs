@@ -5,13 +5,12 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::{Criterion, SectionStatus, ShareSettings, WHOLE_BP};
+use crate::money::MAX_TENDER_VALUE;
 use crate::sharing::fields;
 use crate::sharing::{DateRange, Money};
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
 
-/// The most a bid is worth, in minor units (as for tender values).
-const MAX_VALUE: i64 = 9_000_000_000_000_000;
 /// The most effort one role takes, in days.
 const MAX_EFFORT_DAYS: i64 = 100_000;
 /// The highest internal day rate, in minor units.
@@ -63,17 +62,19 @@ fn basis_points(raw: i64, pointer: &str, errors: &mut ValidationErrors) -> Optio
     checked
 }
 
-/// Checks a tender's or a bid's value at `/value`: 0 or more minor units (up
-/// to 9e15) and a three-letter currency, upper-cased.
+/// Checks a tender's or a bid's value at `/value`: 0 to [`MAX_TENDER_VALUE`]
+/// minor units and a three-letter currency, upper-cased.
 pub fn tender_amount(money: &Money, errors: &mut ValidationErrors) -> Option<Money> {
     let currency = money.currency.trim().to_ascii_uppercase();
-    let valid = (0..=MAX_VALUE).contains(&money.amount)
+    let valid = (0..=MAX_TENDER_VALUE).contains(&money.amount)
         && currency.len() == 3
         && currency.bytes().all(|b| b.is_ascii_uppercase());
     if !valid {
         errors.0.push(FieldError::new(
             "/value",
-            "must have an amount of 0 or more (minor units) and an ISO 4217 currency such as GBP",
+            format!(
+                "must have an amount of 0 to {MAX_TENDER_VALUE} (minor units: 2500 is 25.00) and an ISO 4217 currency such as GBP"
+            ),
         ));
     }
     valid.then_some(Money {

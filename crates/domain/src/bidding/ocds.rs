@@ -132,15 +132,18 @@ pub struct Package {
     /// Its releases (for a record package, each record's compiled release,
     /// else its newest embedded release).
     pub releases: Vec<TenderRelease>,
+    /// Where each release was read (a JSON Pointer), in the same order.
+    pub pointers: Vec<String>,
     /// What was odd but readable, at its pointer.
     pub warnings: Vec<FieldError>,
 }
 
-/// Reads an OCDS release package or record package.
-pub fn read_package(document: &Value) -> Result<Package, ValidationErrors> {
+/// Reads an OCDS release package or record package, received at `now`.
+pub fn read_package(document: &Value, now: DateTime<Utc>) -> Result<Package, ValidationErrors> {
     let mut errors = ValidationErrors::default();
     let mut warnings = Vec::new();
     let mut releases = Vec::new();
+    let mut pointers = Vec::new();
     let found: Vec<(String, &Value)> = if let Some(list) = document.get("releases") {
         match list.as_array() {
             Some(list) => list
@@ -168,12 +171,19 @@ pub fn read_package(document: &Value) -> Result<Package, ValidationErrors> {
         Vec::new()
     };
     for (pointer, release) in found {
-        let mut reading = Release::new(release, &pointer, &mut errors, &mut warnings);
+        let mut reading = Release::new(release, &pointer, now, &mut errors, &mut warnings);
         if let Some(read) = reading.tender() {
             releases.push(read);
+            pointers.push(pointer);
         }
     }
-    errors.finish(|| Some(Package { releases, warnings }))
+    errors.finish(|| {
+        Some(Package {
+            releases,
+            pointers,
+            warnings,
+        })
+    })
 }
 
 /// The release a record stands for: its compiled release, else its newest

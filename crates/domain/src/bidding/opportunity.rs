@@ -34,12 +34,51 @@ pub struct Opportunity {
     pub required_skills: Vec<Skill>,
     /// Entered by hand (not imported).
     pub manual: bool,
+    /// Whose it is: who may give it a newer release.
+    pub provenance: Provenance,
     /// Bumped on every change.
     pub version: i32,
     /// UTC.
     pub created_at: DateTime<Utc>,
     /// UTC.
     pub updated_at: DateTime<Utc>,
+}
+
+/// Where an opportunity came from, and so who may update it. A release of
+/// a process from another source is never applied: a co-op's import cannot
+/// rewrite a tender the stewards imported or another co-op entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provenance {
+    /// The network's: a steward's import or entry, `coophub import ocds`, or
+    /// a sync from a publisher's feed.
+    Network,
+    /// A member co-op admin's import or manual entry: this account's.
+    Member(Uuid),
+}
+
+impl Provenance {
+    /// The source a signed-in `viewer`'s imports and entries have.
+    pub fn of(viewer: &crate::access::Viewer) -> Option<Self> {
+        if viewer.is_network_admin() {
+            return Some(Self::Network);
+        }
+        viewer.user_id().map(Self::Member)
+    }
+
+    /// Whether a release from `source` may update what this source holds:
+    /// the same source, or the network's stewards (who correct anything, and
+    /// whose feed takes over a process a co-op imported first).
+    pub fn updatable_by(self, source: Self) -> bool {
+        source == Self::Network || source == self
+    }
+
+    /// How the API names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Network => "network",
+            Self::Member(_) => "member",
+        }
+    }
 }
 
 impl Opportunity {
@@ -183,6 +222,24 @@ pub fn coop_fit(required: &[String], coop: &CoopEvidence) -> CoopFit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_same_source_or_the_network_updates_an_opportunity() {
+        let (ada, bea) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        let (network, ada, bea) = (
+            Provenance::Network,
+            Provenance::Member(ada),
+            Provenance::Member(bea),
+        );
+        assert!(network.updatable_by(network));
+        assert!(
+            !network.updatable_by(ada),
+            "a co-op cannot rewrite the stewards' tender"
+        );
+        assert!(ada.updatable_by(ada));
+        assert!(!ada.updatable_by(bea), "nor another co-op's");
+        assert!(ada.updatable_by(network), "stewards correct anything");
+    }
 
     #[test]
     fn fit_counts_what_the_coop_can_show_and_names_the_gaps() {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use coophub_domain::bidding::read_package;
-use coophub_store::bidding::opportunities::{self, Upserted};
+use coophub_store::bidding::opportunities::{self, Source, Upserted};
 use coophub_store::{DbConnection, Store};
 
 use super::{Counts, Failed};
@@ -41,7 +41,7 @@ pub(crate) fn import_package(
     label: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<PackageImport> {
-    let package = read_package(document).map_err(|errors| {
+    let package = read_package(document, now).map_err(|errors| {
         let problems: Vec<String> = errors
             .0
             .iter()
@@ -58,10 +58,11 @@ pub(crate) fn import_package(
         ..PackageImport::default()
     };
     for release in &package.releases {
-        match opportunities::upsert(conn, release, &[], false, now)? {
+        // The network's source updates any process, so none is kept.
+        match opportunities::upsert(conn, release, &[], Source::NETWORK_IMPORT, now)? {
             Upserted::Created(_) => done.counts.created += 1,
             Upserted::Updated(_) => done.counts.updated += 1,
-            Upserted::Unchanged(_) => done.counts.unchanged += 1,
+            Upserted::Unchanged(_) | Upserted::Kept(_) => done.counts.unchanged += 1,
         }
     }
     done.warnings = package

@@ -181,6 +181,36 @@ mod tests {
         assert!(allowed.into_iter().all(|a| a.ip().is_loopback()));
     }
 
+    /// An endpoint registered under an older, looser rule (or written to the
+    /// database by other means) is checked again at delivery, literal
+    /// addresses too, since they are never resolved.
+    #[actix_web::test]
+    async fn an_address_the_rule_refuses_is_not_delivered_to() {
+        for url in ["https://[::7f00:1]/hook", "https://[2002:7f00:1::]/hook"] {
+            let claim = Claim {
+                delivery_id: "msg_1".into(),
+                attempt: 1,
+                url: url.into(),
+                secrets: vec![],
+                kind: coophub_domain::notify::EventKind::ALL[0],
+                event_id: "e".into(),
+                subject_type: "coop".into(),
+                subject_id: "c".into(),
+                link: "/api/v1/coops/c".into(),
+                summary: "s".into(),
+                occurred_at: chrono::Utc::now(),
+            };
+            let outcome =
+                deliver(&reqwest::Client::new(), AddressRule::PublicOnly, &claim, "").await;
+            let error = outcome.error.unwrap_or_default();
+            assert!(
+                error.starts_with("not delivered: the URL"),
+                "{url}: {error}"
+            );
+            assert_eq!(outcome.status, None);
+        }
+    }
+
     #[test]
     fn log_text_has_no_control_characters() {
         assert_eq!(clean("a\u{0}b\nc\u{7f}", 10), "a bc ");

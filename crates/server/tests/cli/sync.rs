@@ -24,13 +24,13 @@ fn package(base: &str, page: u32) -> Value {
     let release = json!({
         "ocid": format!("ocds-test-sync-{page}"),
         "id": format!("ocds-test-sync-{page}-1"),
-        "date": format!("2027-01-0{page}T09:00:00Z"),
+        "date": format!("2026-11-0{page}T09:00:00Z"),
         "tag": ["tender"],
         "tender": {"id": "1", "title": format!("Synced tender {page}"),
                    "tenderPeriod": {"endDate": "2027-06-30T12:00:00Z"}},
     });
     let mut body = json!({"uri": format!("{base}/ocds?page={page}"), "version": "1.1",
-                          "publishedDate": "2027-01-05T00:00:00Z", "releases": [release]});
+                          "publishedDate": "2026-11-05T00:00:00Z", "releases": [release]});
     if page < 3 {
         body["links"] = json!({"next": format!("/ocds?page={}", page + 1)});
     }
@@ -119,7 +119,7 @@ async fn a_sync_follows_next_links_resumes_after_a_failure_and_asks_for_changes(
     assert!(stdout(&output).contains("pages: 1"));
     let last = api.asked.lock().unwrap().last().cloned().unwrap();
     assert_eq!(
-        last, "/ocds?updatedFrom=2027-01-03T09%3A00%3A00Z",
+        last, "/ocds?updatedFrom=2026-11-03T09%3A00%3A00Z",
         "since the newest release"
     );
 

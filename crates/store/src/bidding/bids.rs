@@ -15,6 +15,7 @@ use crate::schema::{bid_members, bids};
 use crate::sharing::{corrupt, money, name_of, named, uuid};
 use crate::transaction::{self, Row};
 use crate::{Page, time};
+use coophub_domain::money::total;
 
 #[derive(
     Debug,
@@ -334,7 +335,7 @@ pub fn tally(conn: &mut DbConnection) -> Result<BidTally, StoreError> {
             tally.won += 1;
             if let (Some(amount), Some(currency)) = (amount, currency) {
                 let sum = value_won.entry(currency).or_default();
-                *sum = sum.saturating_add(amount);
+                *sum = total([*sum, amount])?;
             }
         }
     }

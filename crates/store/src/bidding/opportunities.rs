@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use coophub_domain::bidding::{Opportunity, OpportunityStatus, TenderRelease, skills_for_cpv};
+use coophub_domain::bidding::{
+    Opportunity, OpportunityStatus, Provenance, TenderRelease, skills_for_cpv,
+};
 use coophub_domain::skills::{Skill, SkillCategory, SkillName};
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -31,6 +33,8 @@ pub enum Upserted {
     Updated(Uuid),
     /// A release no newer than the one kept: nothing changed.
     Unchanged(Uuid),
+    /// The process is another source's: the release was not applied.
+    Kept(Uuid),
 }
 
 fn uuid(text: &str) -> Result<Uuid, StoreError> {
@@ -66,6 +70,7 @@ fn with_skills(
                 tender: row.tender()?,
                 required_skills: by_id.remove(&row.id).unwrap_or_default(),
                 manual: row.manual,
+                provenance: row.provenance()?,
                 version: row.version,
                 created_at: time::from_db(row.created_at),
                 updated_at: time::from_db(row.updated_at),
@@ -127,13 +132,32 @@ fn write_links(
     Ok(())
 }
 
-/// Records `tender`: a new process is created; a known one is replaced only
-/// by a newer release. `extra` skills are added to those its CPV codes imply.
+/// Where a release comes from: by hand or imported, and whose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// Entered by hand.
+    pub manual: bool,
+    /// Whose.
+    pub provenance: Provenance,
+}
+
+impl Source {
+    /// An import by the network: a steward, the CLI or a sync.
+    pub const NETWORK_IMPORT: Self = Self {
+        manual: false,
+        provenance: Provenance::Network,
+    };
+}
+
+/// Records `tender` from `source`: a new process is created; a known one is
+/// replaced only by a newer release from a source that may update it (see
+/// [`Provenance::updatable_by`]), and then becomes that source's. `extra`
+/// skills are added to those its CPV codes imply.
 pub fn upsert(
     conn: &mut DbConnection,
     tender: &TenderRelease,
     extra: &[SkillName],
-    manual: bool,
+    source: Source,
     now: DateTime<Utc>,
 ) -> Result<Upserted, StoreError> {
     crate::write(conn, |conn| {
@@ -144,12 +168,16 @@ pub fn upsert(
             .optional()?;
         let stamp = |id: String, version: i32, created_at| Stamp {
             id,
-            manual,
+            manual: source.manual,
+            provenance: source.provenance,
             version,
             created_at,
             updated_at: time::to_db(now),
         };
         match existing {
+            Some(row) if !row.provenance()?.updatable_by(source.provenance) => {
+                Ok(Upserted::Kept(uuid(&row.id)?))
+            }
             Some(row) if row.release_date >= time::to_db(tender.release_date) => {
                 Ok(Upserted::Unchanged(uuid(&row.id)?))
             }

@@ -1,7 +1,7 @@
 //! The `opportunities` row and its conversions.
 
 use chrono::NaiveDateTime;
-use coophub_domain::bidding::{Period, TenderRelease, TenderValue};
+use coophub_domain::bidding::{Period, Provenance, TenderRelease, TenderValue};
 use diesel::prelude::*;
 
 use crate::error::StoreError;
@@ -50,6 +50,9 @@ pub(crate) struct OpportunityRow {
     // Backups written before regions were read lack it.
     #[serde(default)]
     region: Option<String>,
+    // Backups written before provenance was kept hold the network's.
+    #[serde(default)]
+    pub(super) source_account: Option<String>,
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -78,6 +81,7 @@ fn from(value: Option<NaiveDateTime>) -> Option<chrono::DateTime<chrono::Utc>> {
 pub(super) struct Stamp {
     pub(super) id: String,
     pub(super) manual: bool,
+    pub(super) provenance: Provenance,
     pub(super) version: i32,
     pub(super) created_at: NaiveDateTime,
     pub(super) updated_at: NaiveDateTime,
@@ -114,6 +118,19 @@ impl OpportunityRow {
             created_at: stamp.created_at,
             updated_at: stamp.updated_at,
             region: tender.region.clone(),
+            source_account: match stamp.provenance {
+                Provenance::Network => None,
+                Provenance::Member(account) => Some(account.to_string()),
+            },
+        }
+    }
+
+    pub(super) fn provenance(&self) -> Result<Provenance, StoreError> {
+        match &self.source_account {
+            None => Ok(Provenance::Network),
+            Some(account) => uuid::Uuid::parse_str(account)
+                .map(Provenance::Member)
+                .map_err(|_| corrupt("source_account")),
         }
     }
 

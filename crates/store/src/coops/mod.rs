@@ -1,6 +1,7 @@
 //! Co-ops: create, read, list with filters, update and delete under version
 //! checks, membership changes, and the roles users hold in them.
 
+pub mod holds;
 mod read;
 pub mod roles;
 pub(crate) mod row;

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use coophub_domain::fund::{Answer, FundYear, SpendingCategory, SpendingInput};
+use coophub_domain::money::{SumTooLarge, total};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -182,8 +183,11 @@ pub struct Sums {
 
 impl Sums {
     /// What is left: carried in, plus raised, less spent.
-    pub fn balance(&self) -> i64 {
-        self.carried_in + self.raised - self.spent
+    pub fn balance(&self) -> Result<i64, SumTooLarge> {
+        self.carried_in
+            .checked_add(self.raised)
+            .and_then(|sum| sum.checked_sub(self.spent))
+            .ok_or(SumTooLarge)
     }
 }
 
@@ -193,7 +197,7 @@ fn raised_in(conn: &mut DbConnection, years: &[i32]) -> Result<i64, StoreError> 
         .filter(fund_invoices::year.eq_any(years))
         .select(fund_payments::amount)
         .load(conn)?;
-    Ok(amounts.iter().sum())
+    Ok(total(amounts)?)
 }
 
 fn spent_in(conn: &mut DbConnection, years: &[i32]) -> Result<i64, StoreError> {
@@ -201,7 +205,7 @@ fn spent_in(conn: &mut DbConnection, years: &[i32]) -> Result<i64, StoreError> {
         .filter(fund_spending::year.eq_any(years))
         .select(fund_spending::amount)
         .load(conn)?;
-    Ok(amounts.iter().sum())
+    Ok(total(amounts)?)
 }
 
 /// The sums of `year`, given its co-ops' answers.
@@ -223,11 +227,13 @@ pub fn sums(
         })
         .collect();
     Ok(Sums {
-        pledged: pledged.iter().sum(),
-        pledged_by_bids: bid_income(conn, year)?.iter().map(|(_, a)| a).sum(),
+        pledged: total(pledged.iter().copied())?,
+        pledged_by_bids: total(bid_income(conn, year)?.iter().map(|(_, a)| *a))?,
         contributing_coops: i64::try_from(pledged.len()).unwrap_or(i64::MAX),
         raised: raised_in(conn, &[year.year])?,
         spent: spent_in(conn, &[year.year])?,
-        carried_in: raised_in(conn, &earlier)? - spent_in(conn, &earlier)?,
+        carried_in: raised_in(conn, &earlier)?
+            .checked_sub(spent_in(conn, &earlier)?)
+            .ok_or(SumTooLarge)?,
     })
 }

@@ -116,7 +116,8 @@ impl World {
             .insert("opportunity".into(), id(&imported["items"][0]));
         let year = crate::fund::open_year(&self.app, &self.token(STEWARD), "Hosting").await;
         self.ids.insert("year".into(), year.to_string());
-        let pledge = json!({"coop": HOME, "amount": {"amount": 10000, "currency": "GBP"}});
+        // Enough for every invoice the callers make against it.
+        let pledge = json!({"coop": HOME, "amount": {"amount": 10_000_000, "currency": "GBP"}});
         self.ok(ADMIN, "/api/v1/fund/years/{year}/pledges", pledge)
             .await;
         let hook = json!({"url": self.receiver.url("/hook"), "events": ["placement.requested"]});

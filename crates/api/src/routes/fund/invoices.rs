@@ -76,7 +76,7 @@ fn invoice_for(
         (status = 201, description = "Recorded", body = InvoiceView),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such year or co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The co-op pledged nothing to the year (`not_pledged`), or the number is taken (`conflict`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The co-op pledged nothing to the year (`not_pledged`), its invoices for the year would come to more than its pledge (`over_pledge`), or the number is taken (`conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/fund/years/{year}/invoices")]
@@ -105,13 +105,27 @@ pub async fn create_invoice(
             let year = year_for(conn, path)?;
             let coop = coop_for(conn, viewer, &slug, ADMINISTER)?;
             pledges::hold(conn, coop.id)?;
-            let pledged = pledges::find(conn, year.year, coop.id)?
-                .is_some_and(|p| matches!(p.answer, Answer::Pledged { .. }));
-            if !pledged {
+            let pledged = match pledges::find(conn, year.year, coop.id)?.map(|p| p.answer) {
+                Some(Answer::Pledged { amount }) => amount,
+                _ => {
+                    return Err(ApiError::Conflict {
+                        code: Code::NotPledged,
+                        detail: format!(
+                            "{} pledged nothing to {}: there is nothing to invoice",
+                            coop.slug, year.year
+                        ),
+                        conflicts: Vec::new(),
+                    });
+                }
+            };
+            let invoiced = invoices::list(conn, Some(year.year), Some(coop.id))?
+                .iter()
+                .try_fold(input.amount, |sum, invoice| sum.checked_add(invoice.amount));
+            if invoiced.is_none_or(|total| total > pledged) {
                 return Err(ApiError::Conflict {
-                    code: Code::NotPledged,
+                    code: Code::OverPledge,
                     detail: format!(
-                        "{} pledged nothing to {}: there is nothing to invoice",
+                        "{} pledged {pledged} (minor units) to {}: with this invoice more would be invoiced than that",
                         coop.slug, year.year
                     ),
                     conflicts: Vec::new(),
@@ -141,6 +155,7 @@ pub async fn create_invoice(
         (status = 201, description = "Recorded; the invoice as it now stands", body = InvoiceView),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "What was received would come to more than the invoice's amount (`overpaid`): an invoice is paid at most once over", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/fund/invoices/{id}/payments")]
@@ -165,6 +180,23 @@ pub async fn record_payment(
         .write(caller, move |conn, viewer| {
             steward(viewer)?;
             let (invoice, year) = invoice_for(conn, viewer, id)?;
+            // Payments of one invoice are decided one at a time: read what
+            // was received only once the co-op's part in the fund is held.
+            pledges::hold(conn, invoice.coop_id)?;
+            let invoice = invoices::find(conn, id)?.unwrap_or(invoice);
+            let received = invoice.paid().checked_add(input.amount);
+            if received.is_none_or(|total| total > invoice.amount) {
+                return Err(ApiError::Conflict {
+                    code: Code::Overpaid,
+                    detail: format!(
+                        "invoice {} asks for {} and {} was received: this payment would take it past the amount",
+                        invoice.number,
+                        invoice.amount,
+                        invoice.paid()
+                    ),
+                    conflicts: Vec::new(),
+                });
+            }
             invoices::pay(conn, invoice.id, &input, now)?;
             let paid = invoices::find(conn, id)?.unwrap_or(invoice);
             let coop = coop_ref(conn, paid.coop_id)?;

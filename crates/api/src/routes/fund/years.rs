@@ -309,10 +309,11 @@ pub async fn show_year(
             } else {
                 None
             };
+            let balance = sums.balance().map_err(coophub_store::StoreError::from)?;
             Ok(YearDetail {
                 summary,
                 from_bids,
-                runway: Some(runway(sums.balance(), &dated, today, months)),
+                runway: Some(runway(balance, &dated, today, months)),
                 totals: Some(Totals {
                     pledged: sums.pledged,
                     pledged_by_bids: sums.pledged_by_bids,
@@ -320,7 +321,7 @@ pub async fn show_year(
                     raised: sums.raised,
                     spent: sums.spent,
                     carried_in: sums.carried_in,
-                    balance: sums.balance(),
+                    balance,
                 }),
             })
         })

@@ -13,7 +13,7 @@ use coophub_domain::person::AVAILABILITY_DAYS;
 use coophub_store::bidding::{bids, opportunities};
 use coophub_store::sharing::offers;
 use coophub_store::{DbConnection, access, alerts, deadline_feeds, people, users};
-use icalendar::{Calendar, Component, EventLike};
+use icalendar::{Component, EventLike};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -23,7 +23,7 @@ use crate::problem::{ApiError, Problem, QueryString, SignedIn};
 use crate::routes::bidding::bids::case_of;
 use crate::routes::bidding::capability::ALL;
 use crate::routes::sharing::calendar::ics::FeedQuery;
-use crate::routes::sharing::calendar::{ics_response, new_secret, secret_hash};
+use crate::routes::sharing::calendar::{ics_response, new_calendar, new_secret, secret_hash, text};
 use crate::state::AppState;
 
 /// When a deadline falls.
@@ -117,11 +117,10 @@ fn deadlines(
 }
 
 fn calendar(deadlines: Vec<Deadline>) -> String {
-    let mut calendar = Calendar::new();
-    calendar.name("coophub deadlines");
+    let mut calendar = new_calendar("coophub deadlines");
     for deadline in deadlines {
         let mut event = icalendar::Event::new();
-        event.uid(&deadline.uid).summary(&deadline.summary);
+        event.uid(&deadline.uid).summary(&text(&deadline.summary));
         match deadline.when {
             When::At(at) => event.starts(at).ends(at),
             When::Day(day) => event.all_day(day),

@@ -6,12 +6,14 @@ use serde_json::Value;
 
 use super::{DocumentLink, Lot, Period, TenderRelease, TenderValue};
 use crate::bidding::cpv_digits;
+use crate::money::{MAX_TENDER_VALUE, minor_units};
 use crate::validation::{FieldError, ValidationErrors};
 
 /// A release being read, and where its problems go.
 pub(super) struct Release<'a> {
     value: &'a Value,
     pointer: &'a str,
+    now: DateTime<Utc>,
     errors: &'a mut ValidationErrors,
     warnings: &'a mut Vec<FieldError>,
 }
@@ -33,12 +35,14 @@ impl<'a> Release<'a> {
     pub(super) fn new(
         value: &'a Value,
         pointer: &'a str,
+        now: DateTime<Utc>,
         errors: &'a mut ValidationErrors,
         warnings: &'a mut Vec<FieldError>,
     ) -> Self {
         Self {
             value,
             pointer,
+            now,
             errors,
             warnings,
         }
@@ -79,19 +83,31 @@ impl<'a> Release<'a> {
         None
     }
 
+    /// An amount as published (a number or a numeric string of major
+    /// units), read exactly into minor units. What is not a number is left
+    /// out with a warning; a negative amount or one over
+    /// [`MAX_TENDER_VALUE`] is refused, as for a tender entered by hand.
     fn amount(&mut self, value: Option<&Value>, pointer: &str) -> Option<i64> {
-        let minor = match value? {
-            Value::Number(n) => n.as_f64().map(|f| (f * 100.0).round()),
-            Value::String(s) => s.trim().parse::<f64>().ok().map(|f| (f * 100.0).round()),
+        let text = match value? {
+            Value::Number(n) => Some(n.to_string()),
+            Value::String(s) => Some(s.trim().to_owned()),
             _ => None,
         };
-        match minor {
-            Some(m) if m.is_finite() && m.abs() < 9.0e15 => Some(m as i64),
-            _ => {
-                self.warn(pointer, "is not an amount; left out");
-                None
-            }
+        let Some(minor) = text.as_deref().and_then(minor_units) else {
+            self.warn(pointer, "is not an amount; left out");
+            return None;
+        };
+        if !(0..=MAX_TENDER_VALUE).contains(&minor) {
+            self.errors.0.push(FieldError::new(
+                format!("{}{pointer}", self.pointer),
+                format!(
+                    "must be an amount from 0 to {} (major units, at most two decimal places)",
+                    MAX_TENDER_VALUE / 100
+                ),
+            ));
+            return None;
         }
+        Some(minor)
     }
 
     fn value_at(&mut self, path: &[&str]) -> Option<TenderValue> {
@@ -252,6 +268,14 @@ impl<'a> Release<'a> {
             self.errors.0.push(FieldError::new(
                 format!("{}/date", self.pointer),
                 "is required in every OCDS release, as a date-time such as 2027-01-04T09:00:00Z",
+            ));
+        }
+        // A release is dated when it is published: one dated far ahead would
+        // win over every genuine release to come (the newest one wins).
+        if release_date.is_some_and(|date| date > self.now + chrono::Duration::days(1)) {
+            self.errors.0.push(FieldError::new(
+                format!("{}/date", self.pointer),
+                "is more than a day in the future; a release is dated when it is published",
             ));
         }
         let mut tags = match self.value.get("tag") {

@@ -41,7 +41,7 @@ fn stamp(at: DateTime<Utc>) -> String {
 }
 
 fn amount(minor: i64, currency: &str) -> Value {
-    json!({"amount": minor as f64 / 100.0, "currency": currency})
+    json!({"amount": crate::money::major_units(minor), "currency": currency})
 }
 
 /// The bid's status in the bids extension's closed `bidStatus` codelist:

@@ -6,13 +6,18 @@ fn instant(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
 }
 
+/// When the test packages arrive: after every release in them.
+fn received() -> DateTime<Utc> {
+    instant("2026-12-06T12:00:00Z")
+}
+
 /// Shaped like a Contracts Finder release: CPV on the tender, suitability
 /// flags, the amount as a float, the buyer's id empty and its identifier only
 /// among the parties.
 fn contracts_finder() -> Value {
-    json!({"uri": "https://example.org/package", "publishedDate": "2027-01-10T09:00:00Z",
+    json!({"uri": "https://example.org/package", "publishedDate": "2026-11-10T09:00:00Z",
            "releases": [{
-        "ocid": "ocds-b5fd17-0001", "id": "0001-tender-1", "date": "2027-01-10T09:00:00Z",
+        "ocid": "ocds-b5fd17-0001", "id": "0001-tender-1", "date": "2026-11-10T09:00:00Z",
         "tag": ["tender"], "initiationType": "tender",
         "parties": [{"id": "", "name": "Leeds City Council", "roles": ["buyer"],
                      "identifier": {"scheme": "GB-COH", "id": "00000001"},
@@ -33,7 +38,7 @@ fn contracts_finder() -> Value {
 /// lots with their values and periods, a gross value, a date without a zone.
 fn find_a_tender() -> Value {
     json!({"releases": [{
-        "ocid": "ocds-h6vhtk-0002", "id": "0002-1", "date": "2027-01-11T10:30:00",
+        "ocid": "ocds-h6vhtk-0002", "id": "0002-1", "date": "2026-11-11T10:30:00",
         "tag": ["tender"],
         "buyer": {"id": "GB-FTS-1", "name": "An NHS trust"},
         "parties": [{"id": "GB-FTS-1", "name": "An NHS trust", "roles": ["buyer"],
@@ -56,10 +61,10 @@ fn find_a_tender() -> Value {
 
 #[test]
 fn a_contracts_finder_release_is_read_field_by_field() {
-    let package = read_package(&contracts_finder()).unwrap();
+    let package = read_package(&contracts_finder(), received()).unwrap();
     let release = &package.releases[0];
     assert_eq!(release.ocid, "ocds-b5fd17-0001");
-    assert_eq!(release.release_date, instant("2027-01-10T09:00:00Z"));
+    assert_eq!(release.release_date, instant("2026-11-10T09:00:00Z"));
     assert!(release.calls_for_tenders() && !release.is_planning());
     assert_eq!(release.title, "Accessible website");
     assert_eq!(release.buyer_name.as_deref(), Some("Leeds City Council"));
@@ -90,7 +95,7 @@ fn a_contracts_finder_release_is_read_field_by_field() {
 
 #[test]
 fn a_find_a_tender_release_keeps_item_cpv_lots_and_gross_values() {
-    let package = read_package(&find_a_tender()).unwrap();
+    let package = read_package(&find_a_tender(), received()).unwrap();
     let release = &package.releases[0];
     assert_eq!(release.cpv, ["72316000", "48600000"]);
     assert_eq!(
@@ -128,26 +133,26 @@ fn a_find_a_tender_release_keeps_item_cpv_lots_and_gross_values() {
 fn record_packages_give_their_compiled_or_newest_release() {
     let release = contracts_finder()["releases"][0].clone();
     let mut older = release.clone();
-    older["date"] = json!("2026-12-01T09:00:00Z");
+    older["date"] = json!("2026-10-01T09:00:00Z");
     older["tender"]["title"] = json!("Older");
     let package = json!({"records": [
         {"ocid": "ocds-b5fd17-0001", "compiledRelease": release},
         {"ocid": "ocds-b5fd17-0001", "releases": [older, release]},
     ]});
-    let read = read_package(&package).unwrap();
+    let read = read_package(&package, received()).unwrap();
     assert_eq!(read.releases.len(), 2);
     let compiled = json!({"records": [{"ocid": "o", "compiledRelease": {
-        "ocid": "o", "id": "o-2", "date": "2027-01-01T00:00:00Z", "tag": ["compiled"],
+        "ocid": "o", "id": "o-2", "date": "2026-11-01T00:00:00Z", "tag": ["compiled"],
         "tender": {"status": "active"}}}]});
-    assert!(read_package(&compiled).unwrap().releases[0].calls_for_tenders());
+    assert!(read_package(&compiled, received()).unwrap().releases[0].calls_for_tenders());
     assert!(
         read.releases
             .iter()
             .all(|r| r.title == "Accessible website")
     );
-    let award = json!({"releases": [{"ocid": "o", "id": "1", "date": "2027-01-01T00:00:00Z",
+    let award = json!({"releases": [{"ocid": "o", "id": "1", "date": "2026-11-01T00:00:00Z",
                                      "tag": ["award"], "tender": {}}]});
-    let read = read_package(&award).unwrap();
+    let read = read_package(&award, received()).unwrap();
     assert!(!read.releases[0].calls_for_tenders());
     assert_eq!(read.releases[0].buyer_name, None);
 }
@@ -159,12 +164,30 @@ fn a_package_with_a_broken_release_is_refused_whole_naming_every_problem() {
         .as_array_mut()
         .unwrap()
         .push(json!({"id": "x", "date": "soon", "tender": {}}));
-    let errors = read_package(&package).unwrap_err();
+    let errors = read_package(&package, received()).unwrap_err();
     let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
     assert_eq!(pointers, ["/releases/1/ocid", "/releases/1/date"]);
-    let errors = read_package(&json!({"hello": "world"})).unwrap_err();
+    let errors = read_package(&json!({"hello": "world"}), received()).unwrap_err();
     assert_eq!(errors.0[0].pointer, "");
-    let errors =
-        read_package(&json!({"records": [{"ocid": "o", "releases": [{"url": "x"}]}]})).unwrap_err();
+    let errors = read_package(
+        &json!({"records": [{"ocid": "o", "releases": [{"url": "x"}]}]}),
+        received(),
+    )
+    .unwrap_err();
     assert_eq!(errors.0[0].pointer, "/records/0");
+}
+
+#[test]
+fn releases_dated_more_than_a_day_ahead_are_refused_at_their_date() {
+    let mut package = contracts_finder();
+    package["releases"][0]["date"] = json!("2026-12-07T11:59:00Z");
+    assert!(
+        read_package(&package, received()).is_ok(),
+        "within a day: clocks differ"
+    );
+    package["releases"][0]["date"] = json!("2099-01-01T00:00:00Z");
+    let errors = read_package(&package, received()).unwrap_err();
+    let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/releases/0/date"]);
+    assert!(errors.0[0].message.contains("in the future"), "{errors:?}");
 }

@@ -2,14 +2,13 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use coophub_domain::access::bidding as access;
 use coophub_domain::bidding::{ManualTender, TenderValue, cpv_codes, tender_amount};
 use coophub_domain::skills::SkillName;
 use coophub_domain::{FieldError, ValidationErrors};
-use coophub_store::bidding::opportunities::{self, Upserted};
+use coophub_store::bidding::opportunities::{self, Source, Upserted};
 
-use super::{ManualOpportunity, OpportunityView};
-use crate::auth::{Caller, refused};
+use super::{ManualOpportunity, OpportunityView, adder};
+use crate::auth::Caller;
 use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
@@ -86,10 +85,15 @@ pub async fn create_opportunity(
     let release = tender.into_release(format!("coophub-{}", uuid::Uuid::new_v4()), now);
     let (_, found) = state
         .write(caller, move |conn, viewer| {
-            access::add_opportunities(viewer)
-                .map_err(|denied| refused(denied, || "no such route".into()))?;
-            let id = match opportunities::upsert(conn, &release, &skills, true, now)? {
-                Upserted::Created(id) | Upserted::Updated(id) | Upserted::Unchanged(id) => id,
+            let source = Source {
+                manual: true,
+                provenance: adder(viewer)?,
+            };
+            let id = match opportunities::upsert(conn, &release, &skills, source, now)? {
+                Upserted::Created(id)
+                | Upserted::Updated(id)
+                | Upserted::Unchanged(id)
+                | Upserted::Kept(id) => id,
             };
             opportunities::find(conn, id)?
                 .ok_or_else(|| ApiError::internal("the opportunity just written is gone"))

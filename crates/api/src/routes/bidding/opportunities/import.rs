@@ -1,12 +1,11 @@
 //! `POST /api/v1/opportunities/import`.
 
 use actix_web::{post, web};
-use coophub_domain::access::bidding as access;
 use coophub_domain::bidding::read_package;
-use coophub_store::bidding::opportunities::{self, Upserted};
+use coophub_store::bidding::opportunities::{self, Source, Upserted};
 
-use super::{ImportAnswer, ImportedItem};
-use crate::auth::{Caller, refused};
+use super::{ImportAnswer, ImportedItem, adder};
+use crate::auth::Caller;
 use crate::extract::PackageJson;
 use crate::problem::{ApiError, JsonBody, Problem, ProblemItem, SignedIn};
 use crate::state::AppState;
@@ -14,7 +13,11 @@ use crate::state::AppState;
 /// Imports an OCDS 1.1 release package or record package (up to 10 MB):
 /// each contracting process becomes (or updates) one opportunity, the newer
 /// release winning. A package with an invalid release imports nothing and
-/// answers 422 with a pointer to every problem.
+/// answers 422 with a pointer to every problem. A process is updated only by
+/// the source it came from (an admin's own imports and entries) or by a
+/// network admin: a release of anyone else's process is `kept` apart, never
+/// applied, with a warning at its `ocid`. Release dates more than a day
+/// ahead are refused.
 #[utoipa::path(
     tag = "bidding",
     security(("bearer" = [])),
@@ -32,8 +35,9 @@ pub async fn import_opportunities(
     body: PackageJson,
 ) -> Result<web::Json<ImportAnswer>, ApiError> {
     let caller = caller.require_token()?;
-    let package = read_package(&body.0)?;
-    let warnings: Vec<ProblemItem> = package
+    let now = state.clock.now();
+    let package = read_package(&body.0, now)?;
+    let mut warnings: Vec<ProblemItem> = package
         .warnings
         .iter()
         .map(|warning| ProblemItem {
@@ -42,17 +46,19 @@ pub async fn import_opportunities(
             message: warning.message.clone(),
         })
         .collect();
-    let now = state.clock.now();
     let (_, items) = state
         .write(caller, move |conn, viewer| {
-            access::add_opportunities(viewer)
-                .map_err(|denied| refused(denied, || "no such route".into()))?;
+            let source = Source {
+                manual: false,
+                provenance: adder(viewer)?,
+            };
             let mut items = Vec::with_capacity(package.releases.len());
             for release in &package.releases {
-                let (id, result) = match opportunities::upsert(conn, release, &[], false, now)? {
+                let (id, result) = match opportunities::upsert(conn, release, &[], source, now)? {
                     Upserted::Created(id) => (id, "created"),
                     Upserted::Updated(id) => (id, "updated"),
                     Upserted::Unchanged(id) => (id, "unchanged"),
+                    Upserted::Kept(id) => (id, "kept"),
                 };
                 items.push(ImportedItem {
                     ocid: release.ocid.clone(),
@@ -63,11 +69,21 @@ pub async fn import_opportunities(
             Ok(items)
         })
         .await?;
+    for (item, pointer) in items.iter().zip(&package.pointers) {
+        if item.result == "kept" {
+            warnings.push(ProblemItem {
+                pointer: Some(format!("{pointer}/ocid")),
+                parameter: None,
+                message: "names a process that came from another source (the network's stewards or another co-op); only that source or a steward may update it, so this release was not applied".into(),
+            });
+        }
+    }
     let count = |result: &str| items.iter().filter(|i| i.result == result).count();
     Ok(web::Json(ImportAnswer {
         created: count("created"),
         updated: count("updated"),
         unchanged: count("unchanged"),
+        kept: count("kept"),
         warnings,
         items,
     }))

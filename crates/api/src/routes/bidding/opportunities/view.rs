@@ -149,6 +149,12 @@ pub struct OpportunityView {
     pub tender_status: Option<String>,
     /// Entered by hand.
     pub manual: bool,
+    /// Whose it is, and so who may update it: `network` (imported or entered
+    /// by the network's stewards, or synced from a publisher) or `member` (a
+    /// member co-op's admin imported or entered it; only they and the
+    /// stewards update it).
+    #[schema(example = "network")]
+    pub source: &'static str,
     /// UTC.
     pub updated_at: DateTime<Utc>,
 }
@@ -190,6 +196,7 @@ impl OpportunityView {
             suitable_for_vcse: tender.suitable_for_vcse,
             tender_status: tender.status,
             manual: opportunity.manual,
+            source: opportunity.provenance.as_str(),
             updated_at: opportunity.updated_at,
         }
     }
@@ -271,7 +278,9 @@ pub struct ImportedItem {
     pub ocid: String,
     /// The opportunity.
     pub id: Uuid,
-    /// `created`, `updated` or `unchanged` (a release no newer than the one kept).
+    /// `created`, `updated`, `unchanged` (a release no newer than the one
+    /// kept) or `kept` (the process came from another source, which alone,
+    /// or a network admin, may update it: not applied).
     pub result: &'static str,
 }
 
@@ -284,6 +293,8 @@ pub struct ImportAnswer {
     pub updated: usize,
     /// Releases no newer than the ones kept.
     pub unchanged: usize,
+    /// Releases of another source's processes, not applied.
+    pub kept: usize,
     /// Each release, in package order.
     pub items: Vec<ImportedItem>,
     /// What was odd but readable, at its JSON Pointer.

@@ -7,11 +7,11 @@ use coophub_domain::sharing::{Placement, PlacementState};
 use coophub_store::sharing::feeds;
 use coophub_store::sharing::placements::{self, PlacementFilter};
 use coophub_store::{DbConnection, coops, people};
-use icalendar::{Calendar, Component, EventLike};
+use icalendar::{Component, EventLike};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ics_response, secret_hash};
+use super::{ics_response, new_calendar, secret_hash, text};
 use crate::auth::{Caller, Viewer};
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem, QueryString};
@@ -57,18 +57,17 @@ fn allowed(
 }
 
 fn calendar(name: &str, items: Vec<(Placement, Coop, Coop, Option<String>)>) -> String {
-    let mut calendar = Calendar::new();
-    calendar.name(name);
+    let mut calendar = new_calendar(name);
     for (placement, offering, requesting, person) in items {
         let who = person.unwrap_or_else(|| "Someone".to_owned());
         let days = f64::from(placement.half_days) / 2.0;
         let event = icalendar::Event::new()
             .uid(&format!("placement-{}@coophub", placement.id))
-            .summary(&format!(
+            .summary(&text(&format!(
                 "{who}: {} for {}",
                 offering.profile.name, requesting.profile.name
-            ))
-            .description(&format!(
+            )))
+            .description(&text(&format!(
                 "{days} days a week, {} at {}, asked for by {}",
                 match placement.state {
                     PlacementState::Active => "under way",
@@ -76,7 +75,7 @@ fn calendar(name: &str, items: Vec<(Placement, Coop, Coop, Option<String>)>) -> 
                 },
                 offering.profile.name,
                 requesting.profile.name
-            ))
+            )))
             .starts(placement.dates.start)
             .ends(
                 placement
