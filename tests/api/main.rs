@@ -19,6 +19,7 @@ mod deadlines;
 mod derived_data;
 mod email;
 mod errors;
+mod filters;
 mod fund;
 mod helpers;
 mod matrix;

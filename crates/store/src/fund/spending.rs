@@ -148,6 +148,16 @@ pub fn record_bid_income(
     Ok(())
 }
 
+/// Whether `bid` is a won bid whose share the fund recorded (the stewards
+/// see those, though bids are otherwise closed to them).
+pub fn has_bid_income(conn: &mut DbConnection, bid: Uuid) -> Result<bool, StoreError> {
+    let found: i64 = fund_bid_income::table
+        .find(bid.to_string())
+        .count()
+        .get_result(conn)?;
+    Ok(found > 0)
+}
+
 /// The won bids' shares of `year` in its currency: (bid, amount).
 pub fn bid_income(
     conn: &mut DbConnection,

@@ -4,18 +4,20 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::NaiveDate;
+use coophub_domain::access::bidding::read_bid;
 use coophub_domain::access::fund::see_totals;
 use coophub_domain::fund::{SpendingCategory, SpendingDraft};
-use coophub_store::bidding::bids;
+use coophub_store::DbConnection;
 use coophub_store::fund::spending::{self, Spending};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{steward, year_for};
-use crate::auth::{Caller, refused};
+use crate::auth::{Caller, Viewer, refused};
 use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::routes::bidding::bids::bid_for;
 use crate::state::AppState;
 
 /// Spending as a steward records it.
@@ -108,7 +110,7 @@ pub async fn record_spending(
             steward(viewer)?;
             let year = year_for(conn, path)?;
             if let Some(bid) = input.bid
-                && bids::find(conn, bid)?.is_none()
+                && !known_to_the_fund(conn, viewer, bid)?
             {
                 return Err(ApiError::NotFound(format!("no bid {bid}")));
             }
@@ -123,6 +125,24 @@ pub async fn record_spending(
         })
         .await?;
     Ok(HttpResponse::build(StatusCode::CREATED).json(view))
+}
+
+/// Whether the steward may name `bid`: one whose share the fund recorded,
+/// or one they may read. Any other bid answers as an unknown one, so
+/// naming ids tells nobody which bids exist.
+fn known_to_the_fund(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    bid: Uuid,
+) -> Result<bool, ApiError> {
+    if spending::has_bid_income(conn, bid)? {
+        return Ok(true);
+    }
+    match bid_for(conn, viewer, bid, read_bid) {
+        Ok(_) => Ok(true),
+        Err(ApiError::NotFound(_)) => Ok(false),
+        Err(other) => Err(other),
+    }
 }
 
 /// A year's spending.

@@ -80,6 +80,23 @@ pub(crate) fn visible_person(
     Ok(person.filter(|p| access::read_person(viewer, person_facts(p, coop)).is_ok()))
 }
 
+/// Whether the viewer may see the person `id`: a list filter naming anyone
+/// else matches nothing, exactly as one naming nobody does, so counts do not
+/// tell who is behind a listing.
+pub(crate) fn person_visible(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+) -> Result<bool, ApiError> {
+    let Some(person) = people::find(conn, id)? else {
+        return Ok(false);
+    };
+    let Some(coop) = coops::find_by_id(conn, person.coop_id)? else {
+        return Ok(false);
+    };
+    Ok(access::read_person(viewer, person_facts(&person, &coop)).is_ok())
+}
+
 /// A list's co-op and skill filters, resolved.
 pub(crate) struct Resolved {
     /// The co-op's id.

@@ -12,7 +12,9 @@ use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, QueryString};
 use crate::routes::pagination::PageQuery;
-use crate::routes::sharing::{Resolved, audience, coop_of, resolve_filters, visible_person};
+use crate::routes::sharing::{
+    Resolved, audience, coop_of, person_visible, resolve_filters, visible_person,
+};
 use crate::state::AppState;
 
 /// Filters of the offer list.
@@ -66,6 +68,11 @@ pub async fn list_offers(
             else {
                 return Ok((Vec::new(), 0));
             };
+            if let Some(id) = query.person_id
+                && !person_visible(conn, viewer, id)?
+            {
+                return Ok((Vec::new(), 0));
+            }
             let filter = OfferFilter {
                 coop,
                 skill,
