@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::bidding::Consortium;
 use crate::coops::approved_coop;
-use crate::fund::{day, open_year};
+use crate::fund::{day, open_year, pledged_and_invoiced};
 use crate::helpers::{TestApp, assert_problem};
 
 backend_tests!(
@@ -78,26 +78,14 @@ async fn a_coop_that_others_rely_on_stays(backend: Backend) {
         .await;
     assert_eq!(res.status(), StatusCode::OK, "{:?}", res.text().await);
     let year = open_year(app, &steward, "Shared hosting").await;
-    let pledge = json!({"coop": "partner-coop", "amount": {"amount": 25000, "currency": "GBP"}});
-    let res = app
-        .post_json(
-            &format!("/api/v1/fund/years/{year}/pledges"),
-            &pledge,
-            Some(&net.partner),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let invoice = json!({"coop": "partner-coop", "number": "NF-1", "amount": 25000,
-                         "issued_on": day(app, 0), "due_on": day(app, 30)});
-    let res = app
-        .post_json(
-            &format!("/api/v1/fund/years/{year}/invoices"),
-            &invoice,
-            Some(&steward),
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::CREATED);
-    let invoice: Value = res.json().await.unwrap();
+    let invoice = pledged_and_invoiced(
+        app,
+        &steward,
+        (year, "partner-coop"),
+        &net.partner,
+        (25_000, 25_000),
+    )
+    .await;
     let payment = json!({"amount": 25000, "paid_on": day(app, 0)});
     let pay = format!(
         "/api/v1/fund/invoices/{}/payments",

@@ -15,6 +15,7 @@ mod consent;
 mod coop_deletion;
 mod coop_lists;
 mod coops;
+mod dates;
 mod deadlines;
 mod derived_data;
 mod email;

@@ -86,7 +86,13 @@ fn shared_problem_responses_are_documented_wherever_they_apply() {
             let responses = operation["responses"].as_object().unwrap();
             let what = format!("{method} {path}");
             let mut needed = Vec::new();
-            if operation.get("security").is_some() {
+            // A token is read (so a bad one is 401) wherever one may be sent.
+            let takes_a_token = operation["security"]
+                .as_array()
+                .is_some_and(|alternatives| {
+                    alternatives.iter().any(|a| a != &serde_json::json!({}))
+                });
+            if takes_a_token {
                 needed.push("401");
             }
             if operation.get("requestBody").is_some() {

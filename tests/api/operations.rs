@@ -57,6 +57,17 @@ async fn metrics_count_requests_per_route(backend: Backend) {
         text.contains("coophub_http_request_duration_seconds_bucket"),
         "{text}"
     );
+    // The process, the database pool and the webhook outbox (issue 27).
+    for family in [
+        "process_resident_memory_bytes ",
+        "process_open_fds ",
+        "process_cpu_seconds_total ",
+        "coophub_db_pool_connections{state=\"max\"} 4",
+        "coophub_db_pool_connections{state=\"open\"} ",
+        "coophub_webhook_outbox_pending 0",
+    ] {
+        assert!(text.contains(family), "{family} in {text}");
+    }
 }
 
 /// The outside test grew `/metrics` to 168 MB with 8 KB method names: every

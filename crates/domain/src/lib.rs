@@ -12,6 +12,7 @@ pub mod case_study;
 pub mod clock;
 pub mod consent;
 pub mod coop;
+pub mod dates;
 mod expected;
 pub mod fund;
 pub mod geo;

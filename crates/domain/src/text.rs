@@ -3,6 +3,8 @@
 //! refused at the edge (request bodies, paths, query strings) with a clear
 //! message instead of failing in the database.
 
+use crate::validation::{FieldError, ValidationErrors};
+
 /// Whether `text` holds a character no body field may: NUL or another
 /// control character, except newline, carriage return and tab (long text).
 pub fn has_forbidden_control(text: &str) -> bool {
@@ -19,6 +21,55 @@ pub fn has_control(text: &str) -> bool {
 /// What to tell a client whose input held one.
 pub const CONTROL_MESSAGE: &str =
     "must not contain NUL or other control characters (newlines and tabs only in long text)";
+
+/// Every string (value or key) in the JSON `document` holding NUL or
+/// another control character, at its pointer: the same refusal on both
+/// backends, for every field at once, before anything reaches the database.
+/// Request bodies and imported OCDS packages (API, CLI and sync) alike.
+pub fn control_characters(document: &serde_json::Value) -> ValidationErrors {
+    let mut found = ValidationErrors::default();
+    find_controls(document, &mut String::new(), &mut found);
+    found
+}
+
+fn find_controls(value: &serde_json::Value, pointer: &mut String, found: &mut ValidationErrors) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) if has_forbidden_control(text) => {
+            found
+                .0
+                .push(FieldError::new(pointer.clone(), CONTROL_MESSAGE));
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                find_controls(item, pointer, found);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                if has_control(key) {
+                    found.0.push(FieldError::new(
+                        pointer
+                            .chars()
+                            .filter(|c| !c.is_control())
+                            .collect::<String>(),
+                        "field names must not contain control characters",
+                    ));
+                } else {
+                    find_controls(item, pointer, found);
+                }
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// Text made safe to put in HTML, in element content or a quoted attribute
 /// (mail and invoice pages build small documents by hand).

@@ -279,8 +279,11 @@ pub async fn reindex(settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `coophub openapi`: prints the OpenAPI document.
+/// `coophub openapi`: prints the OpenAPI document (a closed pipe is an
+/// error to report, not a panic as with `print!`).
 pub fn print_openapi() -> anyhow::Result<()> {
-    print!("{}", coophub_api::spec_json()?);
+    let mut out = std::io::stdout().lock();
+    std::io::Write::write_all(&mut out, coophub_api::spec_json()?.as_bytes())?;
+    std::io::Write::flush(&mut out)?;
     Ok(())
 }

@@ -2,16 +2,50 @@
 
 use std::time::Duration;
 
-use diesel::RunQueryDsl;
 use diesel::connection::SimpleConnection;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{CustomizeConnection, ManageConnection, Pool, PooledConnection, R2D2Connection};
+use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 
 use crate::connection::{Backend, DbConnection, sqlite_path};
 use crate::error::StoreError;
 use crate::migrations;
 
 /// A pooled connection; derefs to [`DbConnection`].
-pub type StoreConnection = PooledConnection<ConnectionManager<DbConnection>>;
+pub type StoreConnection = PooledConnection<Connector>;
+
+/// Opens connections to the one backend a URL names. Diesel's own manager
+/// for a multi-backend connection tries each backend in turn and reports
+/// only the last failure ("Invalid connection url for multiconnection"),
+/// whatever went wrong; this one says what libpq or SQLite said (a wrong
+/// port, a missing role, an SSL mode the server refuses).
+#[derive(Debug)]
+pub struct Connector {
+    target: String,
+    backend: Backend,
+}
+
+impl ManageConnection for Connector {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        match self.backend {
+            Backend::Postgres => {
+                PgConnection::establish(&self.target).map(DbConnection::Postgresql)
+            }
+            Backend::Sqlite => SqliteConnection::establish(&self.target).map(DbConnection::Sqlite),
+        }
+        .map_err(diesel::r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        std::thread::panicking() || conn.is_broken()
+    }
+}
 
 /// How the pool is sized and how long a caller waits for a connection.
 #[derive(Debug, Clone, Copy)]
@@ -34,7 +68,7 @@ impl Default for PoolOptions {
 /// The database: a pool of connections to one backend.
 #[derive(Clone)]
 pub struct Store {
-    pool: Pool<ConnectionManager<DbConnection>>,
+    pool: Pool<Connector>,
     backend: Backend,
 }
 
@@ -73,7 +107,10 @@ impl Store {
             .min_idle(Some(1))
             .connection_timeout(options.acquire_timeout)
             .connection_customizer(Box::new(SqlitePragmas))
-            .build(ConnectionManager::new(target))
+            .build(Connector {
+                target: target.to_owned(),
+                backend,
+            })
             .map_err(|error| StoreError::Unavailable(error.to_string()))?;
         Ok(Self { pool, backend })
     }
@@ -81,6 +118,17 @@ impl Store {
     /// Which backend this store talks to.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The pool at this moment: connections open, of them idle, and the most
+    /// it opens.
+    pub fn pool_state(&self) -> (u32, u32, u32) {
+        let state = self.pool.state();
+        (
+            state.connections,
+            state.idle_connections,
+            self.pool.max_size(),
+        )
     }
 
     /// A connection from the pool; blocks up to the acquire timeout.
@@ -147,6 +195,24 @@ mod tests {
     struct Flag {
         #[diesel(sql_type = BigInt)]
         value: i64,
+    }
+
+    /// Every PostgreSQL failure was "Invalid connection url for
+    /// multiconnection" (issue 27); what libpq says is passed on.
+    #[test]
+    fn a_failed_postgresql_connection_says_what_libpq_said() {
+        let options = PoolOptions {
+            max_size: 1,
+            acquire_timeout: Duration::from_secs(2),
+        };
+        let error = Store::connect("postgres://postgres@127.0.0.1:1/test", options)
+            .unwrap_err()
+            .to_string();
+        assert!(!error.contains("multiconnection"), "{error}");
+        assert!(
+            error.contains("127.0.0.1") && error.contains("refused"),
+            "{error}"
+        );
     }
 
     #[test]

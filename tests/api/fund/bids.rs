@@ -94,26 +94,14 @@ async fn money_is_bounded_at_the_door_and_summed_with_checks(backend: Backend) {
 
     // Amounts recorded before the bounds, written to the store directly (as
     // an older version allowed): their sum does not fit in 64 bits.
-    let pledge = json!({"coop": "lead-coop", "amount": {"amount": 10_000, "currency": "GBP"}});
-    let res = app
-        .post_json(
-            &format!("/api/v1/fund/years/{year}/pledges"),
-            &pledge,
-            Some(&steward),
-        )
-        .await;
-    assert_eq!(res.status(), 200, "{:?}", res.text().await);
-    let invoice = json!({"coop": "lead-coop", "number": "NF-1", "amount": 10_000,
-                         "issued_on": super::day(app, 0), "due_on": super::day(app, 30)});
-    let res = app
-        .post_json(
-            &format!("/api/v1/fund/years/{year}/invoices"),
-            &invoice,
-            Some(&steward),
-        )
-        .await;
-    assert_eq!(res.status(), 201);
-    let invoice: serde_json::Value = res.json().await.unwrap();
+    let invoice = super::pledged_and_invoiced(
+        app,
+        &steward,
+        (year, "lead-coop"),
+        &steward,
+        (10_000, 10_000),
+    )
+    .await;
     let invoice = uuid::Uuid::parse_str(invoice["id"].as_str().unwrap()).unwrap();
     let store = Store::connect(app.database_url(), PoolOptions::default()).unwrap();
     let mut conn = store.conn().unwrap();

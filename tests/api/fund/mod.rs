@@ -44,3 +44,33 @@ pub async fn post(app: &TestApp, path: &str, body: Value, token: &str, status: u
     assert_eq!(code, status, "{path}: {text}");
     serde_json::from_str(&text).unwrap_or(Value::Null)
 }
+
+/// `coop` pledges `pledged` to `year` (answered as `token`), and the steward
+/// invoices `invoiced` of it as `NF-1`; answers the invoice.
+pub async fn pledged_and_invoiced(
+    app: &TestApp,
+    steward: &str,
+    (year, coop): (i32, &str),
+    token: &str,
+    (pledged, invoiced): (i64, i64),
+) -> Value {
+    let pledge = json!({"coop": coop, "amount": {"amount": pledged, "currency": "GBP"}});
+    post(
+        app,
+        &format!("/api/v1/fund/years/{year}/pledges"),
+        pledge,
+        token,
+        200,
+    )
+    .await;
+    let invoice = json!({"coop": coop, "number": "NF-1", "amount": invoiced,
+                         "issued_on": day(app, 0), "due_on": day(app, 30)});
+    post(
+        app,
+        &format!("/api/v1/fund/years/{year}/invoices"),
+        invoice,
+        steward,
+        201,
+    )
+    .await
+}

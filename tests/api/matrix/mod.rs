@@ -10,7 +10,7 @@ mod money;
 mod sharing;
 mod world;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use coophub_testkit::{Backend, backend_tests};
 use reqwest::Method;
@@ -56,7 +56,8 @@ const OUTSIDERS: usize = 3;
 
 async fn every_route_answers_every_caller_as_the_rules_say(backend: Backend) {
     let app = TestApp::spawn_with(backend, crate::webhooks::quick_deliveries).await;
-    let documented = documented_routes(&app).await;
+    let security = documented_security(&app).await;
+    let documented: BTreeSet<String> = security.keys().cloned().collect();
     let mut world = World::build(app).await;
     let rows: Vec<Row> = [sharing::rows(), money::rows(), directory::rows()]
         .into_iter()
@@ -70,7 +71,7 @@ async fn every_route_answers_every_caller_as_the_rules_say(backend: Backend) {
         "routes without a row: {missing:?}; rows for no route: {undocumented:?}"
     );
 
-    let mut wrong = Vec::new();
+    let mut wrong = declared_security_disagreements(&rows, &security);
     for row in &rows {
         for (column, expected) in row.expect.iter().enumerate() {
             let (path, body) = world.prepare(row.path, row.body.as_ref()).await;
@@ -144,17 +145,49 @@ fn kinds(path: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Every operation of the served OpenAPI document.
-async fn documented_routes(app: &TestApp) -> BTreeSet<String> {
+/// Every operation of the served OpenAPI document, with the security it
+/// declares (`Null` if none).
+async fn documented_security(app: &TestApp) -> BTreeMap<String, Value> {
     let spec = app.get_json("/api/v1/openapi.json", None).await;
-    let mut routes = BTreeSet::new();
+    let mut routes = BTreeMap::new();
     for (path, operations) in spec["paths"].as_object().unwrap() {
-        for method in operations.as_object().unwrap().keys() {
+        for (method, operation) in operations.as_object().unwrap() {
             if ["get", "put", "post", "delete", "patch"].contains(&method.as_str()) {
                 let method: Method = method.to_uppercase().parse().unwrap();
-                routes.insert(route_key(&method, path));
+                routes.insert(route_key(&method, path), operation["security"].clone());
             }
         }
     }
     routes
+}
+
+/// Every operation declares its security (Swagger UI sends the token only
+/// to those that do), as the rows find it: the bearer token alone where an
+/// anonymous caller gets 401, else the token as optional (`{}` first).
+fn declared_security_disagreements(
+    rows: &[Row],
+    security: &BTreeMap<String, Value>,
+) -> Vec<String> {
+    let optional = serde_json::json!([{}, {"bearer": []}]);
+    let public = serde_json::json!([{}]);
+    let required = serde_json::json!([{"bearer": []}]);
+    let mut wrong = Vec::new();
+    for row in rows {
+        let key = route_key(&row.method, row.path);
+        let Some(declared) = security.get(&key) else {
+            continue;
+        };
+        let fits = if row.expect[0] == 401 {
+            *declared == required
+        } else {
+            *declared == optional || *declared == public
+        };
+        if !fits {
+            wrong.push(format!(
+                "{key} declares security {declared} but anonymous callers get {}",
+                row.expect[0]
+            ));
+        }
+    }
+    wrong
 }

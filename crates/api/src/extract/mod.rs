@@ -9,7 +9,7 @@ use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use serde::de::DeserializeOwned;
 
-use coophub_domain::text::{CONTROL_MESSAGE, has_control, has_forbidden_control};
+use coophub_domain::text::control_characters;
 use coophub_domain::{FieldError, ValidationErrors};
 
 use crate::problem::ApiError;
@@ -131,8 +131,7 @@ fn parse_document(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
             FieldError::new("", "must be a JSON object, such as {\"name\": \"…\"}").into(),
         ));
     }
-    let mut unclean = ValidationErrors::default();
-    find_controls(&document, &mut String::new(), &mut unclean);
+    let unclean = control_characters(&document);
     if !unclean.0.is_empty() {
         return Err(unclean.into());
     }
@@ -156,48 +155,6 @@ fn whole_numbers(value: &mut serde_json::Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(whole_numbers),
         Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
-        _ => {}
-    }
-}
-
-/// Every string (value or key) under `value` holding NUL or another control
-/// character, at its pointer: the same refusal on both backends, for every
-/// field at once, before anything reaches the database.
-fn find_controls(value: &serde_json::Value, pointer: &mut String, found: &mut ValidationErrors) {
-    use serde_json::Value;
-    match value {
-        Value::String(text) if has_forbidden_control(text) => {
-            found
-                .0
-                .push(FieldError::new(pointer.clone(), CONTROL_MESSAGE));
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push_str(&format!("/{i}"));
-                find_controls(item, pointer, found);
-                pointer.truncate(len);
-            }
-        }
-        Value::Object(fields) => {
-            for (key, item) in fields {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                if has_control(key) {
-                    found.0.push(FieldError::new(
-                        pointer
-                            .chars()
-                            .filter(|c| !c.is_control())
-                            .collect::<String>(),
-                        "field names must not contain control characters",
-                    ));
-                } else {
-                    find_controls(item, pointer, found);
-                }
-                pointer.truncate(len);
-            }
-        }
         _ => {}
     }
 }

@@ -13,4 +13,4 @@ pub use per_address::{AddressLimiter, limit_per_address};
 pub use problems::problems;
 pub use read_your_writes::read_your_writes;
 pub use security_headers::security_headers;
-pub use telemetry::{Metrics, REQUEST_ID, telemetry};
+pub use telemetry::{Gauges, Metrics, REQUEST_ID, telemetry};

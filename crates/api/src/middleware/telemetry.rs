@@ -12,7 +12,8 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError, web};
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounterVec, Opts, Registry, TextEncoder,
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry,
+    TextEncoder,
 };
 use tracing::Instrument;
 
@@ -27,6 +28,21 @@ pub struct Metrics {
     registry: Registry,
     requests: IntCounterVec,
     latency: HistogramVec,
+    pool: IntGaugeVec,
+    outbox: IntGauge,
+}
+
+/// What `/metrics` reads at each scrape, besides what requests counted.
+#[derive(Debug, Clone, Copy)]
+pub struct Gauges {
+    /// Database connections open.
+    pub connections: u32,
+    /// Of them idle.
+    pub idle: u32,
+    /// The most the pool opens.
+    pub max: u32,
+    /// Webhook messages waiting to be delivered or retried.
+    pub outbox: i64,
 }
 
 impl Metrics {
@@ -50,12 +66,31 @@ impl Metrics {
             ]),
             &["method", "route"],
         )?;
+        let pool = IntGaugeVec::new(
+            Opts::new(
+                "coophub_db_pool_connections",
+                "Database connections: open, idle, and the most the pool opens",
+            ),
+            &["state"],
+        )?;
+        let outbox = IntGauge::new(
+            "coophub_webhook_outbox_pending",
+            "Webhook messages waiting to be delivered or retried",
+        )?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(latency.clone()))?;
+        registry.register(Box::new(pool.clone()))?;
+        registry.register(Box::new(outbox.clone()))?;
+        // CPU seconds, resident memory, open file descriptors, start time.
+        registry.register(Box::new(
+            prometheus::process_collector::ProcessCollector::for_self(),
+        ))?;
         Ok(Self {
             registry,
             requests,
             latency,
+            pool,
+            outbox,
         })
     }
 
@@ -68,8 +103,17 @@ impl Metrics {
             .observe(seconds);
     }
 
-    /// The Prometheus text exposition of everything collected.
-    pub fn render(&self) -> Result<String, prometheus::Error> {
+    /// The Prometheus text exposition of everything collected, with the
+    /// gauges as read now.
+    pub fn render(&self, gauges: Gauges) -> Result<String, prometheus::Error> {
+        for (state, value) in [
+            ("open", gauges.connections),
+            ("idle", gauges.idle),
+            ("max", gauges.max),
+        ] {
+            self.pool.with_label_values(&[state]).set(i64::from(value));
+        }
+        self.outbox.set(gauges.outbox);
         let mut out = Vec::new();
         TextEncoder::new().encode(&self.registry.gather(), &mut out)?;
         String::from_utf8(out).map_err(|e| prometheus::Error::Msg(e.to_string()))

@@ -100,6 +100,8 @@ fn keywords(rule: Rule) -> Value {
         Items { min, max } => json!({"minItems": min, "maxItems": max}),
         OneOf(names) => json!({"enum": names}),
         Date => json!({"format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+        Day => json!({"format": "date", "pattern": "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"}),
+        Instant => json!({"format": "date-time", "pattern": "^(20[0-9]{2}|2100)-"}),
         Coordinates => {
             let number = "-?[0-9]{1,3}(\\.[0-9]+)?";
             json!({"pattern": format!("^{number},{number}$")})

@@ -56,6 +56,11 @@ pub(super) enum Rule {
     OneOf(&'static [&'static str]),
     /// A calendar date, `YYYY-MM-DD`.
     Date,
+    /// A calendar date a record keeps: `YYYY-MM-DD` from 2000-01-01 to
+    /// 2100-12-31 (`coophub_domain::dates`).
+    Day,
+    /// An instant a record keeps: RFC 3339, its day within [`Rule::Day`]'s range.
+    Instant,
     /// `latitude,longitude` in decimal degrees.
     Coordinates,
     /// An `If-Match` value: `*`, or a list of entity tags.
@@ -352,12 +357,25 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("InvoiceBody", "coop", Slug),
     ("InvoiceBody", "number", required(40)),
     ("InvoiceBody", "amount", range(1.0, 1.0e10)),
-    ("InvoiceBody", "issued_on", Date),
-    ("InvoiceBody", "due_on", Date),
+    ("InvoiceBody", "issued_on", Day),
+    ("InvoiceBody", "due_on", Day),
     ("PaymentBody", "amount", range(1.0, 1.0e10)),
-    ("PaymentBody", "paid_on", Date),
+    ("PaymentBody", "paid_on", Day),
     ("PaymentBody", "reference", text(100)),
-    ("SpendingBody", "spent_on", Date),
+    ("SpendingBody", "spent_on", Day),
+    ("OfferRequest", "start", Day),
+    ("OfferRequest", "end", Day),
+    ("PlacementRequest", "start", Day),
+    ("PlacementRequest", "end", Day),
+    ("RequestBody", "start", Day),
+    ("RequestBody", "end", Day),
+    ("RotationBody", "start", Day),
+    ("RotationBody", "end", Day),
+    ("RoleBody", "start", Day),
+    ("RoleBody", "end", Day),
+    ("SectionBody", "due", Day),
+    ("PersonRequest", "available_from", Day),
+    ("ManualOpportunity", "deadline", Instant),
     ("SpendingBody", "amount", range(1.0, 1.0e10)),
     ("SpendingBody", "purpose", required(200)),
     ("SpendingBody", "case_study", text(100)),

@@ -57,6 +57,7 @@ pub struct BidStats {
 /// studies published by approved co-ops).
 #[utoipa::path(
     tag = "stats",
+    security((), ("bearer" = [])),
     responses((status = 200, description = "Totals", body = StatsView))
 )]
 #[get("/stats")]

@@ -235,11 +235,12 @@ impl SectionInput {
     pub fn parse(draft: SectionDraft) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let title = fields::title(&draft.title, &mut errors);
+        let due = crate::dates::check(draft.due, "/due", &mut errors);
         errors.finish(|| {
             Some(Self {
                 title,
                 owner_person: draft.owner_person,
-                due: draft.due,
+                due,
                 status: draft.status.unwrap_or_default(),
             })
         })

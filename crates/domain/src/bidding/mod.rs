@@ -23,8 +23,8 @@ pub use ocds::{
     read_package,
 };
 pub use opportunity::{
-    CoopEvidence, CoopFit, Evidence, ManualTender, Opportunity, OpportunityStatus, Provenance,
-    coop_fit, status_of,
+    CoopEvidence, CoopFit, Evidence, MAX_BUYER_NAME, MAX_DESCRIPTION, MAX_REGION, MAX_TITLE,
+    ManualTender, Opportunity, OpportunityStatus, Provenance, coop_fit, status_of,
 };
 pub use records::{Bid, BidMember, BidRole, BidSection, Decision, MemberStatus, ShareSettings};
 pub use shares::{

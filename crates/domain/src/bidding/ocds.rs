@@ -140,7 +140,7 @@ pub struct Package {
 
 /// Reads an OCDS release package or record package, received at `now`.
 pub fn read_package(document: &Value, now: DateTime<Utc>) -> Result<Package, ValidationErrors> {
-    let mut errors = ValidationErrors::default();
+    let mut errors = crate::text::control_characters(document);
     let mut warnings = Vec::new();
     let mut releases = Vec::new();
     let mut pointers = Vec::new();

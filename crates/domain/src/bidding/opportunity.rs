@@ -99,6 +99,15 @@ pub fn status_of(tender: &TenderRelease, now: DateTime<Utc>) -> OpportunityStatu
     }
 }
 
+/// The longest tender title kept, in characters, entered or imported.
+pub const MAX_TITLE: usize = 300;
+/// The longest tender description kept, in characters.
+pub const MAX_DESCRIPTION: usize = 20_000;
+/// The longest buyer name kept, in characters.
+pub const MAX_BUYER_NAME: usize = 300;
+/// The longest region kept, in characters.
+pub const MAX_REGION: usize = 100;
+
 /// An opportunity entered by hand, checked.
 #[derive(Debug, Clone)]
 pub struct ManualTender {

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::{Band, FundSuggestion, Invitees};
+use crate::dates;
 use crate::validation::{FieldError, ValidationErrors};
 
 /// The most any one amount may be, minor units (a hundred million pounds).
@@ -257,7 +258,9 @@ impl InvoiceDraft {
                     .push(FieldError::new(pointer, "must be a date (YYYY-MM-DD)"));
             }
         }
-        if let (Some(issued), Some(due)) = (self.issued_on, self.due_on)
+        let issued_on = dates::check(self.issued_on, "/issued_on", &mut errors);
+        let due_on = dates::check(self.due_on, "/due_on", &mut errors);
+        if let (Some(issued), Some(due)) = (issued_on, due_on)
             && due < issued
         {
             errors
@@ -268,8 +271,8 @@ impl InvoiceDraft {
             Some(InvoiceInput {
                 number,
                 amount,
-                issued_on: self.issued_on?,
-                due_on: self.due_on?,
+                issued_on: issued_on?,
+                due_on: due_on?,
             })
         })
     }
@@ -307,11 +310,12 @@ impl PaymentDraft {
                 .0
                 .push(FieldError::new("/paid_on", "must be a date (YYYY-MM-DD)"));
         }
+        let paid_on = dates::check(self.paid_on, "/paid_on", &mut errors);
         let reference = errors.optional_text(self.reference, "/reference", 100);
         errors.finish(|| {
             Some(PaymentInput {
                 amount,
-                paid_on: self.paid_on?,
+                paid_on: paid_on?,
                 reference,
             })
         })
@@ -376,13 +380,14 @@ impl SpendingDraft {
                 .0
                 .push(FieldError::new("/spent_on", "must be a date (YYYY-MM-DD)"));
         }
+        let spent_on = dates::check(self.spent_on, "/spent_on", &mut errors);
         let amount = amount(self.amount, "/amount", &mut errors);
         let purpose = required_text(&self.purpose, "/purpose", 200, &mut errors);
         let category = self.category.unwrap_or(SpendingCategory::Other);
         let case_study = errors.optional_text(self.case_study, "/case_study", 100);
         errors.finish(|| {
             Some(SpendingInput {
-                spent_on: self.spent_on?,
+                spent_on: spent_on?,
                 amount,
                 purpose,
                 category,

@@ -114,7 +114,8 @@ pub(crate) fn notes(raw: Option<String>, pointer: &str, errors: &mut ValidationE
     notes
 }
 
-/// A first and a last day, both required, the last not before the first.
+/// A first and a last day, both required and plausible
+/// ([`crate::dates`]), the last not before the first.
 pub(crate) fn dates(
     start: Option<NaiveDate>,
     end: Option<NaiveDate>,
@@ -122,7 +123,9 @@ pub(crate) fn dates(
 ) -> Option<DateRange> {
     match (start, end) {
         (Some(start), Some(end)) => {
-            let range = DateRange::new(start, end);
+            let start = crate::dates::check(Some(start), "/start", errors);
+            let end = crate::dates::check(Some(end), "/end", errors);
+            let range = DateRange::new(start?, end?);
             if range.is_none() {
                 errors
                     .0

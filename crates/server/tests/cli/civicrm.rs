@@ -127,6 +127,33 @@ async fn civicrm_csvs_parse_back_with_the_documented_headers_and_mappings(backen
         membership_status(coophub_domain::coop::MembershipStatus::Lapsed),
         "Expired"
     );
+    // What CiviCRM's importer takes (issue 27): the status as decided, with
+    // Status Override; Member Since never after the start (it was the import
+    // date); an end date for former members; no English region as a county;
+    // a street that does not repeat the town and postcode.
+    for row in &memberships.1 {
+        assert_eq!(row[3], "1", "{row:?}");
+        assert!(!row[4].is_empty() && row[4] <= row[5], "{row:?}");
+        assert_eq!(row[6].is_empty(), row[2] == "Current", "{row:?}");
+    }
+    assert!(
+        memberships
+            .1
+            .iter()
+            .any(|row| row[4] < Utc::now().date_naive().to_string()),
+        "the CoTech listing dates, not the import's"
+    );
+    for row in &organisations.1 {
+        if row[7] == "GB" {
+            assert_eq!(row[5], "", "{row:?}");
+        }
+        for repeated in [&row[4], &row[6]] {
+            assert!(
+                repeated.is_empty() || !row[3].contains(repeated.as_str()),
+                "{row:?}"
+            );
+        }
+    }
     let amounts: Vec<(&str, &str, &str)> = contributions
         .1
         .iter()

@@ -121,6 +121,26 @@ fn openapi_prints_the_document() {
     assert_eq!(spec["info"]["title"], "coophub");
 }
 
+/// `coophub openapi | head` panicked on the closed pipe (issue 27).
+#[test]
+fn openapi_into_a_pipe_closed_early_ends_quietly() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let mut child = coophub(&db)
+        .arg("openapi")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    let mut reader = child.stdout.take().unwrap();
+    std::io::Read::read_exact(&mut reader, &mut first).unwrap();
+    drop(reader);
+    let output = child.wait_with_output().unwrap();
+    let said = stderr(&output);
+    assert!(!said.contains("panicked"), "{said}");
+    assert!(output.status.success(), "{:?}: {said}", output.status);
+}
+
 #[test]
 fn sigterm_stops_the_server_gracefully_and_json_logs_carry_the_request_id() {
     let db = TestDatabase::create(Backend::Sqlite);

@@ -124,6 +124,15 @@ struct DueId {
     id: String,
 }
 
+/// Messages waiting to be delivered (or retried), for `/metrics`.
+pub fn pending(conn: &mut DbConnection) -> Result<i64, StoreError> {
+    use crate::schema::webhook_deliveries;
+    Ok(webhook_deliveries::table
+        .filter(webhook_deliveries::state.eq("pending"))
+        .count()
+        .get_result(conn)?)
+}
+
 const DUE: &str = "SELECT d.id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id \
      WHERE d.state = 'pending' AND w.disabled_at IS NULL AND d.next_attempt_at <=";
 

@@ -38,6 +38,7 @@ static DECOY_HASH: LazyLock<Option<PasswordHash>> = LazyLock::new(|| {
 /// the owner out (see docs/SECURITY.md).
 #[utoipa::path(
     tag = "auth",
+    security(()),
     request_body = LoginRequest,
     responses(
         JsonBody,

@@ -30,6 +30,7 @@ pub struct RegisterRequest {
 /// One client address may open `registrations_per_address` accounts an hour.
 #[utoipa::path(
     tag = "auth",
+    security(()),
     request_body = RegisterRequest,
     responses(
         JsonBody,

@@ -48,6 +48,7 @@ pub struct CaseStudyList {
 /// also those waiting for its consent).
 #[utoipa::path(
     tag = "case-studies",
+    security((), ("bearer" = [])),
     params(CaseStudyQuery),
     responses(
         QueryString,

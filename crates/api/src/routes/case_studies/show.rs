@@ -10,6 +10,7 @@ use actix_web::{HttpResponse, get, web};
 /// One case study, with its `ETag`.
 #[utoipa::path(
     tag = "case-studies",
+    security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The case study's slug")),
     responses(
         (status = 200, description = "The case study", body = CaseStudyView),

@@ -43,6 +43,7 @@ pub struct CoopListQuery {
 /// Lists co-ops. Anonymous clients and users outside the network see approved members only.
 #[utoipa::path(
     tag = "coops",
+    security((), ("bearer" = [])),
     params(CoopListQuery),
     responses(
         QueryString,

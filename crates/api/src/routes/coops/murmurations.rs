@@ -117,6 +117,7 @@ impl MurmurationsProfile {
 /// The co-op as a Murmurations organisation profile (`organizations_schema-v1.0.0`).
 #[utoipa::path(
     tag = "coops",
+    security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug")),
     responses(
         (status = 200, description = "The profile", body = MurmurationsProfile),

@@ -11,6 +11,7 @@ use crate::state::AppState;
 /// One co-op, with its `ETag`.
 #[utoipa::path(
     tag = "coops",
+    security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug")),
     responses(
         (status = 200, description = "The co-op", body = CoopView, headers(("ETag" = String, description = "Send as If-Match to update"))),

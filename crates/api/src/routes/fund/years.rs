@@ -161,6 +161,7 @@ pub struct YearList {
 /// Every year of the fund, with its purpose.
 #[utoipa::path(
     tag = "fund",
+    security((), ("bearer" = [])),
     responses((status = 200, description = "The years", body = YearList))
 )]
 #[get("/fund/years")]
@@ -263,6 +264,7 @@ pub struct RunwayQuery {
 /// A year of the fund.
 #[utoipa::path(
     tag = "fund",
+    security((), ("bearer" = [])),
     params(("year" = i32, Path, description = "The calendar year"), RunwayQuery),
     responses(
         QueryString,

@@ -133,6 +133,8 @@ fn calendar(deadlines: Vec<Deadline>) -> String {
 /// The caller's deadlines (or, with `key`, those of the feed's account).
 #[utoipa::path(
     tag = "me",
+    // Without a token, the feed's `key` opens it (a calendar app's way in).
+    security(("bearer" = [])),
     params(FeedQuery),
     responses(
         QueryString,

@@ -108,6 +108,7 @@ pub struct UnsubscribeQuery {
 /// A page with one button that unsubscribes (what the link in a mail opens).
 #[utoipa::path(
     tag = "me",
+    security(()),
     params(UnsubscribeQuery),
     responses(
         QueryString,
@@ -135,6 +136,7 @@ pub async fn unsubscribe_page(query: Query<UnsubscribeQuery>) -> HttpResponse {
 /// Turns off all email for the account the link was sent to.
 #[utoipa::path(
     tag = "me",
+    security(()),
     params(UnsubscribeQuery),
     responses(
         QueryString,

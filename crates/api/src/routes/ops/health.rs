@@ -21,6 +21,7 @@ pub struct HealthStatus {
 /// Liveness: answers as long as the process serves HTTP.
 #[utoipa::path(
     tag = "operations",
+    security(()),
     responses((status = 200, description = "Alive", body = HealthStatus))
 )]
 #[get("/healthz")]
@@ -34,6 +35,7 @@ pub async fn healthz() -> web::Json<HealthStatus> {
 /// Readiness: the database answers and has every migration applied.
 #[utoipa::path(
     tag = "operations",
+    security(()),
     responses(
         (status = 200, description = "Ready to serve", body = HealthStatus),
         (status = 503, description = "Database unreachable or migrations pending", body = Problem, content_type = "application/problem+json"),

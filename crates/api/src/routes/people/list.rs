@@ -17,6 +17,7 @@ use crate::state::AppState;
 /// without day rates or availability.
 #[utoipa::path(
     tag = "people",
+    security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug"), PageQuery),
     responses(
         QueryString,

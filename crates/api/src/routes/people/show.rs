@@ -14,6 +14,7 @@ use crate::state::AppState;
 /// One person, with its `ETag`.
 #[utoipa::path(
     tag = "people",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The person's id")),
     responses(
         (status = 200, description = "The person", body = PersonView),

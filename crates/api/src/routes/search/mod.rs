@@ -149,6 +149,7 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
 /// they lapse, requests until their last day).
 #[utoipa::path(
     tag = "search",
+    security((), ("bearer" = [])),
     params(SearchQueryDoc),
     responses(
         QueryString,

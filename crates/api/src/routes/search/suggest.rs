@@ -42,6 +42,7 @@ pub struct Suggestions {
 /// Suggests skills and co-op names as the user types.
 #[utoipa::path(
     tag = "search",
+    security((), ("bearer" = [])),
     params(SuggestQuery),
     responses(
         QueryString,

@@ -103,6 +103,7 @@ fn contact(state: &AppState, coop: &Coop) -> ContactDetails {
 /// A live offer as a Murmurations `offer` (no rates).
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The offer's id")),
     responses(
         (status = 200, description = "The profile", body = OfferWantProfile),
@@ -148,6 +149,7 @@ pub async fn offer_profile(
 /// An open request as a Murmurations `want` (no budget).
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The request's id")),
     responses(
         (status = 200, description = "The profile", body = OfferWantProfile),

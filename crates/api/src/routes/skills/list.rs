@@ -52,6 +52,7 @@ pub struct SkillList {
 /// that something the caller may see lists.
 #[utoipa::path(
     tag = "skills",
+    security((), ("bearer" = [])),
     params(SkillQuery),
     responses(
         QueryString,

@@ -51,6 +51,7 @@ pub struct SkillDetail {
 /// A skill, found by its slug or any spelling ("postgres" finds PostgreSQL).
 #[utoipa::path(
     tag = "skills",
+    security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "Slug or any spelling of the skill")),
     responses(
         (status = 200, description = "The skill and who has it", body = SkillDetail),

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde_json::Value;
 
 use super::{DocumentLink, Lot, Period, TenderRelease, TenderValue};
-use crate::bidding::cpv_digits;
+use crate::bidding::{MAX_BUYER_NAME, MAX_DESCRIPTION, MAX_REGION, MAX_TITLE, cpv_digits};
 use crate::money::{MAX_TENDER_VALUE, minor_units};
 use crate::validation::{FieldError, ValidationErrors};
 
@@ -65,8 +65,15 @@ impl<'a> Release<'a> {
     }
 
     /// A date-time as publishers write it: RFC 3339, or without a zone
-    /// (read as UTC, with a warning), or a bare date (midnight UTC).
+    /// (read as UTC, with a warning), or a bare date (midnight UTC); one
+    /// outside the plausible range ([`crate::dates`]) is an error.
     fn instant(&mut self, path: &[&str]) -> Option<DateTime<Utc>> {
+        let read = self.any_instant(path)?;
+        let pointer = format!("{}/{}", self.pointer, path.join("/"));
+        crate::dates::check_instant(Some(read), &pointer, self.errors)
+    }
+
+    fn any_instant(&mut self, path: &[&str]) -> Option<DateTime<Utc>> {
         let raw = text(at(self.value, path))?;
         if let Ok(parsed) = DateTime::parse_from_rfc3339(&raw) {
             return Some(parsed.with_timezone(&Utc));
@@ -263,8 +270,10 @@ impl<'a> Release<'a> {
     pub(super) fn tender(&mut self) -> Option<TenderRelease> {
         let ocid = self.required("ocid");
         let release_id = self.required("id");
+        let known_problems = self.errors.0.len();
         let release_date = self.instant(&["date"]);
-        if release_date.is_none() {
+        // (A date outside the plausible range was named already.)
+        if release_date.is_none() && self.errors.0.len() == known_problems {
             self.errors.0.push(FieldError::new(
                 format!("{}/date", self.pointer),
                 "is required in every OCDS release, as a date-time such as 2027-01-04T09:00:00Z",
@@ -316,11 +325,35 @@ impl<'a> Release<'a> {
                 .and_then(|s| s.get(key))
                 .and_then(Value::as_bool)
         };
+        let (title, title_at) = match text(tender.get("title")) {
+            Some(title) => (title, "/tender/title"),
+            None => (text(self.value.get("title")).unwrap_or_default(), "/title"),
+        };
+        let description = text(tender.get("description")).unwrap_or_default();
+        // What a tender entered by hand may hold, imported ones may too: the
+        // buyer's name and the region come from one of several places, so
+        // they are named at the release.
+        for (value, at, what, max) in [
+            (Some(&title), title_at, "", MAX_TITLE),
+            (
+                Some(&description),
+                "/tender/description",
+                "",
+                MAX_DESCRIPTION,
+            ),
+            (buyer_name.as_ref(), "", "its buyer's name ", MAX_BUYER_NAME),
+            (region.as_ref(), "", "its region ", MAX_REGION),
+        ] {
+            if value.is_some_and(|v| v.chars().count() > max) {
+                self.errors.0.push(FieldError::new(
+                    format!("{}{at}", self.pointer),
+                    format!("{what}must be at most {max} characters long"),
+                ));
+            }
+        }
         Some(TenderRelease {
-            title: text(tender.get("title"))
-                .or_else(|| text(self.value.get("title")))
-                .unwrap_or_default(),
-            description: text(tender.get("description")).unwrap_or_default(),
+            title,
+            description,
             value: self.value_at(&["tender", "value"]),
             deadline: self.instant(&["tender", "tenderPeriod", "endDate"]),
             enquiry_deadline: self.instant(&["tender", "enquiryPeriod", "endDate"]),

@@ -191,3 +191,40 @@ fn releases_dated_more_than_a_day_ahead_are_refused_at_their_date() {
     assert_eq!(pointers, ["/releases/0/date"]);
     assert!(errors.0[0].message.contains("in the future"), "{errors:?}");
 }
+
+/// Imports take the checks of a tender entered by hand (issue 27, item 4):
+/// impossible dates, negative amounts, over-long text and control
+/// characters are refused at their pointers, all at once.
+#[test]
+fn imported_releases_get_the_manual_entry_rules() {
+    let mut package = contracts_finder();
+    let release = &mut package["releases"][0];
+    release["tender"]["title"] = json!("x".repeat(301));
+    release["tender"]["description"] = json!("bell\u{7} and NUL\u{0}");
+    release["tender"]["value"]["amount"] = json!(-5);
+    release["tender"]["tenderPeriod"]["endDate"] = json!("+10000-01-01T00:00:00Z");
+    release["tender"]["contractPeriod"] =
+        json!({"startDate": "-5000-01-01", "endDate": "0000-06-30"});
+    let errors = read_package(&package, received()).unwrap_err();
+    let mut pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
+    pointers.sort_unstable();
+    assert_eq!(
+        pointers,
+        [
+            "/releases/0/tender/contractPeriod/endDate",
+            "/releases/0/tender/contractPeriod/startDate",
+            "/releases/0/tender/description",
+            "/releases/0/tender/title",
+            "/releases/0/tender/value/amount",
+        ],
+        "{errors:?}"
+    );
+
+    // A release date outside the plausible range is named once.
+    let mut package = contracts_finder();
+    package["releases"][0]["date"] = json!("0001-01-01T00:00:00Z");
+    let errors = read_package(&package, received()).unwrap_err();
+    let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/releases/0/date"]);
+    assert_eq!(errors.0[0].message, crate::dates::RANGE_MESSAGE);
+}

@@ -211,6 +211,7 @@ fn gaps_of(case: &BidCase, all: &[Capability]) -> GapsView {
 /// give over the period. To the consortium only.
 #[utoipa::path(
     tag = "bidding",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The bid's id")),
     responses(
         (status = 200, description = "The gap analysis", body = GapsView),

@@ -49,6 +49,7 @@ fn release_of(case: &BidCase) -> serde_json::Value {
 /// when the bid is for one. Only co-ops that accepted are named.
 #[utoipa::path(
     tag = "bidding",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The bid's id")),
     responses(
         (status = 200, description = "An OCDS release", body = Object, content_type = "application/json"),

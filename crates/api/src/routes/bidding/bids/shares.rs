@@ -150,6 +150,7 @@ pub(crate) fn shares_of(case: &BidCase) -> Result<SharesView, ApiError> {
 /// the bid's value, the same answer every time.
 #[utoipa::path(
     tag = "bidding",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The bid's id")),
     responses(
         (status = 200, description = "The shares", body = SharesView),

@@ -15,6 +15,7 @@ use crate::state::AppState;
 /// A bid, to its consortium and to the admins of co-ops invited to it.
 #[utoipa::path(
     tag = "bidding",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The bid's id")),
     responses(
         (status = 200, description = "The bid", body = BidView),

@@ -243,6 +243,7 @@ fn suggestion(case: &BidCase, role: &BidRole, candidate: &Capability) -> (f64, S
 /// To the consortium only.
 #[utoipa::path(
     tag = "bidding",
+    security((), ("bearer" = [])),
     params(
         ("id" = Uuid, Path, description = "The bid's id"),
         ("role_id" = Uuid, Path, description = "The role's id"),

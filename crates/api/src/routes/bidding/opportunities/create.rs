@@ -2,7 +2,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use coophub_domain::bidding::{ManualTender, TenderValue, cpv_codes, tender_amount};
+use coophub_domain::bidding::{
+    MAX_BUYER_NAME, MAX_DESCRIPTION, MAX_REGION, MAX_TITLE, ManualTender, TenderValue, cpv_codes,
+    tender_amount,
+};
 use coophub_domain::skills::SkillName;
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::opportunities::{self, Source, Upserted};
@@ -17,21 +20,21 @@ use crate::state::AppState;
 fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), ApiError> {
     let mut errors = ValidationErrors::default();
     let title = body.title.trim().to_owned();
-    if title.is_empty() || title.chars().count() > 300 {
+    if title.is_empty() || title.chars().count() > MAX_TITLE {
         errors.0.push(FieldError::new(
             "/title",
-            "must be 1 to 300 characters long",
+            format!("must be 1 to {MAX_TITLE} characters long"),
         ));
     }
     let description = body.description.unwrap_or_default().trim().to_owned();
-    if description.chars().count() > 20_000 {
+    if description.chars().count() > MAX_DESCRIPTION {
         errors.0.push(FieldError::new(
             "/description",
-            "must be at most 20000 characters long",
+            format!("must be at most {MAX_DESCRIPTION} characters long"),
         ));
     }
-    let buyer_name = errors.optional_text(body.buyer_name, "/buyer_name", 300);
-    let region = errors.optional_text(body.region, "/region", 100);
+    let buyer_name = errors.optional_text(body.buyer_name, "/buyer_name", MAX_BUYER_NAME);
+    let region = errors.optional_text(body.region, "/region", MAX_REGION);
     let cpv = cpv_codes(&body.cpv, "/cpv", &mut errors);
     let skills: Vec<SkillName> = body
         .skills
@@ -48,12 +51,13 @@ fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), Ap
             gross: None,
             currency: money.currency,
         });
+    let deadline = coophub_domain::dates::check_instant(body.deadline, "/deadline", &mut errors);
     let tender = ManualTender {
         title,
         description,
         buyer_name,
         region,
-        deadline: body.deadline,
+        deadline,
         value,
         cpv,
         suitable_for_sme: body.suitable_for_sme,

@@ -56,6 +56,7 @@ pub struct RankedList {
 /// network members) its people's skills at level 3 or more.
 #[utoipa::path(
     tag = "bidding",
+    security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug"), PageQuery),
     responses(
         QueryString,

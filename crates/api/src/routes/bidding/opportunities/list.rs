@@ -57,6 +57,7 @@ pub struct OpportunityListQuery {
 /// Tenders, soonest deadline first (those without one last).
 #[utoipa::path(
     tag = "bidding",
+    security((), ("bearer" = [])),
     params(OpportunityListQuery),
     responses(
         QueryString,

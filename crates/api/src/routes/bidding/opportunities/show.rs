@@ -12,6 +12,7 @@ use crate::state::AppState;
 /// An opportunity (tenders are public notices: everyone reads them).
 #[utoipa::path(
     tag = "bidding",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The opportunity's id")),
     responses(
         (status = 200, description = "The opportunity", body = OpportunityView),

@@ -141,6 +141,8 @@ async fn feed(
 /// A co-op's accepted and active placements (on either side), as iCalendar.
 #[utoipa::path(
     tag = "sharing",
+    // Without a token, the feed's `key` opens it (a calendar app's way in).
+    security(("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug"), FeedQuery),
     responses(
         QueryString,
@@ -172,6 +174,8 @@ pub async fn coop_calendar(
 /// One person's accepted and active placements, as iCalendar.
 #[utoipa::path(
     tag = "sharing",
+    // Without a token, the feed's `key` opens it (a calendar app's way in).
+    security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "The person's id"), FeedQuery),
     responses(
         QueryString,

@@ -85,6 +85,7 @@ fn sees_rates(viewer: &Viewer, offer_coop: Uuid, request_coop: Uuid) -> bool {
 /// the dates are left out.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The request's id"), PageQuery),
     responses(
         QueryString,
@@ -142,6 +143,7 @@ pub async fn request_matches(
 /// why it fits (the same explanation as the request's matches).
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The offer's id"), PageQuery),
     responses(
         QueryString,

@@ -43,6 +43,7 @@ pub struct OfferListQuery {
 /// lapsed ones. Rates show to the network only.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(OfferListQuery),
     responses(
         QueryString,

@@ -15,6 +15,7 @@ use crate::state::AppState;
 /// network only); paused, closed and lapsed ones only to their co-op.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The offer's id")),
     responses(
         (status = 200, description = "The offer", body = OfferView),

@@ -19,6 +19,7 @@ use crate::state::AppState;
 /// A placement, to the two co-ops' users, the person placed and network admins.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The placement's id")),
     responses(
         (status = 200, description = "The placement", body = PlacementView),
@@ -45,6 +46,7 @@ pub async fn show_placement(
 /// Every change of a placement: who, when and why, oldest first.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The placement's id")),
     responses(
         (status = 200, description = "The history", body = HistoryView),

@@ -38,6 +38,7 @@ pub struct RequestListQuery {
 /// Budgets show to the network only.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(RequestListQuery),
     responses(
         QueryString,

@@ -14,6 +14,7 @@ use crate::state::AppState;
 /// the network only); filled and closed ones only to their co-op.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The request's id")),
     responses(
         (status = 200, description = "The request", body = RequestView),

@@ -58,6 +58,7 @@ fn swap_for(
 /// A swap, to its four parties.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The swap's id")),
     responses(
         (status = 200, description = "The swap", body = SwapView),

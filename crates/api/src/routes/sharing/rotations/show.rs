@@ -16,6 +16,7 @@ use crate::state::AppState;
 /// A rotation request, to the person and their co-op's admins only.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The rotation request's id")),
     responses(
         (status = 200, description = "The rotation request", body = RotationView),

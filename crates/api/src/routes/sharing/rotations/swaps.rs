@@ -86,6 +86,7 @@ fn fitting(conn: &mut DbConnection, mine: &Asked) -> Result<Vec<Fitting>, ApiErr
 /// fitting skills, never their notes.
 #[utoipa::path(
     tag = "sharing",
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The rotation request's id")),
     responses(
         (status = 200, description = "Possible swaps, best fit first", body = SwapSuggestionList),
