@@ -146,3 +146,23 @@ fn every_reference_names_a_defined_schema() {
         .collect();
     assert!(dangling.is_empty(), "dangling references: {dangling:?}");
 }
+
+/// The pattern the document gives every date a record keeps says exactly
+/// what `coophub_domain::dates` accepts, day by day, leap days included.
+#[test]
+fn the_stated_date_range_is_the_one_the_server_keeps() {
+    let spec: serde_json::Value = serde_json::from_str(CHECKED_IN).unwrap();
+    let schema = &spec["components"]["schemas"]["InvoiceBody"]["properties"]["issued_on"];
+    let validator = jsonschema::validator_for(schema).unwrap();
+    let mut day = chrono::NaiveDate::from_ymd_opt(1999, 1, 1).unwrap();
+    let last = chrono::NaiveDate::from_ymd_opt(2102, 1, 1).unwrap();
+    while day <= last {
+        let text = serde_json::json!(day.to_string());
+        assert_eq!(
+            validator.is_valid(&text),
+            coophub_domain::dates::plausible(day),
+            "{day}"
+        );
+        day = day.succ_opt().unwrap();
+    }
+}

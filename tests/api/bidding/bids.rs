@@ -337,12 +337,7 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
     .await;
 
     // The won bid as open data, valid against the published schemas.
-    let release: Value = net
-        .get(&bid, "/ocds", Some(&net.lead))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let release = super::ocds_out::exported(&net, &bid, &net.lead).await;
     super::ocds_out::assert_valid(&super::ocds_out::extended_schema(), &release);
     assert_eq!(release["bids"]["details"][0]["status"], "valid");
     assert!(

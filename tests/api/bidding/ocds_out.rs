@@ -44,6 +44,38 @@ pub(super) fn extended_schema() -> jsonschema::Validator {
         .unwrap()
 }
 
+/// The one release of the package `GET /api/v1/bids/{id}/ocds` answers,
+/// after checking the package declares the extensions the release uses.
+fn release_of(package: &Value) -> Value {
+    let bids = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+    let lots = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json";
+    assert_eq!(package["version"], "1.1", "{package}");
+    assert!(
+        package["uri"].as_str().unwrap().ends_with("/ocds"),
+        "{package}"
+    );
+    let releases = package["releases"].as_array().unwrap();
+    assert_eq!(releases.len(), 1, "{package}");
+    let release = releases[0].clone();
+    let mut wanted = vec![bids];
+    if release["tender"].get("lots").is_some() {
+        wanted.push(lots);
+    }
+    assert_eq!(package["extensions"], json!(wanted), "{package}");
+    release
+}
+
+/// The release of `bid` as `token` exports it, from its package.
+pub(super) async fn exported(net: &Consortium, bid: &Value, token: &str) -> Value {
+    let package = net
+        .get(bid, "/ocds", Some(token))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    release_of(&package)
+}
+
 /// Asserts `release` is valid, listing every error otherwise.
 pub(super) fn assert_valid(validator: &jsonschema::Validator, release: &Value) {
     let errors: Vec<String> = validator
@@ -97,24 +129,14 @@ async fn a_bid_exports_as_an_ocds_release_that_validates(backend: Backend) {
     assert_eq!(res.status(), 201);
     let bid: Value = res.json().await.unwrap();
     net.invite(&bid, "partner-coop").await;
-    let release = net
-        .get(&bid, "/ocds", Some(&net.lead))
-        .await
-        .json::<Value>()
-        .await
-        .unwrap();
+    let release = exported(&net, &bid, &net.lead).await;
     assert_valid(&validator, &release);
     assert!(!release.to_string().contains("partner-coop"), "{release}");
     net.partner_joins(&bid).await;
     net.ok(&bid, "decision", &json!({"go": true}), &net.lead)
         .await;
     net.ok(&bid, "submit", &json!({}), &net.lead).await;
-    let release = net
-        .get(&bid, "/ocds", Some(&net.partner))
-        .await
-        .json::<Value>()
-        .await
-        .unwrap();
+    let release = exported(&net, &bid, &net.partner).await;
     assert_valid(&validator, &release);
     assert_eq!(release["ocid"], "ocds-h6vhtk-fixture-0003");
     let detail = &release["bids"]["details"][0];
@@ -140,12 +162,7 @@ async fn a_bid_exports_as_an_ocds_release_that_validates(backend: Backend) {
 
     // A bid without a lot validates too, and its value is in major units.
     let plain = net.open_bid().await;
-    let release = net
-        .get(&plain, "/ocds", Some(&net.lead))
-        .await
-        .json::<Value>()
-        .await
-        .unwrap();
+    let release = exported(&net, &plain, &net.lead).await;
     assert_valid(&validator, &release);
     assert_eq!(
         release["bids"]["details"][0]["value"],

@@ -100,8 +100,14 @@ fn keywords(rule: Rule) -> Value {
         Items { min, max } => json!({"minItems": min, "maxItems": max}),
         OneOf(names) => json!({"enum": names}),
         Date => json!({"format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
-        Day => json!({"format": "date", "pattern": "^(20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"}),
-        Instant => json!({"format": "date-time", "pattern": "^(20[0-9]{2}|2100)-"}),
+        // The pattern states the range exactly, every day of it and no other
+        // (the server's `coophub_domain::dates`); `format` goes, since
+        // generators of examples would draw dates of any year and throw
+        // nearly all of them away.
+        Day => json!({"format": null, "pattern": format!("^{PLAUSIBLE_DAY}$")}),
+        Instant => json!({"format": null, "pattern": format!(
+            "^{PLAUSIBLE_DAY}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+        )}),
         Coordinates => {
             let number = "-?[0-9]{1,3}(\\.[0-9]+)?";
             json!({"pattern": format!("^{number},{number}$")})
@@ -120,8 +126,17 @@ fn keywords(rule: Rule) -> Value {
     }
 }
 
+/// A calendar day from 2000-01-01 to 2100-12-31, as a regular expression:
+/// months of 31 and 30 days, February's 28, and the 29th in leap years
+/// (2000 is one; 2100, not in `20xx`, is not).
+const PLAUSIBLE_DAY: &str = concat!(
+    "(((20[0-9]{2}|2100)-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])",
+    "|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8])))",
+    "|(20(0[048]|[2468][048]|[13579][26])-02-29))"
+);
+
 /// Adds `rule`'s keywords to `schema`, keeping `null` allowed where it was
-/// (an enum must then list it).
+/// (an enum must then list it); a keyword stated as `null` is taken away.
 pub(super) fn state(schema: &mut Value, rule: Rule) {
     let Value::Object(target) = schema else {
         return;
@@ -134,6 +149,10 @@ pub(super) fn state(schema: &mut Value, rule: Rule) {
         return;
     };
     for (keyword, mut value) in stated {
+        if value.is_null() {
+            target.remove(&keyword);
+            continue;
+        }
         if keyword == "enum"
             && nullable
             && let Value::Array(values) = &mut value

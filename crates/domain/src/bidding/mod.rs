@@ -19,8 +19,8 @@ pub use input::{
     RoleInput, SectionDraft, SectionInput, tender_amount,
 };
 pub use ocds::{
-    BidRelease, DocumentLink, Lot, Package, Party, Period, TenderRelease, TenderValue, bid_release,
-    read_package,
+    BIDS_EXTENSION, BidRelease, DocumentLink, LOTS_EXTENSION, Lot, Package, Party, Period,
+    TenderRelease, TenderValue, bid_package, bid_release, read_package,
 };
 pub use opportunity::{
     CoopEvidence, CoopFit, Evidence, MAX_BUYER_NAME, MAX_DESCRIPTION, MAX_REGION, MAX_TITLE,

@@ -15,7 +15,9 @@ use serde_json::Value;
 
 use crate::validation::{FieldError, ValidationErrors};
 use read::Release;
-pub use release_out::{BidRelease, Party, bid_release};
+pub use release_out::{
+    BIDS_EXTENSION, BidRelease, LOTS_EXTENSION, Party, bid_package, bid_release,
+};
 
 /// An amount of a tender, in minor units (two decimals) of its currency.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

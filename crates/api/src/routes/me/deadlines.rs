@@ -134,7 +134,7 @@ fn calendar(deadlines: Vec<Deadline>) -> String {
 #[utoipa::path(
     tag = "me",
     // Without a token, the feed's `key` opens it (a calendar app's way in).
-    security(("bearer" = [])),
+    security((), ("bearer" = [])),
     params(FeedQuery),
     responses(
         QueryString,

@@ -105,3 +105,26 @@ pub fn bid_release(release: &BidRelease<'_>) -> Value {
     }
     out
 }
+
+/// The bids extension's description, as OCDS extension registries name it.
+pub const BIDS_EXTENSION: &str = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+/// The lots extension's description.
+pub const LOTS_EXTENSION: &str = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json";
+
+/// `release` in a release package published at `uri`, which declares the
+/// extensions it uses (the bids extension, and the lots extension for a bid
+/// on a lot), so that tools that read packages apply their schemas.
+pub fn bid_package(release: Value, uri: &str, published: DateTime<Utc>) -> Value {
+    let mut extensions = vec![BIDS_EXTENSION];
+    if release["tender"].get("lots").is_some() {
+        extensions.push(LOTS_EXTENSION);
+    }
+    json!({
+        "uri": uri,
+        "version": "1.1",
+        "publishedDate": stamp(published),
+        "publisher": {"name": "coophub"},
+        "extensions": extensions,
+        "releases": [release],
+    })
+}

@@ -1,10 +1,10 @@
 //! `GET /api/v1/bids/{id}/ocds`: the bid as open data (an OCDS 1.1 release
-//! with the bids and lots extensions), to the consortium, which decides
-//! whether to publish it.
+//! package declaring the bids and lots extensions it uses), to the
+//! consortium, which decides whether to publish it.
 
 use actix_web::{HttpResponse, get, web};
 use coophub_domain::access::bidding::read_rates;
-use coophub_domain::bidding::{BidRelease, Party, bid_release};
+use coophub_domain::bidding::{BidRelease, Party, bid_package, bid_release};
 use uuid::Uuid;
 
 use super::{BidCase, bid_for};
@@ -44,15 +44,17 @@ fn release_of(case: &BidCase) -> serde_json::Value {
     })
 }
 
-/// The bid as an OCDS 1.1 release: `bids.details` with the consortium as
-/// tenderers (parties with the `tenderer` role), the buyer, and the lot
-/// when the bid is for one. Only co-ops that accepted are named.
+/// The bid as an OCDS 1.1 release package of one release: `bids.details`
+/// with the consortium as tenderers (parties with the `tenderer` role), the
+/// buyer, and the lot when the bid is for one; the package's `extensions`
+/// name the bids extension (and the lots extension for a lot). Only co-ops
+/// that accepted are named.
 #[utoipa::path(
     tag = "bidding",
     security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The bid's id")),
     responses(
-        (status = 200, description = "An OCDS release", body = Object, content_type = "application/json"),
+        (status = 200, description = "An OCDS release package", body = Object, content_type = "application/json"),
         (status = 403, description = "Invited, not (yet) in the consortium", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
     )
@@ -69,5 +71,7 @@ pub async fn bid_ocds(
             bid_for(conn, viewer, id, read_rates)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(release_of(&case)))
+    let uri = format!("{}/api/v1/bids/{id}/ocds", state.public_url);
+    let package = bid_package(release_of(&case), &uri, state.clock.now());
+    Ok(HttpResponse::Ok().json(package))
 }

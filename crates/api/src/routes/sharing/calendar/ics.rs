@@ -142,7 +142,7 @@ async fn feed(
 #[utoipa::path(
     tag = "sharing",
     // Without a token, the feed's `key` opens it (a calendar app's way in).
-    security(("bearer" = [])),
+    security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug"), FeedQuery),
     responses(
         QueryString,
@@ -175,7 +175,7 @@ pub async fn coop_calendar(
 #[utoipa::path(
     tag = "sharing",
     // Without a token, the feed's `key` opens it (a calendar app's way in).
-    security(("bearer" = [])),
+    security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The person's id"), FeedQuery),
     responses(
         QueryString,
