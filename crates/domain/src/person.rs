@@ -237,10 +237,8 @@ impl PersonInput {
             crate::dates::check(draft.available_from, "/available_from", &mut errors);
         let availability = match (draft.days_per_week, draft.available_from) {
             (None, None) => None,
-            (Some(days), Some(from))
-                if (0.0..=7.0).contains(&days) && (days * 2.0).fract() == 0.0 =>
-            {
-                available_from.map(|_| (days, from))
+            (Some(days), Some(_)) if (0.0..=7.0).contains(&days) && (days * 2.0).fract() == 0.0 => {
+                available_from.map(|from| (days, from))
             }
             (Some(_), Some(_)) => {
                 errors.0.push(FieldError::new(

@@ -85,10 +85,8 @@ pub fn held_by_others(conn: &mut DbConnection, coop: Uuid) -> Result<Holds, Stor
         .filter(bids::lead_coop_id.eq(&id))
         .filter(bid_members::coop_id.ne(&id))
         .filter(bid_members::status.eq(&joined))
-        .select(bids::id)
-        .distinct()
-        .load::<String>(conn)?
-        .len();
+        .select(diesel::dsl::count(bids::id).aggregate_distinct())
+        .get_result(conn)?;
     let invoices = fund_invoices::table
         .filter(fund_invoices::coop_id.eq(&id))
         .count()
@@ -101,7 +99,7 @@ pub fn held_by_others(conn: &mut DbConnection, coop: Uuid) -> Result<Holds, Stor
     Ok(Holds {
         placements,
         bids_joined,
-        bids_led: i64::try_from(bids_led).unwrap_or(i64::MAX),
+        bids_led,
         invoices,
         pledges,
     })
