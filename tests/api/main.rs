@@ -27,6 +27,7 @@ mod matrix;
 mod murmurations;
 mod notifications;
 mod openapi;
+mod openapi_clients;
 mod operations;
 mod patch;
 mod people;

@@ -152,11 +152,20 @@ fn clean_strings(schema: &mut Value, controls: &str) {
     }
 }
 
-/// Every object schema within `schema` that lists its properties admits no others.
+/// Every object schema within `schema` that lists its properties admits no
+/// others, unless it says it is open (a flattened map of any values, such as
+/// an OCDS package's fields coophub does not read): that is stated as
+/// `additionalProperties: true`, the form utoipa's types read back.
 fn close_objects(schema: &mut Value) {
     match schema {
         Value::Object(map) => {
-            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+            let open = match map.get("additionalProperties") {
+                Some(Value::Object(any)) => !any.contains_key("type") && !any.contains_key("$ref"),
+                _ => false,
+            };
+            if open {
+                map.insert("additionalProperties".into(), Value::Bool(true));
+            } else if map.contains_key("properties") && !map.contains_key("additionalProperties") {
                 map.insert("additionalProperties".into(), Value::Bool(false));
             }
             map.values_mut().for_each(close_objects);

@@ -82,13 +82,9 @@ fn keywords(rule: Rule) -> Value {
             "*$"
         )}),
         Pattern(pattern) => json!({"pattern": pattern}),
-        Country => {
-            let codes: Vec<String> = coophub_domain::coop::COUNTRY_CODES
-                .iter()
-                .flat_map(|code| [(*code).to_owned(), code.to_lowercase()])
-                .collect();
-            json!({"enum": codes})
-        }
+        // Either case (the server upper-cases), as a pattern: an enum of
+        // both cases makes client generators name two members alike.
+        Country => json!({"pattern": format!("^({})$", country_alternatives())}),
         Range { min, max, step } => {
             let mut stated = json!({"minimum": min, "maximum": max});
             if let Some(step) = step {
@@ -124,6 +120,31 @@ fn keywords(rule: Rule) -> Value {
             })
         }
     }
+}
+
+/// Every ISO 3166-1 alpha-2 code in either case, by first letter:
+/// `[Aa][DdEe…]|[Bb][…]|…`.
+fn country_alternatives() -> String {
+    let either = |c: char| format!("[{c}{}]", c.to_ascii_lowercase());
+    let mut groups: Vec<(char, Vec<char>)> = Vec::new();
+    for code in coophub_domain::coop::COUNTRY_CODES {
+        let mut letters = code.chars();
+        let (Some(first), Some(second)) = (letters.next(), letters.next()) else {
+            continue;
+        };
+        match groups.last_mut() {
+            Some((letter, seconds)) if *letter == first => seconds.push(second),
+            _ => groups.push((first, vec![second])),
+        }
+    }
+    let group = |(first, seconds): &(char, Vec<char>)| {
+        let seconds: String = seconds
+            .iter()
+            .flat_map(|c| [*c, c.to_ascii_lowercase()])
+            .collect();
+        format!("{}[{seconds}]", either(*first))
+    };
+    groups.iter().map(group).collect::<Vec<_>>().join("|")
 }
 
 /// A calendar day from 2000-01-01 to 2100-12-31, as a regular expression:

@@ -16,6 +16,7 @@ mod keywords;
 mod merge_patch;
 mod rules;
 mod statuses;
+mod unions;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -25,6 +26,9 @@ mod statuses;
             Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `code`.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
+    // Relative: the server that serves the document (Swagger UI, schemathesis
+    // and generated clients resolve it against the document's address).
+    servers((url = "/", description = "The server this document is served by")),
     modifiers(&BearerScheme),
     components(schemas(Problem)),
     tags(
@@ -78,7 +82,7 @@ where
 
 /// The OpenAPI document of the whole API, with the rules and shared statuses
 /// the handlers' annotations do not state (see [`constraints`], [`merge_patch`],
-/// [`statuses`]).
+/// [`statuses`]), and tagged unions' variants named ([`unions`]).
 pub fn spec() -> OpenApiDoc {
     let collected = with_routes(actix_web::App::new().into_utoipa_app())
         .split_for_parts()
@@ -99,6 +103,7 @@ fn stated(collected: &OpenApiDoc) -> Result<OpenApiDoc, String> {
     constraints::state_rules(&mut doc)?;
     merge_patch::state_patch_bodies(&mut doc)?;
     statuses::add_shared_statuses(&mut doc);
+    unions::name_tagged_unions(&mut doc)?;
     serde_json::from_value(doc).map_err(|e| e.to_string())
 }
 

@@ -279,11 +279,6 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ),
     (
         "WebhookBody",
-        "events[]",
-        OneOf(coophub_domain::notify::EventKind::NAMES),
-    ),
-    (
-        "WebhookBody",
         "description",
         text(coophub_domain::webhook::DESCRIPTION_MAX),
     ),
@@ -302,11 +297,6 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
             min: 1,
             max: coophub_domain::webhook::EVENTS_MAX,
         },
-    ),
-    (
-        "WebhookPatchBody",
-        "events[]",
-        OneOf(coophub_domain::notify::EventKind::NAMES),
     ),
     (
         "WebhookPatchBody",

@@ -3,4 +3,5 @@
 
 pub mod bids;
 pub(crate) mod capability;
+pub(crate) mod ocds_schema;
 pub mod opportunities;

@@ -15,6 +15,7 @@ pub struct WebhookBody {
     /// Where deliveries are posted: https, a public host.
     pub url: String,
     /// The event types it hears of, e.g. `placement.requested`.
+    #[schema(value_type = Vec<EventKind>)]
     pub events: Vec<String>,
     /// What it is for.
     pub description: Option<String>,
@@ -27,6 +28,7 @@ pub struct WebhookPatchBody {
     /// See [`WebhookBody`].
     pub url: Option<String>,
     /// See [`WebhookBody`].
+    #[schema(value_type = Option<Vec<EventKind>>)]
     pub events: Option<Vec<String>>,
     /// See [`WebhookBody`].
     pub description: Option<String>,

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::{BidCase, bid_for};
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
+use crate::routes::bidding::ocds_schema::OcdsPackage;
 use crate::state::AppState;
 
 fn release_of(case: &BidCase) -> serde_json::Value {
@@ -54,7 +55,7 @@ fn release_of(case: &BidCase) -> serde_json::Value {
     security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The bid's id")),
     responses(
-        (status = 200, description = "An OCDS release package", body = Object, content_type = "application/json"),
+        (status = 200, description = "An OCDS release package", body = OcdsPackage, content_type = "application/json"),
         (status = 403, description = "Invited, not (yet) in the consortium", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
     )

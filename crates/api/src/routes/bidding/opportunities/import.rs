@@ -8,6 +8,7 @@ use super::{ImportAnswer, ImportedItem, adder};
 use crate::auth::Caller;
 use crate::extract::PackageJson;
 use crate::problem::{ApiError, JsonBody, Problem, ProblemItem, SignedIn};
+use crate::routes::bidding::ocds_schema::OcdsPackage;
 use crate::state::AppState;
 
 /// Imports an OCDS 1.1 release package or record package (up to 10 MB):
@@ -21,7 +22,7 @@ use crate::state::AppState;
 #[utoipa::path(
     tag = "bidding",
     security(("bearer" = [])),
-    request_body(content = Object, description = "An OCDS release package or record package"),
+    request_body(content = OcdsPackage, description = "An OCDS release package or record package"),
     responses(
         SignedIn, JsonBody,
         (status = 200, description = "Imported", body = ImportAnswer),
