@@ -38,7 +38,7 @@ impl TestApp {
 
     /// Starts a server on `backend`, letting `tweak` change its settings.
     pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Settings)) -> Self {
-        let db = TestDatabase::create(backend);
+        let db = TestDatabase::migrated(backend);
         let flags = [
             ("bind", "127.0.0.1:0".to_owned()),
             ("data_dir", db.data_dir().display().to_string()),

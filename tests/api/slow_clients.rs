@@ -67,7 +67,9 @@ async fn a_trickled_body_is_cut_off_with_408(backend: Backend) {
 async fn one_address_has_only_so_many_requests_in_flight(backend: Backend) {
     let app = TestApp::spawn_with(backend, |settings| {
         settings.max_requests_per_address = 2;
-        settings.request_body_timeout = Duration::from_secs(2);
+        // Long enough that both trickles are still in flight when a loaded
+        // machine starts the second one late.
+        settings.request_body_timeout = Duration::from_secs(5);
     })
     .await;
     let slow: Vec<_> = (0..2)

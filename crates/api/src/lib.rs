@@ -14,10 +14,8 @@ mod fuzz;
 pub mod middleware;
 mod openapi;
 pub mod problem;
-pub mod remind;
 pub mod routes;
 pub mod state;
-mod tell;
 
 pub use app::{CorsPolicy, HttpSettings, Shared, app};
 pub use openapi::{spec, spec_json};

@@ -239,7 +239,7 @@ fn person(
         ..PersonDraft::default()
     };
     let input = PersonInput::parse(draft).map_err(invalid)?;
-    Ok(coophub_store::people::insert(conn, coop, &input, None, now)?.id)
+    Ok(coophub_app::directory::people::insert(conn, coop, &input, None, now)?.id)
 }
 
 fn in_days(now: DateTime<Utc>, days: u64) -> chrono::NaiveDate {
@@ -277,7 +277,7 @@ fn offer(
         ..OfferDraft::default()
     };
     let input = OfferInput::parse(draft).map_err(invalid)?;
-    coophub_store::sharing::offers::insert(conn, coop, &input, now)?;
+    coophub_app::sharing::offers::insert(conn, coop, &input, now)?;
     Ok(())
 }
 
@@ -325,7 +325,7 @@ fn tender(
         .iter()
         .filter_map(|s| coophub_domain::skills::SkillName::parse(s, "/skills").ok())
         .collect();
-    coophub_store::bidding::opportunities::upsert(
+    coophub_app::bidding::opportunities::upsert(
         conn,
         &release,
         &extra,

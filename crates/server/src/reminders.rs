@@ -1,6 +1,6 @@
 //! The reminder task: every instance runs one, looking on the rule clock
 //! every `COOPHUB_REMINDER_INTERVAL_MS` for reminders that have come due
-//! (`coophub_api::remind`). Each reminder is recorded once, whichever
+//! (`coophub_app::telling::remind`). Each reminder is recorded once, whichever
 //! instance finds it first.
 
 use std::sync::Arc;
@@ -16,7 +16,7 @@ pub(crate) fn start(store: Store, clock: Arc<dyn Clock>, interval: Duration) {
         loop {
             let (store, now) = (store.clone(), clock.now());
             let given = web::block(move || -> Result<usize, coophub_store::StoreError> {
-                coophub_api::remind::run(&mut *store.conn()?, now)
+                coophub_app::telling::remind::run(&mut *store.conn()?, now)
             })
             .await;
             match given {

@@ -254,11 +254,9 @@ pub fn list_for_coop(
     Ok((with_skills(conn, rows)?, total))
 }
 
-/// The person `id` as just written, once the alerts they match are told.
-fn told(conn: &mut DbConnection, id: Uuid, now: DateTime<Utc>) -> Result<Person, StoreError> {
-    let person = find(conn, id)?.ok_or(StoreError::NotFound)?;
-    crate::alerts::talent::fire_person(conn, &person, now)?;
-    Ok(person)
+/// The person `id` as just written.
+fn as_written(conn: &mut DbConnection, id: Uuid) -> Result<Person, StoreError> {
+    find(conn, id)?.ok_or(StoreError::NotFound)
 }
 
 /// Adds a person to a co-op, optionally linked to the account that may edit it.
@@ -280,7 +278,7 @@ pub fn insert(
             .execute(conn)?;
         write_skills(conn, &row.id, input, now)?;
         changes::record(conn, Entity::Person, id, now)?;
-        told(conn, id, now)
+        as_written(conn, id)
     })
 }
 
@@ -330,7 +328,7 @@ pub fn update(
         write_row(conn, &row, person.version)?;
         write_skills(conn, &row.id, input, now)?;
         changes::record(conn, Entity::Person, id, now)?;
-        told(conn, id, now)
+        as_written(conn, id)
     })
 }
 
@@ -359,7 +357,7 @@ pub fn reconfirm(
         .execute(conn)?;
         versioning::written(conn, written, Row::Person(&id.to_string()))?;
         changes::record(conn, Entity::Person, id, now)?;
-        told(conn, id, now).map(Some)
+        as_written(conn, id).map(Some)
     })
 }
 

@@ -9,6 +9,7 @@
 mod postgres;
 pub mod receiver;
 pub mod smtp;
+mod template;
 
 use std::path::{Path, PathBuf};
 
@@ -40,19 +41,36 @@ impl TestDatabase {
     /// # Panics
     /// When the database cannot be created: a test cannot go on without it.
     pub fn create(backend: Backend) -> Self {
+        Self::make(backend, false)
+    }
+
+    /// Creates a database on `backend` with every migration applied (a copy
+    /// of a template migrated once: the `template` module), as a server leaves
+    /// it before its first request.
+    ///
+    /// # Panics
+    /// When the database cannot be created: a test cannot go on without it.
+    pub fn migrated(backend: Backend) -> Self {
+        Self::make(backend, true)
+    }
+
+    fn make(backend: Backend, migrated: bool) -> Self {
         let data_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temporary directory: {e}"));
         match backend {
-            Backend::Sqlite => Self {
-                url: data_dir
-                    .path()
-                    .join("coophub.sqlite3")
-                    .display()
-                    .to_string(),
-                data_dir,
-                postgres: None,
-            },
+            Backend::Sqlite => {
+                let path = data_dir.path().join("coophub.sqlite3");
+                if migrated {
+                    std::fs::copy(template::sqlite(), &path)
+                        .unwrap_or_else(|e| panic!("copying the SQLite template: {e}"));
+                }
+                Self {
+                    url: path.display().to_string(),
+                    data_dir,
+                    postgres: None,
+                }
+            }
             Backend::Postgres => {
-                let scratch = postgres::ScratchDatabase::create();
+                let scratch = postgres::ScratchDatabase::create(migrated);
                 Self {
                     url: scratch.url().to_owned(),
                     data_dir,

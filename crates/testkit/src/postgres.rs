@@ -14,14 +14,20 @@ pub(crate) struct ScratchDatabase {
 }
 
 impl ScratchDatabase {
-    /// Creates `coophub_test_<random>` on the test server.
-    pub(crate) fn create() -> Self {
+    /// Creates `coophub_test_<random>` on the test server: empty, or with
+    /// every migration applied (a copy of the template).
+    pub(crate) fn create(migrated: bool) -> Self {
         let server_url = std::env::var(POSTGRES_URL_VAR)
             .unwrap_or_else(|_| panic!("{POSTGRES_URL_VAR} must be set for PostgreSQL tests"));
         let name = format!("coophub_test_{}", uuid::Uuid::new_v4().simple());
+        let template = if migrated {
+            format!(" TEMPLATE {}", crate::template::postgres(&server_url))
+        } else {
+            String::new()
+        };
         let mut admin = PgConnection::establish(&server_url)
             .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {server_url}: {e}"));
-        diesel::sql_query(format!("CREATE DATABASE {name}"))
+        diesel::sql_query(format!("CREATE DATABASE {name}{template}"))
             .execute(&mut admin)
             .unwrap_or_else(|e| panic!("cannot create database {name}: {e}"));
         let url = with_database(&server_url, &name);
@@ -52,7 +58,7 @@ impl Drop for ScratchDatabase {
 }
 
 /// `url` with its database name replaced by `name`, keeping any query string.
-fn with_database(url: &str, name: &str) -> String {
+pub(crate) fn with_database(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {
         Some((base, query)) => (base, Some(query)),
         None => (url, None),

@@ -8,7 +8,7 @@ use coophub_domain::coop::{
 };
 use coophub_domain::person::{PersonDraft, PersonInput, PersonSkillDraft, Visibility};
 use coophub_domain::{NewPassword, Registration};
-use coophub_store::{Store, coops, people, users};
+use coophub_store::{Store, coops, users};
 use serde::Deserialize;
 
 /// Sign-in email of the demo network admin.
@@ -150,7 +150,7 @@ pub fn load(store: &Store, now: DateTime<Utc>) -> anyhow::Result<DemoSummary> {
         let created = coops::insert(&mut conn, &input, &membership, None, now)?;
         summary.coops += 1;
         for person in example_people(coop) {
-            people::insert(&mut conn, created.id, &person, None, now)?;
+            coophub_app::directory::people::insert(&mut conn, created.id, &person, None, now)?;
             summary.people += 1;
         }
     }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use coophub_domain::bidding::read_package;
-use coophub_store::bidding::opportunities::{self, Source, Upserted};
+use coophub_store::bidding::opportunities::{Source, Upserted};
 use coophub_store::{DbConnection, Store};
 
 use super::{Counts, Failed};
@@ -59,7 +59,13 @@ pub(crate) fn import_package(
     };
     for release in &package.releases {
         // The network's source updates any process, so none is kept.
-        match opportunities::upsert(conn, release, &[], Source::NETWORK_IMPORT, now)? {
+        match coophub_app::bidding::opportunities::upsert(
+            conn,
+            release,
+            &[],
+            Source::NETWORK_IMPORT,
+            now,
+        )? {
             Upserted::Created(_) => done.counts.created += 1,
             Upserted::Updated(_) => done.counts.updated += 1,
             Upserted::Unchanged(_) | Upserted::Kept(_) => done.counts.unchanged += 1,

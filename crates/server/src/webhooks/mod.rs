@@ -106,7 +106,7 @@ async fn round(worker: &Arc<Worker>) -> anyhow::Result<usize> {
     web::block(move || -> Result<(), coophub_store::StoreError> {
         let mut conn = store.conn()?;
         for (claim, outcome, after) in &finished {
-            outbox::finish(
+            coophub_app::telling::webhooks::finish(
                 &mut conn,
                 &claim.delivery_id,
                 claim.attempt,

@@ -1,14 +1,15 @@
-//! Alerts and their hits. Each subject's `fire` runs in the transaction
-//! that writes one of its items (opportunities in `opportunities::upsert`,
-//! which every import path and entry by hand goes through; offers and
-//! people in their own writes), so an alert tells of an item exactly once.
+//! Alerts and their hits: which alert told of which item, so that each
+//! tells of an item once (`coophub_app::telling::alerts` decides and words
+//! what they tell, in the transaction that writes the item).
 
 pub(crate) mod talent;
 pub(crate) mod tenders;
 
+pub use talent::{first_talent_hit, reader};
+pub use tenders::first_tender_hit;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use coophub_domain::alert::{AlertFilters, AlertSubject};
-use coophub_domain::notify::{Audience, NewEvent};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -16,7 +17,7 @@ use crate::connection::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{alert_hits, alerts};
 use crate::sharing::{corrupt, uuid};
-use crate::{notifications, time};
+use crate::time;
 
 pub(crate) use talent::TalentHitRow;
 pub(crate) use tenders::HitRow;
@@ -134,7 +135,7 @@ pub fn visible_to(
 }
 
 /// Every alert on `subject`.
-fn on(conn: &mut DbConnection, subject: AlertSubject) -> Result<Vec<Alert>, StoreError> {
+pub fn on(conn: &mut DbConnection, subject: AlertSubject) -> Result<Vec<Alert>, StoreError> {
     alerts::table
         .filter(alerts::subject.eq(subject.as_str()))
         .select(AlertRow::as_select())
@@ -158,33 +159,6 @@ pub fn find(conn: &mut DbConnection, id: Uuid) -> Result<Option<Alert>, StoreErr
 /// Deletes the alert `id`.
 pub fn delete(conn: &mut DbConnection, id: Uuid) -> Result<(), StoreError> {
     diesel::delete(alerts::table.find(id.to_string())).execute(conn)?;
-    Ok(())
-}
-
-/// Tells `alert`'s account, or its co-op's admins (and webhooks), of
-/// `event`, whose summary gets the match's reasons.
-fn tell(
-    conn: &mut DbConnection,
-    alert: &Alert,
-    mut event: NewEvent,
-    reasons: &[String],
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    if !reasons.is_empty() {
-        event.summary.push_str(&format!(": {}", reasons.join("; ")));
-    }
-    event.coops = alert.coop_id.into_iter().collect();
-    let audience = match alert.coop_id {
-        Some(coop) => Audience {
-            admins_of: vec![coop],
-            ..Audience::default()
-        },
-        None => Audience {
-            accounts: vec![alert.user_id],
-            ..Audience::default()
-        },
-    };
-    notifications::record(conn, &event, &audience, now)?;
     Ok(())
 }
 

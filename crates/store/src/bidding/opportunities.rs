@@ -192,7 +192,6 @@ pub fn upsert(
                 write_links(conn, &row.id, tender, extra, now)?;
                 let id = uuid(&row.id)?;
                 changes::record(conn, Entity::Opportunity, id, now)?;
-                crate::alerts::tenders::fire(conn, id, now)?;
                 Ok(Upserted::Updated(id))
             }
             None => {
@@ -203,7 +202,6 @@ pub fn upsert(
                     .execute(conn)?;
                 write_links(conn, &row.id, tender, extra, now)?;
                 changes::record(conn, Entity::Opportunity, id, now)?;
-                crate::alerts::tenders::fire(conn, id, now)?;
                 Ok(Upserted::Created(id))
             }
         }

@@ -290,11 +290,9 @@ fn filtered(
     query
 }
 
-/// The offer `id` as just written, once the alerts it matches are told.
-fn told(conn: &mut DbConnection, id: Uuid, now: DateTime<Utc>) -> Result<Offer, StoreError> {
-    let offer = find(conn, id)?.ok_or(StoreError::NotFound)?;
-    crate::alerts::talent::fire_offer(conn, &offer, now)?;
-    Ok(offer)
+/// The offer `id` as just written.
+fn as_written(conn: &mut DbConnection, id: Uuid) -> Result<Offer, StoreError> {
+    find(conn, id)?.ok_or(StoreError::NotFound)
 }
 
 /// Adds an offer of `coop_id` (whose capacity lock the caller holds).
@@ -320,7 +318,7 @@ pub fn insert(
             .execute(conn)?;
         write_skills(conn, &row.id, input, now)?;
         changes::record(conn, Entity::Offer, id, now)?;
-        told(conn, id, now)
+        as_written(conn, id)
     })
 }
 
@@ -354,7 +352,7 @@ pub fn update(
         versioning::written(conn, written, Row::Offer(&row.id))?;
         write_skills(conn, &row.id, input, now)?;
         changes::record(conn, Entity::Offer, offer.id, now)?;
-        told(conn, offer.id, now)
+        as_written(conn, offer.id)
     })
 }
 
@@ -380,7 +378,7 @@ pub fn reconfirm(
         .execute(conn)?;
         versioning::written(conn, written, Row::Offer(&offer.id.to_string()))?;
         changes::record(conn, Entity::Offer, offer.id, now)?;
-        told(conn, offer.id, now)
+        as_written(conn, offer.id)
     })
 }
 

@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use coophub_domain::notify::{Audience, EventKind, NewEvent};
+use coophub_domain::notify::EventKind;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Timestamp};
 use uuid::Uuid;
@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::WebhookRow;
 use crate::connection::DbConnection;
 use crate::error::StoreError;
-use crate::notifications::{self, EventRow};
+use crate::notifications::EventRow;
 use crate::schema::{coops, events, webhook_attempts, webhook_deliveries, webhooks};
 use crate::time;
 
@@ -264,9 +264,21 @@ pub enum AfterFailure {
     },
 }
 
+/// A message given up after the last attempt of its schedule: its endpoint
+/// is to be disabled unless something reached it since the message was
+/// written ([`disable_unless_alive`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GivenUp {
+    /// The endpoint.
+    pub webhook: Uuid,
+    /// When the message was written.
+    pub written_at: DateTime<Utc>,
+}
+
 /// Records how attempt `attempt` of message `delivery` ended and what
-/// follows. An attempt finishing after its lease ran out (another attempt
-/// was claimed meanwhile) is logged but decides nothing.
+/// follows; answers the message when it was given up with `disable`. An
+/// attempt finishing after its lease ran out (another attempt was claimed
+/// meanwhile) is logged but decides nothing.
 pub fn finish(
     conn: &mut DbConnection,
     delivery: &str,
@@ -274,7 +286,7 @@ pub fn finish(
     outcome: &Outcome,
     after: AfterFailure,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<Option<GivenUp>, StoreError> {
     let number = i32::try_from(attempt).unwrap_or(i32::MAX);
     crate::write(conn, |conn| {
         diesel::update(webhook_attempts::table.find((delivery, number)))
@@ -292,7 +304,7 @@ pub fn finish(
             .first(conn)
             .optional()?
         else {
-            return Ok(());
+            return Ok(None);
         };
         let (state, next) = match (outcome.succeeded(), after) {
             (true, _) => (DELIVERED, now),
@@ -313,58 +325,43 @@ pub fn finish(
             diesel::update(webhooks::table.find(&row.webhook_id))
                 .set(webhooks::last_delivered_at.eq(Some(time::to_db(now))))
                 .execute(conn)?;
-        } else if let AfterFailure::GiveUp { disable: true } = after {
-            disable_if_dead(conn, &row, attempt, now)?;
+        } else if let AfterFailure::GiveUp { disable: true } = after
+            && let Ok(webhook) = Uuid::parse_str(&row.webhook_id)
+        {
+            return Ok(Some(GivenUp {
+                webhook,
+                written_at: time::from_db(row.created_at),
+            }));
         }
-        Ok::<_, StoreError>(())
+        Ok::<_, StoreError>(None)
     })
 }
 
-/// Disables the message's endpoint unless something reached it after the
-/// message was written, and tells the co-op's admins.
-fn disable_if_dead(
+/// Disables `given_up`'s endpoint for `reason` unless something reached it
+/// after the message was written or it is disabled already; answers the
+/// endpoint as disabled, with its co-op's slug.
+pub fn disable_unless_alive(
     conn: &mut DbConnection,
-    delivery: &DeliveryRow,
-    attempts: u32,
+    given_up: GivenUp,
+    reason: &str,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let Ok(id) = Uuid::parse_str(&delivery.webhook_id) else {
-        return Ok(());
-    };
-    let Some(webhook) = super::find_for_update(conn, id)? else {
-        return Ok(());
+) -> Result<Option<(super::Webhook, String)>, StoreError> {
+    let Some(webhook) = super::find_for_update(conn, given_up.webhook)? else {
+        return Ok(None);
     };
     let alive = webhook
         .last_delivered_at
-        .is_some_and(|last| last >= time::from_db(delivery.created_at));
+        .is_some_and(|last| last >= given_up.written_at);
     if alive || webhook.disabled.is_some() {
-        return Ok(());
+        return Ok(None);
     }
-    let reason = format!(
-        "{attempts} attempts to deliver a message failed and nothing was delivered since {}",
-        time::from_db(delivery.created_at).format("%Y-%m-%d %H:%M UTC")
-    );
     let slug: String = coops::table
         .find(webhook.coop_id.to_string())
         .select(coops::slug)
         .first(conn)?;
-    let mut disabled = webhook.clone();
-    disabled.disabled = Some((now, reason.clone()));
+    let mut disabled = webhook;
+    disabled.disabled = Some((now, reason.to_owned()));
     disabled.updated_at = now;
     super::update(conn, &disabled)?;
-    let event = NewEvent {
-        kind: EventKind::WebhookDisabled,
-        subject_type: "webhook",
-        subject_id: webhook.id.to_string(),
-        link: format!("/api/v1/coops/{slug}/webhooks/{}", webhook.id),
-        summary: format!("Deliveries to {} stopped: {reason}", webhook.url),
-        actor: None,
-        coops: vec![webhook.coop_id],
-    };
-    let audience = Audience {
-        admins_of: vec![webhook.coop_id],
-        ..Audience::default()
-    };
-    notifications::record(conn, &event, &audience, now)?;
-    Ok(())
+    Ok(Some((disabled, slug)))
 }

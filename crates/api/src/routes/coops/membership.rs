@@ -15,7 +15,7 @@ use crate::etag::expected_version;
 use crate::extract::Json;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
-use crate::tell;
+use coophub_app::telling::tell;
 
 /// A membership decision.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]

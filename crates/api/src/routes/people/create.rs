@@ -2,7 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use coophub_store::people;
+use coophub_app::directory::people;
 
 use super::{PersonRequest, PersonView, checked_person, linked_user, person_response};
 use crate::auth::Caller;

@@ -122,7 +122,7 @@ pub(crate) fn replace_person(
         access::administer_person(viewer, facts(person, coop))
             .map_err(|denied| refused(denied, || format!("no person {}", person.id)))?;
     }
-    Ok(people::update(
+    Ok(coophub_app::directory::people::update(
         conn,
         person.id,
         change.expected,

@@ -2,7 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use coophub_store::people;
+use coophub_app::directory::people;
 use uuid::Uuid;
 
 use coophub_domain::access;

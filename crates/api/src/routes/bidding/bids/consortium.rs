@@ -19,7 +19,7 @@ use crate::auth::{Caller, refused};
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
-use crate::tell;
+use coophub_app::telling::tell;
 
 fn closed(detail: String) -> ApiError {
     ApiError::Conflict {

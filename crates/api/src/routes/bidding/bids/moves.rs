@@ -16,7 +16,7 @@ use crate::auth::Caller;
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::state::AppState;
-use crate::tell;
+use coophub_app::telling::tell;
 
 /// Moves bid `id` by `action`, recording `decision` with a go/no-go.
 async fn act(

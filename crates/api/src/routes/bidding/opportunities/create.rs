@@ -93,7 +93,9 @@ pub async fn create_opportunity(
                 manual: true,
                 provenance: adder(viewer)?,
             };
-            let id = match opportunities::upsert(conn, &release, &skills, source, now)? {
+            let id = match coophub_app::bidding::opportunities::upsert(
+                conn, &release, &skills, source, now,
+            )? {
                 Upserted::Created(id)
                 | Upserted::Updated(id)
                 | Upserted::Unchanged(id)

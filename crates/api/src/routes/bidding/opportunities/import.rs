@@ -2,7 +2,7 @@
 
 use actix_web::{post, web};
 use coophub_domain::bidding::read_package;
-use coophub_store::bidding::opportunities::{self, Source, Upserted};
+use coophub_store::bidding::opportunities::{Source, Upserted};
 
 use super::{ImportAnswer, ImportedItem, adder};
 use crate::auth::Caller;
@@ -55,7 +55,13 @@ pub async fn import_opportunities(
             };
             let mut items = Vec::with_capacity(package.releases.len());
             for release in &package.releases {
-                let (id, result) = match opportunities::upsert(conn, release, &[], source, now)? {
+                let (id, result) = match coophub_app::bidding::opportunities::upsert(
+                    conn,
+                    release,
+                    &[],
+                    source,
+                    now,
+                )? {
                     Upserted::Created(id) => (id, "created"),
                     Upserted::Updated(id) => (id, "updated"),
                     Upserted::Unchanged(id) => (id, "unchanged"),

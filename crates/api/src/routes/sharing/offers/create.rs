@@ -2,8 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::sharing::offers;
 use coophub_domain::sharing::OfferInput;
-use coophub_store::sharing::offers;
 
 use super::{OfferRequest, OfferView, check_person, offer_response};
 use crate::auth::Caller;

@@ -2,8 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
+use coophub_app::sharing::offers;
 use coophub_domain::access::sharing as access;
-use coophub_store::sharing::offers;
 use uuid::Uuid;
 
 use super::{OfferView, offer_response, offer_to_change};

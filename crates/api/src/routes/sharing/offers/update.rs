@@ -5,8 +5,8 @@ use actix_web::{HttpRequest, HttpResponse, put, web};
 use coophub_domain::access::sharing as access;
 use coophub_domain::sharing::{Limits, OfferInput, refusals};
 use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::sharing::placements;
 use coophub_store::sharing::placements::Holder;
-use coophub_store::sharing::{offers, placements};
 use uuid::Uuid;
 
 use super::{OfferRequest, OfferView, check_person, offer_response, offer_to_change};
@@ -93,7 +93,8 @@ pub async fn update_offer(
                     conflicts,
                 ));
             }
-            let offer = offers::update(conn, &offer, expected.as_ref(), &input, now)?;
+            let offer =
+                coophub_app::sharing::offers::update(conn, &offer, expected.as_ref(), &input, now)?;
             let person = visible_person(conn, viewer, offer.person_id, &coop)?;
             Ok((offer, coop, person))
         })

@@ -19,7 +19,7 @@ use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::routes::coops::facts as coop_facts;
 use crate::routes::sharing::offers::offer_to_change;
 use crate::state::AppState;
-use crate::tell;
+use coophub_app::telling::tell;
 
 /// A member co-op's admins ask an open offer of another member co-op for
 /// time. It must fit what is free now; the offering co-op then accepts or

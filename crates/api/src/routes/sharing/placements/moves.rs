@@ -20,7 +20,7 @@ use crate::etag::expected_version;
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn, Versioned};
 use crate::state::AppState;
-use crate::tell;
+use coophub_app::telling::tell;
 
 /// One move asked for.
 struct Asked {

@@ -20,7 +20,7 @@ use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::routes::sharing::capacity_conflict;
 use crate::state::AppState;
-use crate::tell;
+use coophub_app::telling::tell;
 
 /// The swap `id` with both sides, if the viewer is one of its parties; for a
 /// change, the swap and both rotation requests are locked.
@@ -135,7 +135,14 @@ pub async fn answer_swap(
                 SwapState::Refused => EventKind::SwapRefused,
                 _ => EventKind::SwapAnswered,
             };
-            tell::swap(conn, viewer, proposal.id, [&first, &second], kind, now)?;
+            tell::swap(
+                conn,
+                viewer,
+                proposal.id,
+                [first.side(), second.side()],
+                kind,
+                now,
+            )?;
             Ok(SwapView::new(proposal, &first, &second, now))
         })
         .await?;

@@ -42,6 +42,11 @@ pub(crate) struct Asked {
 }
 
 impl Asked {
+    /// The person asking and their co-op: one side of a swap.
+    pub(crate) fn side(&self) -> (&Person, &Coop) {
+        (&self.person, &self.coop)
+    }
+
     /// What the rules need to know.
     pub(crate) fn facts(&self) -> RotationFacts {
         RotationFacts {

@@ -22,7 +22,7 @@ use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
 use crate::routes::people::CoopRef;
 use crate::routes::sharing::views::{PersonRef, days};
 use crate::state::AppState;
-use crate::tell;
+use coophub_app::telling::tell;
 
 /// A possible swap: the other side, the skills fitting each way, the time.
 struct Fitting {
@@ -200,7 +200,7 @@ pub async fn propose_swap(
                 version: 1,
             };
             swaps::insert(conn, &proposal, now)?;
-            let sides = [&mine, &fit.other];
+            let sides = [mine.side(), fit.other.side()];
             tell::swap(
                 conn,
                 viewer,

@@ -4,7 +4,7 @@
 //! deadlines a week and a day away, sections due tomorrow or late. Each is
 //! given once per item and moment (`coophub_store::reminders::record_once`),
 //! to the people who may see its subject, worded like every other event
-//! (`crate::tell`); a reconfirmation or a new invitation makes a new moment.
+//! (`super::tell`); a reconfirmation or a new invitation makes a new moment.
 
 use chrono::{DateTime, Duration, Utc};
 use coophub_domain::coop::INVITATION_DAYS;

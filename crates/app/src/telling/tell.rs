@@ -1,39 +1,37 @@
 //! Who is told what, for every change someone must act on or know about
 //! (`coophub_domain::notify`): each function records its event in the
 //! caller's write transaction, worded to name only what every recipient may
-//! see. Handlers call these right after the change they describe.
+//! see. Operations call these right after the change they describe.
 
 use chrono::{DateTime, Utc};
+use coophub_domain::access::Viewer;
 use coophub_domain::bidding::{Bid, BidState};
 use coophub_domain::coop::Coop;
 use coophub_domain::notify::{Audience, EventKind, NewEvent};
+use coophub_domain::person::Person;
 use coophub_domain::sharing::{Placement, days_a_week};
-use coophub_store::{DbConnection, notifications, people};
+use coophub_store::{DbConnection, StoreError, notifications, people};
 use uuid::Uuid;
-
-use crate::auth::Viewer;
-use crate::problem::ApiError;
-use crate::routes::sharing::rotations::Asked;
 
 fn record(
     conn: &mut DbConnection,
     event: NewEvent,
     audience: Audience,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), StoreError> {
     notifications::record(conn, &event, &audience, now)?;
     Ok(())
 }
 
 /// A co-op's membership changed: its admins are told of an invitation or
 /// an approval.
-pub(crate) fn membership(
+pub fn membership(
     conn: &mut DbConnection,
     viewer: &Viewer,
     coop: &Coop,
     kind: EventKind,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), StoreError> {
     let name = &coop.profile.name;
     let summary = match kind {
         EventKind::MembershipInvited => format!("The network invited {name} to join"),
@@ -57,14 +55,14 @@ pub(crate) fn membership(
 
 /// A placement was asked for or moved: both co-ops' admins and the person
 /// placed (through their linked account) are told.
-pub(crate) fn placement(
+pub fn placement(
     conn: &mut DbConnection,
     viewer: &Viewer,
     placement: &Placement,
     [offering, requesting]: [&Coop; 2],
     kind: EventKind,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), StoreError> {
     let (from, to) = (&offering.profile.name, &requesting.profile.name);
     let booking = placement.booking();
     let when = format!(
@@ -104,7 +102,7 @@ pub(crate) fn placement(
 
 /// A bid's consortium changed: an invited co-op's admins hear of their
 /// invitation; the lead's admins (and the coordinator) of an answer.
-pub(crate) fn consortium(
+pub fn consortium(
     conn: &mut DbConnection,
     viewer: &Viewer,
     bid: &Bid,
@@ -112,7 +110,7 @@ pub(crate) fn consortium(
     coordinator: Option<Uuid>,
     kind: EventKind,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), StoreError> {
     let (title, lead_name, name) = (&bid.title, &lead.profile.name, &coop.profile.name);
     let (summary, audience, coops) = match kind {
         EventKind::BidInvited => (
@@ -150,13 +148,13 @@ pub(crate) fn consortium(
 }
 
 /// A bid moved: everyone of its consortium is told.
-pub(crate) fn bid_moved(
+pub fn bid_moved(
     conn: &mut DbConnection,
     viewer: &Viewer,
     bid: &Bid,
     consortium: Vec<Uuid>,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+) -> Result<(), StoreError> {
     let state = match bid.state {
         BidState::Forming => "forming",
         BidState::Go => "a go",
@@ -184,15 +182,15 @@ pub(crate) fn bid_moved(
 
 /// A rotation swap was proposed or answered: its four parties (both people,
 /// both co-ops' admins) are told.
-pub(crate) fn swap(
+pub fn swap(
     conn: &mut DbConnection,
     viewer: &Viewer,
     swap: Uuid,
-    sides: [&Asked; 2],
+    sides: [(&Person, &Coop); 2],
     kind: EventKind,
     now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    let [a, b] = sides.map(|side| format!("{} of {}", side.person.name, side.coop.profile.name));
+) -> Result<(), StoreError> {
+    let [a, b] = sides.map(|(person, coop)| format!("{} of {}", person.name, coop.profile.name));
     let summary = match kind {
         EventKind::SwapProposed => format!("A rotation swap between {a} and {b} was proposed"),
         EventKind::SwapAgreed => {
@@ -201,7 +199,7 @@ pub(crate) fn swap(
         EventKind::SwapRefused => format!("The rotation swap between {a} and {b} was refused"),
         _ => format!("The rotation swap between {a} and {b} has a new answer"),
     };
-    let coops: Vec<Uuid> = sides.iter().map(|side| side.coop.id).collect();
+    let coops: Vec<Uuid> = sides.iter().map(|(_, coop)| coop.id).collect();
     let event = NewEvent {
         kind,
         subject_type: "swap",
@@ -215,7 +213,7 @@ pub(crate) fn swap(
         admins_of: coops,
         accounts: sides
             .iter()
-            .filter_map(|side| side.person.user_id)
+            .filter_map(|(person, _)| person.user_id)
             .collect(),
         ..Audience::default()
     };

@@ -1,0 +1,3 @@
+//! Sharing people between co-ops: offers of time, requests, placements.
+
+pub mod offers;
