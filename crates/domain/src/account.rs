@@ -8,9 +8,9 @@ use crate::password::NewPassword;
 use crate::validation::{FieldError, ValidationErrors};
 
 /// Longest email accepted (RFC 5321 path limit).
-const MAX_EMAIL_LEN: usize = 254;
+pub const MAX_EMAIL_LEN: usize = 254;
 /// Longest display name accepted, in characters.
-const MAX_NAME_CHARS: usize = 200;
+pub const MAX_NAME_CHARS: usize = 200;
 
 /// A normalised email address: trimmed, lower-cased, of the form `local@domain.tld`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -62,7 +62,7 @@ impl DisplayName {
         if name.chars().count() > MAX_NAME_CHARS {
             return Err(FieldError::new(
                 pointer,
-                "must be at most 200 characters long",
+                format!("must be at most {MAX_NAME_CHARS} characters long"),
             ));
         }
         if name.chars().any(char::is_control) {

@@ -164,9 +164,21 @@ pub struct CaseStudyInput {
 }
 
 /// Most skills a case study lists.
-const MAX_SKILLS: usize = 100;
+pub const MAX_SKILLS: usize = 100;
 /// Most links a case study gives.
-const MAX_LINKS: usize = 20;
+pub const MAX_LINKS: usize = 20;
+/// A link's length, in characters.
+pub const MAX_LINK: usize = 500;
+/// Its title's and its client's length, in characters.
+pub const MAX_TITLE: usize = 200;
+/// Its summary's length, in characters.
+pub const MAX_SUMMARY: usize = 5000;
+/// Its outcome's length, in characters.
+pub const MAX_OUTCOME: usize = 2000;
+/// Most co-ops it names.
+pub const MAX_COOPS: usize = 50;
+/// The years it may be of.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 fn required(raw: &str, max: usize, pointer: &str) -> Result<String, FieldError> {
     let value = raw.trim();
@@ -192,7 +204,7 @@ fn optional(raw: Option<String>, max: usize, pointer: &str) -> Result<String, Fi
 
 fn link(raw: &str, pointer: &str) -> Result<String, FieldError> {
     let ok = (raw.starts_with("https://") || raw.starts_with("http://"))
-        && raw.chars().count() <= 500
+        && raw.chars().count() <= MAX_LINK
         && !raw.contains(char::is_whitespace);
     if ok {
         Ok(raw.to_owned())
@@ -209,14 +221,15 @@ impl CaseStudyInput {
     pub fn parse(draft: CaseStudyDraft) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let slug = errors.check(Slug::parse(&draft.slug, "/slug"));
-        let title = errors.check(required(&draft.title, 200, "/title"));
-        let client = errors.check(required(&draft.client, 200, "/client"));
-        let summary = errors.check(optional(draft.summary, 5000, "/summary"));
-        let outcome = errors.check(optional(draft.outcome, 2000, "/outcome"));
-        if draft.coops.is_empty() || draft.coops.len() > 50 {
-            errors
-                .0
-                .push(FieldError::new("/coops", "must name 1 to 50 co-ops"));
+        let title = errors.check(required(&draft.title, MAX_TITLE, "/title"));
+        let client = errors.check(required(&draft.client, MAX_TITLE, "/client"));
+        let summary = errors.check(optional(draft.summary, MAX_SUMMARY, "/summary"));
+        let outcome = errors.check(optional(draft.outcome, MAX_OUTCOME, "/outcome"));
+        if draft.coops.is_empty() || draft.coops.len() > MAX_COOPS {
+            errors.0.push(FieldError::new(
+                "/coops",
+                format!("must name 1 to {MAX_COOPS} co-ops"),
+            ));
         }
         let coops: Vec<Slug> = draft
             .coops
@@ -253,11 +266,12 @@ impl CaseStudyInput {
         let year = match draft.year {
             None => None,
             Some(year) => match i32::try_from(year) {
-                Ok(year @ 1900..=2100) => Some(year),
+                Ok(year) if YEARS.contains(&year) => Some(year),
                 _ => {
-                    errors
-                        .0
-                        .push(FieldError::new("/year", "must be a year from 1900 to 2100"));
+                    errors.0.push(FieldError::new(
+                        "/year",
+                        format!("must be a year from {} to {}", YEARS.start(), YEARS.end()),
+                    ));
                     None
                 }
             },

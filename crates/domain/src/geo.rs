@@ -12,6 +12,11 @@ pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
 /// The sphere's radius [`distance_km`] uses.
 const EARTH_KM: f64 = 6371.0;
 
+/// Latitudes run from minus this to this, in degrees.
+pub const LATITUDE_MAX: f64 = 90.0;
+/// Longitudes run from minus this to this, in degrees.
+pub const LONGITUDE_MAX: f64 = 180.0;
+
 /// Latitudes and longitudes (degrees) that hold every point within
 /// `radius_km` of `centre`: a search filters on these cheap ranges before it
 /// computes any distance. The longitudes are `None` when the circle reaches a

@@ -11,7 +11,15 @@ use crate::validation::{FieldError, ValidationErrors};
 /// Days after which availability that was not reconfirmed no longer counts.
 pub const AVAILABILITY_DAYS: i64 = 30;
 /// Most skills on one profile.
-const MAX_SKILLS: usize = 100;
+pub const MAX_SKILLS: usize = 100;
+/// The headline's length, in characters.
+pub const MAX_HEADLINE: usize = 200;
+/// The bio's length, in characters.
+pub const MAX_BIO: usize = 5000;
+/// Most days a week a person may be free.
+pub const MAX_DAYS_PER_WEEK: f64 = 7.0;
+/// The highest day rate, in whole pounds.
+pub const MAX_DAY_RATE: i32 = 100_000;
 
 /// Who may see a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -176,11 +184,11 @@ pub struct PersonInput {
 
 fn scale(value: i64, pointer: String, errors: &mut ValidationErrors) -> Option<u8> {
     match u8::try_from(value) {
-        Ok(v @ 1..=5) => Some(v),
+        Ok(v) if crate::skills::LEVELS.contains(&v) => Some(v),
         _ => {
             errors
                 .0
-                .push(FieldError::new(pointer, "must be from 1 to 5"));
+                .push(FieldError::new(pointer, crate::skills::levels_message()));
             None
         }
     }
@@ -209,8 +217,8 @@ impl PersonInput {
         let name = errors
             .check(crate::DisplayName::parse(&draft.name, "/name"))
             .map(|n| n.as_str().to_owned());
-        let headline = bounded(draft.headline, 200, "/headline", &mut errors);
-        let bio = bounded(draft.bio, 5000, "/bio", &mut errors);
+        let headline = bounded(draft.headline, MAX_HEADLINE, "/headline", &mut errors);
+        let bio = bounded(draft.bio, MAX_BIO, "/bio", &mut errors);
         if draft.skills.len() > MAX_SKILLS {
             errors.0.push(FieldError::new(
                 "/skills",
@@ -237,13 +245,15 @@ impl PersonInput {
             crate::dates::check(draft.available_from, "/available_from", &mut errors);
         let availability = match (draft.days_per_week, draft.available_from) {
             (None, None) => None,
-            (Some(days), Some(_)) if (0.0..=7.0).contains(&days) && (days * 2.0).fract() == 0.0 => {
+            (Some(days), Some(_))
+                if (0.0..=MAX_DAYS_PER_WEEK).contains(&days) && (days * 2.0).fract() == 0.0 =>
+            {
                 available_from.map(|from| (days, from))
             }
             (Some(_), Some(_)) => {
                 errors.0.push(FieldError::new(
                     "/days_per_week",
-                    "must be 0 to 7 in half days",
+                    format!("must be 0 to {MAX_DAYS_PER_WEEK} in half days"),
                 ));
                 None
             }
@@ -258,11 +268,11 @@ impl PersonInput {
         let day_rate = match draft.day_rate {
             None => None,
             Some(rate) => match i32::try_from(rate) {
-                Ok(rate @ 0..=100_000) => Some(rate),
+                Ok(rate) if (0..=MAX_DAY_RATE).contains(&rate) => Some(rate),
                 _ => {
                     errors.0.push(FieldError::new(
                         "/day_rate",
-                        "must be from 0 to 100000 (whole pounds)",
+                        format!("must be from 0 to {MAX_DAY_RATE} (whole pounds)"),
                     ));
                     None
                 }

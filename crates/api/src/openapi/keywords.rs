@@ -47,21 +47,35 @@ fn keywords(rule: Rule) -> Value {
             };
             json!({"maxLength": max, "minLength": usize::from(required), "pattern": hygienic(controls, required)})
         }
-        Slug => json!({"minLength": 2, "maxLength": 64, "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}),
+        Slug => {
+            let lengths = coophub_domain::coop::limits::SLUG_LENGTHS;
+            json!({
+                "minLength": lengths.start(),
+                "maxLength": lengths.end(),
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            })
+        }
         Email => {
             let (pad, c) = (space(BODY_CONTROLS), LINE_CONTROLS);
             json!({
-                "maxLength": 254,
+                "maxLength": coophub_domain::account::MAX_EMAIL_LEN,
                 "pattern": format!("^{pad}*[^@\\s{c}]+@[^@\\s.{c}][^@\\s{c}]*\\.[^@\\s{c}]*[^@\\s.{c}]{pad}*$"),
             })
         }
         NewPassword => {
-            json!({"minLength": 10, "maxLength": 1024, "pattern": hygienic(BODY_CONTROLS, false)})
+            json!({
+                "minLength": coophub_domain::password::MIN_PASSWORD_CHARS,
+                "maxLength": coophub_domain::password::MAX_PASSWORD_CHARS,
+                "pattern": hygienic(BODY_CONTROLS, false),
+            })
         }
         SkillName => {
             let any = allowed(BODY_CONTROLS);
             // A letter or digit (or `+`, `#`: C++, C#) makes a skill's key.
-            json!({"maxLength": 100, "pattern": format!("^{any}*([^\\W_]|[+#]){any}*$")})
+            json!({
+                "maxLength": coophub_domain::skills::NAME_MAX,
+                "pattern": format!("^{any}*([^\\W_]|[+#]){any}*$"),
+            })
         }
         Url { max, trimmed } => {
             let pad = if trimmed {

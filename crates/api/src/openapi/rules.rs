@@ -3,6 +3,13 @@
 //! (`coophub_domain`'s parsers); schemathesis's positive and negative checks
 //! in CI fail when the two drift.
 
+use coophub_domain::coop::limits as coop;
+use coophub_domain::geo::{LATITUDE_MAX, LONGITUDE_MAX};
+use coophub_domain::money::MAX_TENDER_VALUE;
+use coophub_domain::password::MAX_PASSWORD_CHARS;
+use coophub_domain::skills::LEVELS;
+use coophub_domain::{account, bidding, case_study, person, sharing};
+
 /// Control characters a body string may not hold (newline, carriage return
 /// and tab are allowed: long text has lines).
 pub(super) const BODY_CONTROLS: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F";
@@ -97,6 +104,18 @@ const fn range(min: f64, max: f64) -> Rule {
     }
 }
 
+/// A list of at most `max` entries.
+const fn up_to(max: usize) -> Rule {
+    Items { min: 0, max }
+}
+
+/// Degrees north or south.
+const LATITUDE: Rule = range(-LATITUDE_MAX, LATITUDE_MAX);
+/// Degrees east or west.
+const LONGITUDE: Rule = range(-LONGITUDE_MAX, LONGITUDE_MAX);
+/// A skill's level, or a person's interest in it.
+const LEVEL: Rule = range(*LEVELS.start() as f64, *LEVELS.end() as f64);
+
 /// Days a week in half days, as offers, requests and placements take them.
 const HALF_DAYS: Rule = Range {
     min: 0.5,
@@ -112,119 +131,161 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
         "RegisterRequest",
         "name",
         Text {
-            max: 200,
+            max: account::MAX_NAME_CHARS,
             required: true,
             one_line: true,
         },
     ),
     ("LoginRequest", "email", Email),
-    ("LoginRequest", "password", text(1024)),
-    ("ChangePasswordRequest", "current_password", text(1024)),
+    ("LoginRequest", "password", text(MAX_PASSWORD_CHARS)),
+    (
+        "ChangePasswordRequest",
+        "current_password",
+        text(MAX_PASSWORD_CHARS),
+    ),
     ("ChangePasswordRequest", "new_password", NewPassword),
     ("CoopRequest", "slug", Slug),
-    ("CoopRequest", "name", required(200)),
-    ("CoopRequest", "summary", text(500)),
-    ("CoopRequest", "description", text(20_000)),
+    ("CoopRequest", "name", required(coop::NAME_MAX)),
+    ("CoopRequest", "summary", text(coop::SUMMARY_MAX)),
+    ("CoopRequest", "description", text(coop::DESCRIPTION_MAX)),
     (
         "CoopRequest",
         "website",
         Url {
-            max: 500,
+            max: coop::WEBSITE_MAX,
             trimmed: true,
         },
     ),
-    ("CoopRequest", "registration_number", text(50)),
-    ("CoopRequest", "member_count", range(0.0, 100_000.0)),
-    ("CoopRequest", "sectors", Items { min: 0, max: 200 }),
-    ("CoopRequest", "sectors[]", required(200)),
-    ("CoopRequest", "clients", Items { min: 0, max: 200 }),
-    ("CoopRequest", "clients[]", required(200)),
-    ("CoopRequest", "technologies", Items { min: 0, max: 200 }),
+    (
+        "CoopRequest",
+        "registration_number",
+        text(coop::REGISTRATION_NUMBER_MAX),
+    ),
+    (
+        "CoopRequest",
+        "member_count",
+        range(0.0, coop::MEMBER_COUNT_MAX as f64),
+    ),
+    ("CoopRequest", "sectors", up_to(coop::LIST_MAX)),
+    ("CoopRequest", "sectors[]", required(coop::NAME_MAX)),
+    ("CoopRequest", "clients", up_to(coop::LIST_MAX)),
+    ("CoopRequest", "clients[]", required(coop::NAME_MAX)),
+    ("CoopRequest", "technologies", up_to(coop::LIST_MAX)),
     ("CoopRequest", "technologies[]", SkillName),
-    ("CoopRequest", "services", Items { min: 0, max: 200 }),
+    ("CoopRequest", "services", up_to(coop::LIST_MAX)),
     ("CoopRequest", "services[]", SkillName),
-    ("LocationBody", "address", text(500)),
-    ("LocationBody", "locality", text(200)),
-    ("LocationBody", "region", text(200)),
-    ("LocationBody", "postcode", text(20)),
+    ("LocationBody", "address", text(coop::ADDRESS_MAX)),
+    ("LocationBody", "locality", text(coop::LOCALITY_MAX)),
+    ("LocationBody", "region", text(coop::REGION_MAX)),
+    ("LocationBody", "postcode", text(coop::POSTCODE_MAX)),
     ("LocationBody", "country", Country),
-    ("LocationBody", "latitude", range(-90.0, 90.0)),
-    ("LocationBody", "longitude", range(-180.0, 180.0)),
+    ("LocationBody", "latitude", LATITUDE),
+    ("LocationBody", "longitude", LONGITUDE),
     (
         "PersonRequest",
         "name",
         Text {
-            max: 200,
+            max: account::MAX_NAME_CHARS,
             required: true,
             one_line: true,
         },
     ),
-    ("PersonRequest", "headline", text(200)),
-    ("PersonRequest", "bio", text(5000)),
-    ("PersonRequest", "skills", Items { min: 0, max: 100 }),
+    ("PersonRequest", "headline", text(person::MAX_HEADLINE)),
+    ("PersonRequest", "bio", text(person::MAX_BIO)),
+    ("PersonRequest", "skills", up_to(person::MAX_SKILLS)),
     (
         "PersonRequest",
         "days_per_week",
         Range {
             min: 0.0,
-            max: 7.0,
+            max: person::MAX_DAYS_PER_WEEK,
             step: Some(0.5),
         },
     ),
-    ("PersonRequest", "day_rate", range(0.0, 100_000.0)),
+    (
+        "PersonRequest",
+        "day_rate",
+        range(0.0, person::MAX_DAY_RATE as f64),
+    ),
     ("PersonRequest", "linked_user_email", Email),
     ("PersonSkillBody", "skill", SkillName),
-    ("PersonSkillBody", "level", range(1.0, 5.0)),
-    ("PersonSkillBody", "interest", range(1.0, 5.0)),
+    ("PersonSkillBody", "level", LEVEL),
+    ("PersonSkillBody", "interest", LEVEL),
     ("CaseStudyRequest", "slug", Slug),
-    ("CaseStudyRequest", "title", required(200)),
-    ("CaseStudyRequest", "client", required(200)),
-    ("CaseStudyRequest", "summary", text(5000)),
-    ("CaseStudyRequest", "outcome", text(2000)),
-    ("CaseStudyRequest", "coops", Items { min: 1, max: 50 }),
+    ("CaseStudyRequest", "title", required(case_study::MAX_TITLE)),
+    (
+        "CaseStudyRequest",
+        "client",
+        required(case_study::MAX_TITLE),
+    ),
+    ("CaseStudyRequest", "summary", text(case_study::MAX_SUMMARY)),
+    ("CaseStudyRequest", "outcome", text(case_study::MAX_OUTCOME)),
+    (
+        "CaseStudyRequest",
+        "coops",
+        Items {
+            min: 1,
+            max: case_study::MAX_COOPS,
+        },
+    ),
     ("CaseStudyRequest", "coops[]", Slug),
-    ("CaseStudyRequest", "skills", Items { min: 0, max: 100 }),
+    ("CaseStudyRequest", "skills", up_to(case_study::MAX_SKILLS)),
     ("CaseStudyRequest", "skills[]", SkillName),
-    ("CaseStudyRequest", "links", Items { min: 0, max: 20 }),
+    ("CaseStudyRequest", "links", up_to(case_study::MAX_LINKS)),
     (
         "CaseStudyRequest",
         "links[]",
         Url {
-            max: 500,
+            max: case_study::MAX_LINK,
             trimmed: false,
         },
     ),
-    ("CaseStudyRequest", "year", range(1900.0, 2100.0)),
+    (
+        "CaseStudyRequest",
+        "year",
+        range(
+            *case_study::YEARS.start() as f64,
+            *case_study::YEARS.end() as f64,
+        ),
+    ),
     ("ConsentRequest", "coop", Slug),
     ("CoopUserRequest", "email", Email),
     ("MergeRequest", "into", SkillName),
     ("OfferRequest", "coop", Slug),
-    ("OfferRequest", "title", required(200)),
-    ("OfferRequest", "skills", Items { min: 0, max: 50 }),
+    ("OfferRequest", "title", required(sharing::TITLE_MAX)),
+    ("OfferRequest", "skills", up_to(sharing::SKILLS_MAX)),
     ("OfferRequest", "days_per_week", HALF_DAYS),
-    ("OfferRequest", "latitude", range(-90.0, 90.0)),
-    ("OfferRequest", "longitude", range(-180.0, 180.0)),
-    ("OfferRequest", "notes", text(5000)),
+    ("OfferRequest", "latitude", LATITUDE),
+    ("OfferRequest", "longitude", LONGITUDE),
+    ("OfferRequest", "notes", text(sharing::NOTES_MAX)),
     ("OfferSkillBody", "skill", SkillName),
-    ("OfferSkillBody", "level", range(1.0, 5.0)),
-    ("MoneyBody", "amount", range(0.0, 1_000_000.0)),
+    ("OfferSkillBody", "level", LEVEL),
+    ("MoneyBody", "amount", range(0.0, sharing::MAX_RATE as f64)),
     ("MoneyBody", "currency", Currency),
     ("RequestBody", "coop", Slug),
-    ("RequestBody", "title", required(200)),
-    ("RequestBody", "skills", Items { min: 0, max: 50 }),
+    ("RequestBody", "title", required(sharing::TITLE_MAX)),
+    ("RequestBody", "skills", up_to(sharing::SKILLS_MAX)),
     ("RequestBody", "days_per_week", HALF_DAYS),
-    ("RequestBody", "latitude", range(-90.0, 90.0)),
-    ("RequestBody", "longitude", range(-180.0, 180.0)),
+    ("RequestBody", "latitude", LATITUDE),
+    ("RequestBody", "longitude", LONGITUDE),
     ("RequestSkillBody", "skill", SkillName),
-    ("RequestSkillBody", "min_level", range(1.0, 5.0)),
+    ("RequestSkillBody", "min_level", LEVEL),
     ("PlacementRequest", "requesting_coop", Slug),
     ("PlacementRequest", "days_per_week", HALF_DAYS),
-    ("PlacementRequest", "message", text(2000)),
-    ("ReasonBody", "reason", text(2000)),
-    ("ManualOpportunity", "title", required(300)),
-    ("ManualOpportunity", "description", text(20_000)),
-    ("ManualOpportunity", "buyer_name", text(300)),
-    ("ManualOpportunity", "region", text(100)),
+    ("PlacementRequest", "message", text(sharing::MAX_MESSAGE)),
+    ("ReasonBody", "reason", text(sharing::MAX_MESSAGE)),
+    ("ManualOpportunity", "title", required(bidding::MAX_TITLE)),
+    (
+        "ManualOpportunity",
+        "description",
+        text(bidding::MAX_DESCRIPTION),
+    ),
+    (
+        "ManualOpportunity",
+        "buyer_name",
+        text(bidding::MAX_BUYER_NAME),
+    ),
+    ("ManualOpportunity", "region", text(bidding::MAX_REGION)),
     (
         "ManualOpportunity",
         "cpv[]",
@@ -237,7 +298,11 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
         )),
     ),
     ("ManualOpportunity", "skills[]", SkillName),
-    ("TenderValueBody", "amount", range(0.0, 1.0e14)),
+    (
+        "TenderValueBody",
+        "amount",
+        range(0.0, MAX_TENDER_VALUE as f64),
+    ),
     ("TenderValueBody", "currency", Currency),
     ("BidBody", "lead_coop", Slug),
     ("BidBody", "title", required(200)),
@@ -319,12 +384,20 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
             "*$"
         )),
     ),
-    ("AlertBody", "value_min", range(0.0, 1.0e14)),
-    ("AlertBody", "value_max", range(0.0, 1.0e14)),
+    (
+        "AlertBody",
+        "value_min",
+        range(0.0, MAX_TENDER_VALUE as f64),
+    ),
+    (
+        "AlertBody",
+        "value_max",
+        range(0.0, MAX_TENDER_VALUE as f64),
+    ),
     ("AlertBody", "buyer", text(200)),
     ("AlertBody", "region", text(200)),
     ("AlertBody", "words", text(200)),
-    ("AlertBody", "min_level", range(1.0, 5.0)),
+    ("AlertBody", "min_level", LEVEL),
     (
         "AlertBody",
         "min_days_per_week",

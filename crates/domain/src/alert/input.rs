@@ -178,7 +178,7 @@ fn level(raw: Option<i64>, no_skills: bool, errors: &mut ValidationErrors) -> Op
         ));
     }
     match u8::try_from(raw) {
-        Ok(level @ 1..=5) => Some(level),
+        Ok(level) if crate::skills::LEVELS.contains(&level) => Some(level),
         _ => {
             errors.0.push(FieldError::new(
                 "/min_level",

@@ -1,11 +1,10 @@
 //! Checking a co-op as a client sent it: every rule, every field, all errors at once.
 
+use super::limits::*;
 use super::{CoopProfile, LegalForm, Location, OrganisationalStructure, is_country_code};
+use crate::geo::{LATITUDE_MAX, LONGITUDE_MAX};
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
-
-/// Most entries in a list field (skills, sectors, clients).
-const MAX_LIST: usize = 200;
 
 /// A co-op's URL name: 2 to 64 characters of `a-z`, `0-9` and inner `-`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +13,7 @@ pub struct Slug(String);
 impl Slug {
     /// Checks `raw`; `pointer` names the field in error messages.
     pub fn parse(raw: &str, pointer: &str) -> Result<Self, FieldError> {
-        let valid = (2..=64).contains(&raw.len())
+        let valid = SLUG_LENGTHS.contains(&raw.len())
             && raw
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -26,7 +25,11 @@ impl Slug {
         } else {
             Err(FieldError::new(
                 pointer,
-                "must be 2 to 64 lower-case letters, digits and single inner hyphens",
+                format!(
+                    "must be {} to {} lower-case letters, digits and single inner hyphens",
+                    SLUG_LENGTHS.start(),
+                    SLUG_LENGTHS.end()
+                ),
             ))
         }
     }
@@ -128,10 +131,10 @@ fn list<T>(
     errors: &mut ValidationErrors,
     item: impl Fn(&str, &str) -> Result<T, FieldError>,
 ) -> Vec<T> {
-    if raw.len() > MAX_LIST {
+    if raw.len() > LIST_MAX {
         errors.0.push(FieldError::new(
             pointer,
-            format!("must have at most {MAX_LIST} entries"),
+            format!("must have at most {LIST_MAX} entries"),
         ));
         return Vec::new();
     }
@@ -143,14 +146,17 @@ fn list<T>(
 
 fn short_text(raw: &str, pointer: &str) -> Result<String, FieldError> {
     let value = raw.trim();
-    if value.is_empty() || value.chars().count() > 200 {
-        return Err(FieldError::new(pointer, "must be 1 to 200 characters long"));
+    if value.is_empty() || value.chars().count() > NAME_MAX {
+        return Err(FieldError::new(
+            pointer,
+            format!("must be 1 to {NAME_MAX} characters long"),
+        ));
     }
     Ok(value.to_owned())
 }
 
 fn website(raw: Option<String>, errors: &mut ValidationErrors) -> Option<String> {
-    let url = text(raw, 500, "/website", errors)?;
+    let url = text(raw, WEBSITE_MAX, "/website", errors)?;
     let valid = (url.starts_with("https://") || url.starts_with("http://"))
         && url
             .split("://")
@@ -190,8 +196,8 @@ fn location(raw: LocationInput, errors: &mut ValidationErrors) -> Location {
             valid
         })
     };
-    let latitude = coordinate(raw.latitude, 90.0, "/location/latitude");
-    let longitude = coordinate(raw.longitude, 180.0, "/location/longitude");
+    let latitude = coordinate(raw.latitude, LATITUDE_MAX, "/location/latitude");
+    let longitude = coordinate(raw.longitude, LONGITUDE_MAX, "/location/longitude");
     if latitude.is_some() != longitude.is_some() {
         errors.0.push(FieldError::new(
             "/location",
@@ -199,11 +205,11 @@ fn location(raw: LocationInput, errors: &mut ValidationErrors) -> Location {
         ));
     }
     Location {
-        address: text(raw.address, 500, "/location/address", errors),
-        locality: text(raw.locality, 200, "/location/locality", errors),
-        region: text(raw.region, 200, "/location/region", errors),
+        address: text(raw.address, ADDRESS_MAX, "/location/address", errors),
+        locality: text(raw.locality, LOCALITY_MAX, "/location/locality", errors),
+        region: text(raw.region, REGION_MAX, "/location/region", errors),
         country,
-        postcode: text(raw.postcode, 20, "/location/postcode", errors),
+        postcode: text(raw.postcode, POSTCODE_MAX, "/location/postcode", errors),
         latitude,
         longitude,
     }
@@ -217,25 +223,30 @@ impl CoopInput {
         let name = errors.check(short_text(&draft.name, "/name"));
         if draft
             .member_count
-            .is_some_and(|n| !(0..=100_000).contains(&n))
+            .is_some_and(|n| !(0..=MEMBER_COUNT_MAX).contains(&n))
         {
             errors.0.push(FieldError::new(
                 "/member_count",
-                "must be between 0 and 100000",
+                format!("must be between 0 and {MEMBER_COUNT_MAX}"),
             ));
         }
         let profile = CoopProfile {
             name: name.clone().unwrap_or_default(),
-            summary: text(draft.summary, 500, "/summary", &mut errors).unwrap_or_default(),
-            description: text(draft.description, 20_000, "/description", &mut errors)
-                .unwrap_or_default(),
+            summary: text(draft.summary, SUMMARY_MAX, "/summary", &mut errors).unwrap_or_default(),
+            description: text(
+                draft.description,
+                DESCRIPTION_MAX,
+                "/description",
+                &mut errors,
+            )
+            .unwrap_or_default(),
             website: website(draft.website, &mut errors),
             location: location(draft.location, &mut errors),
             legal_form: draft.legal_form,
             organisational_structure: draft.organisational_structure,
             registration_number: text(
                 draft.registration_number,
-                50,
+                REGISTRATION_NUMBER_MAX,
                 "/registration_number",
                 &mut errors,
             ),

@@ -2,6 +2,7 @@
 
 mod country;
 mod input;
+pub mod limits;
 mod membership;
 mod names;
 

@@ -4,19 +4,24 @@
 use chrono::NaiveDate;
 
 use super::{DateRange, HalfDays, half_days};
+use crate::geo::{LATITUDE_MAX, LONGITUDE_MAX};
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
 
 /// Most skills an offer or request lists.
-const MAX_SKILLS: usize = 50;
+pub const SKILLS_MAX: usize = 50;
+/// An offer's or request's title, in characters.
+pub const TITLE_MAX: usize = 200;
+/// Their notes, in characters.
+pub const NOTES_MAX: usize = 5000;
 
-/// The trimmed title, 1 to 200 characters.
+/// The trimmed title, 1 to [`TITLE_MAX`] characters.
 pub(crate) fn title(raw: &str, errors: &mut ValidationErrors) -> String {
     let title = raw.trim().to_owned();
-    if title.is_empty() || title.chars().count() > 200 {
+    if title.is_empty() || title.chars().count() > TITLE_MAX {
         errors.0.push(FieldError::new(
             "/title",
-            "must be 1 to 200 characters long",
+            format!("must be 1 to {TITLE_MAX} characters long"),
         ));
     }
     title
@@ -29,20 +34,22 @@ pub(crate) fn skills<'a>(
     level_field: &str,
     errors: &mut ValidationErrors,
 ) -> Vec<(SkillName, u8)> {
-    if raw.len() > MAX_SKILLS {
+    if raw.len() > SKILLS_MAX {
         errors.0.push(FieldError::new(
             "/skills",
-            format!("must have at most {MAX_SKILLS} entries"),
+            format!("must have at most {SKILLS_MAX} entries"),
         ));
     }
     let mut skills = Vec::new();
-    for (i, (skill, level)) in raw.enumerate().take(MAX_SKILLS) {
+    for (i, (skill, level)) in raw.enumerate().take(SKILLS_MAX) {
         let name = errors.check(SkillName::parse(skill, &format!("/skills/{i}/skill")));
-        let level = u8::try_from(level).ok().filter(|l| (1..=5).contains(l));
+        let level = u8::try_from(level)
+            .ok()
+            .filter(|l| crate::skills::LEVELS.contains(l));
         if level.is_none() {
             errors.0.push(FieldError::new(
                 format!("/skills/{i}/{level_field}"),
-                "must be from 1 to 5",
+                crate::skills::levels_message(),
             ));
         }
         if let (Some(name), Some(level)) = (name, level) {
@@ -58,15 +65,15 @@ pub(crate) fn skill_names(
     pointer: &str,
     errors: &mut ValidationErrors,
 ) -> Vec<SkillName> {
-    if raw.len() > MAX_SKILLS {
+    if raw.len() > SKILLS_MAX {
         errors.0.push(FieldError::new(
             pointer,
-            format!("must have at most {MAX_SKILLS} entries"),
+            format!("must have at most {SKILLS_MAX} entries"),
         ));
     }
     raw.iter()
         .enumerate()
-        .take(MAX_SKILLS)
+        .take(SKILLS_MAX)
         .filter_map(|(i, skill)| errors.check(SkillName::parse(skill, &format!("{pointer}/{i}"))))
         .collect()
 }
@@ -90,25 +97,27 @@ pub(crate) fn location(
     errors: &mut ValidationErrors,
 ) -> Option<(f64, f64)> {
     match (latitude, longitude) {
-        (Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => Some((lat, lon)),
+        (Some(lat), Some(lon)) if lat.abs() <= LATITUDE_MAX && lon.abs() <= LONGITUDE_MAX => {
+            Some((lat, lon))
+        }
         (None, None) => None,
         _ => {
             errors.0.push(FieldError::new(
                 "/latitude",
-                "latitude (±90) and longitude (±180) go together",
+                format!("latitude (±{LATITUDE_MAX}) and longitude (±{LONGITUDE_MAX}) go together"),
             ));
             None
         }
     }
 }
 
-/// Free text up to 5000 characters, trimmed.
+/// Free text up to [`NOTES_MAX`] characters, trimmed.
 pub(crate) fn notes(raw: Option<String>, pointer: &str, errors: &mut ValidationErrors) -> String {
     let notes = raw.unwrap_or_default().trim().to_owned();
-    if notes.chars().count() > 5000 {
+    if notes.chars().count() > NOTES_MAX {
         errors.0.push(FieldError::new(
             pointer,
-            "must be at most 5000 characters long",
+            format!("must be at most {NOTES_MAX} characters long"),
         ));
     }
     notes

@@ -20,8 +20,9 @@ pub use capacity::{
     Booking, Conflict, DateRange, FULL_WEEK, Free, HalfDays, Limit, Limits, closed_outside,
     conflicts, free_over, least, refusals,
 };
+pub use fields::{NOTES_MAX, SKILLS_MAX, TITLE_MAX};
 pub use matching::{Fit, Offered, RateFit, Wanted, best_first, fit};
-pub use offer::{Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};
+pub use offer::{MAX_RATE, Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};
 pub use placement::{IllegalMove, PlacementAction, PlacementState};
 pub use records::{LevelledSkill, OFFER_DAYS, Offer, Placement, PlacementEvent, Request};
 pub use request::{ProjectKind, RequestDraft, RequestInput, RequestStatus};

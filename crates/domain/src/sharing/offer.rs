@@ -12,7 +12,7 @@ use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
 
 /// Highest day rate, in minor units (£10,000.00 a day).
-const MAX_RATE: i64 = 1_000_000;
+pub const MAX_RATE: i64 = 1_000_000;
 
 /// Where the work happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

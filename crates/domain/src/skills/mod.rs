@@ -13,6 +13,17 @@ use serde::{Deserialize, Serialize};
 
 pub use seed::{SEED, SeedSkill};
 
+/// A skill name's length, in characters.
+pub const NAME_MAX: usize = 100;
+
+/// A skill's level (and a person's interest in it): 1 (learning) to 5 (expert).
+pub const LEVELS: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// What a level out of [`LEVELS`] is told.
+pub(crate) fn levels_message() -> String {
+    format!("must be from {} to {}", LEVELS.start(), LEVELS.end())
+}
+
 /// What kind of skill this is, for grouping and facets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -60,7 +71,7 @@ pub struct Skill {
     pub esco_uri: Option<String>,
 }
 
-/// A skill as someone typed it: non-blank, at most 100 characters, with a key.
+/// A skill as someone typed it: non-blank, at most [`NAME_MAX`] characters, with a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkillName {
     name: String,
@@ -71,10 +82,10 @@ impl SkillName {
     /// Checks `raw`; `pointer` names the field in error messages.
     pub fn parse(raw: &str, pointer: &str) -> Result<Self, crate::FieldError> {
         let name = raw.trim();
-        if name.chars().count() > 100 {
+        if name.chars().count() > NAME_MAX {
             return Err(crate::FieldError::new(
                 pointer,
-                "must be at most 100 characters long",
+                format!("must be at most {NAME_MAX} characters long"),
             ));
         }
         let key = skill_key(name);
