@@ -1,14 +1,18 @@
 //! What the server checks of each request field and parameter, as data:
-//! one table per place a rule applies. The values mirror the domain's checks
-//! (`coophub_domain`'s parsers); schemathesis's positive and negative checks
-//! in CI fail when the two drift.
+//! one table per place a rule applies. Every bound is the constant the check
+//! itself reads (`coophub_domain`'s parsers; paging and search parameters in
+//! `routes`), so the two cannot drift; schemathesis's positive and negative
+//! checks in CI test what the constants cannot (patterns, shapes).
 
 use coophub_domain::coop::limits as coop;
 use coophub_domain::geo::{LATITUDE_MAX, LONGITUDE_MAX};
 use coophub_domain::money::MAX_TENDER_VALUE;
 use coophub_domain::password::MAX_PASSWORD_CHARS;
 use coophub_domain::skills::LEVELS;
-use coophub_domain::{account, bidding, case_study, person, sharing};
+use coophub_domain::{account, alert, bidding, case_study, fund, person, sharing};
+
+use crate::routes::pagination::{MAX_PAGE, MAX_PER_PAGE};
+use crate::routes::search::params::{MAX_Q, MAX_RADIUS_KM, MAX_WORDS};
 
 /// Control characters a body string may not hold (newline, carriage return
 /// and tab are allowed: long text has lines).
@@ -119,9 +123,15 @@ const LEVEL: Rule = range(*LEVELS.start() as f64, *LEVELS.end() as f64);
 /// Days a week in half days, as offers, requests and placements take them.
 const HALF_DAYS: Rule = Range {
     min: 0.5,
-    max: 5.0,
+    max: sharing::FULL_WEEK as f64 / 2.0,
     step: Some(0.5),
 };
+
+/// An amount of the fund's, in minor units.
+const FUND_AMOUNT: Rule = range(1.0, fund::MAX_AMOUNT as f64);
+
+/// A share of a bid's value, in basis points of the whole.
+const BASIS_POINTS: Rule = range(0.0, bidding::WHOLE_BP as f64);
 
 /// `(schema, property, rule)`; `property[]` means the items of a list.
 pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
@@ -305,26 +315,49 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ),
     ("TenderValueBody", "currency", Currency),
     ("BidBody", "lead_coop", Slug),
-    ("BidBody", "title", required(200)),
-    ("BidBody", "lot_id", text(200)),
-    ("BidBody", "lead_premium_bp", range(0.0, 10_000.0)),
-    ("BidBody", "fund_bp", range(0.0, 10_000.0)),
-    ("BidTermsBody", "title", required(200)),
-    ("BidTermsBody", "lead_premium_bp", range(0.0, 10_000.0)),
-    ("BidTermsBody", "fund_bp", range(0.0, 10_000.0)),
-    ("RoleBody", "title", required(200)),
-    ("RoleBody", "skills", Items { min: 0, max: 50 }),
-    ("RoleBody", "effort_days", range(1.0, 100_000.0)),
-    ("RoleBody", "day_rate", range(0.0, 10_000_000.0)),
-    ("RoleBody", "lot_id", text(200)),
+    ("BidBody", "title", required(sharing::TITLE_MAX)),
+    ("BidBody", "lot_id", text(bidding::MAX_LOT_ID)),
+    ("BidBody", "lead_premium_bp", BASIS_POINTS),
+    ("BidBody", "fund_bp", BASIS_POINTS),
+    ("BidTermsBody", "title", required(sharing::TITLE_MAX)),
+    ("BidTermsBody", "lead_premium_bp", BASIS_POINTS),
+    ("BidTermsBody", "fund_bp", BASIS_POINTS),
+    ("RoleBody", "title", required(sharing::TITLE_MAX)),
+    ("RoleBody", "skills", up_to(sharing::SKILLS_MAX)),
+    (
+        "RoleBody",
+        "effort_days",
+        range(1.0, bidding::MAX_EFFORT_DAYS as f64),
+    ),
+    (
+        "RoleBody",
+        "day_rate",
+        range(0.0, bidding::MAX_DAY_RATE as f64),
+    ),
+    ("RoleBody", "lot_id", text(bidding::MAX_LOT_ID)),
     ("RoleBody", "coop", Slug),
-    ("SectionBody", "title", required(200)),
+    ("SectionBody", "title", required(sharing::TITLE_MAX)),
     ("SectionBody", "owner_coop", Slug),
-    ("DecisionBody", "reasons", text(5000)),
-    ("DecisionBody", "criteria", Items { min: 0, max: 20 }),
-    ("CriterionBody", "name", required(200)),
-    ("CriterionBody", "weight", range(1.0, 10.0)),
-    ("CriterionBody", "score", range(0.0, 5.0)),
+    ("DecisionBody", "reasons", text(sharing::NOTES_MAX)),
+    ("DecisionBody", "criteria", up_to(bidding::MAX_CRITERIA)),
+    (
+        "CriterionBody",
+        "name",
+        required(bidding::MAX_CRITERION_NAME),
+    ),
+    (
+        "CriterionBody",
+        "weight",
+        range(
+            *bidding::WEIGHTS.start() as f64,
+            *bidding::WEIGHTS.end() as f64,
+        ),
+    ),
+    (
+        "CriterionBody",
+        "score",
+        range(0.0, bidding::MAX_SCORE as f64),
+    ),
     ("InvitationBody", "coop", Slug),
     (
         "WebhookBody",
@@ -368,11 +401,11 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
         "description",
         text(coophub_domain::webhook::DESCRIPTION_MAX),
     ),
-    ("AlertBody", "name", required(200)),
+    ("AlertBody", "name", required(alert::MAX_TEXT)),
     ("AlertBody", "coop", Slug),
-    ("AlertBody", "skills", Items { min: 0, max: 50 }),
+    ("AlertBody", "skills", up_to(sharing::SKILLS_MAX)),
     ("AlertBody", "skills[]", SkillName),
-    ("AlertBody", "cpv", Items { min: 0, max: 20 }),
+    ("AlertBody", "cpv", up_to(alert::MAX_CODES)),
     (
         "AlertBody",
         "cpv[]",
@@ -394,37 +427,45 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
         "value_max",
         range(0.0, MAX_TENDER_VALUE as f64),
     ),
-    ("AlertBody", "buyer", text(200)),
-    ("AlertBody", "region", text(200)),
-    ("AlertBody", "words", text(200)),
+    ("AlertBody", "buyer", text(alert::MAX_TEXT)),
+    ("AlertBody", "region", text(alert::MAX_TEXT)),
+    ("AlertBody", "words", text(alert::MAX_TEXT)),
     ("AlertBody", "min_level", LEVEL),
     (
         "AlertBody",
         "min_days_per_week",
         Range {
             min: 0.5,
-            max: 7.0,
+            max: person::MAX_DAYS_PER_WEEK,
             step: Some(0.5),
         },
     ),
-    ("YearBody", "year", range(2000.0, 2100.0)),
-    ("YearBody", "purpose", required(5000)),
+    (
+        "YearBody",
+        "year",
+        range(*fund::YEARS.start() as f64, *fund::YEARS.end() as f64),
+    ),
+    ("YearBody", "purpose", required(fund::MAX_PURPOSE)),
     ("YearBody", "currency", Currency),
-    ("YearBody", "suggested_amount", range(1.0, 1.0e10)),
-    ("YearBody", "suggested_bands", Items { min: 0, max: 20 }),
-    ("BandBody", "up_to_members", range(1.0, 4.0e9)),
-    ("BandBody", "amount", range(1.0, 1.0e10)),
+    ("YearBody", "suggested_amount", FUND_AMOUNT),
+    ("YearBody", "suggested_bands", up_to(fund::MAX_BANDS)),
+    (
+        "BandBody",
+        "up_to_members",
+        range(1.0, fund::MAX_BAND_MEMBERS as f64),
+    ),
+    ("BandBody", "amount", FUND_AMOUNT),
     ("PledgeBody", "coop", Slug),
-    ("PledgeAmount", "amount", range(1.0, 1.0e10)),
+    ("PledgeAmount", "amount", FUND_AMOUNT),
     ("PledgeAmount", "currency", Currency),
     ("InvoiceBody", "coop", Slug),
-    ("InvoiceBody", "number", required(40)),
-    ("InvoiceBody", "amount", range(1.0, 1.0e10)),
+    ("InvoiceBody", "number", required(fund::MAX_INVOICE_NUMBER)),
+    ("InvoiceBody", "amount", FUND_AMOUNT),
     ("InvoiceBody", "issued_on", Day),
     ("InvoiceBody", "due_on", Day),
-    ("PaymentBody", "amount", range(1.0, 1.0e10)),
+    ("PaymentBody", "amount", FUND_AMOUNT),
     ("PaymentBody", "paid_on", Day),
-    ("PaymentBody", "reference", text(100)),
+    ("PaymentBody", "reference", text(fund::MAX_REFERENCE)),
     ("SpendingBody", "spent_on", Day),
     ("OfferRequest", "start", Day),
     ("OfferRequest", "end", Day),
@@ -439,27 +480,37 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("SectionBody", "due", Day),
     ("PersonRequest", "available_from", Day),
     ("ManualOpportunity", "deadline", Instant),
-    ("SpendingBody", "amount", range(1.0, 1.0e10)),
-    ("SpendingBody", "purpose", required(200)),
-    ("SpendingBody", "case_study", text(100)),
-    ("WonCaseStudyBody", "summary", text(5000)),
-    ("WonCaseStudyBody", "outcome", text(2000)),
+    ("SpendingBody", "amount", FUND_AMOUNT),
+    (
+        "SpendingBody",
+        "purpose",
+        required(fund::MAX_SPENDING_PURPOSE),
+    ),
+    ("SpendingBody", "case_study", text(fund::MAX_REFERENCE)),
+    ("WonCaseStudyBody", "summary", text(case_study::MAX_SUMMARY)),
+    ("WonCaseStudyBody", "outcome", text(case_study::MAX_OUTCOME)),
 ];
 
 /// `(parameter, rule)`, for every operation that has the parameter.
 pub(super) const PARAMETERS: &[(&str, Rule)] = &[
-    ("page", range(1.0, 100.0)),
-    ("per_page", range(1.0, 100.0)),
+    ("page", range(1.0, MAX_PAGE as f64)),
+    ("per_page", range(1.0, MAX_PER_PAGE as f64)),
     ("If-Match", EntityTags),
     (
         "radius_km",
         AboveUpTo {
             above: 0.0,
-            max: 20_000.0,
+            max: MAX_RADIUS_KM,
         },
     ),
-    ("min_days_per_week", range(0.0, 7.0)),
-    ("months", range(1.0, 36.0)),
+    ("min_days_per_week", range(0.0, person::MAX_DAYS_PER_WEEK)),
+    (
+        "months",
+        range(
+            *fund::RUNWAY_MONTHS.start() as f64,
+            *fund::RUNWAY_MONTHS.end() as f64,
+        ),
+    ),
 ];
 
 /// Rules for a parameter of one operation: `(path, parameter, rule)`.
@@ -468,8 +519,8 @@ pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
         "/api/v1/search",
         "q",
         Query {
-            max: 512,
-            words: 32,
+            max: MAX_Q,
+            words: MAX_WORDS,
         },
     ),
     (
@@ -496,7 +547,7 @@ pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
         "/api/v1/search/suggest",
         "q",
         Text {
-            max: 100,
+            max: coophub_domain::skills::NAME_MAX,
             required: true,
             one_line: true,
         },
@@ -505,7 +556,7 @@ pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
         "/api/v1/skills",
         "q",
         Text {
-            max: 100,
+            max: coophub_domain::skills::NAME_MAX,
             required: false,
             one_line: true,
         },

@@ -4,6 +4,7 @@
 use super::{AlertFilters, AlertSubject, Suitability};
 use crate::bidding::cpv::cpv_codes;
 use crate::money::MAX_TENDER_VALUE;
+use crate::person::MAX_DAYS_PER_WEEK;
 use crate::sharing::{WorkMode, fields};
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
@@ -53,19 +54,20 @@ pub struct AlertInput {
 }
 
 /// Most CPV codes an alert names.
-const MAX_CODES: usize = 20;
-/// Most days a week a person can be free (seven, in half days).
-const MAX_HALF_DAYS: f64 = 14.0;
+pub const MAX_CODES: usize = 20;
+/// An alert's name, and each text it looks for (buyer, region, words), in characters.
+pub const MAX_TEXT: usize = 200;
 
 impl AlertInput {
     /// Checks every field of `draft`.
     pub fn parse(draft: AlertDraft) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let name = draft.name.trim().to_owned();
-        if name.is_empty() || name.chars().count() > 200 {
-            errors
-                .0
-                .push(FieldError::new("/name", "must be 1 to 200 characters long"));
+        if name.is_empty() || name.chars().count() > MAX_TEXT {
+            errors.0.push(FieldError::new(
+                "/name",
+                format!("must be 1 to {MAX_TEXT} characters long"),
+            ));
         }
         let skills = fields::skill_names(&draft.skills, "/skills", &mut errors);
         refuse_foreign_filters(&draft, &mut errors);
@@ -74,12 +76,12 @@ impl AlertInput {
         if draft.min_days_per_week.is_some_and(|days| !in_halves(days)) {
             errors.0.push(FieldError::new(
                 "/min_days_per_week",
-                "must be 0.5 to 7, in half days",
+                format!("must be 0.5 to {MAX_DAYS_PER_WEEK}, in half days"),
             ));
         }
-        let buyer = errors.optional_text(draft.buyer, "/buyer", 200);
-        let region = errors.optional_text(draft.region, "/region", 200);
-        let words = errors.optional_text(draft.words, "/words", 200);
+        let buyer = errors.optional_text(draft.buyer, "/buyer", MAX_TEXT);
+        let region = errors.optional_text(draft.region, "/region", MAX_TEXT);
+        let words = errors.optional_text(draft.words, "/words", MAX_TEXT);
         errors.finish(|| {
             Some(Self {
                 name,
@@ -191,7 +193,7 @@ fn level(raw: Option<i64>, no_skills: bool, errors: &mut ValidationErrors) -> Op
 
 fn in_halves(days: f64) -> bool {
     let halves = days * 2.0;
-    halves.fract() == 0.0 && (1.0..=MAX_HALF_DAYS).contains(&halves)
+    halves.fract() == 0.0 && (1.0..=MAX_DAYS_PER_WEEK * 2.0).contains(&halves)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod input;
 mod talent;
 mod tenders;
 
-pub use input::{AlertDraft, AlertInput};
+pub use input::{AlertDraft, AlertInput, MAX_CODES, MAX_TEXT};
 pub use talent::{offer_match, person_match};
 pub use tenders::opportunity_match;
 

@@ -12,13 +12,19 @@ use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
 
 /// The most effort one role takes, in days.
-const MAX_EFFORT_DAYS: i64 = 100_000;
+pub const MAX_EFFORT_DAYS: i64 = 100_000;
 /// The highest internal day rate, in minor units.
-const MAX_DAY_RATE: i64 = 10_000_000;
+pub const MAX_DAY_RATE: i64 = 10_000_000;
 /// The longest lot id kept.
-const MAX_LOT_ID: usize = 200;
+pub const MAX_LOT_ID: usize = 200;
 /// The most criteria a decision weighs.
-const MAX_CRITERIA: usize = 20;
+pub const MAX_CRITERIA: usize = 20;
+/// A criterion's name, in characters.
+pub const MAX_CRITERION_NAME: usize = 200;
+/// The weights a criterion may have.
+pub const WEIGHTS: std::ops::RangeInclusive<u8> = 1..=10;
+/// The highest score a criterion may be given (the lowest is 0).
+pub const MAX_SCORE: u8 = 5;
 
 /// A bid as sent, before checking (the lead co-op is resolved by slug).
 #[derive(Debug, Clone, Default)]
@@ -284,24 +290,24 @@ impl DecisionInput {
         for (i, (name, weight, score)) in draft.criteria.into_iter().enumerate().take(MAX_CRITERIA)
         {
             let name = name.trim().to_owned();
-            if name.is_empty() || name.chars().count() > 200 {
+            if name.is_empty() || name.chars().count() > MAX_CRITERION_NAME {
                 errors.0.push(FieldError::new(
                     format!("/criteria/{i}/name"),
-                    "must be 1 to 200 characters long",
+                    format!("must be 1 to {MAX_CRITERION_NAME} characters long"),
                 ));
             }
-            let weight = u8::try_from(weight).ok().filter(|w| (1..=10).contains(w));
+            let weight = u8::try_from(weight).ok().filter(|w| WEIGHTS.contains(w));
             if weight.is_none() {
                 errors.0.push(FieldError::new(
                     format!("/criteria/{i}/weight"),
-                    "must be from 1 to 10",
+                    format!("must be from {} to {}", WEIGHTS.start(), WEIGHTS.end()),
                 ));
             }
-            let score = u8::try_from(score).ok().filter(|s| *s <= 5);
+            let score = u8::try_from(score).ok().filter(|s| *s <= MAX_SCORE);
             if score.is_none() {
                 errors.0.push(FieldError::new(
                     format!("/criteria/{i}/score"),
-                    "must be from 0 to 5",
+                    format!("must be from 0 to {MAX_SCORE}"),
                 ));
             }
             if let (Some(weight), Some(score)) = (weight, score) {

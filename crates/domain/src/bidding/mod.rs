@@ -15,8 +15,9 @@ mod suggest;
 pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
 pub use cpv::{CPV_SKILLS, CpvSkills, cpv_codes, cpv_digits, skills_for_cpv};
 pub use input::{
-    BidDraft, BidInput, DEFAULT_LEAD_PREMIUM_BP, DecisionDraft, DecisionInput, RoleDraft,
-    RoleInput, SectionDraft, SectionInput, tender_amount,
+    BidDraft, BidInput, DEFAULT_LEAD_PREMIUM_BP, DecisionDraft, DecisionInput, MAX_CRITERIA,
+    MAX_CRITERION_NAME, MAX_DAY_RATE, MAX_EFFORT_DAYS, MAX_LOT_ID, MAX_SCORE, RoleDraft, RoleInput,
+    SectionDraft, SectionInput, WEIGHTS, tender_amount,
 };
 pub use ocds::{
     BIDS_EXTENSION, BidRelease, DocumentLink, LOTS_EXTENSION, Lot, Package, Party, Period,

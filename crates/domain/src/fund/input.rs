@@ -8,7 +8,21 @@ use crate::dates;
 use crate::validation::{FieldError, ValidationErrors};
 
 /// The most any one amount may be, minor units (a hundred million pounds).
-const MAX_AMOUNT: i64 = 10_000_000_000;
+pub const MAX_AMOUNT: i64 = 10_000_000_000;
+/// The years a fund year may be.
+pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
+/// A year's purpose, in characters.
+pub const MAX_PURPOSE: usize = 5000;
+/// Most bands a suggestion by size has.
+pub const MAX_BANDS: usize = 20;
+/// The highest upper bound a band may have, in members.
+pub const MAX_BAND_MEMBERS: u32 = 4_000_000_000;
+/// An invoice's number, in characters.
+pub const MAX_INVOICE_NUMBER: usize = 40;
+/// A payment's reference, and the slug of a spending's case study, in characters.
+pub const MAX_REFERENCE: usize = 100;
+/// What a spending was for, in characters.
+pub const MAX_SPENDING_PURPOSE: usize = 200;
 
 fn amount(raw: i64, pointer: &str, errors: &mut ValidationErrors) -> i64 {
     if !(1..=MAX_AMOUNT).contains(&raw) {
@@ -88,12 +102,13 @@ impl YearInput {
     /// Checks every field of `draft`.
     pub fn parse(draft: YearDraft) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        if !(2000..=2100).contains(&draft.year) {
-            errors
-                .0
-                .push(FieldError::new("/year", "must be a year from 2000 to 2100"));
+        if !YEARS.contains(&draft.year) {
+            errors.0.push(FieldError::new(
+                "/year",
+                format!("must be a year from {} to {}", YEARS.start(), YEARS.end()),
+            ));
         }
-        let purpose = required_text(&draft.purpose, "/purpose", 5000, &mut errors);
+        let purpose = required_text(&draft.purpose, "/purpose", MAX_PURPOSE, &mut errors);
         let currency = currency(
             draft.currency.as_deref().unwrap_or("GBP"),
             "/currency",
@@ -127,6 +142,12 @@ fn suggestion(draft: &YearDraft, errors: &mut ValidationErrors) -> FundSuggestio
     if draft.suggested_bands.is_empty() {
         return FundSuggestion::None;
     }
+    if draft.suggested_bands.len() > MAX_BANDS {
+        errors.0.push(FieldError::new(
+            "/suggested_bands",
+            format!("must have at most {MAX_BANDS} entries"),
+        ));
+    }
     let mut bands = Vec::new();
     let last = draft.suggested_bands.len() - 1;
     for (i, band) in draft.suggested_bands.iter().enumerate() {
@@ -144,11 +165,16 @@ fn suggestion(draft: &YearDraft, errors: &mut ValidationErrors) -> FundSuggestio
             Some(top) => {
                 let previous = bands.last().and_then(|b: &Band| b.up_to_members);
                 match u32::try_from(top) {
-                    Ok(top) if top >= 1 && previous.is_none_or(|p| top > p) => Some(top),
+                    Ok(top)
+                        if (1..=MAX_BAND_MEMBERS).contains(&top)
+                            && previous.is_none_or(|p| top > p) =>
+                    {
+                        Some(top)
+                    }
                     _ => {
                         errors.0.push(FieldError::new(
                             format!("{pointer}/up_to_members"),
-                            "must be 1 or more and above the band before",
+                            format!("must be 1 to {MAX_BAND_MEMBERS} and above the band before"),
                         ));
                         None
                     }
@@ -249,7 +275,7 @@ impl InvoiceDraft {
     /// Checks every field.
     pub fn parse(self) -> Result<InvoiceInput, ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        let number = required_text(&self.number, "/number", 40, &mut errors);
+        let number = required_text(&self.number, "/number", MAX_INVOICE_NUMBER, &mut errors);
         let amount = amount(self.amount, "/amount", &mut errors);
         for (pointer, date) in [("/issued_on", self.issued_on), ("/due_on", self.due_on)] {
             if date.is_none() {
@@ -311,7 +337,7 @@ impl PaymentDraft {
                 .push(FieldError::new("/paid_on", "must be a date (YYYY-MM-DD)"));
         }
         let paid_on = dates::check(self.paid_on, "/paid_on", &mut errors);
-        let reference = errors.optional_text(self.reference, "/reference", 100);
+        let reference = errors.optional_text(self.reference, "/reference", MAX_REFERENCE);
         errors.finish(|| {
             Some(PaymentInput {
                 amount,
@@ -382,9 +408,9 @@ impl SpendingDraft {
         }
         let spent_on = dates::check(self.spent_on, "/spent_on", &mut errors);
         let amount = amount(self.amount, "/amount", &mut errors);
-        let purpose = required_text(&self.purpose, "/purpose", 200, &mut errors);
+        let purpose = required_text(&self.purpose, "/purpose", MAX_SPENDING_PURPOSE, &mut errors);
         let category = self.category.unwrap_or(SpendingCategory::Other);
-        let case_study = errors.optional_text(self.case_study, "/case_study", 100);
+        let case_study = errors.optional_text(self.case_study, "/case_study", MAX_REFERENCE);
         errors.finish(|| {
             Some(SpendingInput {
                 spent_on: spent_on?,

@@ -8,10 +8,12 @@ mod input;
 mod runway;
 
 pub use input::{
-    Answer, BandDraft, InvoiceDraft, InvoiceInput, PaymentDraft, PaymentInput, PledgeDraft,
-    SpendingCategory, SpendingDraft, SpendingInput, YearDraft, YearInput,
+    Answer, BandDraft, InvoiceDraft, InvoiceInput, MAX_AMOUNT, MAX_BAND_MEMBERS, MAX_BANDS,
+    MAX_INVOICE_NUMBER, MAX_PURPOSE, MAX_REFERENCE, MAX_SPENDING_PURPOSE, PaymentDraft,
+    PaymentInput, PledgeDraft, SpendingCategory, SpendingDraft, SpendingInput, YEARS, YearDraft,
+    YearInput,
 };
-pub use runway::{Runway, runway};
+pub use runway::{RUNWAY_MONTHS, Runway, runway};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

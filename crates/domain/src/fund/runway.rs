@@ -4,6 +4,9 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
+/// The months a runway may be averaged over.
+pub const RUNWAY_MONTHS: std::ops::RangeInclusive<u32> = 1..=36;
+
 /// What the balance lasts at the recent rate of spending.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

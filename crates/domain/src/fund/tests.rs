@@ -101,3 +101,29 @@ fn a_decline_is_an_answer_and_every_wrong_field_is_named() {
     );
     assert!(!invoice_paid(100, 99) && invoice_paid(100, 100));
 }
+
+/// What the OpenAPI document states of bands is what is kept: at most
+/// `MAX_BANDS` of them, none bounded above `MAX_BAND_MEMBERS`.
+#[test]
+fn bands_are_bounded_as_the_document_says() {
+    let band = |up_to_members: Option<i64>| BandDraft {
+        up_to_members,
+        amount: 100,
+    };
+    let year = |suggested_bands: Vec<BandDraft>| YearDraft {
+        year: 2027,
+        purpose: "Shared tools".into(),
+        suggested_bands,
+        ..YearDraft::default()
+    };
+    let mut many: Vec<BandDraft> = (1..=MAX_BANDS as i64).map(|n| band(Some(n))).collect();
+    many.push(band(None));
+    let refused = YearInput::parse(year(many)).unwrap_err().0;
+    assert_eq!(refused[0].pointer, "/suggested_bands");
+    let most = i64::from(MAX_BAND_MEMBERS);
+    assert!(YearInput::parse(year(vec![band(Some(most)), band(None)])).is_ok());
+    let refused = YearInput::parse(year(vec![band(Some(most + 1)), band(None)]))
+        .unwrap_err()
+        .0;
+    assert_eq!(refused[0].pointer, "/suggested_bands/0/up_to_members");
+}

@@ -5,6 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, put, web};
 use coophub_domain::access::fund::see_totals;
+use coophub_domain::fund::RUNWAY_MONTHS;
 use coophub_domain::fund::{BandDraft, Invitees, Runway, YearDraft, YearInput, runway};
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::fund::{self, pledges, spending};
@@ -280,10 +281,14 @@ pub async fn show_year(
     query: Query<RunwayQuery>,
 ) -> Result<web::Json<YearDetail>, ApiError> {
     let months = query.0.months.unwrap_or(6);
-    if !(1..=36).contains(&months) {
+    if !RUNWAY_MONTHS.contains(&months) {
         return Err(ApiError::InvalidParameter {
             name: "months".into(),
-            message: "must be 1 to 36".into(),
+            message: format!(
+                "must be {} to {}",
+                RUNWAY_MONTHS.start(),
+                RUNWAY_MONTHS.end()
+            ),
         });
     }
     let path = path.into_inner();

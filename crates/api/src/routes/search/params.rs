@@ -2,6 +2,8 @@
 //! 400 naming the parameter for anything that cannot be read.
 
 use coophub_domain::coop::LegalForm;
+use coophub_domain::geo::{LATITUDE_MAX, LONGITUDE_MAX};
+use coophub_domain::person::MAX_DAYS_PER_WEEK;
 use coophub_search::{AvailabilityFilter, DocKind, SearchRequest, Sort, word_count};
 
 use crate::problem::ApiError;
@@ -12,6 +14,8 @@ use crate::routes::pagination::{page_number, page_size};
 pub(crate) const MAX_Q: usize = 512;
 /// Most words in `q`: each word expands into typo, prefix and alias queries.
 pub(crate) const MAX_WORDS: usize = 32;
+/// The widest search around a place, in km (about half the Earth's circumference).
+pub(crate) const MAX_RADIUS_KM: f64 = 20_000.0;
 /// Radius used when `near` comes without `radius_km`.
 const DEFAULT_RADIUS_KM: f64 = 50.0;
 
@@ -159,20 +163,22 @@ impl SearchParams {
                             .split_once(',')
                             .ok_or_else(|| invalid("near", "must be `latitude,longitude`"))?;
                         let (lat, lon): (f64, f64) = (number("near", lat)?, number("near", lon)?);
-                        if !(lat.abs() <= 90.0 && lon.abs() <= 180.0) {
+                        if !(lat.abs() <= LATITUDE_MAX && lon.abs() <= LONGITUDE_MAX) {
                             return Err(invalid(
                                 "near",
-                                "latitude must be within ±90 and longitude within ±180",
+                                format!(
+                                    "latitude must be within ±{LATITUDE_MAX} and longitude within ±{LONGITUDE_MAX}"
+                                ),
                             ));
                         }
                         near = Some((lat, lon));
                     }
                     "radius_km" => {
                         let km: f64 = number("radius_km", &value)?;
-                        if !(km > 0.0 && km <= 20_000.0) {
+                        if !(km > 0.0 && km <= MAX_RADIUS_KM) {
                             return Err(invalid(
                                 "radius_km",
-                                "must be more than 0 and at most 20000",
+                                format!("must be more than 0 and at most {MAX_RADIUS_KM}"),
                             ));
                         }
                         radius = Some(km);
@@ -188,8 +194,11 @@ impl SearchParams {
                     }
                     "min_days_per_week" => {
                         let days: f64 = number("min_days_per_week", &value)?;
-                        if !(0.0..=7.0).contains(&days) {
-                            return Err(invalid("min_days_per_week", "must be from 0 to 7"));
+                        if !(0.0..=MAX_DAYS_PER_WEEK).contains(&days) {
+                            return Err(invalid(
+                                "min_days_per_week",
+                                format!("must be from 0 to {MAX_DAYS_PER_WEEK}"),
+                            ));
                         }
                         params.min_days_per_week = Some(days);
                     }

@@ -1,6 +1,7 @@
 //! `GET /api/v1/search/suggest?q=`: autocomplete skills and co-op names.
 
 use actix_web::{get, web};
+use coophub_domain::skills::NAME_MAX;
 use coophub_store::{Page, skills};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -58,10 +59,10 @@ pub async fn suggest(
 ) -> Result<web::Json<Suggestions>, ApiError> {
     let q = query.0.q;
     let length = q.trim().chars().count();
-    if length == 0 || length > 100 {
+    if length == 0 || length > NAME_MAX {
         return Err(ApiError::InvalidParameter {
             name: "q".into(),
-            message: "must be 1 to 100 characters long".into(),
+            message: format!("must be 1 to {NAME_MAX} characters long"),
         });
     }
     let index = state.search.index().clone();

@@ -1,6 +1,7 @@
 //! `GET /api/v1/skills?q=`: autocomplete with usage counts.
 
 use actix_web::{get, web};
+use coophub_domain::skills::NAME_MAX;
 use coophub_store::skills;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -66,10 +67,10 @@ pub async fn list_skills(
     query: Query<SkillQuery>,
 ) -> Result<web::Json<SkillList>, ApiError> {
     let SkillQuery { q, page, per_page } = query.0;
-    if q.as_ref().is_some_and(|q| q.chars().count() > 100) {
+    if q.as_ref().is_some_and(|q| q.chars().count() > NAME_MAX) {
         return Err(ApiError::InvalidParameter {
             name: "q".into(),
-            message: "must be at most 100 characters long".into(),
+            message: format!("must be at most {NAME_MAX} characters long"),
         });
     }
     let page = PageQuery { page, per_page }.page()?;
