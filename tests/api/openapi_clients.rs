@@ -1,7 +1,8 @@
 //! What client generators need of the document (openapi-typescript and
 //! openapi-python-client with their defaults; `.ci/clients` runs both):
 //! no enum whose members differ only in case, every union of objects named
-//! by a discriminator, no request or response body left as a bare object.
+//! by a discriminator, no request or response body left as a bare object,
+//! every tag declared (generators and Swagger UI group operations by it).
 
 use serde_json::Value;
 
@@ -123,4 +124,28 @@ fn no_body_is_a_bare_object() {
         }
     }
     assert!(bare.is_empty(), "{bare:#?}");
+}
+
+#[test]
+fn every_tag_an_operation_names_is_declared_with_a_description() {
+    let spec = spec();
+    let declared: Vec<&str> = spec["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|tag| tag["description"].as_str().is_some_and(|d| !d.is_empty()))
+        .map(|tag| tag["name"].as_str().unwrap())
+        .collect();
+    let mut undeclared = std::collections::BTreeSet::new();
+    for item in spec["paths"].as_object().unwrap().values() {
+        for operation in item.as_object().unwrap().values() {
+            for tag in operation["tags"].as_array().into_iter().flatten() {
+                let tag = tag.as_str().unwrap();
+                if !declared.contains(&tag) {
+                    undeclared.insert(tag.to_owned());
+                }
+            }
+        }
+    }
+    assert!(undeclared.is_empty(), "{undeclared:?}");
 }

@@ -20,13 +20,6 @@ impl FieldError {
             message: message.into(),
         }
     }
-
-    /// Moves the error under `prefix`, e.g. `/level` under `/skills/0`.
-    #[must_use]
-    pub fn nested_under(mut self, prefix: &str) -> Self {
-        self.pointer = format!("{prefix}{}", self.pointer);
-        self
-    }
 }
 
 /// Every problem found in one input, collected so the client sees them all at once.

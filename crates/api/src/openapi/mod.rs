@@ -37,6 +37,8 @@ mod unions;
         (name = "coops", description = "The directory of co-ops and their membership"),
         (name = "people", description = "The people of co-ops: skills, availability, day rates"),
         (name = "case-studies", description = "Work co-ops did, alone or together"),
+        (name = "sharing", description = "Sharing people between co-ops: offers of time, requests, placements, rotations and swaps, calendar feeds"),
+        (name = "bidding", description = "Winning work together: tenders (imported from OCDS or entered), bids, roles, partners, gaps and fair shares"),
         (name = "stats", description = "Network totals"),
         (name = "fund", description = "The optional network fund: years, pledges, invoices, spending, runway"),
         (name = "webhooks", description = "Signed deliveries of a co-op's events to its own endpoints (Standard Webhooks)"),

@@ -3,7 +3,6 @@
 pub(crate) mod params;
 pub mod suggest;
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, get, web};
@@ -177,19 +176,17 @@ pub async fn search(
                     "availability is visible to network members only".into(),
                 ));
             }
-            let conn = RefCell::new(conn);
             let mut skill_slugs = Vec::new();
             for spelling in &params.skills {
-                match skills::find(&mut conn.borrow_mut(), spelling)? {
+                match skills::find(conn, spelling)? {
                     Some(skill) => skill_slugs.push(skill.slug),
                     // Nobody has a skill nobody knows.
                     None => return Ok(SearchResults::default()),
                 }
             }
             let request = params.into_request(skill_slugs, network, confirmed_since, now);
-            let skill_of = |word: &str| index.skill_of(word);
             index
-                .search(&request, &skill_of)
+                .search(&request, &|word| index.skill_of(word))
                 .map_err(ApiError::internal)
         })
         .await?;
