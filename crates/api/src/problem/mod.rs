@@ -211,6 +211,15 @@ impl ApiError {
         Self::Internal(cause.to_string())
     }
 
+    /// A 409 with `code`, saying why in `detail`, naming no input.
+    pub fn conflict(code: Code, detail: impl Into<String>) -> Self {
+        Self::Conflict {
+            code,
+            detail: detail.into(),
+            conflicts: Vec::new(),
+        }
+    }
+
     /// A 409 about the input at `pointer`.
     pub fn conflict_at(code: Code, pointer: &str, detail: impl Into<String>) -> Self {
         let detail = detail.into();

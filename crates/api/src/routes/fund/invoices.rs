@@ -108,28 +108,20 @@ pub async fn create_invoice(
             let pledged = match pledges::find(conn, year.year, coop.id)?.map(|p| p.answer) {
                 Some(Answer::Pledged { amount }) => amount,
                 _ => {
-                    return Err(ApiError::Conflict {
-                        code: Code::NotPledged,
-                        detail: format!(
+                    return Err(ApiError::conflict(Code::NotPledged, format!(
                             "{} pledged nothing to {}: there is nothing to invoice",
                             coop.slug, year.year
-                        ),
-                        conflicts: Vec::new(),
-                    });
+                        )));
                 }
             };
             let invoiced = invoices::list(conn, Some(year.year), Some(coop.id))?
                 .iter()
                 .try_fold(input.amount, |sum, invoice| sum.checked_add(invoice.amount));
             if invoiced.is_none_or(|total| total > pledged) {
-                return Err(ApiError::Conflict {
-                    code: Code::OverPledge,
-                    detail: format!(
+                return Err(ApiError::conflict(Code::OverPledge, format!(
                         "{} pledged {pledged} (minor units) to {}: with this invoice more would be invoiced than that",
                         coop.slug, year.year
-                    ),
-                    conflicts: Vec::new(),
-                });
+                    )));
             }
             let invoice = invoices::insert(conn, year.year, coop.id, &input, now)?;
             Ok(InvoiceView::new(
@@ -186,16 +178,12 @@ pub async fn record_payment(
             let invoice = invoices::find(conn, id)?.unwrap_or(invoice);
             let received = invoice.paid().checked_add(input.amount);
             if received.is_none_or(|total| total > invoice.amount) {
-                return Err(ApiError::Conflict {
-                    code: Code::Overpaid,
-                    detail: format!(
+                return Err(ApiError::conflict(Code::Overpaid, format!(
                         "invoice {} asks for {} and {} was received: this payment would take it past the amount",
                         invoice.number,
                         invoice.amount,
                         invoice.paid()
-                    ),
-                    conflicts: Vec::new(),
-                });
+                    )));
             }
             invoices::pay(conn, invoice.id, &input, now)?;
             let paid = invoices::find(conn, id)?.unwrap_or(invoice);

@@ -126,23 +126,21 @@ pub async fn answer_year(
             let coop = coop_for(conn, viewer, &body.coop, coop_fund)?;
             pledges::hold(conn, coop.id)?;
             if !invited(&year, &coop, &fund::federation_members(conn)?, now) {
-                return Err(ApiError::Conflict {
-                    code: Code::NotInvited,
-                    detail: format!(
+                return Err(ApiError::conflict(
+                    Code::NotInvited,
+                    format!(
                         "{} is not invited to the {} fund year",
                         coop.slug, year.year
                     ),
-                    conflicts: Vec::new(),
-                });
+                ));
             }
             let invoiced = !invoices::list(conn, Some(year.year), Some(coop.id))?.is_empty();
             let same = pledges::find(conn, year.year, coop.id)?.is_some_and(|p| p.answer == answer);
             if invoiced && !same {
-                return Err(ApiError::Conflict {
-                    code: Code::PledgeInvoiced,
-                    detail: "the pledge is invoiced; ask the stewards to change it".into(),
-                    conflicts: Vec::new(),
-                });
+                return Err(ApiError::conflict(
+                    Code::PledgeInvoiced,
+                    "the pledge is invoiced; ask the stewards to change it",
+                ));
             }
             let pledge = pledges::answer(conn, year.year, coop.id, answer, user, now)?;
             follow_answers(conn, &year, vec![coop.clone()], now)?;

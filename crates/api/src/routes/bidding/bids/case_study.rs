@@ -108,11 +108,7 @@ pub async fn bid_case_study(
     let (viewer, study) = state
         .write(caller, move |conn, viewer| {
             let mut case = bid_to_change(conn, viewer, id, manage_bid)?;
-            let refused = |detail: String| ApiError::Conflict {
-                code: Code::BidState,
-                detail,
-                conflicts: Vec::new(),
-            };
+            let refused = |detail: String| ApiError::conflict(Code::BidState, detail);
             if case.bid.state != BidState::Won {
                 return Err(refused(format!(
                     "a bid that is {} has not been won",

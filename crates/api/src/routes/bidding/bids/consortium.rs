@@ -22,11 +22,7 @@ use crate::state::AppState;
 use coophub_app::telling::tell;
 
 fn closed(detail: String) -> ApiError {
-    ApiError::Conflict {
-        code: Code::InvitationClosed,
-        detail,
-        conflicts: Vec::new(),
-    }
+    ApiError::conflict(Code::InvitationClosed, detail)
 }
 
 /// The lead invites an approved member co-op to the consortium, offering it

@@ -65,11 +65,7 @@ pub async fn create_bid(
                 return Err(errors.into());
             }
             if opportunity.status_at(now) == OpportunityStatus::Closed {
-                return Err(ApiError::Conflict {
-                    code: Code::OpportunityClosed,
-                    detail: "the opportunity is closed: its deadline has passed, or it is not a call for tenders".into(),
-                    conflicts: Vec::new(),
-                });
+                return Err(ApiError::conflict(Code::OpportunityClosed, "the opportunity is closed: its deadline has passed, or it is not a call for tenders"));
             }
             let new = bids::NewBid {
                 opportunity_id,

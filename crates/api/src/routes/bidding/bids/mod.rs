@@ -94,14 +94,13 @@ pub(crate) fn ensure_open(case: &BidCase, doing: &str) -> Result<(), ApiError> {
     if case.bid.state.open() {
         Ok(())
     } else {
-        Err(ApiError::Conflict {
-            code: Code::BidState,
-            detail: format!(
+        Err(ApiError::conflict(
+            Code::BidState,
+            format!(
                 "a bid that is {} {doing}",
                 moves::state_name(case.bid.state)
             ),
-            conflicts: Vec::new(),
-        })
+        ))
     }
 }
 

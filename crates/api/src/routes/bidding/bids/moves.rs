@@ -75,9 +75,9 @@ fn record_fund_share(
 
 fn refusal(refused: BidRefusal) -> ApiError {
     match refused {
-        BidRefusal::IllegalMove { from, action } => ApiError::Conflict {
-            code: Code::BidState,
-            detail: format!(
+        BidRefusal::IllegalMove { from, action } => ApiError::conflict(
+            Code::BidState,
+            format!(
                 "a bid that is {} cannot be {}",
                 state_name(from),
                 match action {
@@ -88,13 +88,11 @@ fn refusal(refused: BidRefusal) -> ApiError {
                     BidAction::Withdraw => "withdrawn",
                 }
             ),
-            conflicts: Vec::new(),
-        },
-        BidRefusal::PastDeadline => ApiError::Conflict {
-            code: Code::PastDeadline,
-            detail: "the tender's deadline has passed: nothing is submitted after it".into(),
-            conflicts: Vec::new(),
-        },
+        ),
+        BidRefusal::PastDeadline => ApiError::conflict(
+            Code::PastDeadline,
+            "the tender's deadline has passed: nothing is submitted after it",
+        ),
     }
 }
 

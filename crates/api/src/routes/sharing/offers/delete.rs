@@ -43,12 +43,10 @@ pub async fn delete_offer(
         .write(caller, move |conn, viewer| {
             let (offer, _) = offer_to_change(conn, viewer, id, access::administer_listing, now)?;
             if placements::count_for_offer(conn, offer.id)? > 0 {
-                return Err(ApiError::Conflict {
-                    code: Code::OfferHasPlacements,
-                    detail: "the offer has placements, whose history stays: close it instead"
-                        .into(),
-                    conflicts: Vec::new(),
-                });
+                return Err(ApiError::conflict(
+                    Code::OfferHasPlacements,
+                    "the offer has placements, whose history stays: close it instead",
+                ));
             }
             Ok(offers::delete(conn, &offer, expected.as_ref(), now)?)
         })

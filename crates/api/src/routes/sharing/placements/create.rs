@@ -75,11 +75,10 @@ pub async fn request_placement(
                 members_only(coop)?;
             }
             if !offer.live(now) {
-                return Err(ApiError::Conflict {
-                    code: Code::OfferNotOpen,
-                    detail: "the offer is paused, closed or lapsed".into(),
-                    conflicts: Vec::new(),
-                });
+                return Err(ApiError::conflict(
+                    Code::OfferNotOpen,
+                    "the offer is paused, closed or lapsed",
+                ));
             }
             if let Some(request_id) = request_id {
                 check_request(conn, *request_id, &requesting)?;

@@ -40,17 +40,16 @@ async fn act(state: &AppState, caller: Caller, asked: Asked) -> Result<HttpRespo
             let involved = placement_to_change(conn, viewer, asked.id, asked.rule)?;
             let placement = &involved.placement;
             let current = placement.state_on(today);
-            let to = current
-                .after(asked.action)
-                .map_err(|illegal| ApiError::Conflict {
-                    code: Code::PlacementState,
-                    detail: format!(
+            let to = current.after(asked.action).map_err(|illegal| {
+                ApiError::conflict(
+                    Code::PlacementState,
+                    format!(
                         "a placement that is {} cannot be {}",
                         illegal.from.as_str(),
                         done(asked.action)
                     ),
-                    conflicts: Vec::new(),
-                })?;
+                )
+            })?;
             if to.holds_time()
                 && !current.holds_time()
                 && let Some(offer) = placement.offer_id

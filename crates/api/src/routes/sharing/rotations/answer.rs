@@ -112,11 +112,10 @@ pub async fn answer_swap(
             let (mut proposal, first, second) = swap_for(conn, viewer, id, true)?;
             for party in parties(viewer, first.facts(), second.facts()) {
                 proposal.swap = proposal.swap.answer(party, agree, now).map_err(|closed| {
-                    ApiError::Conflict {
-                        code: Code::SwapClosed,
-                        detail: format!("the swap is {} and takes no more answers", name(closed.0)),
-                        conflicts: Vec::new(),
-                    }
+                    ApiError::conflict(
+                        Code::SwapClosed,
+                        format!("the swap is {} and takes no more answers", name(closed.0)),
+                    )
                 })?;
             }
             if proposal.swap.state == SwapState::Agreed {
@@ -176,11 +175,10 @@ fn book(
     let mut full = Vec::new();
     for side in sides {
         if side.rotation.status != RotationStatus::Open {
-            return Err(ApiError::Conflict {
-                code: Code::RotationClosed,
-                detail: format!("{}'s rotation request is no longer open", side.person.name),
-                conflicts: Vec::new(),
-            });
+            return Err(ApiError::conflict(
+                Code::RotationClosed,
+                format!("{}'s rotation request is no longer open", side.person.name),
+            ));
         }
         let held = placements::held(conn, Holder::Person(side.person.id), None)?;
         full.extend(

@@ -160,11 +160,10 @@ pub async fn propose_swap(
         .write(caller, move |conn, viewer| {
             let mine = rotation_to_change(conn, viewer, id, access::act_on_rotation)?;
             if mine.rotation.status != RotationStatus::Open {
-                return Err(ApiError::Conflict {
-                    code: Code::RotationClosed,
-                    detail: "this rotation request is no longer open".into(),
-                    conflicts: Vec::new(),
-                });
+                return Err(ApiError::conflict(
+                    Code::RotationClosed,
+                    "this rotation request is no longer open",
+                ));
             }
             let fit = fitting(conn, &mine)?
                 .into_iter()
@@ -177,11 +176,10 @@ pub async fn propose_swap(
                         && swap.swap.state_at(now) == SwapState::Proposed
                 });
             if waiting {
-                return Err(ApiError::Conflict {
-                    code: Code::Conflict,
-                    detail: "a swap between these two is already waiting for answers".into(),
-                    conflicts: Vec::new(),
-                });
+                return Err(ApiError::conflict(
+                    Code::Conflict,
+                    "a swap between these two is already waiting for answers",
+                ));
             }
             // Proposing is agreeing, for every party the viewer is (the rule
             // above makes them the first person or an admin of their co-op).
