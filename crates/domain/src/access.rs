@@ -155,6 +155,16 @@ pub struct CoopFacts {
     pub status: MembershipStatus,
 }
 
+impl CoopFacts {
+    /// What the rules need to know about `coop`.
+    pub fn of(coop: &crate::coop::Coop) -> Self {
+        Self {
+            id: coop.id,
+            status: coop.membership.status,
+        }
+    }
+}
+
 /// What the rules need to know about a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PersonFacts {

@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 use coophub_domain::access::sharing::ListingFacts;
 use coophub_domain::access::{self, CoopFacts, PersonFacts, Viewer, see_private_fields};
 use coophub_domain::alert::{AlertSubject, offer_match, opportunity_match, person_match};
-use coophub_domain::coop::Coop;
 use coophub_domain::notify::{Audience, EventKind, NewEvent};
 use coophub_domain::person::{Person, Visibility};
 use coophub_domain::sharing::Offer;
@@ -101,13 +100,6 @@ pub fn tender_written(
     Ok(())
 }
 
-fn facts(coop: &Coop) -> CoopFacts {
-    CoopFacts {
-        id: coop.id,
-        status: coop.membership.status,
-    }
-}
-
 /// The alerts on `subject` with their readers, for an item of `coop`: those
 /// whose reader holds no role in that co-op (its own people know).
 fn readers_for(
@@ -140,7 +132,7 @@ pub fn offer_written(
         return Ok(());
     };
     let listing = ListingFacts {
-        coop: facts(&coop),
+        coop: CoopFacts::of(&coop),
         live: offer.live(now),
     };
     for (alert, viewer) in readers {
@@ -150,7 +142,7 @@ pub fn offer_written(
         let Some(reasons) = offer_match(&alert.filters, offer, now) else {
             continue;
         };
-        if !alerts::first_talent_hit(conn, &alert, offer.id, now)? {
+        if !alerts::first_talent_hit(conn, alert.id, offer.id, now)? {
             continue;
         }
         let summary = format!(
@@ -178,7 +170,7 @@ pub fn person_written(
         return Ok(());
     };
     let shown = PersonFacts {
-        coop: facts(&coop),
+        coop: CoopFacts::of(&coop),
         public: person.visibility == Visibility::Public,
         account: person.user_id,
     };
@@ -190,7 +182,7 @@ pub fn person_written(
         let Some(reasons) = person_match(&alert.filters, person, sees_availability, now) else {
             continue;
         };
-        if !alerts::first_talent_hit(conn, &alert, person.id, now)? {
+        if !alerts::first_talent_hit(conn, alert.id, person.id, now)? {
             continue;
         }
         let summary = format!(

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use coophub_domain::access::{CoopFacts, Viewer};
-use coophub_domain::coop::Coop;
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -25,26 +24,21 @@ pub(crate) struct TalentHitRow {
 /// Who reads what `alert` tells; `None` when its account is gone.
 pub fn reader(conn: &mut DbConnection, alert: &Alert) -> Result<Option<Viewer>, StoreError> {
     match alert.coop_id {
-        Some(coop) => Ok(coops::find_by_id(conn, coop)?.map(|coop| Viewer::admin_of(facts(&coop)))),
+        Some(coop) => {
+            Ok(coops::find_by_id(conn, coop)?.map(|coop| Viewer::admin_of(CoopFacts::of(&coop))))
+        }
         None => crate::access::viewer_of(conn, alert.user_id),
-    }
-}
-
-fn facts(coop: &Coop) -> CoopFacts {
-    CoopFacts {
-        id: coop.id,
-        status: coop.membership.status,
     }
 }
 
 /// Records that `alert` told of the offer or person `item`; `false` if it had already.
 pub fn first_talent_hit(
     conn: &mut DbConnection,
-    alert: &Alert,
+    alert: Uuid,
     item: Uuid,
     now: DateTime<Utc>,
 ) -> Result<bool, StoreError> {
-    let key = (alert.id.to_string(), item.to_string());
+    let key = (alert.to_string(), item.to_string());
     let told: i64 = talent_alert_hits::table
         .find(key.clone())
         .count()

@@ -1,7 +1,7 @@
 //! `GET /api/v1/case-studies`.
 
 use actix_web::{get, web};
-use coophub_domain::access;
+use coophub_domain::access::{self, CoopFacts};
 use coophub_store::case_studies::{self, CaseStudyFilter};
 use coophub_store::{coops, skills};
 use serde::{Deserialize, Serialize};
@@ -11,7 +11,6 @@ use super::CaseStudyView;
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, QueryString};
-use crate::routes::coops::facts;
 use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
@@ -74,7 +73,9 @@ pub async fn list_case_studies(
             // viewer may not see (its existence is not revealed by a count).
             let coop = match coop {
                 Some(slug) => match coops::find_by_slug(conn, &slug)? {
-                    Some(coop) if access::read_coop(viewer, facts(&coop)).is_ok() => Some(coop),
+                    Some(coop) if access::read_coop(viewer, CoopFacts::of(&coop)).is_ok() => {
+                        Some(coop)
+                    }
                     _ => return Ok(None),
                 },
                 None => None,

@@ -3,7 +3,7 @@
 //! to what the store holds.
 
 use chrono::{DateTime, Utc};
-use coophub_domain::access;
+use coophub_domain::access::{self, CoopFacts};
 use coophub_domain::case_study::{CaseStudy, CaseStudyInput};
 use coophub_domain::consent::{self, Consent};
 use coophub_domain::coop::Coop;
@@ -14,7 +14,6 @@ use uuid::Uuid;
 use super::mention_facts;
 use crate::auth::{Viewer, refused};
 use crate::problem::ApiError;
-use crate::routes::coops::facts;
 
 /// The co-ops a case study names, looked up by slug: 422 for one that does
 /// not exist or that `viewer` may not see, alike, so that the answer does not
@@ -28,7 +27,9 @@ pub(crate) fn named_coops(
     let mut named = Vec::new();
     for (i, slug) in input.coops.iter().enumerate() {
         match coops::find_by_slug(conn, slug.as_str())? {
-            Some(coop) if access::read_coop(viewer, facts(&coop)).is_ok() => named.push(coop),
+            Some(coop) if access::read_coop(viewer, CoopFacts::of(&coop)).is_ok() => {
+                named.push(coop)
+            }
             _ => errors.0.push(FieldError::new(
                 format!("/coops/{i}"),
                 "no co-op has this slug",

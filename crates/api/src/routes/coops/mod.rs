@@ -24,14 +24,6 @@ pub use view::{CoopList, CoopRequest, CoopView, SkillRef, coop_response};
 /// A rule of `coophub_domain::access` about a co-op.
 pub(crate) type CoopRule = fn(&Viewer, CoopFacts) -> Result<(), Denied>;
 
-/// What the access rules need to know about `coop`.
-pub(crate) fn facts(coop: &Coop) -> CoopFacts {
-    CoopFacts {
-        id: coop.id,
-        status: coop.membership.status,
-    }
-}
-
 /// The co-op `slug` if `rule` lets the viewer have it; a co-op the viewer may
 /// not see answers 404, as if it did not exist.
 pub(crate) fn coop_for(
@@ -65,7 +57,7 @@ fn decided(
 ) -> Result<Coop, ApiError> {
     let not_found = || format!("no co-op {slug}");
     let coop = find(conn, slug)?.ok_or_else(|| ApiError::NotFound(not_found()))?;
-    rule(viewer, facts(&coop)).map_err(|denied| refused(denied, not_found))?;
+    rule(viewer, CoopFacts::of(&coop)).map_err(|denied| refused(denied, not_found))?;
     Ok(coop)
 }
 

@@ -5,7 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::NaiveDate;
-use coophub_domain::access::{Viewer, fund as rules};
+use coophub_domain::access::{CoopFacts, Viewer, fund as rules};
 use coophub_domain::fund::{Answer, FundYear, InvoiceDraft, PaymentDraft};
 use coophub_domain::text::html_escape;
 use coophub_store::fund::invoices::{self, Invoice};
@@ -19,7 +19,7 @@ use super::{InvoiceView, coop_ref, steward, year_for};
 use crate::auth::Caller;
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
-use crate::routes::coops::{ADMINISTER, coop_for, facts};
+use crate::routes::coops::{ADMINISTER, coop_for};
 use crate::state::AppState;
 
 /// An invoice as a steward records it.
@@ -60,7 +60,7 @@ fn invoice_for(
     let hidden = || ApiError::NotFound(format!("no invoice {id}"));
     let invoice = invoices::find(conn, id)?.ok_or_else(hidden)?;
     let coop = coops::find_by_id(conn, invoice.coop_id)?.ok_or_else(hidden)?;
-    rules::coop_fund(viewer, facts(&coop)).map_err(|_| hidden())?;
+    rules::coop_fund(viewer, CoopFacts::of(&coop)).map_err(|_| hidden())?;
     let year = year_for(conn, invoice.year)?;
     Ok((invoice, year))
 }

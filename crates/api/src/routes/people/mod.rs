@@ -10,7 +10,7 @@ pub mod update;
 pub(crate) mod view;
 
 use chrono::{DateTime, Utc};
-use coophub_domain::access::{self, Denied, PersonFacts};
+use coophub_domain::access::{self, CoopFacts, Denied, PersonFacts};
 use coophub_domain::coop::Coop;
 use coophub_domain::person::{Person, PersonInput, Visibility};
 use coophub_domain::{Email, Expected};
@@ -19,7 +19,6 @@ use uuid::Uuid;
 
 use crate::auth::{Viewer, refused};
 use crate::problem::ApiError;
-use crate::routes::coops::facts as coop_facts;
 
 pub use view::{CoopRef, PersonList, PersonRequest, PersonView, person_response};
 
@@ -29,7 +28,7 @@ pub(crate) type PersonRule = fn(&Viewer, PersonFacts) -> Result<(), Denied>;
 /// What the access rules need to know about `person` of `coop`.
 pub(crate) fn facts(person: &Person, coop: &Coop) -> PersonFacts {
     PersonFacts {
-        coop: coop_facts(coop),
+        coop: CoopFacts::of(coop),
         public: person.visibility == Visibility::Public,
         account: person.user_id,
     }

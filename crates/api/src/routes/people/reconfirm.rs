@@ -44,10 +44,12 @@ pub async fn reconfirm_availability(
         .write(caller, move |conn, viewer| {
             let (_, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
             let updated =
-                people::reconfirm(conn, id, expected.as_ref(), now)?.ok_or(ApiError::conflict(
-                    Code::NoAvailability,
-                    "no availability is stated; set days_per_week and available_from first",
-                ))?;
+                people::reconfirm(conn, id, expected.as_ref(), now)?.ok_or_else(|| {
+                    ApiError::conflict(
+                        Code::NoAvailability,
+                        "no availability is stated; set days_per_week and available_from first",
+                    )
+                })?;
             Ok((updated, coop))
         })
         .await?;

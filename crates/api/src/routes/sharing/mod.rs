@@ -12,7 +12,7 @@ pub mod rotations;
 pub(crate) mod views;
 
 use coophub_domain::access::sharing::ListingFacts;
-use coophub_domain::access::{self, Denied};
+use coophub_domain::access::{self, CoopFacts, Denied};
 use coophub_domain::coop::Coop;
 use coophub_domain::person::Person;
 use coophub_domain::sharing::{Booking, Conflict, Limit, Offer, days_a_week};
@@ -24,7 +24,6 @@ use uuid::Uuid;
 
 use crate::auth::Viewer;
 use crate::problem::{ApiError, Code, ConflictItem};
-use crate::routes::coops::facts as coop_facts;
 use crate::routes::people::facts as person_facts;
 
 /// A rule of `coophub_domain::access::sharing` about an offer or request.
@@ -59,7 +58,7 @@ pub(crate) fn decide(
     not_found: &dyn Fn() -> String,
 ) -> Result<(), ApiError> {
     let facts = ListingFacts {
-        coop: coop_facts(coop),
+        coop: CoopFacts::of(coop),
         live,
     };
     rule(viewer, facts).map_err(|denied| crate::auth::refused(denied, not_found))

@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use coophub_domain::FieldError;
+use coophub_domain::access::CoopFacts;
 use coophub_domain::access::sharing as access;
 use coophub_domain::coop::{Coop, MembershipStatus};
 use coophub_domain::notify::EventKind;
@@ -16,7 +17,6 @@ use super::{Involved, PlacementRequest, PlacementView, check_fits, placement_res
 use crate::auth::{Caller, refused};
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
-use crate::routes::coops::facts as coop_facts;
 use crate::routes::sharing::offers::offer_to_change;
 use crate::state::AppState;
 use coophub_app::telling::tell;
@@ -63,7 +63,7 @@ pub async fn request_placement(
             let not_found = || format!("no co-op {slug}");
             let requesting =
                 coops::find_by_slug(conn, slug)?.ok_or_else(|| ApiError::NotFound(not_found()))?;
-            access::request_placement(viewer, coop_facts(&requesting))
+            access::request_placement(viewer, CoopFacts::of(&requesting))
                 .map_err(|denied| refused(denied, not_found))?;
             if requesting.id == offering.id {
                 return Err(ApiError::from_field(FieldError::new(
