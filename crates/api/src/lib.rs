@@ -11,10 +11,13 @@ pub mod etag;
 pub mod extract;
 #[cfg(test)]
 mod fuzz;
+pub mod ics;
 pub mod middleware;
 mod openapi;
+pub mod paging;
 pub mod problem;
 pub mod routes;
+pub mod shapes;
 pub mod state;
 
 pub use app::{CorsPolicy, HttpSettings, Shared, app};

@@ -52,11 +52,16 @@ impl AppState {
 
     /// Loads the caller's viewer and runs `query` with it, in one trip to the
     /// blocking pool and on one connection: for reads.
-    pub async fn read<T, F>(&self, caller: Caller, query: F) -> Result<(Viewer, T), ApiError>
+    pub async fn read<T, F>(
+        &self,
+        caller: impl Into<Caller>,
+        query: F,
+    ) -> Result<(Viewer, T), ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut DbConnection, &Viewer) -> Result<T, ApiError> + Send + 'static,
     {
+        let caller = caller.into();
         self.db_api(move |conn| {
             let viewer = caller.viewer(conn)?;
             let value = query(conn, &viewer)?;
@@ -68,11 +73,16 @@ impl AppState {
     /// Like [`Self::read`], but the viewer, the access decision and the change
     /// run in one write transaction that cannot be overtaken
     /// ([`coophub_store::write`]). `change` may run again after a lost race.
-    pub async fn write<T, F>(&self, caller: Caller, mut change: F) -> Result<(Viewer, T), ApiError>
+    pub async fn write<T, F>(
+        &self,
+        caller: impl Into<Caller>,
+        mut change: F,
+    ) -> Result<(Viewer, T), ApiError>
     where
         T: Send + 'static,
         F: FnMut(&mut DbConnection, &Viewer) -> Result<T, ApiError> + Send + 'static,
     {
+        let caller = caller.into();
         let (viewer, value, position) = self
             .db_api(move |conn| {
                 coophub_store::write(conn, |conn| {

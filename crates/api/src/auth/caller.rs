@@ -8,6 +8,7 @@ use std::future::{Ready, ready};
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
+use coophub_app::AppError;
 use coophub_domain::User;
 use coophub_domain::access::{self, Viewer};
 use coophub_store::DbConnection;
@@ -56,53 +57,13 @@ pub fn signed_in(viewer: &Viewer) -> Result<&User, ApiError> {
 }
 
 fn not_signed_in() -> ApiError {
-    ApiError::Unauthenticated("an Authorization: Bearer token is required")
+    AppError::NotSignedIn.into()
 }
 
 /// Maps a refusal of the access rules to its answer; `hidden` says what was
 /// not found, in the words of the resource ("no co-op x").
 pub fn refused(denied: access::Denied, hidden: impl FnOnce() -> String) -> ApiError {
-    match denied {
-        access::Denied::NotSignedIn => not_signed_in(),
-        access::Denied::Hidden => ApiError::NotFound(hidden()),
-        access::Denied::Forbidden(needed) => ApiError::Forbidden(
-            match needed {
-                access::Needed::NetworkAdmin => "only network admins may do this",
-                access::Needed::CoopAdmin => "only the co-op's admins may do this",
-                access::Needed::AdminOfAnyInvolved => {
-                    "only admins of a co-op named in the case study may do this"
-                }
-                access::Needed::OwnerAdmin => {
-                    "only admins of the co-op that published it may do this"
-                }
-                access::Needed::CoopAdminOrSelf => {
-                    "only the co-op's admins and the person themselves may do this"
-                }
-                access::Needed::OfferingAdmin => {
-                    "only admins of the co-op that offers the time may do this"
-                }
-                access::Needed::AdminOfEitherSide => {
-                    "only admins of the two co-ops of the placement may do this"
-                }
-                access::Needed::MemberCoopAdmin => {
-                    "only admins of member co-ops and network admins may do this"
-                }
-                access::Needed::LeadAdmin => {
-                    "only admins of an approved member co-op may open a bid it leads"
-                }
-                access::Needed::BidManager => {
-                    "only the lead co-op's admins and the bid's coordinator may do this"
-                }
-                access::Needed::ConsortiumMember => {
-                    "only people of the co-ops in the bid's consortium may do this"
-                }
-                access::Needed::PersonThemselves => {
-                    "only the person themselves may do this, signed in with their linked account"
-                }
-            }
-            .into(),
-        ),
-    }
+    AppError::refused(denied, hidden).into()
 }
 
 impl FromRequest for Caller {
@@ -121,6 +82,28 @@ impl FromRequest for Caller {
                 .and_then(|token| state.tokens.verify(&token))
                 .map(|subject| Self(Some(subject))),
         )
+    }
+}
+
+/// A caller with a token, for the operations that need one: a request
+/// without is refused (401) before its body is read or anything is looked
+/// up, so that anonymous clients learn nothing about what exists.
+#[derive(Debug, Clone, Copy)]
+pub struct SignedIn(Caller);
+
+impl From<SignedIn> for Caller {
+    fn from(signed_in: SignedIn) -> Self {
+        signed_in.0
+    }
+}
+
+impl FromRequest for SignedIn {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let caller = Caller::from_request(req, payload).into_inner();
+        ready(caller.and_then(Caller::require_token).map(Self))
     }
 }
 
@@ -161,21 +144,5 @@ mod tests {
             .to_http_request();
         assert!(bearer_token(&req).is_err());
         assert!(bearer_token(&TestRequest::default().to_http_request()).is_err());
-    }
-
-    #[test]
-    fn refusals_answer_401_404_and_403() {
-        use actix_web::ResponseError;
-        let status = |denied| {
-            refused(denied, || "no co-op x".into())
-                .status_code()
-                .as_u16()
-        };
-        assert_eq!(status(access::Denied::NotSignedIn), 401);
-        assert_eq!(status(access::Denied::Hidden), 404);
-        assert_eq!(
-            status(access::Denied::Forbidden(access::Needed::CoopAdmin)),
-            403
-        );
     }
 }

@@ -6,7 +6,7 @@ mod rate_limit;
 mod sign_up_limit;
 mod token;
 
-pub use caller::{Caller, refused, signed_in};
+pub use caller::{Caller, SignedIn, refused, signed_in};
 pub use coophub_domain::access::Viewer;
 pub use rate_limit::LoginLimiter;
 pub use sign_up_limit::SignUpLimiter;

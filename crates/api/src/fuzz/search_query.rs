@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 use super::assert_plain_words;
 use crate::problem::ApiError;
-use crate::routes::search::params::{MAX_WORDS, SearchParams};
+use crate::routes::search::params::{MAX_WORDS, parse};
 
 /// Two documents, one with a place, so that every sort and filter has
 /// something to work on.
@@ -99,7 +99,7 @@ fn any_text() -> impl Strategy<Value = String> {
 /// Reads `query` (which quotes `sent`); an accepted one is answered by the
 /// index when `search` says so.
 fn check(query: &str, sent: &[String], search: bool) {
-    match SearchParams::parse(query) {
+    match parse(query) {
         Ok(params) => {
             assert!(word_count(&params.q) <= MAX_WORDS, "{:?}", params.q);
             assert!((1..=100).contains(&params.per_page));

@@ -14,6 +14,7 @@ use crate::routes;
 mod constraints;
 mod keywords;
 mod merge_patch;
+pub(crate) mod ocds;
 mod rules;
 mod statuses;
 mod unions;

@@ -11,7 +11,7 @@ use coophub_domain::password::MAX_PASSWORD_CHARS;
 use coophub_domain::skills::LEVELS;
 use coophub_domain::{account, alert, bidding, case_study, fund, person, sharing};
 
-use crate::routes::pagination::{MAX_PAGE, MAX_PER_PAGE};
+use crate::paging::{MAX_PAGE, MAX_PER_PAGE};
 use crate::routes::search::params::{MAX_Q, MAX_RADIUS_KM, MAX_WORDS};
 
 /// Control characters a body string may not hold (newline, carriage return

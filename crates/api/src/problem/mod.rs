@@ -13,10 +13,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 mod code;
+mod from_app;
 mod responses;
 
 pub use code::Code;
-pub use responses::{JsonBody, QueryString, SignedIn, Versioned, WebhookAdmin};
+pub use responses::{JsonBody, QueryString, TokenRequired, Versioned, WebhookAdmin};
 
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";

@@ -1,5 +1,5 @@
 //! The problem responses many operations share, for their OpenAPI
-//! annotations: an operation names these sets (`responses(..., SignedIn,
+//! annotations: an operation names these sets (`responses(..., TokenRequired,
 //! JsonBody)`) and spells out only what is particular to it (who may, what
 //! is not found, what conflicts).
 
@@ -30,9 +30,9 @@ fn problems(list: &[(u16, &str)]) -> BTreeMap<String, RefOr<Response>> {
 
 /// Operations that need a bearer token.
 #[derive(Debug)]
-pub struct SignedIn;
+pub struct TokenRequired;
 
-impl IntoResponses for SignedIn {
+impl IntoResponses for TokenRequired {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         problems(&[(
             401,

@@ -9,7 +9,6 @@ pub mod fallback;
 pub mod fund;
 pub mod me;
 pub mod ops;
-pub mod pagination;
 pub mod people;
 pub mod search;
 pub mod sharing;
@@ -146,7 +145,7 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(bidding::bids::gaps::bid_gaps)
         .service(bidding::bids::shares::bid_shares)
         .service(bidding::bids::ocds::bid_ocds)
-        .service(bidding::bids::case_study::bid_case_study)
+        .service(case_studies::from_bid::bid_case_study)
         .service(stats::show_stats)
         .service(search::suggest::suggest)
         .service(search::search);

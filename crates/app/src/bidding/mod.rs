@@ -1,3 +1,10 @@
 //! Winning work together: tenders (opportunities) and the bids on them.
 
+pub mod bids;
+pub mod capability;
+pub mod gaps;
 pub mod opportunities;
+pub mod ranking;
+pub mod shares;
+pub mod suggestions;
+pub mod views;

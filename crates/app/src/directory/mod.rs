@@ -1,3 +1,7 @@
 //! Who does what: co-ops, their people, case studies, skills, accounts.
 
+pub mod case_studies;
+pub mod coops;
 pub mod people;
+pub mod skills;
+pub mod stats;

@@ -4,7 +4,11 @@
 //! Each records its events in the caller's transaction; inboxes, mail,
 //! webhooks and feeds then carry them (`coophub_store::notifications`).
 
+pub mod alert_settings;
 pub mod alerts;
+pub mod deadlines;
+pub mod email_settings;
+pub mod inbox;
 pub mod remind;
 pub mod tell;
 pub mod webhooks;

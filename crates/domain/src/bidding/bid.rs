@@ -28,6 +28,21 @@ pub enum BidState {
     Withdrawn,
 }
 
+impl BidState {
+    /// The state as sentences name it ("a bid that is no-go").
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Forming => "forming",
+            Self::Go => "go",
+            Self::NoGo => "no-go",
+            Self::Submitted => "submitted",
+            Self::Won => "won",
+            Self::Lost => "lost",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+}
+
 /// What someone does to a bid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -9,9 +9,9 @@ use coophub_store::users;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::TokenResponse;
 use crate::extract::Json;
 use crate::problem::{ApiError, JsonBody, Problem};
+use crate::shapes::TokenResponse;
 use crate::state::{AppState, blocking};
 
 /// Email and password.

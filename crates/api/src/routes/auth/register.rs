@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 use crate::extract::Checked;
 use crate::problem::{ApiError, Code, JsonBody, Problem};
-use crate::routes::me::UserView;
+use crate::shapes::UserView;
 use crate::state::{AppState, blocking};
 
 /// A request to open an account.

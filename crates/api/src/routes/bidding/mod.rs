@@ -2,6 +2,4 @@
 //! entered) and `/api/v1/bids` (consortia bidding for them).
 
 pub mod bids;
-pub(crate) mod capability;
-pub(crate) mod ocds_schema;
 pub mod opportunities;

@@ -3,16 +3,15 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use coophub_domain::access;
-use coophub_store::case_studies::{self, ConsentAnswer};
-use coophub_store::coops;
+use coophub_app::directory::case_studies;
+use coophub_store::case_studies::ConsentAnswer;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{CaseStudyView, case_study_response};
-use crate::auth::{Caller, refused};
+use crate::auth::SignedIn;
 use crate::extract::Json;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// A named co-op's answer.
@@ -44,7 +43,7 @@ pub enum Answer {
     params(("slug" = String, Path, description = "The case study's slug")),
     request_body = ConsentRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "The answer is recorded", body = CaseStudyView),
         (status = 403, description = "Not an admin of that co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study naming that co-op", body = Problem, content_type = "application/problem+json"),
@@ -53,11 +52,10 @@ pub enum Answer {
 #[post("/case-studies/{slug}/consent")]
 pub async fn answer_case_study(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Json<ConsentRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let ConsentRequest { coop, answer } = body.0;
     let answer = match answer {
         Answer::Confirm => ConsentAnswer::Confirm,
@@ -66,13 +64,9 @@ pub async fn answer_case_study(
     let now = state.clock.now();
     let (viewer, study) = state
         .write(caller, move |conn, viewer| {
-            let not_found = || format!("no case study {slug} naming {coop}");
-            let named =
-                coops::find_by_slug(conn, &coop)?.ok_or_else(|| ApiError::NotFound(not_found()))?;
-            access::decide_consent(viewer, named.id)
-                .map_err(|denied| refused(denied, not_found))?;
-            case_studies::answer(conn, &slug, named.id, answer, now)?
-                .ok_or_else(|| ApiError::NotFound(not_found()))
+            Ok(case_studies::answer_consent(
+                conn, viewer, &slug, &coop, answer, now,
+            )?)
         })
         .await?;
     Ok(case_study_response(StatusCode::OK, study, &viewer))

@@ -2,14 +2,13 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::directory::case_studies;
 use coophub_domain::case_study::CaseStudyInput;
-use coophub_store::case_studies;
 
-use super::{CaseStudyRequest, CaseStudyView, case_study_response, consents_of_new, named_coops};
-use crate::auth::Caller;
+use super::{CaseStudyRequest, CaseStudyView, case_study_response};
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::coops::create::slug_taken;
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// Adds a case study. Admins of a co-op it names may (and network admins):
@@ -22,7 +21,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = CaseStudyRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Created", body = CaseStudyView),
         (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
@@ -32,22 +31,15 @@ use crate::state::AppState;
 #[post("/case-studies")]
 pub async fn create_case_study(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<CaseStudyRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let input = body.check(|request| Ok(CaseStudyInput::parse(request.into())?))?;
     let now = state.clock.now();
     let (viewer, study) = state
         .write(caller, move |conn, viewer| {
-            let ids: Vec<_> = named_coops(conn, viewer, &input)?
-                .iter()
-                .map(|c| c.id)
-                .collect();
-            let named = consents_of_new(viewer, &ids)?;
-            Ok(case_studies::insert(conn, &input, &named, now)?)
+            Ok(case_studies::create(conn, viewer, &input, now)?)
         })
-        .await
-        .map_err(slug_taken("case study"))?;
+        .await?;
     Ok(case_study_response(StatusCode::CREATED, study, &viewer))
 }

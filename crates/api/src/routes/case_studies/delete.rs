@@ -1,12 +1,11 @@
 //! `DELETE /api/v1/case-studies/{slug}`.
 
 use actix_web::{HttpRequest, HttpResponse, delete, web};
-use coophub_store::case_studies;
+use coophub_app::directory::case_studies;
 
-use super::case_study_to_change;
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Deletes a case study. Admins of a co-op it names (and network admins) may.
@@ -18,7 +17,7 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
     ),
     responses(
-        SignedIn, Versioned,
+        TokenRequired, Versioned,
         (status = 204, description = "Deleted"),
         (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
@@ -28,18 +27,17 @@ use crate::state::AppState;
 pub async fn delete_case_study(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let now = state.clock.now();
     state
         .write(caller, move |conn, viewer| {
-            let study = case_study_to_change(conn, viewer, &slug)?;
             Ok(case_studies::delete(
                 conn,
-                &study.slug,
+                viewer,
+                &slug,
                 expected.as_ref(),
                 now,
             )?)

@@ -2,16 +2,16 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, patch, web};
+use coophub_app::directory::case_studies;
+use coophub_app::directory::case_studies::EDIT;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::case_study::{CaseStudy, CaseStudyInput};
 
-use super::{
-    CaseStudyRequest, CaseStudyView, case_study_response, case_study_to_change, replace_case_study,
-};
-use crate::auth::Caller;
+use super::{CaseStudyRequest, CaseStudyView, case_study_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
-use crate::routes::coops::create::slug_taken;
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 impl CaseStudyRequest {
@@ -46,7 +46,7 @@ impl CaseStudyRequest {
     request_body(content = Object, content_type = "application/merge-patch+json",
         description = "The fields of a CaseStudyRequest to change"),
     responses(
-        SignedIn, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned,
         (status = 200, description = "Updated", body = CaseStudyView),
         (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
@@ -58,23 +58,28 @@ impl CaseStudyRequest {
 pub async fn patch_case_study(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let patch = body.0;
     let now = state.clock.now();
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
-            let study = case_study_to_change(conn, viewer, &slug)?;
+            let study = load::<CaseStudy>(conn, viewer, &slug, EDIT, Lock::ForChange)?;
             let input =
                 merge_patch::<CaseStudyRequest>(&CaseStudyRequest::current(&study), &patch)?
                     .check(|merged| Ok(CaseStudyInput::parse(merged.into())?))?;
-            replace_case_study(conn, viewer, &study, &input, expected.as_ref(), now)
+            Ok(case_studies::replace(
+                conn,
+                viewer,
+                &study,
+                &input,
+                expected.as_ref(),
+                now,
+            )?)
         })
-        .await
-        .map_err(slug_taken("case study"))?;
+        .await?;
     Ok(case_study_response(StatusCode::OK, updated, &viewer))
 }

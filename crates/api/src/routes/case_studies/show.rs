@@ -1,11 +1,14 @@
 //! `GET /api/v1/case-studies/{slug}`.
 
-use super::{CaseStudyView, case_study_for, case_study_response};
+use super::{CaseStudyView, case_study_response};
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
+use coophub_app::directory::case_studies::READ;
+use coophub_app::guard::{Lock, load};
+use coophub_domain::case_study::CaseStudy;
 
 /// One case study, with its `ETag`.
 #[utoipa::path(
@@ -25,7 +28,7 @@ pub async fn show_case_study(
 ) -> Result<HttpResponse, ApiError> {
     let (viewer, study) = state
         .read(caller, move |conn, viewer| {
-            case_study_for(conn, viewer, &slug, false)
+            Ok(load::<CaseStudy>(conn, viewer, &slug, READ, Lock::Read)?)
         })
         .await?;
     Ok(case_study_response(StatusCode::OK, study, &viewer))

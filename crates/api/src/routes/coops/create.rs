@@ -2,13 +2,13 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use coophub_domain::coop::{CoopInput, Membership};
-use coophub_store::coops;
+use coophub_app::directory::coops;
+use coophub_domain::coop::CoopInput;
 
 use super::{CoopRequest, CoopView, coop_response};
-use crate::auth::{Caller, signed_in};
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// Adds a co-op. Its membership starts as `applied`; the creator becomes its admin.
@@ -17,7 +17,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = CoopRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Created", body = CoopView,
             headers(("ETag" = String, description = "Version"), ("Location" = String, description = "The new co-op"))),
         (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
@@ -26,36 +26,15 @@ use crate::state::AppState;
 #[post("/coops")]
 pub async fn create_coop(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<CoopRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let input = body.check(|request| Ok(CoopInput::parse(request.into())?))?;
     let now = state.clock.now();
     let (viewer, coop) = state
         .write(caller, move |conn, viewer| {
-            let creator = signed_in(viewer)?.id;
-            Ok(coops::insert(
-                conn,
-                &input,
-                &Membership::applied(now),
-                Some(creator),
-                now,
-            )?)
+            Ok(coops::create(conn, viewer, &input, now)?)
         })
-        .await
-        .map_err(slug_taken("co-op"))?;
+        .await?;
     Ok(coop_response(StatusCode::CREATED, coop, &viewer, now))
-}
-
-/// A taken slug, said plainly.
-pub(crate) fn slug_taken(kind: &'static str) -> impl FnOnce(ApiError) -> ApiError {
-    move |error| match error {
-        ApiError::Conflict { .. } => ApiError::conflict_at(
-            Code::SlugTaken,
-            "/slug",
-            format!("another {kind} already has this slug"),
-        ),
-        other => other,
-    }
 }

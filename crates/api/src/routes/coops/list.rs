@@ -1,17 +1,14 @@
 //! `GET /api/v1/coops`: the directory, filtered and paged.
 
 use actix_web::{get, web};
+use coophub_app::directory::coops::{self, CoopList, CoopQuery};
 use coophub_domain::coop::LegalForm;
-use coophub_store::coops::{self, CoopFilter};
-use coophub_store::skills;
 use serde::Deserialize;
 
-use super::view::DeletedRecord;
-use super::{CoopList, CoopView};
 use crate::auth::Caller;
 use crate::extract::{Query, Timestamp};
+use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString};
-use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
 /// Filters of the co-op list.
@@ -62,65 +59,20 @@ pub async fn list_coops(
         per_page: query.per_page,
     }
     .page()?;
-    let filter = CoopFilter {
-        approved_only: true,
+    let wanted = CoopQuery {
         region: query.region,
         country: query.country,
         legal_form: query.legal_form,
-        technology: None,
-        service: None,
+        technology: query.technology,
+        service: query.service,
         happy_to_share_experience: query.happy_to_share_experience,
         updated_since: query.updated_since.map(|at| at.0),
     };
-    let (technology, service) = (query.technology, query.service);
-    let since = filter.updated_since;
-    let (viewer, (found, total, deleted)) = state
+    let now = state.clock.now();
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            let mut filter = filter;
-            let outsider = !viewer.sees_network_only();
-            filter.approved_only = outsider;
-            // Skills in any spelling; a skill nobody knows is listed by nobody.
-            let mut known = true;
-            for (wanted, slot) in [
-                (technology, &mut filter.technology),
-                (service, &mut filter.service),
-            ] {
-                if let Some(spelling) = wanted {
-                    match skills::find(conn, &spelling)? {
-                        Some(skill) => *slot = Some(skill.slug),
-                        None => known = false,
-                    }
-                }
-            }
-            let (found, total) = if known {
-                coops::list(conn, &filter, page)?
-            } else {
-                (Vec::new(), 0)
-            };
-            let deleted = since
-                .map(|since| coops::deleted_since(conn, since, outsider))
-                .transpose()?;
-            Ok((found, total, deleted))
+            Ok(coops::list(conn, viewer, wanted, page, now)?)
         })
         .await?;
-    let now = state.clock.now();
-    Ok(web::Json(CoopList {
-        items: found
-            .into_iter()
-            .map(|coop| CoopView::new(coop, &viewer, now))
-            .collect(),
-        total,
-        page: page.number,
-        per_page: page.size,
-        deleted: deleted.map(|records| {
-            records
-                .into_iter()
-                .map(|r| DeletedRecord {
-                    id: r.id,
-                    slug: r.slug,
-                    deleted_at: r.deleted_at,
-                })
-                .collect()
-        }),
-    }))
+    Ok(web::Json(list))
 }

@@ -2,20 +2,17 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use coophub_domain::access;
+use coophub_app::directory::coops::{MembershipDecision, decide_membership};
 use coophub_domain::coop::{FundContribution, MembershipAction};
-use coophub_domain::notify::EventKind;
-use coophub_store::coops;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{CoopRule, CoopView, coop_response, coop_to_change};
-use crate::auth::Caller;
+use super::{CoopView, coop_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Json;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
-use coophub_app::telling::tell;
 
 /// A membership decision.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
@@ -52,7 +49,7 @@ pub enum MembershipRequest {
     ),
     request_body = MembershipRequest,
     responses(
-        SignedIn, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned,
         (status = 200, description = "Decision recorded", body = CoopView),
         (status = 403, description = "Not allowed to make this decision", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -63,58 +60,35 @@ pub enum MembershipRequest {
 pub async fn change_membership(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Json<MembershipRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
-    let request = body.0;
-    // The co-op's admins accept an invitation; every other decision is the network's.
-    let rule: CoopRule = match request {
-        MembershipRequest::Accept => access::administer_coop,
-        _ => access::decide_membership,
+    let decision = match body.0 {
+        MembershipRequest::Invite => MembershipDecision::Move(MembershipAction::Invite),
+        MembershipRequest::Approve { founding } => {
+            MembershipDecision::Move(MembershipAction::Approve { founding })
+        }
+        MembershipRequest::Accept => MembershipDecision::Move(MembershipAction::Accept),
+        MembershipRequest::Lapse => MembershipDecision::Move(MembershipAction::Lapse),
+        MembershipRequest::Remove => MembershipDecision::Move(MembershipAction::Remove),
+        MembershipRequest::SetFundContribution { fund_contribution } => {
+            MembershipDecision::SetFundContribution(fund_contribution)
+        }
     };
     let now = state.clock.now();
-    let (viewer, outcome) = state
+    let (viewer, coop) = state
         .write(caller, move |conn, viewer| {
-            let coop = coop_to_change(conn, viewer, &slug, rule)?;
-            let outcome = coops::set_membership(
+            Ok(decide_membership(
                 conn,
-                &coop.slug,
+                viewer,
+                &slug,
                 expected.as_ref(),
-                |membership| {
-                    let action = match request {
-                        MembershipRequest::SetFundContribution { fund_contribution } => {
-                            let mut next = membership.clone();
-                            next.fund_contribution = fund_contribution;
-                            return Ok(next);
-                        }
-                        MembershipRequest::Invite => MembershipAction::Invite,
-                        MembershipRequest::Approve { founding } => {
-                            MembershipAction::Approve { founding }
-                        }
-                        MembershipRequest::Accept => MembershipAction::Accept,
-                        MembershipRequest::Lapse => MembershipAction::Lapse,
-                        MembershipRequest::Remove => MembershipAction::Remove,
-                    };
-                    membership.apply(action, now)
-                },
+                decision,
                 now,
-            )?;
-            let told = match request {
-                MembershipRequest::Invite => Some(EventKind::MembershipInvited),
-                MembershipRequest::Approve { .. } => Some(EventKind::MembershipApproved),
-                _ => None,
-            };
-            if let (Ok(changed), Some(kind)) = (&outcome, told) {
-                tell::membership(conn, viewer, changed, kind, now)?;
-            }
-            Ok(outcome)
+            )?)
         })
         .await?;
-    let coop = outcome.map_err(|error| {
-        ApiError::conflict_at(Code::InvalidTransition, "/action", error.to_string())
-    })?;
     Ok(coop_response(StatusCode::OK, coop, &viewer, now))
 }

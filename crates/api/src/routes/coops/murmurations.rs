@@ -2,13 +2,15 @@
 //! `organizations_schema-v1.0.0` profile, so that anyone can aggregate it.
 
 use actix_web::{get, web};
+use coophub_app::directory::coops::READ;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::coop::{Coop, MembershipStatus};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{READ, coop_for};
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
+use crate::shapes::Geolocation;
 use crate::state::AppState;
 
 /// The schema the profile follows.
@@ -21,15 +23,6 @@ pub struct MurmurationsUrl {
     pub name: String,
     /// The link.
     pub url: String,
-}
-
-/// Latitude and longitude.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Geolocation {
-    /// Latitude.
-    pub lat: f64,
-    /// Longitude.
-    pub lon: f64,
 }
 
 /// A Murmurations organisation profile.
@@ -132,7 +125,7 @@ pub async fn murmurations_profile(
 ) -> Result<web::Json<MurmurationsProfile>, ApiError> {
     let (_, coop) = state
         .read(caller, move |conn, viewer| {
-            coop_for(conn, viewer, &slug, READ)
+            Ok(load::<Coop>(conn, viewer, &slug, READ, Lock::Read)?)
         })
         .await?;
     let page = format!("{}/api/v1/coops/{}", state.public_url, coop.slug);

@@ -2,17 +2,18 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, patch, web};
+use coophub_app::directory::coops;
+use coophub_app::directory::coops::ADMINISTER;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::coop::{Coop, CoopInput};
-use coophub_store::coops;
 
-use super::create::slug_taken;
-use super::view::LocationBody;
-use super::{ADMINISTER, CoopRequest, CoopView, coop_response, coop_to_change};
-use crate::auth::Caller;
+use super::{CoopRequest, CoopView, coop_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
+use coophub_app::directory::coops::LocationBody;
 
 impl CoopRequest {
     /// The co-op as a client would `PUT` it: the base a merge patch applies to.
@@ -65,7 +66,7 @@ impl CoopRequest {
     request_body(content = Object, content_type = "application/merge-patch+json",
         description = "The fields of a CoopRequest to change"),
     responses(
-        SignedIn, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned,
         (status = 200, description = "Updated", body = CoopView, headers(("ETag" = String, description = "New version"))),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -76,28 +77,27 @@ impl CoopRequest {
 pub async fn patch_coop(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let patch = body.0;
     let now = state.clock.now();
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
-            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::ForChange)?;
             let input = merge_patch::<CoopRequest>(&CoopRequest::current(&coop), &patch)?
                 .check(|merged| Ok(CoopInput::parse(merged.into())?))?;
             Ok(coops::update(
                 conn,
+                viewer,
                 &coop.slug,
                 expected.as_ref(),
                 &input,
                 now,
             )?)
         })
-        .await
-        .map_err(slug_taken("co-op"))?;
+        .await?;
     Ok(coop_response(StatusCode::OK, updated, &viewer, now))
 }

@@ -2,8 +2,11 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
+use coophub_app::directory::coops::READ;
+use coophub_app::guard::{Lock, load};
+use coophub_domain::coop::Coop;
 
-use super::{CoopView, READ, coop_for, coop_response};
+use super::{CoopView, coop_response};
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -26,7 +29,7 @@ pub async fn show_coop(
 ) -> Result<HttpResponse, ApiError> {
     let (viewer, coop) = state
         .read(caller, move |conn, viewer| {
-            coop_for(conn, viewer, &slug, READ)
+            Ok(load::<Coop>(conn, viewer, &slug, READ, Lock::Read)?)
         })
         .await?;
     Ok(coop_response(

@@ -2,15 +2,14 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
+use coophub_app::directory::coops;
 use coophub_domain::coop::CoopInput;
-use coophub_store::coops;
 
-use super::create::slug_taken;
-use super::{ADMINISTER, CoopRequest, CoopView, coop_response, coop_to_change};
-use crate::auth::Caller;
+use super::{CoopRequest, CoopView, coop_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Replaces the co-op's profile and skills. Send the `ETag` you read as
@@ -24,7 +23,7 @@ use crate::state::AppState;
     ),
     request_body = CoopRequest,
     responses(
-        SignedIn, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned,
         (status = 200, description = "Updated", body = CoopView, headers(("ETag" = String, description = "New version"))),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -35,26 +34,24 @@ use crate::state::AppState;
 pub async fn update_coop(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Checked<CoopRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let input = body.check(|request| Ok(CoopInput::parse(request.into())?))?;
     let now = state.clock.now();
     let (viewer, updated) = state
         .write(caller, move |conn, viewer| {
-            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
             Ok(coops::update(
                 conn,
-                &coop.slug,
+                viewer,
+                &slug,
                 expected.as_ref(),
                 &input,
                 now,
             )?)
         })
-        .await
-        .map_err(slug_taken("co-op"))?;
+        .await?;
     Ok(coop_response(StatusCode::OK, updated, &viewer, now))
 }

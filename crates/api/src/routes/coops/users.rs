@@ -1,18 +1,20 @@
 //! `PUT /api/v1/coops/{slug}/users`: co-op admins add users by email.
 
 use actix_web::{HttpResponse, put, web};
+use coophub_app::directory::coops::ADMINISTER;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::Email;
 use coophub_domain::access::LastAdmin;
+use coophub_domain::coop::Coop;
 use coophub_domain::coop::CoopRole;
 use coophub_store::coops::roles;
 use coophub_store::users;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{ADMINISTER, coop_to_change};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Json;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// A user to add to the co-op, and their role.
@@ -32,7 +34,7 @@ pub struct CoopUserRequest {
     params(("slug" = String, Path, description = "The co-op's slug")),
     request_body = CoopUserRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "The role was given", body = CoopUserRequest),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -43,16 +45,15 @@ pub struct CoopUserRequest {
 #[put("/coops/{slug}/users")]
 pub async fn add_coop_user(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Json<CoopUserRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let CoopUserRequest { email, role } = body.0;
     let email = Email::parse(&email, "/email").map_err(ApiError::from_field)?;
     let (_, email) = state
         .write(caller, move |conn, viewer| {
-            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::ForChange)?;
             let Some((user, _)) = users::find_by_email(conn, email.as_str())? else {
                 return Err(ApiError::from_field(coophub_domain::FieldError::new(
                     "/email",

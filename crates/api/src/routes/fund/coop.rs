@@ -3,51 +3,22 @@
 //! stewards mark federation members (a year may invite only those).
 
 use actix_web::{get, put, web};
-use chrono::{DateTime, Utc};
+use coophub_app::directory::coops::ADMINISTER;
+use coophub_app::fund::coop::{CoopFund, CoopYear};
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::fund::coop_fund;
-use coophub_domain::sharing::Money;
+use coophub_domain::coop::Coop;
 use coophub_store::fund::{self, invoices, pledges};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::pledges::{AnswerKind, kind_and_amount};
 use super::{InvoiceView, YearSummary, invited, steward};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::coops::{ADMINISTER, coop_for};
-use crate::routes::people::CoopRef;
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
+use crate::shapes::CoopRef;
 use crate::state::AppState;
-
-/// One year as a co-op sees its part in it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CoopYear {
-    /// The year and its purpose.
-    pub year: YearSummary,
-    /// Whether the co-op is invited to answer.
-    pub invited: bool,
-    /// What the year suggests for a co-op of its size, minor units.
-    pub suggested: Option<i64>,
-    /// Its answer (`unanswered` until it gives one: nothing is ever overdue).
-    pub answer: AnswerKind,
-    /// What it pledged.
-    pub amount: Option<Money>,
-    /// When it answered.
-    pub answered_at: Option<DateTime<Utc>>,
-    /// The invoices of its pledge.
-    pub invoices: Vec<InvoiceView>,
-}
-
-/// A co-op's part in the fund.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CoopFund {
-    /// The co-op.
-    pub coop: CoopRef,
-    /// Whether the stewards marked it a federation member.
-    pub federation_member: bool,
-    /// Every year, newest first.
-    pub years: Vec<CoopYear>,
-}
+use coophub_app::fund::pledges::kind_and_amount;
 
 /// A co-op's answers and invoices, year by year: its admins and stewards.
 #[utoipa::path(
@@ -55,7 +26,7 @@ pub struct CoopFund {
     security(("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug")),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "The co-op's part in the fund", body = CoopFund),
         (status = 403, description = "Not an admin of the co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -64,15 +35,14 @@ pub struct CoopFund {
 #[get("/coops/{slug}/fund")]
 pub async fn coop_fund_page(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
 ) -> Result<web::Json<CoopFund>, ApiError> {
-    let caller = caller.require_token()?;
     let slug = slug.into_inner();
     let now = state.clock.now();
     let (_, page) = state
         .read(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, coop_fund)?;
+            let coop = load::<Coop>(conn, viewer, &slug, coop_fund, Lock::Read)?;
             let reference = CoopRef {
                 slug: coop.slug.clone(),
                 name: coop.profile.name.clone(),
@@ -122,7 +92,7 @@ pub struct FederationBody {
     params(("slug" = String, Path, description = "The co-op's slug")),
     request_body = FederationBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Recorded", body = FederationBody),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -131,18 +101,17 @@ pub struct FederationBody {
 #[put("/fund/federation/{slug}")]
 pub async fn set_federation(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Checked<FederationBody>,
 ) -> Result<web::Json<FederationBody>, ApiError> {
-    let caller = caller.require_token()?;
     let member = body.check(|body| Ok(body.member))?;
     let slug = slug.into_inner();
     let now = state.clock.now();
     state
         .write(caller, move |conn, viewer| {
             steward(viewer)?;
-            let coop = coop_for(conn, viewer, &slug, ADMINISTER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::Read)?;
             Ok(fund::set_federation_member(conn, coop.id, member, now)?)
         })
         .await?;

@@ -5,21 +5,22 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::NaiveDate;
-use coophub_domain::access::{CoopFacts, Viewer, fund as rules};
+use coophub_app::directory::coops::ADMINISTER;
+use coophub_app::fund::invoices::invoice_for;
+use coophub_app::guard::{Lock, load};
+use coophub_domain::coop::Coop;
 use coophub_domain::fund::{Answer, FundYear, InvoiceDraft, PaymentDraft};
 use coophub_domain::text::html_escape;
-use coophub_store::fund::invoices::{self, Invoice};
+use coophub_store::fund::invoices::{self};
 use coophub_store::fund::pledges;
-use coophub_store::{DbConnection, coops};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{InvoiceView, coop_ref, steward, year_for};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
-use crate::routes::coops::{ADMINISTER, coop_for};
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// An invoice as a steward records it.
@@ -50,21 +51,6 @@ pub struct PaymentBody {
     pub reference: Option<String>,
 }
 
-/// The invoice `id` and its year, if the viewer may read it (stewards and
-/// the co-op's admins); 404 otherwise, so its existence is not revealed.
-fn invoice_for(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    id: Uuid,
-) -> Result<(Invoice, FundYear), ApiError> {
-    let hidden = || ApiError::NotFound(format!("no invoice {id}"));
-    let invoice = invoices::find(conn, id)?.ok_or_else(hidden)?;
-    let coop = coops::find_by_id(conn, invoice.coop_id)?.ok_or_else(hidden)?;
-    rules::coop_fund(viewer, CoopFacts::of(&coop)).map_err(|_| hidden())?;
-    let year = year_for(conn, invoice.year)?;
-    Ok((invoice, year))
-}
-
 /// Invoices a co-op's pledge to a year.
 #[utoipa::path(
     tag = "fund",
@@ -72,7 +58,7 @@ fn invoice_for(
     params(("year" = i32, Path, description = "The calendar year")),
     request_body = InvoiceBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Recorded", body = InvoiceView),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such year or co-op", body = Problem, content_type = "application/problem+json"),
@@ -82,11 +68,10 @@ fn invoice_for(
 #[post("/fund/years/{year}/invoices")]
 pub async fn create_invoice(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<i32>,
     body: Checked<InvoiceBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (slug, input) = body.check(|body| {
         let input = InvoiceDraft {
             number: body.number,
@@ -103,7 +88,7 @@ pub async fn create_invoice(
         .write(caller, move |conn, viewer| {
             steward(viewer)?;
             let year = year_for(conn, path)?;
-            let coop = coop_for(conn, viewer, &slug, ADMINISTER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::Read)?;
             pledges::hold(conn, coop.id)?;
             let pledged = match pledges::find(conn, year.year, coop.id)?.map(|p| p.answer) {
                 Some(Answer::Pledged { amount }) => amount,
@@ -143,7 +128,7 @@ pub async fn create_invoice(
     params(("id" = Uuid, Path, description = "The invoice's id")),
     request_body = PaymentBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Recorded; the invoice as it now stands", body = InvoiceView),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice", body = Problem, content_type = "application/problem+json"),
@@ -153,11 +138,10 @@ pub async fn create_invoice(
 #[post("/fund/invoices/{id}/payments")]
 pub async fn record_payment(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<PaymentBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let input = body.check(|body| {
         Ok(PaymentDraft {
             amount: body.amount,
@@ -200,7 +184,7 @@ pub async fn record_payment(
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "The invoice's id")),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "The invoice", body = InvoiceView),
         (status = 404, description = "No such invoice of the caller's co-ops", body = Problem, content_type = "application/problem+json"),
     )
@@ -208,10 +192,9 @@ pub async fn record_payment(
 #[get("/fund/invoices/{id}")]
 pub async fn show_invoice(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<InvoiceView>, ApiError> {
-    let caller = caller.require_token()?;
     let id = id.into_inner();
     let (_, view) = state
         .read(caller, move |conn, viewer| {
@@ -223,6 +206,40 @@ pub async fn show_invoice(
     Ok(web::Json(view))
 }
 
+/// The invoice as a page to print or save: stewards and the co-op's admins.
+#[utoipa::path(
+    tag = "fund",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The invoice's id")),
+    responses(
+        TokenRequired,
+        (status = 200, description = "The invoice page", content_type = "text/html", body = String),
+        (status = 404, description = "No such invoice of the caller's co-ops", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/fund/invoices/{id}/document")]
+pub async fn invoice_document(
+    state: web::Data<AppState>,
+    caller: SignedIn,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let (_, html) = state
+        .read(caller, move |conn, viewer| {
+            let (invoice, year) = invoice_for(conn, viewer, id)?;
+            let coop = coop_ref(conn, invoice.coop_id)?;
+            Ok(page(
+                &InvoiceView::new(invoice, coop, &year.currency),
+                &year,
+            ))
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(html))
+}
+
+/// An amount of `currency` in minor units, as the invoice page shows it.
 fn amount(minor: i64, currency: &str) -> String {
     format!("{currency} {}.{:02}", minor / 100, (minor % 100).abs())
 }
@@ -262,38 +279,4 @@ fn page(view: &InvoiceView, year: &FundYear) -> String {
         due = view.due_on,
         paid = amount(view.paid, &view.amount.currency),
     )
-}
-
-/// The invoice as a page to print or save: stewards and the co-op's admins.
-#[utoipa::path(
-    tag = "fund",
-    security(("bearer" = [])),
-    params(("id" = Uuid, Path, description = "The invoice's id")),
-    responses(
-        SignedIn,
-        (status = 200, description = "The invoice page", content_type = "text/html", body = String),
-        (status = 404, description = "No such invoice of the caller's co-ops", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-#[get("/fund/invoices/{id}/document")]
-pub async fn invoice_document(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
-    let id = id.into_inner();
-    let (_, html) = state
-        .read(caller, move |conn, viewer| {
-            let (invoice, year) = invoice_for(conn, viewer, id)?;
-            let coop = coop_ref(conn, invoice.coop_id)?;
-            Ok(page(
-                &InvoiceView::new(invoice, coop, &year.currency),
-                &year,
-            ))
-        })
-        .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(html))
 }

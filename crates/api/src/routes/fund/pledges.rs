@@ -3,20 +3,20 @@
 //! `GET …/pledges`: the stewards' view of every invited co-op's answer.
 
 use actix_web::{get, post, web};
-use chrono::{DateTime, Utc};
+use coophub_app::fund::pledges::{PledgeList, PledgeView, kind_and_amount};
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::fund::coop_fund;
-use coophub_domain::fund::{Answer, PledgeDraft};
-use coophub_domain::sharing::Money;
+use coophub_domain::coop::Coop;
+use coophub_domain::fund::PledgeDraft;
 use coophub_store::fund::{self, invoices, pledges};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{follow_answers, invited, steward, year_for};
-use crate::auth::{Caller, signed_in};
+use crate::auth::{SignedIn, signed_in};
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
-use crate::routes::coops::coop_for;
-use crate::routes::people::CoopRef;
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
+use crate::shapes::CoopRef;
 use crate::state::AppState;
 
 /// A co-op's answer to a year.
@@ -41,53 +41,6 @@ pub struct PledgeAmount {
     pub currency: String,
 }
 
-/// How a co-op answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AnswerKind {
-    /// It pledged an amount.
-    Pledged,
-    /// It does not give this year.
-    Declined,
-    /// It has not answered (stewards' list only).
-    Unanswered,
-}
-
-/// A co-op's answer to a year.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PledgeView {
-    /// The year.
-    pub year: i32,
-    /// The co-op.
-    pub coop: CoopRef,
-    /// Its answer.
-    pub answer: AnswerKind,
-    /// The amount pledged.
-    pub amount: Option<Money>,
-    /// What the year suggests for a co-op of its size, minor units.
-    pub suggested: Option<i64>,
-    /// When it answered.
-    pub answered_at: Option<DateTime<Utc>>,
-}
-
-/// How `answer` is shown: its kind and the amount pledged.
-pub(crate) fn kind_and_amount(
-    answer: Option<Answer>,
-    currency: &str,
-) -> (AnswerKind, Option<Money>) {
-    match answer {
-        Some(Answer::Pledged { amount }) => (
-            AnswerKind::Pledged,
-            Some(Money {
-                amount,
-                currency: currency.to_owned(),
-            }),
-        ),
-        Some(Answer::Declined) => (AnswerKind::Declined, None),
-        None => (AnswerKind::Unanswered, None),
-    }
-}
-
 /// Answers a year's invitation for a co-op: pledge an amount or decline.
 /// The answer may change until the pledge is invoiced.
 #[utoipa::path(
@@ -96,7 +49,7 @@ pub(crate) fn kind_and_amount(
     params(("year" = i32, Path, description = "The calendar year")),
     request_body = PledgeBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Answered", body = PledgeView),
         (status = 403, description = "Not an admin of the co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such year or co-op", body = Problem, content_type = "application/problem+json"),
@@ -106,11 +59,10 @@ pub(crate) fn kind_and_amount(
 #[post("/fund/years/{year}/pledges")]
 pub async fn answer_year(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<i32>,
     body: Checked<PledgeBody>,
 ) -> Result<web::Json<PledgeView>, ApiError> {
-    let caller = caller.require_token()?;
     let body = body.check(Ok)?;
     let path = path.into_inner();
     let now = state.clock.now();
@@ -123,7 +75,7 @@ pub async fn answer_year(
                 declined: body.declined,
             }
             .parse(&year.currency)?;
-            let coop = coop_for(conn, viewer, &body.coop, coop_fund)?;
+            let coop = load::<Coop>(conn, viewer, &body.coop, coop_fund, Lock::Read)?;
             pledges::hold(conn, coop.id)?;
             if !invited(&year, &coop, &fund::federation_members(conn)?, now) {
                 return Err(ApiError::conflict(
@@ -161,13 +113,6 @@ pub async fn answer_year(
     Ok(web::Json(view))
 }
 
-/// Every invited co-op's answer to a year.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PledgeList {
-    /// By co-op slug.
-    pub items: Vec<PledgeView>,
-}
-
 /// Every invited co-op and its answer: stewards only (others never see who
 /// did not give).
 #[utoipa::path(
@@ -175,7 +120,7 @@ pub struct PledgeList {
     security(("bearer" = [])),
     params(("year" = i32, Path, description = "The calendar year")),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "The answers", body = PledgeList),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The year is not open", body = Problem, content_type = "application/problem+json"),
@@ -184,10 +129,9 @@ pub struct PledgeList {
 #[get("/fund/years/{year}/pledges")]
 pub async fn list_pledges(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<i32>,
 ) -> Result<web::Json<PledgeList>, ApiError> {
-    let caller = caller.require_token()?;
     let path = path.into_inner();
     let now = state.clock.now();
     let (_, items) = state

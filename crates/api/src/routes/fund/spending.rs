@@ -4,20 +4,18 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use chrono::NaiveDate;
-use coophub_domain::access::bidding::read_bid;
+use coophub_app::fund::spending::{SpendingList, SpendingView, known_to_the_fund};
 use coophub_domain::access::fund::see_totals;
 use coophub_domain::fund::{SpendingCategory, SpendingDraft};
-use coophub_store::DbConnection;
-use coophub_store::fund::spending::{self, Spending};
-use serde::{Deserialize, Serialize};
+use coophub_store::fund::spending::{self};
+use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{steward, year_for};
-use crate::auth::{Caller, Viewer, refused};
+use crate::auth::{SignedIn, refused};
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::bidding::bids::bid_for;
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// Spending as a steward records it.
@@ -38,39 +36,6 @@ pub struct SpendingBody {
     pub case_study: Option<String>,
 }
 
-/// Money the fund spent.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SpendingView {
-    /// Its id.
-    pub id: Uuid,
-    /// When.
-    pub spent_on: NaiveDate,
-    /// Minor units.
-    pub amount: i64,
-    /// What for.
-    pub purpose: String,
-    /// Of what kind.
-    pub category: SpendingCategory,
-    /// A bid it served.
-    pub bid: Option<Uuid>,
-    /// A case study it served.
-    pub case_study: Option<String>,
-}
-
-impl From<Spending> for SpendingView {
-    fn from(spent: Spending) -> Self {
-        Self {
-            id: spent.id,
-            spent_on: spent.spent_on,
-            amount: spent.amount,
-            purpose: spent.purpose,
-            category: spent.category,
-            bid: spent.bid_id,
-            case_study: spent.case_study,
-        }
-    }
-}
-
 /// Records what the fund spent in a year.
 #[utoipa::path(
     tag = "fund",
@@ -78,7 +43,7 @@ impl From<Spending> for SpendingView {
     params(("year" = i32, Path, description = "The calendar year")),
     request_body = SpendingBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Recorded", body = SpendingView),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such year, bid or case study", body = Problem, content_type = "application/problem+json"),
@@ -87,11 +52,10 @@ impl From<Spending> for SpendingView {
 #[post("/fund/years/{year}/spending")]
 pub async fn record_spending(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<i32>,
     body: Checked<SpendingBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let input = body.check(|body| {
         Ok(SpendingDraft {
             spent_on: Some(body.spent_on),
@@ -127,38 +91,13 @@ pub async fn record_spending(
     Ok(HttpResponse::build(StatusCode::CREATED).json(view))
 }
 
-/// Whether the steward may name `bid`: one whose share the fund recorded,
-/// or one they may read. Any other bid answers as an unknown one, so
-/// naming ids tells nobody which bids exist.
-fn known_to_the_fund(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    bid: Uuid,
-) -> Result<bool, ApiError> {
-    if spending::has_bid_income(conn, bid)? {
-        return Ok(true);
-    }
-    match bid_for(conn, viewer, bid, read_bid) {
-        Ok(_) => Ok(true),
-        Err(ApiError::NotFound(_)) => Ok(false),
-        Err(other) => Err(other),
-    }
-}
-
-/// A year's spending.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SpendingList {
-    /// By date.
-    pub items: Vec<SpendingView>,
-}
-
 /// What the fund spent in a year: network members.
 #[utoipa::path(
     tag = "fund",
     security(("bearer" = [])),
     params(("year" = i32, Path, description = "The calendar year")),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "The spending", body = SpendingList),
         (status = 404, description = "The year is not open, or the caller is outside the network", body = Problem, content_type = "application/problem+json"),
     )
@@ -166,10 +105,9 @@ pub struct SpendingList {
 #[get("/fund/years/{year}/spending")]
 pub async fn list_spending(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<i32>,
 ) -> Result<web::Json<SpendingList>, ApiError> {
-    let caller = caller.require_token()?;
     let path = path.into_inner();
     let (_, items) = state
         .read(caller, move |conn, viewer| {

@@ -4,24 +4,20 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, put, web};
+use coophub_app::fund::years::{Totals, YearDetail, YearList, bid_shares};
 use coophub_domain::access::fund::see_totals;
 use coophub_domain::fund::RUNWAY_MONTHS;
-use coophub_domain::fund::{BandDraft, Invitees, Runway, YearDraft, YearInput, runway};
+use coophub_domain::fund::{BandDraft, Invitees, YearDraft, YearInput, runway};
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::fund::{self, pledges, spending};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::{YearSummary, coop_ref, follow_answers, steward, year_for};
-use crate::auth::Caller;
+use super::{YearSummary, follow_answers, steward, year_for};
+use crate::auth::{Caller, SignedIn};
 use crate::extract::{Checked, Query};
-use crate::problem::{ApiError, JsonBody, Problem, QueryString, SignedIn};
-use crate::routes::people::CoopRef;
+use crate::problem::{ApiError, JsonBody, Problem, QueryString, TokenRequired};
 use crate::state::AppState;
-use coophub_domain::bidding::MemberStatus;
-use coophub_domain::fund::FundYear;
-use coophub_store::DbConnection;
-use coophub_store::bidding::bids;
 
 /// A suggested amount for co-ops up to a size.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -77,7 +73,7 @@ fn parse(body: YearBody) -> Result<YearInput, ValidationErrors> {
     security(("bearer" = [])),
     request_body = YearBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Opened", body = YearSummary),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The year is open already", body = Problem, content_type = "application/problem+json"),
@@ -86,10 +82,9 @@ fn parse(body: YearBody) -> Result<YearInput, ValidationErrors> {
 #[post("/fund/years")]
 pub async fn create_year(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<YearBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let input = body.check(|body| Ok(parse(body)?))?;
     let now = state.clock.now();
     let (_, year) = state
@@ -113,7 +108,7 @@ pub async fn create_year(
     params(("year" = i32, Path, description = "The calendar year")),
     request_body = YearBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Restated", body = YearSummary),
         (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The year is not open", body = Problem, content_type = "application/problem+json"),
@@ -122,11 +117,10 @@ pub async fn create_year(
 #[put("/fund/years/{year}")]
 pub async fn replace_year(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<i32>,
     body: Checked<YearBody>,
 ) -> Result<web::Json<YearSummary>, ApiError> {
-    let caller = caller.require_token()?;
     let path = path.into_inner();
     let input = body.check(|body| {
         if body.year != i64::from(path) {
@@ -152,13 +146,6 @@ pub async fn replace_year(
     Ok(web::Json(year))
 }
 
-/// The fund's years.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct YearList {
-    /// Newest first.
-    pub items: Vec<YearSummary>,
-}
-
 /// Every year of the fund, with its purpose.
 #[utoipa::path(
     tag = "fund",
@@ -176,80 +163,6 @@ pub async fn list_years(
         })
         .await?;
     Ok(web::Json(YearList { items }))
-}
-
-/// The year's sums, minor units (network members only).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Totals {
-    /// What co-ops pledged.
-    pub pledged: i64,
-    /// What won bids pledged (their network-fund share).
-    pub pledged_by_bids: i64,
-    /// How many co-ops pledged (who did not is never shown).
-    pub contributing_coops: i64,
-    /// Paid against the year's invoices.
-    pub raised: i64,
-    /// Spent this year.
-    pub spent: i64,
-    /// Left over from earlier years in the same currency.
-    pub carried_in: i64,
-    /// Carried in, plus raised, less spent.
-    pub balance: i64,
-}
-
-/// A year: its purpose for everyone; for the network also its totals and
-/// how long the balance lasts.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct YearDetail {
-    /// The year and its purpose.
-    #[serde(flatten)]
-    pub summary: YearSummary,
-    /// Network members only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub totals: Option<Totals>,
-    /// Network members only: the balance over the recent monthly spending.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub runway: Option<Runway>,
-    /// Stewards only: the won bids whose network-fund share is pledged
-    /// income of the year, each with its consortium.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_bids: Option<Vec<BidShare>>,
-}
-
-/// A won bid's network-fund share.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BidShare {
-    /// The bid.
-    pub bid: uuid::Uuid,
-    /// Its title.
-    pub title: String,
-    /// Its consortium: the lead first, then the co-ops that joined.
-    pub consortium: Vec<CoopRef>,
-    /// The share, minor units.
-    pub amount: i64,
-}
-
-fn bid_shares(conn: &mut DbConnection, year: &FundYear) -> Result<Vec<BidShare>, ApiError> {
-    let mut shares = Vec::new();
-    for (id, amount) in spending::bid_income(conn, year)? {
-        let Some(bid) = bids::find(conn, id)? else {
-            continue;
-        };
-        let mut members = bids::members(conn, id)?;
-        members.retain(|m| matches!(m.status, MemberStatus::Lead | MemberStatus::Accepted));
-        members.sort_by_key(|m| m.status != MemberStatus::Lead);
-        let consortium = members
-            .iter()
-            .map(|m| coop_ref(conn, m.coop_id))
-            .collect::<Result<_, _>>()?;
-        shares.push(BidShare {
-            bid: id,
-            title: bid.title,
-            consortium,
-            amount,
-        });
-    }
-    Ok(shares)
 }
 
 /// How many months the runway averages over.

@@ -6,20 +6,20 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::{DateTime, Utc};
-use coophub_domain::alert::{AlertDraft, AlertFilters, AlertInput, AlertSubject, Suitability};
+use coophub_app::directory::coops::ADMINISTER;
+use coophub_app::guard::{Lock, load};
+use coophub_app::telling::alert_settings::{AlertList, AlertView, known_skills, may_change, view};
+use coophub_domain::alert::{AlertDraft, AlertInput, AlertSubject, Suitability};
+use coophub_domain::coop::Coop;
 use coophub_domain::sharing::WorkMode;
-use coophub_domain::{FieldError, ValidationErrors};
-use coophub_store::alerts::{self, Alert, NewAlert};
-use coophub_store::{DbConnection, coops, skills};
+use coophub_store::alerts::{self, NewAlert};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::auth::{Caller, Viewer, signed_in};
+use crate::auth::{SignedIn, signed_in};
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::coops::{ADMINISTER, coop_for};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// An alert as saved.
@@ -62,62 +62,6 @@ pub struct AlertBody {
     pub words: Option<String>,
 }
 
-/// A saved alert.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AlertView {
-    /// Its id.
-    pub id: Uuid,
-    /// What it is called.
-    pub name: String,
-    /// The co-op whose admins are told, if it is a co-op's.
-    pub coop: Option<String>,
-    /// What it looks at.
-    pub subject: AlertSubject,
-    /// What it looks for (skills as canonical slugs).
-    pub filters: AlertFilters,
-    /// When it was saved.
-    pub created_at: DateTime<Utc>,
-}
-
-/// The caller's alerts and those of the co-ops they administer.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AlertList {
-    /// Oldest first.
-    pub items: Vec<AlertView>,
-}
-
-fn view(conn: &mut DbConnection, alert: Alert) -> Result<AlertView, ApiError> {
-    let coop = match alert.coop_id {
-        Some(id) => coops::find_by_id(conn, id)?.map(|c| c.slug),
-        None => None,
-    };
-    Ok(AlertView {
-        id: alert.id,
-        name: alert.name,
-        coop,
-        subject: alert.subject,
-        filters: alert.filters,
-        created_at: alert.created_at,
-    })
-}
-
-/// Skills as the network knows them; a problem at its pointer for one it does not.
-fn known_skills(conn: &mut DbConnection, input: &AlertInput) -> Result<Vec<String>, ApiError> {
-    let mut errors = ValidationErrors::default();
-    let mut slugs = Vec::new();
-    for (i, name) in input.skills.iter().enumerate() {
-        match skills::find(conn, name.key())? {
-            Some(skill) if !slugs.contains(&skill.slug) => slugs.push(skill.slug),
-            Some(_) => {}
-            None => errors.0.push(FieldError::new(
-                format!("/skills/{i}"),
-                "is not a skill the network knows yet",
-            )),
-        }
-    }
-    errors.finish(|| Some(slugs)).map_err(Into::into)
-}
-
 /// Saves an alert on opportunities, offers or people: every filter given
 /// must hold. It tells of items written from now on, each once.
 #[utoipa::path(
@@ -125,7 +69,7 @@ fn known_skills(conn: &mut DbConnection, input: &AlertInput) -> Result<Vec<Strin
     security(("bearer" = [])),
     request_body = AlertBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Saved", body = AlertView),
         (status = 403, description = "Not an admin of the co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -134,10 +78,9 @@ fn known_skills(conn: &mut DbConnection, input: &AlertInput) -> Result<Vec<Strin
 #[post("/me/alerts")]
 pub async fn create_alert(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<AlertBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (coop, input) = body.check(|body| {
         let input = AlertInput::parse(AlertDraft {
             name: body.name.clone(),
@@ -161,7 +104,7 @@ pub async fn create_alert(
         .write(caller, move |conn, viewer| {
             let user = signed_in(viewer)?.id;
             let coop = match &coop {
-                Some(slug) => Some(coop_for(conn, viewer, slug, ADMINISTER)?.id),
+                Some(slug) => Some(load::<Coop>(conn, viewer, slug, ADMINISTER, Lock::Read)?.id),
                 None => None,
             };
             let mut filters = input.filters.clone();
@@ -174,7 +117,7 @@ pub async fn create_alert(
                 filters: &filters,
             };
             let alert = alerts::insert(conn, new, now)?;
-            view(conn, alert)
+            Ok(view(conn, alert)?)
         })
         .await?;
     let mut response = HttpResponse::build(StatusCode::CREATED);
@@ -187,30 +130,26 @@ pub async fn create_alert(
     tag = "me",
     security(("bearer" = [])),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "The alerts", body = AlertList),
     )
 )]
 #[get("/me/alerts")]
 pub async fn list_alerts(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
 ) -> Result<web::Json<AlertList>, ApiError> {
-    let caller = caller.require_token()?;
     let (_, items) = state
         .read(caller, move |conn, viewer| {
             let user = signed_in(viewer)?.id;
-            alerts::visible_to(conn, user, &viewer.administered())?
+            let views = alerts::visible_to(conn, user, &viewer.administered())?
                 .into_iter()
                 .map(|alert| view(conn, alert))
-                .collect::<Result<Vec<_>, _>>()
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(views)
         })
         .await?;
     Ok(web::Json(AlertList { items }))
-}
-
-fn may_change(viewer: &Viewer, alert: &Alert) -> bool {
-    viewer.user_id() == Some(alert.user_id) || alert.coop_id.is_some_and(|c| viewer.is_admin_of(c))
 }
 
 /// Deletes an alert: the account that saved it, or an admin of its co-op.
@@ -219,7 +158,7 @@ fn may_change(viewer: &Viewer, alert: &Alert) -> bool {
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "The alert's id")),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 204, description = "Deleted"),
         (status = 404, description = "No such alert of the caller's", body = Problem, content_type = "application/problem+json"),
     )
@@ -227,10 +166,9 @@ fn may_change(viewer: &Viewer, alert: &Alert) -> bool {
 #[delete("/me/alerts/{id}")]
 pub async fn delete_alert(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let id = id.into_inner();
     state
         .write(caller, move |conn, viewer| match alerts::find(conn, id)? {

@@ -7,10 +7,10 @@ use coophub_store::users;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use crate::auth::{Caller, signed_in};
+use crate::auth::{SignedIn, signed_in};
 use crate::extract::Json;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::auth::TokenResponse;
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
+use crate::shapes::TokenResponse;
 use crate::state::{AppState, blocking};
 
 /// The current password, to prove it is the owner, and the new one.
@@ -29,7 +29,7 @@ pub struct ChangePasswordRequest {
     security(("bearer" = [])),
     request_body = ChangePasswordRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Password changed; use this new token", body = TokenResponse),
         (status = 422, description = "Wrong current password or invalid new one", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
@@ -39,10 +39,9 @@ pub struct ChangePasswordRequest {
 pub async fn change_password(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Json<ChangePasswordRequest>,
 ) -> Result<web::Json<TokenResponse>, ApiError> {
-    let caller = caller.require_token()?;
     let ChangePasswordRequest {
         current_password,
         new_password,

@@ -7,128 +7,16 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, web};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use coophub_domain::bidding::{OpportunityStatus, SectionStatus};
-use coophub_domain::person::AVAILABILITY_DAYS;
-use coophub_store::bidding::{bids, opportunities};
-use coophub_store::sharing::offers;
-use coophub_store::{DbConnection, access, alerts, deadline_feeds, people, users};
+use coophub_app::telling::deadlines::{Deadline, DeadlineFeedView, When, deadlines};
+use coophub_store::{access, deadline_feeds, users};
 use icalendar::{Component, EventLike};
-use serde::Serialize;
-use utoipa::ToSchema;
 
-use crate::auth::{Caller, Viewer, signed_in};
+use crate::auth::{Caller, SignedIn, signed_in};
 use crate::extract::Query;
-use crate::problem::{ApiError, Problem, QueryString, SignedIn};
-use crate::routes::bidding::bids::case_of;
-use crate::routes::bidding::capability::ALL;
-use crate::routes::sharing::calendar::ics::FeedQuery;
-use crate::routes::sharing::calendar::{ics_response, new_calendar, new_secret, secret_hash, text};
+use crate::ics::FeedQuery;
+use crate::ics::{ics_response, new_calendar, new_secret, secret_hash, text};
+use crate::problem::{ApiError, Problem, QueryString, TokenRequired};
 use crate::state::AppState;
-
-/// When a deadline falls.
-enum When {
-    At(DateTime<Utc>),
-    Day(NaiveDate),
-}
-
-/// One dated thing to act on.
-struct Deadline {
-    uid: String,
-    summary: String,
-    when: When,
-}
-
-fn deadlines(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    now: DateTime<Utc>,
-) -> Result<Vec<Deadline>, ApiError> {
-    let user = signed_in(viewer)?.id;
-    let coops: Vec<_> = viewer.roles.iter().map(|held| held.coop).collect();
-    let administered = viewer.administered();
-    let mut found = Vec::new();
-    for bid in bids::visible_to(conn, &coops, &administered, ALL)?.0 {
-        if !bid.state.open() {
-            continue;
-        }
-        let case = case_of(conn, bid)?;
-        if let Some(deadline) = case.opportunity.tender.deadline {
-            found.push(Deadline {
-                uid: format!("bid-{}@coophub", case.bid.id),
-                summary: format!("Submit the bid “{}”", case.bid.title),
-                when: When::At(deadline),
-            });
-        }
-        for section in case
-            .sections
-            .iter()
-            .filter(|s| s.status != SectionStatus::Done)
-        {
-            if let Some(due) = section.due {
-                found.push(Deadline {
-                    uid: format!("section-{}@coophub", section.id),
-                    summary: format!("“{}” due for the bid “{}”", section.title, case.bid.title),
-                    when: When::Day(due),
-                });
-            }
-        }
-    }
-    let mine: Vec<_> = alerts::visible_to(conn, user, &administered)?
-        .iter()
-        .map(|a| a.id)
-        .collect();
-    for id in alerts::told_of(conn, &mine)? {
-        let Some(tender) = opportunities::find(conn, id)? else {
-            continue;
-        };
-        if let (Some(deadline), OpportunityStatus::Open) =
-            (tender.tender.deadline, tender.status_at(now))
-        {
-            found.push(Deadline {
-                uid: format!("tender-{}@coophub", tender.id),
-                summary: format!("Tender closes: {}", tender.tender.title),
-                when: When::At(deadline),
-            });
-        }
-    }
-    for offer in offers::of_coops(conn, &administered)? {
-        if offer.live(now) {
-            found.push(Deadline {
-                uid: format!("offer-{}@coophub", offer.id),
-                summary: format!("The offer “{}” lapses unless reconfirmed", offer.title),
-                when: When::At(offer.lapses_at()),
-            });
-        }
-    }
-    for id in people::linked_to(conn, user)? {
-        let Some(person) = people::find(conn, id)? else {
-            continue;
-        };
-        if let Some(availability) = person.availability.filter(|a| !a.lapsed(now)) {
-            found.push(Deadline {
-                uid: format!("availability-{}@coophub", person.id),
-                summary: "Your availability lapses unless reconfirmed".into(),
-                when: When::At(availability.reconfirmed_at + Duration::days(AVAILABILITY_DAYS)),
-            });
-        }
-    }
-    Ok(found)
-}
-
-fn calendar(deadlines: Vec<Deadline>) -> String {
-    let mut calendar = new_calendar("coophub deadlines");
-    for deadline in deadlines {
-        let mut event = icalendar::Event::new();
-        event.uid(&deadline.uid).summary(&text(&deadline.summary));
-        match deadline.when {
-            When::At(at) => event.starts(at).ends(at),
-            When::Day(day) => event.all_day(day),
-        };
-        calendar.push(event.done());
-    }
-    calendar.done().to_string()
-}
 
 /// The caller's deadlines (or, with `key`, those of the feed's account).
 #[utoipa::path(
@@ -172,28 +60,20 @@ pub async fn deadline_calendar(
     Ok(ics_response(text))
 }
 
-/// A secret deadline feed.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DeadlineFeedView {
-    /// The URL to subscribe to, with its secret: shown this once.
-    pub url: String,
-}
-
 /// Makes a secret URL of the caller's deadline calendar, revoking any older one.
 #[utoipa::path(
     tag = "me",
     security(("bearer" = [])),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 201, description = "Made; the secret is shown this once", body = DeadlineFeedView),
     )
 )]
 #[post("/me/deadline-feed")]
 pub async fn create_deadline_feed(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let now = state.clock.now();
     let secret = new_secret();
     let hash = secret_hash(&secret);
@@ -212,7 +92,7 @@ pub async fn create_deadline_feed(
     tag = "me",
     security(("bearer" = [])),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 204, description = "Revoked"),
         (status = 404, description = "There was none", body = Problem, content_type = "application/problem+json"),
     )
@@ -220,9 +100,8 @@ pub async fn create_deadline_feed(
 #[delete("/me/deadline-feed")]
 pub async fn revoke_deadline_feed(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     state
         .write(caller, move |conn, viewer| {
             let user = signed_in(viewer)?.id;
@@ -234,4 +113,18 @@ pub async fn revoke_deadline_feed(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+fn calendar(deadlines: Vec<Deadline>) -> String {
+    let mut calendar = new_calendar("coophub deadlines");
+    for deadline in deadlines {
+        let mut event = icalendar::Event::new();
+        event.uid(&deadline.uid).summary(&text(&deadline.summary));
+        match deadline.when {
+            When::At(at) => event.starts(at).ends(at),
+            When::Day(day) => event.all_day(day),
+        };
+        calendar.push(event.done());
+    }
+    calendar.done().to_string()
 }

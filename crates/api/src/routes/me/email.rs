@@ -5,26 +5,15 @@
 //! unsubscribes, so link scanners change nothing.
 
 use actix_web::{HttpResponse, get, post, put, web};
+use coophub_app::telling::email_settings::EmailView;
 use coophub_store::mail::{self, Preferences};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::auth::{Caller, signed_in};
+use crate::auth::{SignedIn, signed_in};
 use crate::extract::{Json, Query};
-use crate::problem::{ApiError, JsonBody, Problem, QueryString, SignedIn};
+use crate::problem::{ApiError, JsonBody, Problem, QueryString, TokenRequired};
 use crate::state::AppState;
-
-/// An account's email choices.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct EmailView {
-    /// A daily digest of unread notifications (off unless chosen).
-    pub digest: bool,
-    /// Invitations and placement requests as they happen (on unless turned off).
-    pub immediate: bool,
-    /// Whether this hub sends email at all (an SMTP server is configured);
-    /// when false the choices are kept but nothing is sent.
-    pub sending: bool,
-}
 
 /// New email choices: both, as a whole.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -36,26 +25,17 @@ pub struct EmailBody {
     pub immediate: bool,
 }
 
-fn view(state: &AppState, chosen: Preferences) -> EmailView {
-    EmailView {
-        digest: chosen.digest,
-        immediate: chosen.immediate,
-        sending: state.mail_enabled,
-    }
-}
-
 /// The caller's email choices.
 #[utoipa::path(
     tag = "me",
     security(("bearer" = [])),
-    responses(SignedIn, (status = 200, description = "The choices", body = EmailView))
+    responses(TokenRequired, (status = 200, description = "The choices", body = EmailView))
 )]
 #[get("/me/email")]
 pub async fn show_email(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
 ) -> Result<web::Json<EmailView>, ApiError> {
-    let caller = caller.require_token()?;
     let (_, chosen) = state
         .read(caller, |conn, viewer| {
             Ok(mail::preferences(conn, signed_in(viewer)?.id)?)
@@ -69,15 +49,14 @@ pub async fn show_email(
     tag = "me",
     security(("bearer" = [])),
     request_body = EmailBody,
-    responses(SignedIn, JsonBody, (status = 200, description = "Set", body = EmailView))
+    responses(TokenRequired, JsonBody, (status = 200, description = "Set", body = EmailView))
 )]
 #[put("/me/email")]
 pub async fn set_email(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Json<EmailBody>,
 ) -> Result<web::Json<EmailView>, ApiError> {
-    let caller = caller.require_token()?;
     let chosen = Preferences {
         digest: body.0.digest,
         immediate: body.0.immediate,
@@ -162,4 +141,12 @@ pub async fn unsubscribe(
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body("<!doctype html><title>Unsubscribed</title><p>No more email from coophub will be sent to this address. Sign in to choose again.</p>"))
+}
+
+fn view(state: &AppState, chosen: Preferences) -> EmailView {
+    EmailView {
+        digest: chosen.digest,
+        immediate: chosen.immediate,
+        sending: state.mail_enabled,
+    }
 }

@@ -3,17 +3,15 @@
 //! was told, unread first.
 
 use actix_web::{HttpResponse, get, post, web};
-use chrono::{DateTime, Utc};
-use coophub_domain::notify::EventKind;
-use coophub_store::notifications::{self, Notification, NotificationFilter};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use coophub_app::telling::inbox::{Inbox, MarkedRead};
+use coophub_store::notifications::{self, NotificationFilter};
+use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::auth::{Caller, signed_in};
+use crate::auth::{SignedIn, signed_in};
 use crate::extract::{Query, Timestamp};
-use crate::problem::{ApiError, Problem, QueryString, SignedIn};
-use crate::routes::pagination::PageQuery;
+use crate::paging::PageQuery;
+use crate::problem::{ApiError, Problem, QueryString, TokenRequired};
 use crate::state::AppState;
 
 /// The inbox's query string.
@@ -32,77 +30,6 @@ pub struct InboxQuery {
     pub unread: Option<bool>,
 }
 
-/// What a notification is about.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SubjectView {
-    /// `placement`, `bid`, `coop` or `swap`.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Its id (a co-op's slug).
-    pub id: String,
-    /// Its path in this API.
-    pub link: String,
-}
-
-/// One notification.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct NotificationView {
-    /// Its id.
-    pub id: Uuid,
-    /// What happened, `<resource>.<verb>`.
-    pub kind: EventKind,
-    /// What happened, in words.
-    pub summary: String,
-    /// What it happened to.
-    pub subject: SubjectView,
-    /// Who did it.
-    pub actor: Option<String>,
-    /// When.
-    pub created_at: DateTime<Utc>,
-    /// When it was read; `null` while unread.
-    pub read_at: Option<DateTime<Utc>>,
-}
-
-impl From<Notification> for NotificationView {
-    fn from(n: Notification) -> Self {
-        Self {
-            id: n.id,
-            kind: n.kind,
-            summary: n.summary,
-            subject: SubjectView {
-                kind: n.subject_type,
-                id: n.subject_id,
-                link: n.link,
-            },
-            actor: n.actor_name,
-            created_at: n.created_at,
-            read_at: n.read_at,
-        }
-    }
-}
-
-/// A page of the inbox.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Inbox {
-    /// Unread first, newest first within each.
-    pub items: Vec<NotificationView>,
-    /// How many match.
-    pub total: i64,
-    /// How many are unread in all.
-    pub unread: i64,
-    /// Page number.
-    pub page: u32,
-    /// Page size.
-    pub per_page: u32,
-}
-
-/// How many were marked read.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct MarkedRead {
-    /// Notifications that were unread.
-    pub marked: usize,
-}
-
 /// The signed-in account's notifications: each says what happened, to
 /// what, who did it, and links to it.
 #[utoipa::path(
@@ -110,17 +37,16 @@ pub struct MarkedRead {
     security(("bearer" = [])),
     params(InboxQuery),
     responses(
-        SignedIn, QueryString,
+        TokenRequired, QueryString,
         (status = 200, description = "A page of notifications", body = Inbox),
     )
 )]
 #[get("/me/notifications")]
 pub async fn list_notifications(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     query: Query<InboxQuery>,
 ) -> Result<web::Json<Inbox>, ApiError> {
-    let caller = caller.require_token()?;
     let query = query.0;
     let page = PageQuery {
         page: query.page,
@@ -152,7 +78,7 @@ pub async fn list_notifications(
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "The notification's id")),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 204, description = "Read"),
         (status = 404, description = "No such notification of the caller's", body = Problem, content_type = "application/problem+json"),
     )
@@ -160,10 +86,9 @@ pub async fn list_notifications(
 #[post("/me/notifications/{id}/read")]
 pub async fn read_notification(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let id = id.into_inner();
     let now = state.clock.now();
     state
@@ -184,16 +109,15 @@ pub async fn read_notification(
     tag = "me",
     security(("bearer" = [])),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "Read", body = MarkedRead),
     )
 )]
 #[post("/me/notifications/read-all")]
 pub async fn read_all_notifications(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
 ) -> Result<web::Json<MarkedRead>, ApiError> {
-    let caller = caller.require_token()?;
     let now = state.clock.now();
     let (_, marked) = state
         .write(caller, move |conn, viewer| {

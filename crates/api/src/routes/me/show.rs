@@ -2,9 +2,9 @@
 
 use actix_web::{get, web};
 
-use super::UserView;
-use crate::auth::{Caller, signed_in};
-use crate::problem::{ApiError, SignedIn};
+use crate::auth::{SignedIn, signed_in};
+use crate::problem::{ApiError, TokenRequired};
+use crate::shapes::UserView;
 use crate::state::AppState;
 
 /// The account the bearer token belongs to.
@@ -12,16 +12,15 @@ use crate::state::AppState;
     tag = "me",
     security(("bearer" = [])),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "The signed-in account", body = UserView),
     )
 )]
 #[get("/me")]
 pub async fn show_me(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
 ) -> Result<web::Json<UserView>, ApiError> {
-    let caller = caller.require_token()?;
     let (viewer, ()) = state.read(caller, |_, _| Ok(())).await?;
     Ok(web::Json(signed_in(&viewer)?.clone().into()))
 }

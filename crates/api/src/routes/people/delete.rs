@@ -1,15 +1,12 @@
 //! `DELETE /api/v1/people/{id}`.
 
 use actix_web::{HttpRequest, HttpResponse, delete, web};
-use coophub_store::people;
+use coophub_app::directory::people;
 use uuid::Uuid;
 
-use coophub_domain::access;
-
-use super::person_to_change;
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// The co-op's admins remove a person.
@@ -21,7 +18,7 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
     ),
     responses(
-        SignedIn, Versioned,
+        TokenRequired, Versioned,
         (status = 204, description = "Deleted"),
         (status = 403, description = "Not an admin of the person's co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
@@ -31,17 +28,15 @@ use crate::state::AppState;
 pub async fn delete_person(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let now = state.clock.now();
     let id = id.into_inner();
     state
         .write(caller, move |conn, viewer| {
-            person_to_change(conn, viewer, id, access::administer_person)?;
-            Ok(people::delete(conn, id, expected.as_ref(), now)?)
+            Ok(people::delete(conn, viewer, id, expected.as_ref(), now)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -1,17 +1,14 @@
 //! `GET /api/v1/coops/{slug}/people`.
 
 use actix_web::{get, web};
-use coophub_store::people;
 
-use coophub_domain::access;
-
-use super::{PersonList, PersonView, shows_private_fields};
+use super::PersonList;
 use crate::auth::Caller;
 use crate::extract::Query;
+use crate::paging::PageQuery;
 use crate::problem::{ApiError, Problem, QueryString};
-use crate::routes::coops::{READ, coop_for};
-use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
+use coophub_app::directory::people;
 
 /// The co-op's people. Outside the network only public profiles are listed,
 /// without day rates or availability.
@@ -33,25 +30,11 @@ pub async fn list_people(
     query: Query<PageQuery>,
 ) -> Result<web::Json<PersonList>, ApiError> {
     let page = query.0.page()?;
-    let (viewer, (coop, found, total)) = state
+    let now = state.clock.now();
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, READ)?;
-            let public_only = !access::see_network_only_fields(viewer, coop.id);
-            let (found, total) = people::list_for_coop(conn, coop.id, public_only, page)?;
-            Ok((coop, found, total))
+            Ok(people::list(conn, viewer, &slug, page, now)?)
         })
         .await?;
-    let now = state.clock.now();
-    Ok(web::Json(PersonList {
-        items: found
-            .into_iter()
-            .map(|person| {
-                let detail = shows_private_fields(&viewer, &person, &coop);
-                PersonView::new(person, &coop, detail, now)
-            })
-            .collect(),
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }

@@ -2,20 +2,19 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, patch, web};
+use coophub_app::directory::people;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access;
+use coophub_domain::coop::Coop;
 use coophub_domain::person::Person;
-use coophub_store::users;
 use uuid::Uuid;
 
 use super::view::PersonSkillBody;
-use super::{
-    PersonRequest, PersonView, Replacement, checked_person, person_response, person_to_change,
-    replace_person,
-};
-use crate::auth::Caller;
+use super::{PersonRequest, PersonView, checked_person, person_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 impl PersonRequest {
@@ -58,7 +57,7 @@ impl PersonRequest {
     request_body(content = Object, content_type = "application/merge-patch+json",
         description = "The fields of a PersonRequest to change"),
     responses(
-        SignedIn, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned,
         (status = 200, description = "Updated", body = PersonView, headers(("ETag" = String, description = "New version"))),
         (status = 403, description = "Neither an admin of the co-op nor the person", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
@@ -68,37 +67,30 @@ impl PersonRequest {
 pub async fn patch_person(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Json<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let patch = body.0;
     let now = state.clock.now();
     let id = id.into_inner();
-    let (_, (updated, coop)) = state
+    let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let (person, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
-            let linked = match person.user_id {
-                Some(user) => users::find(conn, user)?.map(|(user, _)| user.email),
-                None => None,
-            };
+            let (person, coop) =
+                load::<(Person, Coop)>(conn, viewer, &id, access::edit_person, Lock::ForChange)?;
+            let linked = people::linked_email(conn, &person)?;
             let (input, email) =
                 merge_patch::<PersonRequest>(&PersonRequest::current(&person, linked), &patch)?
                     .check(checked_person)?;
-            let change = Replacement {
+            let change = people::Change {
                 input: &input,
                 linked_email: email.as_ref(),
                 expected: expected.as_ref(),
                 now,
             };
-            let updated = replace_person(conn, viewer, &person, &coop, change)?;
-            Ok((updated, coop))
+            Ok(people::replace(conn, viewer, &person, &coop, change)?)
         })
         .await?;
-    Ok(person_response(
-        StatusCode::OK,
-        PersonView::new(updated, &coop, true, now),
-    ))
+    Ok(person_response(StatusCode::OK, view))
 }

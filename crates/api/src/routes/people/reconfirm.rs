@@ -5,12 +5,10 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use coophub_app::directory::people;
 use uuid::Uuid;
 
-use coophub_domain::access;
-
-use super::{PersonView, person_response, person_to_change};
-use crate::auth::Caller;
+use super::{PersonView, person_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Code, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Confirms that the stated availability still holds (it lapses 30 days after the last confirmation).
@@ -22,7 +20,7 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this is based on"),
     ),
     responses(
-        SignedIn, Versioned,
+        TokenRequired, Versioned,
         (status = 200, description = "Reconfirmed", body = PersonView),
         (status = 403, description = "Not allowed to edit this person", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
@@ -33,28 +31,22 @@ use crate::state::AppState;
 pub async fn reconfirm_availability(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let now = state.clock.now();
     let id = id.into_inner();
-    let (_, (updated, coop)) = state
+    let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let (_, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
-            let updated =
-                people::reconfirm(conn, id, expected.as_ref(), now)?.ok_or_else(|| {
-                    ApiError::conflict(
-                        Code::NoAvailability,
-                        "no availability is stated; set days_per_week and available_from first",
-                    )
-                })?;
-            Ok((updated, coop))
+            Ok(people::confirm_availability(
+                conn,
+                viewer,
+                id,
+                expected.as_ref(),
+                now,
+            )?)
         })
         .await?;
-    Ok(person_response(
-        StatusCode::OK,
-        PersonView::new(updated, &coop, true, now),
-    ))
+    Ok(person_response(StatusCode::OK, view))
 }

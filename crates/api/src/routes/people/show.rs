@@ -4,12 +4,11 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use uuid::Uuid;
 
-use coophub_domain::access;
-
-use super::{PersonView, person_for, person_response, shows_private_fields};
+use super::{PersonView, person_response};
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
+use coophub_app::directory::people;
 
 /// One person, with its `ETag`.
 #[utoipa::path(
@@ -28,12 +27,11 @@ pub async fn show_person(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let (viewer, (person, coop)) = state
+    let now = state.clock.now();
+    let (_, view) = state
         .read(caller, move |conn, viewer| {
-            person_for(conn, viewer, id, access::read_person)
+            Ok(people::show(conn, viewer, id, now)?)
         })
         .await?;
-    let detail = shows_private_fields(&viewer, &person, &coop);
-    let view = PersonView::new(person, &coop, detail, state.clock.now());
     Ok(person_response(StatusCode::OK, view))
 }

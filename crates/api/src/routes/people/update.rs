@@ -2,18 +2,14 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
+use coophub_app::directory::people;
 use uuid::Uuid;
 
-use coophub_domain::access;
-
-use super::{
-    PersonRequest, PersonView, Replacement, checked_person, person_response, person_to_change,
-    replace_person,
-};
-use crate::auth::Caller;
+use super::{PersonRequest, PersonView, checked_person, person_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Replaces a person's profile. The co-op's admins and the linked account may;
@@ -27,7 +23,7 @@ use crate::state::AppState;
     ),
     request_body = PersonRequest,
     responses(
-        SignedIn, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned,
         (status = 200, description = "Updated", body = PersonView),
         (status = 403, description = "Not allowed to edit this person", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
@@ -37,30 +33,24 @@ use crate::state::AppState;
 pub async fn update_person(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<PersonRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let (input, email) = body.check(checked_person)?;
     let now = state.clock.now();
     let id = id.into_inner();
-    let (_, (updated, coop)) = state
+    let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let (person, coop) = person_to_change(conn, viewer, id, access::edit_person)?;
-            let change = Replacement {
+            let change = people::Change {
                 input: &input,
                 linked_email: email.as_ref(),
                 expected: expected.as_ref(),
                 now,
             };
-            let updated = replace_person(conn, viewer, &person, &coop, change)?;
-            Ok((updated, coop))
+            Ok(people::change(conn, viewer, id, change)?)
         })
         .await?;
-    Ok(person_response(
-        StatusCode::OK,
-        PersonView::new(updated, &coop, true, now),
-    ))
+    Ok(person_response(StatusCode::OK, view))
 }

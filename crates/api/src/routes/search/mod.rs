@@ -3,19 +3,14 @@
 pub(crate) mod params;
 pub mod suggest;
 
-use std::collections::BTreeMap;
+use coophub_app::search::SearchAnswer;
 
 use actix_web::{HttpRequest, get, web};
-use coophub_domain::person::AVAILABILITY_DAYS;
-use coophub_search::SearchResults;
-use coophub_store::skills;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use serde::Deserialize;
 
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem, QueryString};
 use crate::state::AppState;
-use params::SearchParams;
 
 /// The search parameters, for the documentation (the handler reads the query
 /// string itself, since `type` and `skill` repeat).
@@ -54,93 +49,6 @@ pub struct SearchQueryDoc {
     pub per_page: Option<u32>,
 }
 
-/// One result.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SearchHit {
-    /// `coop`, `person`, `offer`, `request` or `opportunity`.
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    /// Its id.
-    pub id: String,
-    /// The co-op slug, for co-ops.
-    pub slug: Option<String>,
-    /// Name.
-    pub title: String,
-    /// Summary or headline.
-    pub summary: String,
-    /// Relevance.
-    pub score: f32,
-    /// Matching snippets per field, every word that matched (also with a
-    /// typo, as a prefix or in another form) in `<mark>`.
-    pub highlights: BTreeMap<String, Vec<String>>,
-    /// Its skills that the search named, in any spelling, with typos or as
-    /// the word being typed.
-    pub matched_skills: Vec<String>,
-    /// Words of `q` that match nothing in it (when not every word had to).
-    pub unmatched_words: Vec<String>,
-    /// Distance from `near`, in km.
-    pub distance_km: Option<f64>,
-}
-
-/// Counts over every match.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SearchFacets {
-    /// Per type.
-    #[serde(rename = "type")]
-    pub kind: BTreeMap<String, u64>,
-    /// The 20 most frequent skills.
-    pub skill: BTreeMap<String, u64>,
-    /// Per region (lower case).
-    pub region: BTreeMap<String, u64>,
-    /// Per legal form.
-    pub legal_form: BTreeMap<String, u64>,
-}
-
-/// A page of results with facets.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SearchAnswer {
-    /// The page.
-    pub hits: Vec<SearchHit>,
-    /// Matches in all.
-    pub total: usize,
-    /// Page number.
-    pub page: u32,
-    /// Page size.
-    pub per_page: u32,
-    /// Counts over all matches.
-    pub facets: SearchFacets,
-}
-
-fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
-    SearchAnswer {
-        hits: results
-            .hits
-            .into_iter()
-            .map(|hit| SearchHit {
-                kind: hit.kind.as_str(),
-                id: hit.id,
-                slug: hit.slug,
-                title: hit.title,
-                summary: hit.summary,
-                score: hit.score,
-                highlights: hit.highlights,
-                matched_skills: hit.matched_skills,
-                unmatched_words: hit.unmatched_words,
-                distance_km: hit.distance_km,
-            })
-            .collect(),
-        total: results.total,
-        page,
-        per_page,
-        facets: SearchFacets {
-            kind: results.facets.kind,
-            skill: results.facets.skill.into_iter().collect(),
-            region: results.facets.region,
-            legal_form: results.facets.legal_form,
-        },
-    }
-}
-
 /// Searches co-ops, people, offers, requests and opportunities (calls for
 /// tenders until their deadline, and planning notices). Outside the network,
 /// network-only profiles and non-approved co-ops are neither found nor
@@ -162,33 +70,13 @@ pub async fn search(
     state: web::Data<AppState>,
     caller: Caller,
 ) -> Result<web::Json<SearchAnswer>, ApiError> {
-    let params = SearchParams::parse(req.query_string())?;
-    let confirmed_since =
-        (state.clock.now() - chrono::Duration::days(AVAILABILITY_DAYS)).timestamp();
-    let now = state.clock.now().timestamp();
+    let ask = params::parse(req.query_string())?;
+    let now = state.clock.now();
     let index = state.search.index().clone();
-    let (page, per_page) = (params.page, params.per_page);
-    let (_, results) = state
+    let (_, answer) = state
         .read(caller, move |conn, viewer| {
-            let network = viewer.sees_network_only();
-            if params.wants_availability() && !network {
-                return Err(ApiError::Forbidden(
-                    "availability is visible to network members only".into(),
-                ));
-            }
-            let mut skill_slugs = Vec::new();
-            for spelling in &params.skills {
-                match skills::find(conn, spelling)? {
-                    Some(skill) => skill_slugs.push(skill.slug),
-                    // Nobody has a skill nobody knows.
-                    None => return Ok(SearchResults::default()),
-                }
-            }
-            let request = params.into_request(skill_slugs, network, confirmed_since, now);
-            index
-                .search(&request, &|word| index.skill_of(word))
-                .map_err(ApiError::internal)
+            Ok(coophub_app::search::search(conn, viewer, &index, ask, now)?)
         })
         .await?;
-    Ok(web::Json(answer(results, page, per_page)))
+    Ok(web::Json(answer))
 }

@@ -1,14 +1,15 @@
 //! Reading the search query string: repeatable `type` and `skill`, and a
 //! 400 naming the parameter for anything that cannot be read.
 
+use coophub_app::search::SearchAsk;
 use coophub_domain::coop::LegalForm;
 use coophub_domain::geo::{LATITUDE_MAX, LONGITUDE_MAX};
 use coophub_domain::person::MAX_DAYS_PER_WEEK;
-use coophub_search::{AvailabilityFilter, DocKind, SearchRequest, Sort, word_count};
+use coophub_search::{DocKind, Sort, word_count};
 
 use crate::problem::ApiError;
 
-use crate::routes::pagination::{page_number, page_size};
+use crate::paging::{page_number, page_size};
 
 /// Longest `q` accepted, in characters.
 pub(crate) const MAX_Q: usize = 512;
@@ -18,24 +19,6 @@ pub(crate) const MAX_WORDS: usize = 32;
 pub(crate) const MAX_RADIUS_KM: f64 = 20_000.0;
 /// Radius used when `near` comes without `radius_km`.
 const DEFAULT_RADIUS_KM: f64 = 50.0;
-
-/// A search request as the client sent it, checked.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct SearchParams {
-    pub q: String,
-    pub kinds: Vec<DocKind>,
-    pub skills: Vec<String>,
-    pub region: Option<String>,
-    pub country: Option<String>,
-    pub legal_form: Option<LegalForm>,
-    pub near: Option<(f64, f64, f64)>,
-    /// Free at some point in the window: stated start on or before this day.
-    pub free_by: Option<chrono::NaiveDate>,
-    pub min_days_per_week: Option<f64>,
-    pub sort: Sort,
-    pub page: u32,
-    pub per_page: u32,
-}
 
 fn invalid(name: &str, message: impl Into<String>) -> ApiError {
     ApiError::InvalidParameter {
@@ -60,193 +43,142 @@ fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, ApiError> 
         .map_err(|_| invalid(name, format!("`{value}` is not a number")))
 }
 
-impl SearchParams {
-    /// Reads `query` (the raw query string).
-    pub(crate) fn parse(query: &str) -> Result<Self, ApiError> {
-        Self::read(query)
-    }
-
-    /// Whether the request filters on availability (network members only).
-    pub(crate) fn wants_availability(&self) -> bool {
-        self.free_by.is_some() || self.min_days_per_week.is_some()
-    }
-
-    /// The index's request for these parameters: `skills` are the canonical
-    /// slugs of the ones asked for, `network` whether the caller sees
-    /// network-only documents, availability counts when confirmed since
-    /// `confirmed_since` and expiry is judged at `now` (seconds since the epoch).
-    pub(crate) fn into_request(
-        self,
-        skills: Vec<String>,
-        network: bool,
-        confirmed_since: i64,
-        now: i64,
-    ) -> SearchRequest {
-        let availability = self.wants_availability().then(|| AvailabilityFilter {
-            free_by_day: self.free_by.map(|d| {
-                d.signed_duration_since(chrono::NaiveDate::default())
-                    .num_days()
-            }),
-            min_days_per_week: self.min_days_per_week,
-            confirmed_since,
-        });
-        SearchRequest {
-            q: self.q,
-            kinds: self.kinds,
-            skills,
-            region: self.region,
-            country: self.country,
-            legal_form: self.legal_form.map(|f| f.as_str().to_owned()),
-            near: self.near,
-            network,
-            availability,
-            sort: self.sort,
-            // At most 100 pages of 100 (checked when parsed), so no overflow.
-            offset: usize::try_from(u64::from(self.page - 1) * u64::from(self.per_page))
-                .unwrap_or(usize::MAX),
-            limit: usize::try_from(self.per_page).unwrap_or(20),
-            now,
-        }
-    }
-
-    fn read(query: &str) -> Result<Self, ApiError> {
-        let mut params = Self {
-            page: 1,
-            per_page: 20,
-            ..Self::default()
-        };
-        let mut near: Option<(f64, f64)> = None;
-        let mut radius: Option<f64> = None;
-        let (mut available_from, mut available_to) = (None, None);
-        let mut problems: Vec<(String, String)> = Vec::new();
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            let value = value.into_owned();
-            let read = (|| -> Result<(), ApiError> {
-                match key.as_ref() {
-                    "q" if value.chars().count() > MAX_Q => {
+/// Reads `query` (the raw query string) into a checked search, naming
+/// every bad parameter at once.
+pub(crate) fn parse(query: &str) -> Result<SearchAsk, ApiError> {
+    let mut params = SearchAsk {
+        page: 1,
+        per_page: 20,
+        ..SearchAsk::default()
+    };
+    let mut near: Option<(f64, f64)> = None;
+    let mut radius: Option<f64> = None;
+    let (mut available_from, mut available_to) = (None, None);
+    let mut problems: Vec<(String, String)> = Vec::new();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let value = value.into_owned();
+        let read = (|| -> Result<(), ApiError> {
+            match key.as_ref() {
+                "q" if value.chars().count() > MAX_Q => {
+                    return Err(invalid(
+                        "q",
+                        format!("must be at most {MAX_Q} characters long"),
+                    ));
+                }
+                "q" if word_count(&value) > MAX_WORDS => {
+                    return Err(invalid("q", format!("must have at most {MAX_WORDS} words")));
+                }
+                "q" => params.q = value,
+                "type" => {
+                    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                        let kind = DocKind::parse(name).ok_or_else(|| {
+                            invalid(
+                                "type",
+                                format!("`{name}` is not a searchable type (coop, person, offer, request, opportunity)"),
+                            )
+                        })?;
+                        params.kinds.push(kind);
+                    }
+                }
+                "skill" => params.skills.extend(
+                    value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned),
+                ),
+                "region" => params.region = Some(value),
+                "country" => params.country = Some(value),
+                "legal_form" => {
+                    params.legal_form = Some(LegalForm::parse(&value).ok_or_else(|| {
+                        invalid("legal_form", format!("`{value}` is not a legal form"))
+                    })?);
+                }
+                "near" => {
+                    let (lat, lon) = value
+                        .split_once(',')
+                        .ok_or_else(|| invalid("near", "must be `latitude,longitude`"))?;
+                    let (lat, lon): (f64, f64) = (number("near", lat)?, number("near", lon)?);
+                    if !(lat.abs() <= LATITUDE_MAX && lon.abs() <= LONGITUDE_MAX) {
                         return Err(invalid(
-                            "q",
-                            format!("must be at most {MAX_Q} characters long"),
+                            "near",
+                            format!(
+                                "latitude must be within ±{LATITUDE_MAX} and longitude within ±{LONGITUDE_MAX}"
+                            ),
                         ));
                     }
-                    "q" if word_count(&value) > MAX_WORDS => {
-                        return Err(invalid("q", format!("must have at most {MAX_WORDS} words")));
-                    }
-                    "q" => params.q = value,
-                    "type" => {
-                        for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-                            let kind = DocKind::parse(name).ok_or_else(|| {
-                                invalid(
-                                    "type",
-                                    format!("`{name}` is not a searchable type (coop, person, offer, request, opportunity)"),
-                                )
-                            })?;
-                            params.kinds.push(kind);
-                        }
-                    }
-                    "skill" => params.skills.extend(
-                        value
-                            .split(',')
-                            .map(str::trim)
-                            .filter(|s| !s.is_empty())
-                            .map(str::to_owned),
-                    ),
-                    "region" => params.region = Some(value),
-                    "country" => params.country = Some(value),
-                    "legal_form" => {
-                        params.legal_form = Some(LegalForm::parse(&value).ok_or_else(|| {
-                            invalid("legal_form", format!("`{value}` is not a legal form"))
-                        })?);
-                    }
-                    "near" => {
-                        let (lat, lon) = value
-                            .split_once(',')
-                            .ok_or_else(|| invalid("near", "must be `latitude,longitude`"))?;
-                        let (lat, lon): (f64, f64) = (number("near", lat)?, number("near", lon)?);
-                        if !(lat.abs() <= LATITUDE_MAX && lon.abs() <= LONGITUDE_MAX) {
-                            return Err(invalid(
-                                "near",
-                                format!(
-                                    "latitude must be within ±{LATITUDE_MAX} and longitude within ±{LONGITUDE_MAX}"
-                                ),
-                            ));
-                        }
-                        near = Some((lat, lon));
-                    }
-                    "radius_km" => {
-                        let km: f64 = number("radius_km", &value)?;
-                        if !(km > 0.0 && km <= MAX_RADIUS_KM) {
-                            return Err(invalid(
-                                "radius_km",
-                                format!("must be more than 0 and at most {MAX_RADIUS_KM}"),
-                            ));
-                        }
-                        radius = Some(km);
-                    }
-                    "available_from" | "available_to" => {
-                        let date = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-                            .map_err(|_| invalid(&key, "must be a date such as 2027-01-04"))?;
-                        if key == "available_to" {
-                            available_to = Some(date);
-                        } else {
-                            available_from = Some(date);
-                        }
-                    }
-                    "min_days_per_week" => {
-                        let days: f64 = number("min_days_per_week", &value)?;
-                        if !(0.0..=MAX_DAYS_PER_WEEK).contains(&days) {
-                            return Err(invalid(
-                                "min_days_per_week",
-                                format!("must be from 0 to {MAX_DAYS_PER_WEEK}"),
-                            ));
-                        }
-                        params.min_days_per_week = Some(days);
-                    }
-                    "sort" => {
-                        params.sort = match value.as_str() {
-                            "relevance" => Sort::Relevance,
-                            "distance" => Sort::Distance,
-                            "updated" => Sort::Updated,
-                            _ => {
-                                return Err(invalid(
-                                    "sort",
-                                    "must be relevance, distance or updated",
-                                ));
-                            }
-                        }
-                    }
-                    "page" => params.page = page_number(number("page", &value)?)?,
-                    "per_page" => params.per_page = page_size(number("per_page", &value)?)?,
-                    other => return Err(invalid(other, "is not a search parameter")),
+                    near = Some((lat, lon));
                 }
-                Ok(())
-            })();
-            if let Err(problem) = read {
-                note(&mut problems, problem);
+                "radius_km" => {
+                    let km: f64 = number("radius_km", &value)?;
+                    if !(km > 0.0 && km <= MAX_RADIUS_KM) {
+                        return Err(invalid(
+                            "radius_km",
+                            format!("must be more than 0 and at most {MAX_RADIUS_KM}"),
+                        ));
+                    }
+                    radius = Some(km);
+                }
+                "available_from" | "available_to" => {
+                    let date = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+                        .map_err(|_| invalid(&key, "must be a date such as 2027-01-04"))?;
+                    if key == "available_to" {
+                        available_to = Some(date);
+                    } else {
+                        available_from = Some(date);
+                    }
+                }
+                "min_days_per_week" => {
+                    let days: f64 = number("min_days_per_week", &value)?;
+                    if !(0.0..=MAX_DAYS_PER_WEEK).contains(&days) {
+                        return Err(invalid(
+                            "min_days_per_week",
+                            format!("must be from 0 to {MAX_DAYS_PER_WEEK}"),
+                        ));
+                    }
+                    params.min_days_per_week = Some(days);
+                }
+                "sort" => {
+                    params.sort = match value.as_str() {
+                        "relevance" => Sort::Relevance,
+                        "distance" => Sort::Distance,
+                        "updated" => Sort::Updated,
+                        _ => {
+                            return Err(invalid("sort", "must be relevance, distance or updated"));
+                        }
+                    }
+                }
+                "page" => params.page = page_number(number("page", &value)?)?,
+                "per_page" => params.per_page = page_size(number("per_page", &value)?)?,
+                other => return Err(invalid(other, "is not a search parameter")),
             }
+            Ok(())
+        })();
+        if let Err(problem) = read {
+            note(&mut problems, problem);
         }
-        if radius.is_some() && near.is_none() {
-            note(&mut problems, invalid("radius_km", "needs `near`"));
-        }
-        if params.sort == Sort::Distance && near.is_none() {
-            note(&mut problems, invalid("sort", "`distance` needs `near`"));
-        }
-        params.near = near.map(|(lat, lon)| (lat, lon, radius.unwrap_or(DEFAULT_RADIUS_KM)));
-        if let (Some(from), Some(to)) = (available_from, available_to)
-            && to < from
-        {
-            note(
-                &mut problems,
-                invalid("available_to", "must not be before available_from"),
-            );
-        }
-        if !problems.is_empty() {
-            return Err(ApiError::InvalidParameters(problems));
-        }
-        // Free at some point in [from, to] means starting by `to` (or by `from`, alone).
-        params.free_by = available_to.or(available_from);
-        Ok(params)
     }
+    if radius.is_some() && near.is_none() {
+        note(&mut problems, invalid("radius_km", "needs `near`"));
+    }
+    if params.sort == Sort::Distance && near.is_none() {
+        note(&mut problems, invalid("sort", "`distance` needs `near`"));
+    }
+    params.near = near.map(|(lat, lon)| (lat, lon, radius.unwrap_or(DEFAULT_RADIUS_KM)));
+    if let (Some(from), Some(to)) = (available_from, available_to)
+        && to < from
+    {
+        note(
+            &mut problems,
+            invalid("available_to", "must not be before available_from"),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidParameters(problems));
+    }
+    // Free at some point in [from, to] means starting by `to` (or by `from`, alone).
+    params.free_by = available_to.or(available_from);
+    Ok(params)
 }
 
 #[cfg(test)]
@@ -254,7 +186,7 @@ mod tests {
     use super::*;
 
     fn parameters(query: &str) -> Vec<String> {
-        match SearchParams::parse(query) {
+        match parse(query) {
             Err(ApiError::InvalidParameters(problems)) => {
                 problems.into_iter().map(|(name, _)| name).collect()
             }
@@ -275,7 +207,7 @@ mod tests {
         assert_eq!(parameter("type=tender"), "type");
         assert_eq!(parameter("page=42949674&per_page=100"), "page");
         assert_eq!(parameter(&format!("q={}", ["web"; 33].join("+"))), "q");
-        assert!(SearchParams::parse(&format!("q={}", ["web"; 32].join("+"))).is_ok());
+        assert!(parse(&format!("q={}", ["web"; 32].join("+"))).is_ok());
         assert_eq!(parameter("per_page=101"), "per_page");
         assert_eq!(parameter("sort=distance"), "sort");
         assert_eq!(parameter("colour=red"), "colour");
@@ -300,8 +232,7 @@ mod tests {
     #[test]
     fn repeatable_parameters_accumulate() {
         let params =
-            SearchParams::parse("type=coop&type=person&skill=JS&skill=k8s,rust&near=53.8,-1.55")
-                .unwrap();
+            parse("type=coop&type=person&skill=JS&skill=k8s,rust&near=53.8,-1.55").unwrap();
         assert_eq!(params.kinds, [DocKind::Coop, DocKind::Person]);
         assert_eq!(params.skills, ["JS", "k8s", "rust"]);
         assert_eq!(params.near, Some((53.8, -1.55, 50.0)));

@@ -1,15 +1,13 @@
 //! `GET /api/v1/search/suggest?q=`: autocomplete skills and co-op names.
 
 use actix_web::{get, web};
+use coophub_app::search::{self, Suggestions};
 use coophub_domain::skills::NAME_MAX;
-use coophub_store::{Page, skills};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use serde::Deserialize;
 
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::problem::{ApiError, Problem, QueryString};
-use crate::routes::coops::SkillRef;
 use crate::state::AppState;
 
 /// What has been typed so far.
@@ -19,25 +17,6 @@ use crate::state::AppState;
 pub struct SuggestQuery {
     /// At least one character, at most 100.
     pub q: String,
-}
-
-/// A co-op suggestion.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CoopSuggestion {
-    /// Slug.
-    pub slug: String,
-    /// Name.
-    pub name: String,
-}
-
-/// Suggestions.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Suggestions {
-    /// Skills whose name or an alias starts like `q` (or its last word),
-    /// most used first.
-    pub skills: Vec<SkillRef>,
-    /// Co-ops whose name completes `q`: its words, the last one begun.
-    pub coops: Vec<CoopSuggestion>,
 }
 
 /// Suggests skills and co-op names as the user types.
@@ -68,28 +47,7 @@ pub async fn suggest(
     let index = state.search.index().clone();
     let (_, suggestions) = state
         .read(caller, move |conn, viewer| {
-            let first = Page { number: 1, size: 5 };
-            // The whole text may begin a skill ("ruby on r"); else its last word does.
-            let (mut found, _) = skills::search(conn, Some(&q), first, viewer.reach())?;
-            if let Some(last) = q.split_whitespace().last().filter(|_| found.is_empty()) {
-                found = skills::search(conn, Some(last), first, viewer.reach())?.0;
-            }
-            let coops = index
-                .complete_coop_names(&q, viewer.sees_network_only(), 5)
-                .map_err(ApiError::internal)?;
-            Ok(Suggestions {
-                skills: found
-                    .into_iter()
-                    .map(|usage| SkillRef::from(usage.skill))
-                    .collect(),
-                coops: coops
-                    .into_iter()
-                    .map(|c| CoopSuggestion {
-                        slug: c.slug,
-                        name: c.name,
-                    })
-                    .collect(),
-            })
+            Ok(search::suggest(conn, viewer, &index, &q)?)
         })
         .await?;
     Ok(web::Json(suggestions))

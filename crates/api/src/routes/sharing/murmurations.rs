@@ -5,18 +5,19 @@
 
 use actix_web::{get, web};
 use chrono::NaiveTime;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::sharing as access;
 use coophub_domain::coop::Coop;
+use coophub_domain::sharing::Offer;
+use coophub_domain::sharing::Request;
 use coophub_domain::sharing::{LevelledSkill, WorkMode, days_a_week};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::offers::offer_for;
-use super::requests::request_for;
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
-use crate::routes::coops::murmurations::Geolocation;
+use crate::shapes::Geolocation;
 use crate::state::AppState;
 
 /// The schema the profiles follow.
@@ -120,7 +121,13 @@ pub async fn offer_profile(
     let id = id.into_inner();
     let (_, (offer, coop)) = state
         .read(caller, move |conn, viewer| {
-            offer_for(conn, viewer, id, access::read_listing, now)
+            Ok(load::<(Offer, Coop)>(
+                conn,
+                viewer,
+                &id,
+                (access::read_listing, now),
+                Lock::Read,
+            )?)
         })
         .await?;
     Ok(web::Json(OfferWantProfile {
@@ -165,7 +172,13 @@ pub async fn request_profile(
     let id = id.into_inner();
     let (_, (request, coop)) = state
         .read(caller, move |conn, viewer| {
-            request_for(conn, viewer, id, access::read_listing)
+            Ok(load::<(Request, Coop)>(
+                conn,
+                viewer,
+                &id,
+                access::read_listing,
+                Lock::Read,
+            )?)
         })
         .await?;
     let last_moment =

@@ -1,16 +1,14 @@
 //! `GET /api/v1/skills?q=`: autocomplete with usage counts.
 
 use actix_web::{get, web};
+use coophub_app::directory::skills::{self, SkillList};
 use coophub_domain::skills::NAME_MAX;
-use coophub_store::skills;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use serde::Deserialize;
 
-use super::SkillView;
 use crate::auth::Caller;
 use crate::extract::Query;
+use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString};
-use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
 /// Autocomplete parameters.
@@ -24,29 +22,6 @@ pub struct SkillQuery {
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 20).
     pub per_page: Option<u32>,
-}
-
-/// A skill and how many co-ops list it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SkillUsageView {
-    /// The skill.
-    #[serde(flatten)]
-    pub skill: SkillView,
-    /// Approved co-ops listing it.
-    pub coop_count: i64,
-}
-
-/// A page of skills.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SkillList {
-    /// Exact match first, then the most used.
-    pub items: Vec<SkillUsageView>,
-    /// Matches in all.
-    pub total: i64,
-    /// Page number.
-    pub page: u32,
-    /// Page size.
-    pub per_page: u32,
 }
 
 /// Skills whose name or an alias starts with `q`: the built-in ones and those
@@ -74,21 +49,10 @@ pub async fn list_skills(
         });
     }
     let page = PageQuery { page, per_page }.page()?;
-    let (_, (found, total)) = state
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            Ok(skills::search(conn, q.as_deref(), page, viewer.reach())?)
+            Ok(skills::list(conn, viewer, q.as_deref(), page)?)
         })
         .await?;
-    Ok(web::Json(SkillList {
-        items: found
-            .into_iter()
-            .map(|usage| SkillUsageView {
-                skill: usage.skill.into(),
-                coop_count: usage.coops,
-            })
-            .collect(),
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }

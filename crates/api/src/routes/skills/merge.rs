@@ -1,15 +1,14 @@
 //! `POST /api/v1/skills/{slug}/merge`: fold one skill into another.
 
 use actix_web::{post, web};
-use coophub_domain::access;
-use coophub_store::skills;
+use coophub_app::directory::skills;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::SkillView;
-use crate::auth::{Caller, refused};
+use crate::auth::SignedIn;
 use crate::extract::Json;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// Which skill to merge into.
@@ -28,7 +27,7 @@ pub struct MergeRequest {
     params(("slug" = String, Path, description = "Slug of the skill that goes away")),
     request_body = MergeRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Merged; the remaining skill", body = SkillView),
         (status = 403, description = "Not a network admin", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Either skill does not exist", body = Problem, content_type = "application/problem+json"),
@@ -38,11 +37,10 @@ pub struct MergeRequest {
 #[post("/skills/{slug}/merge")]
 pub async fn merge_skill(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Json<MergeRequest>,
 ) -> Result<web::Json<SkillView>, ApiError> {
-    let caller = caller.require_token()?;
     let from = slug.into_inner();
     let into = body.0.into;
     if from == into {
@@ -54,11 +52,8 @@ pub async fn merge_skill(
     let now = state.clock.now();
     let (_, merged) = state
         .write(caller, move |conn, viewer| {
-            access::administer_network(viewer).map_err(|denied| refused(denied, String::new))?;
-            Ok(skills::merge(conn, &from, &into, now)?)
+            Ok(skills::merge(conn, viewer, &from, &into, now)?)
         })
         .await?;
-    merged
-        .map(|skill| web::Json(skill.into()))
-        .ok_or_else(|| ApiError::NotFound("both skills must exist".into()))
+    Ok(web::Json(merged))
 }

@@ -2,14 +2,15 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::guard::{Lock, load};
+use coophub_domain::coop::Coop;
 use coophub_domain::webhook::{WebhookDraft, WebhookInput};
 use coophub_store::webhooks;
 
 use super::{WebhookBody, WebhookView, new_secret};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, SignedIn, WebhookAdmin};
-use crate::routes::coops::coop_for;
+use crate::problem::{ApiError, JsonBody, TokenRequired, WebhookAdmin};
 use crate::state::AppState;
 
 /// Registers an endpoint that hears of the co-op's events of the types
@@ -20,18 +21,17 @@ use crate::state::AppState;
     params(("slug" = String, Path, description = "The co-op's slug")),
     request_body = WebhookBody,
     responses(
-        SignedIn, JsonBody, WebhookAdmin,
+        TokenRequired, JsonBody, WebhookAdmin,
         (status = 201, description = "Registered; the secret is shown this once", body = WebhookView),
     )
 )]
 #[post("/coops/{slug}/webhooks")]
 pub async fn create_webhook(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Checked<WebhookBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let rule = state.webhook_addresses;
     let input = body.check(|body| {
         Ok(WebhookInput::parse(
@@ -48,7 +48,7 @@ pub async fn create_webhook(
     let secret = new_secret();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, super::OWN_ADMINS)?;
+            let coop = load::<Coop>(conn, viewer, &slug, super::OWN_ADMINS, Lock::Read)?;
             let webhook = webhooks::insert(conn, coop.id, &input, &secret, viewer.user_id(), now)?;
             Ok(WebhookView::new(webhook, &coop.slug, true, now))
         })

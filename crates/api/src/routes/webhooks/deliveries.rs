@@ -3,96 +3,16 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
-use chrono::{DateTime, Utc};
-use coophub_domain::notify::EventKind;
-use coophub_store::webhooks::log::{self, Attempt, Delivery};
-use serde::Serialize;
-use utoipa::ToSchema;
+use coophub_app::telling::webhooks::deliveries::{DeliveryList, DeliveryView};
+use coophub_store::webhooks::log::{self};
 use uuid::Uuid;
 
 use super::{WebhookPath, webhook_of};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Query;
-use crate::problem::{ApiError, Code, Problem, QueryString, SignedIn, WebhookAdmin};
-use crate::routes::pagination::PageQuery;
+use crate::paging::PageQuery;
+use crate::problem::{ApiError, Code, Problem, QueryString, TokenRequired, WebhookAdmin};
 use crate::state::AppState;
-
-/// One attempt to deliver a message.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AttemptView {
-    /// From 1.
-    pub number: u32,
-    /// When it began.
-    pub started_at: DateTime<Utc>,
-    /// When it ended; `null` while in flight or when the server stopped
-    /// during it (it is made again).
-    pub finished_at: Option<DateTime<Utc>>,
-    /// The endpoint's response status.
-    pub status: Option<u16>,
-    /// Why it failed.
-    pub error: Option<String>,
-    /// The first bytes of the endpoint's response.
-    pub response: Option<String>,
-}
-
-/// One message to the endpoint.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DeliveryView {
-    /// The `webhook-id` header: the same on every attempt.
-    pub id: String,
-    /// The event it tells of.
-    pub event_id: String,
-    /// Its type.
-    pub kind: Option<EventKind>,
-    /// `pending`, `delivered` or `failed` (given up).
-    pub state: String,
-    /// When the next attempt is due, while pending.
-    pub next_attempt_at: Option<DateTime<Utc>>,
-    /// When it was written.
-    pub created_at: DateTime<Utc>,
-    /// Every attempt, first first.
-    pub attempts: Vec<AttemptView>,
-}
-
-impl From<Delivery> for DeliveryView {
-    fn from(d: Delivery) -> Self {
-        Self {
-            id: d.id,
-            event_id: d.event_id,
-            kind: d.kind,
-            state: d.state,
-            next_attempt_at: d.next_attempt_at,
-            created_at: d.created_at,
-            attempts: d.attempts.into_iter().map(AttemptView::from).collect(),
-        }
-    }
-}
-
-impl From<Attempt> for AttemptView {
-    fn from(a: Attempt) -> Self {
-        Self {
-            number: a.number,
-            started_at: a.started_at,
-            finished_at: a.finished_at,
-            status: a.status,
-            error: a.error,
-            response: a.response,
-        }
-    }
-}
-
-/// A page of the delivery log.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DeliveryList {
-    /// Newest first.
-    pub items: Vec<DeliveryView>,
-    /// How many messages in all.
-    pub total: i64,
-    /// Page number.
-    pub page: u32,
-    /// Page size.
-    pub per_page: u32,
-}
 
 /// The endpoint's messages with every attempt: statuses, errors and the
 /// first bytes of each response.
@@ -101,18 +21,17 @@ pub struct DeliveryList {
     security(("bearer" = [])),
     params(WebhookPath, PageQuery),
     responses(
-        SignedIn, QueryString, WebhookAdmin,
+        TokenRequired, QueryString, WebhookAdmin,
         (status = 200, description = "A page of the log", body = DeliveryList),
     )
 )]
 #[get("/coops/{slug}/webhooks/{id}/deliveries")]
 pub async fn list_deliveries(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<WebhookPath>,
     query: Query<PageQuery>,
 ) -> Result<web::Json<DeliveryList>, ApiError> {
-    let caller = caller.require_token()?;
     let page = query.0.page()?;
     let WebhookPath { slug, id } = path.into_inner();
     let (_, (found, total)) = state
@@ -148,7 +67,7 @@ pub struct DeliveryPath {
     security(("bearer" = [])),
     params(DeliveryPath),
     responses(
-        SignedIn, WebhookAdmin,
+        TokenRequired, WebhookAdmin,
         (status = 202, description = "Due now; the log shows the attempt"),
         (status = 409, description = "The endpoint is disabled (`webhook_disabled`)", body = Problem, content_type = "application/problem+json"),
     )
@@ -156,10 +75,9 @@ pub struct DeliveryPath {
 #[post("/coops/{slug}/webhooks/{id}/deliveries/{delivery}/redeliver")]
 pub async fn redeliver(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<DeliveryPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let DeliveryPath { slug, id, delivery } = path.into_inner();
     let now = state.clock.now();
     state

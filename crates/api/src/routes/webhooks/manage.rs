@@ -1,18 +1,17 @@
 //! Listing, showing, changing, deleting an endpoint and rotating its secret.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
+use coophub_app::guard::{Lock, load};
+use coophub_app::telling::webhooks::rotation::ROTATION_GRACE;
+use coophub_domain::coop::Coop;
 use coophub_domain::webhook::{WebhookChange, WebhookChangeDraft};
 use coophub_store::webhooks;
 
 use super::{WebhookList, WebhookPatchBody, WebhookPath, WebhookView, new_secret, webhook_of};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, SignedIn, WebhookAdmin};
-use crate::routes::coops::coop_for;
+use crate::problem::{ApiError, JsonBody, TokenRequired, WebhookAdmin};
 use crate::state::AppState;
-
-/// How long the previous secret keeps signing after a rotation.
-const ROTATION_GRACE: chrono::Duration = chrono::Duration::hours(24);
 
 /// The co-op's endpoints, for its admins.
 #[utoipa::path(
@@ -20,22 +19,21 @@ const ROTATION_GRACE: chrono::Duration = chrono::Duration::hours(24);
     security(("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug")),
     responses(
-        SignedIn, WebhookAdmin,
+        TokenRequired, WebhookAdmin,
         (status = 200, description = "The endpoints", body = WebhookList),
     )
 )]
 #[get("/coops/{slug}/webhooks")]
 pub async fn list_webhooks(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
 ) -> Result<web::Json<WebhookList>, ApiError> {
-    let caller = caller.require_token()?;
     let slug = slug.into_inner();
     let now = state.clock.now();
     let (_, items) = state
         .read(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, super::OWN_ADMINS)?;
+            let coop = load::<Coop>(conn, viewer, &slug, super::OWN_ADMINS, Lock::Read)?;
             Ok(webhooks::for_coop(conn, coop.id)?
                 .into_iter()
                 .map(|webhook| WebhookView::new(webhook, &coop.slug, false, now))
@@ -51,17 +49,16 @@ pub async fn list_webhooks(
     security(("bearer" = [])),
     params(WebhookPath),
     responses(
-        SignedIn, WebhookAdmin,
+        TokenRequired, WebhookAdmin,
         (status = 200, description = "The endpoint", body = WebhookView),
     )
 )]
 #[get("/coops/{slug}/webhooks/{id}")]
 pub async fn show_webhook(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<WebhookPath>,
 ) -> Result<web::Json<WebhookView>, ApiError> {
-    let caller = caller.require_token()?;
     let WebhookPath { slug, id } = path.into_inner();
     let now = state.clock.now();
     let (_, view) = state
@@ -81,18 +78,17 @@ pub async fn show_webhook(
     params(WebhookPath),
     request_body = WebhookPatchBody,
     responses(
-        SignedIn, JsonBody, WebhookAdmin,
+        TokenRequired, JsonBody, WebhookAdmin,
         (status = 200, description = "Changed", body = WebhookView),
     )
 )]
 #[patch("/coops/{slug}/webhooks/{id}")]
 pub async fn change_webhook(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<WebhookPath>,
     body: Checked<WebhookPatchBody>,
 ) -> Result<web::Json<WebhookView>, ApiError> {
-    let caller = caller.require_token()?;
     let rule = state.webhook_addresses;
     let (change, enabled) = body.check(|body| {
         let change = WebhookChange::parse(
@@ -135,17 +131,16 @@ pub async fn change_webhook(
     security(("bearer" = [])),
     params(WebhookPath),
     responses(
-        SignedIn, WebhookAdmin,
+        TokenRequired, WebhookAdmin,
         (status = 204, description = "Deleted"),
     )
 )]
 #[delete("/coops/{slug}/webhooks/{id}")]
 pub async fn delete_webhook(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<WebhookPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let WebhookPath { slug, id } = path.into_inner();
     state
         .write(caller, move |conn, viewer| {
@@ -164,17 +159,16 @@ pub async fn delete_webhook(
     security(("bearer" = [])),
     params(WebhookPath),
     responses(
-        SignedIn, WebhookAdmin,
+        TokenRequired, WebhookAdmin,
         (status = 200, description = "Rotated; the new secret is shown this once", body = WebhookView),
     )
 )]
 #[post("/coops/{slug}/webhooks/{id}/rotate-secret")]
 pub async fn rotate_webhook_secret(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<WebhookPath>,
 ) -> Result<web::Json<WebhookView>, ApiError> {
-    let caller = caller.require_token()?;
     let WebhookPath { slug, id } = path.into_inner();
     let now = state.clock.now();
     let secret = new_secret();

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::routes::bidding::opportunities::TenderValueBody;
-use crate::routes::sharing::requests::RequestSkillBody;
+use crate::shapes::RequestSkillBody;
+use crate::shapes::TenderValueBody;
 
 /// A bid as its lead opens it.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -5,6 +5,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::bidding::bids::BidCase;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::bidding::{answer_invitation, manage_bid, read_bid};
 use coophub_domain::bidding::MemberStatus;
 use coophub_domain::coop::MembershipStatus;
@@ -14,10 +16,10 @@ use coophub_store::bidding::{bids, roles};
 use coophub_store::coops;
 use uuid::Uuid;
 
-use super::{BidView, InvitationAnswer, InvitationBody, bid_to_change, case_of, ensure_open};
-use crate::auth::{Caller, refused};
+use super::{BidView, InvitationAnswer, InvitationBody, ensure_open};
+use crate::auth::{SignedIn, refused};
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 use coophub_app::telling::tell;
 
@@ -34,7 +36,7 @@ fn closed(detail: String) -> ApiError {
     params(("id" = Uuid, Path, description = "The bid's id")),
     request_body = InvitationBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Invited", body = BidView),
         (status = 403, description = "Not the lead co-op's admin or the coordinator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
@@ -44,18 +46,17 @@ fn closed(detail: String) -> ApiError {
 #[post("/bids/{id}/invitations")]
 pub async fn invite_coop(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<InvitationBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (slug, offered) =
         body.check(|body| Ok((body.coop.trim().to_owned(), body.role_ids.clone())))?;
     let id = id.into_inner();
     let now = state.clock.now();
     let (viewer, case) = state
         .write(caller, move |conn, viewer| {
-            let case = bid_to_change(conn, viewer, id, manage_bid)?;
+            let case = load::<BidCase>(conn, viewer, &id, manage_bid, Lock::ForChange)?;
             ensure_open(&case, "takes no more partners")?;
             let mut errors = ValidationErrors::default();
             let invited = coops::find_by_slug(conn, &slug)?
@@ -95,7 +96,7 @@ pub async fn invite_coop(
                 let kind = EventKind::BidInvited;
                 tell::consortium(conn, viewer, &case.bid, coops, None, kind, now)?;
             }
-            case_of(conn, case.bid)
+            Ok(BidCase::of(conn, case.bid)?)
         })
         .await?;
     let mut response = HttpResponse::build(StatusCode::CREATED);
@@ -115,7 +116,7 @@ pub async fn invite_coop(
     ),
     request_body = InvitationAnswer,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Answered", body = BidView),
         (status = 403, description = "Not an admin of the invited co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid or co-op (or not the caller's)", body = Problem, content_type = "application/problem+json"),
@@ -125,17 +126,16 @@ pub async fn invite_coop(
 #[post("/bids/{id}/invitations/{slug}/answer")]
 pub async fn answer_bid_invitation(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<(Uuid, String)>,
     body: Checked<InvitationAnswer>,
 ) -> Result<web::Json<BidView>, ApiError> {
-    let caller = caller.require_token()?;
     let accept = body.check(|body| Ok(body.accept))?;
     let (id, slug) = path.into_inner();
     let now = state.clock.now();
     let (viewer, case) = state
         .write(caller, move |conn, viewer| {
-            let case = bid_to_change(conn, viewer, id, read_bid)?;
+            let case = load::<BidCase>(conn, viewer, &id, read_bid, Lock::ForChange)?;
             let not_found = || ApiError::NotFound(format!("no invitation of {slug} to bid {id}"));
             let member = case
                 .members
@@ -164,7 +164,7 @@ pub async fn answer_bid_invitation(
                 let coops = [lead, answering];
                 tell::consortium(conn, viewer, &case.bid, coops, coordinator, kind, now)?;
             }
-            case_of(conn, case.bid)
+            Ok(BidCase::of(conn, case.bid)?)
         })
         .await?;
     Ok(web::Json(BidView::new(case, &viewer, now.date_naive())))

@@ -2,16 +2,19 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::bidding::bids::BidCase;
+use coophub_app::directory::coops::READ;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::bidding::open_bid;
 use coophub_domain::bidding::{BidInput, OpportunityStatus};
+use coophub_domain::coop::Coop;
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::{bids, opportunities};
 
-use super::{BidBody, BidView, case_of, settle_terms};
-use crate::auth::{Caller, refused};
+use super::{BidBody, BidView, settle_terms};
+use crate::auth::{SignedIn, refused};
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
-use crate::routes::coops::{READ, coop_for};
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// An admin of an approved member co-op opens a bid on an open (or
@@ -22,7 +25,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = BidBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Opened", body = BidView),
         (status = 403, description = "Not an admin of the lead co-op (an approved member)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -32,10 +35,9 @@ use crate::state::AppState;
 #[post("/bids")]
 pub async fn create_bid(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<BidBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (slug, opportunity_id, coordinator, input) = body.check(|body| {
         let input = BidInput::parse(body.draft())?;
         Ok((
@@ -48,7 +50,7 @@ pub async fn create_bid(
     let now = state.clock.now();
     let (viewer, case) = state
         .write(caller, move |conn, viewer| {
-            let lead = coop_for(conn, viewer, &slug, READ)?;
+            let lead = load::<Coop>(conn, viewer, &slug, READ, Lock::Read)?;
             open_bid(viewer, lead.id).map_err(|denied| refused(denied, String::new))?;
             let opportunity = opportunities::find(conn, opportunity_id)?;
             let mut errors = ValidationErrors::default();
@@ -74,7 +76,7 @@ pub async fn create_bid(
                 input: &input,
             };
             let bid = bids::insert(conn, &new, now)?;
-            case_of(conn, bid)
+            Ok(BidCase::of(conn, bid)?)
         })
         .await?;
     let view = BidView::new(case, &viewer, now.date_naive());

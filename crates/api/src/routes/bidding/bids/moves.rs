@@ -5,32 +5,33 @@
 
 use actix_web::{post, web};
 use chrono::{DateTime, Datelike, Utc};
+use coophub_app::bidding::bids::BidCase;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::bidding::manage_bid;
 use coophub_domain::bidding::{BidAction, BidRefusal, BidState, Decision, DecisionInput};
 use coophub_store::bidding::bids;
 use coophub_store::{DbConnection, fund};
 use uuid::Uuid;
 
-use super::{BidView, DecisionBody, bid_to_change};
-use crate::auth::Caller;
+use super::{BidView, DecisionBody};
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 use coophub_app::telling::tell;
 
 /// Moves bid `id` by `action`, recording `decision` with a go/no-go.
 async fn act(
     state: &AppState,
-    caller: Caller,
+    caller: SignedIn,
     id: Uuid,
     action: BidAction,
     decision: Option<DecisionInput>,
 ) -> Result<web::Json<BidView>, ApiError> {
-    let caller = caller.require_token()?;
     let now = state.clock.now();
     let (viewer, case) = state
         .write(caller, move |conn, viewer| {
-            let mut case = bid_to_change(conn, viewer, id, manage_bid)?;
+            let mut case = load::<BidCase>(conn, viewer, &id, manage_bid, Lock::ForChange)?;
             let deadline = case.opportunity.tender.deadline;
             let bid = &mut case.bid;
             bid.state = bid.state.after(action, deadline, now).map_err(refusal)?;
@@ -63,7 +64,7 @@ fn record_fund_share(
     case: &super::BidCase,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let split = super::shares::shares_of(case)?;
+    let split = coophub_app::bidding::shares::shares_of(case)?;
     if let (Some(share), Some(currency)) = (split.fund, split.currency)
         && share > 0
     {
@@ -79,7 +80,7 @@ fn refusal(refused: BidRefusal) -> ApiError {
             Code::BidState,
             format!(
                 "a bid that is {} cannot be {}",
-                state_name(from),
+                from.name(),
                 match action {
                     BidAction::Go | BidAction::NoGo => "decided on",
                     BidAction::Submit => "submitted",
@@ -96,19 +97,6 @@ fn refusal(refused: BidRefusal) -> ApiError {
     }
 }
 
-/// The state as the API names it, for problem details.
-pub(crate) fn state_name(state: BidState) -> &'static str {
-    match state {
-        BidState::Forming => "forming",
-        BidState::Go => "go",
-        BidState::NoGo => "no-go",
-        BidState::Submitted => "submitted",
-        BidState::Won => "won",
-        BidState::Lost => "lost",
-        BidState::Withdrawn => "withdrawn",
-    }
-}
-
 /// Decide go or no-go on a forming bid, with reasons and optional
 /// weighted criteria (their weighted mean is shown as `score`).
 #[utoipa::path(
@@ -117,7 +105,7 @@ pub(crate) fn state_name(state: BidState) -> &'static str {
     params(("id" = Uuid, Path, description = "The bid's id")),
     request_body = DecisionBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Decided", body = BidView),
         (status = 403, description = "Not the lead co-op's admin or the coordinator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
@@ -127,7 +115,7 @@ pub(crate) fn state_name(state: BidState) -> &'static str {
 #[post("/bids/{id}/decision")]
 pub async fn decide_bid(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<DecisionBody>,
 ) -> Result<web::Json<BidView>, ApiError> {
@@ -148,7 +136,7 @@ macro_rules! bid_move {
             security(("bearer" = [])),
             params(("id" = Uuid, Path, description = "The bid's id")),
             responses(
-                SignedIn,
+                TokenRequired,
                 (status = 200, description = "Moved", body = BidView),
                 (status = 403, description = "Not the lead co-op's admin or the coordinator", body = Problem, content_type = "application/problem+json"),
                 (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
@@ -158,7 +146,7 @@ macro_rules! bid_move {
         #[post($path)]
         pub async fn $name(
             state: web::Data<AppState>,
-            caller: Caller,
+            caller: SignedIn,
             id: web::Path<Uuid>,
         ) -> Result<web::Json<BidView>, ApiError> {
             act(&state, caller, id.into_inner(), $action, None).await

@@ -3,14 +3,15 @@
 //! consortium, which decides whether to publish it.
 
 use actix_web::{HttpResponse, get, web};
+use coophub_app::bidding::bids::BidCase;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::bidding::read_rates;
 use coophub_domain::bidding::{BidRelease, Party, bid_package, bid_release};
 use uuid::Uuid;
 
-use super::{BidCase, bid_for};
 use crate::auth::Caller;
+use crate::openapi::ocds::OcdsPackage;
 use crate::problem::{ApiError, Problem};
-use crate::routes::bidding::ocds_schema::OcdsPackage;
 use crate::state::AppState;
 
 fn release_of(case: &BidCase) -> serde_json::Value {
@@ -69,7 +70,7 @@ pub async fn bid_ocds(
     let id = id.into_inner();
     let (_, case) = state
         .read(caller, move |conn, viewer| {
-            bid_for(conn, viewer, id, read_rates)
+            Ok(load::<BidCase>(conn, viewer, &id, read_rates, Lock::Read)?)
         })
         .await?;
     let uri = format!("{}/api/v1/bids/{id}/ocds", state.public_url);

@@ -2,16 +2,18 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::bidding::bids::BidCase;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::bidding::manage_bid;
 use coophub_domain::bidding::RoleInput;
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::roles;
 use uuid::Uuid;
 
-use super::{BidView, RoleBody, bid_to_change, case_of, consortium_coop, ensure_open};
-use crate::auth::Caller;
+use super::{BidView, RoleBody, consortium_coop, ensure_open};
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// The lead adds a role to fill (optionally for one lot), filled by a
@@ -23,7 +25,7 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "The bid's id")),
     request_body = RoleBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Added", body = BidView),
         (status = 403, description = "Not the lead co-op's admin or the coordinator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
@@ -33,18 +35,17 @@ use crate::state::AppState;
 #[post("/bids/{id}/roles")]
 pub async fn add_role(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<RoleBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (coop, input) =
         body.check(|body| Ok((body.coop.clone(), RoleInput::parse(body.draft())?)))?;
     let id = id.into_inner();
     let now = state.clock.now();
     let (viewer, case) = state
         .write(caller, move |conn, viewer| {
-            let case = bid_to_change(conn, viewer, id, manage_bid)?;
+            let case = load::<BidCase>(conn, viewer, &id, manage_bid, Lock::ForChange)?;
             ensure_open(&case, "takes no more roles")?;
             let mut errors = ValidationErrors::default();
             let coop = coop
@@ -62,7 +63,7 @@ pub async fn add_role(
                 return Err(errors.into());
             }
             roles::insert(conn, id, &input, coop, now)?;
-            case_of(conn, case.bid)
+            Ok(BidCase::of(conn, case.bid)?)
         })
         .await?;
     let mut response = HttpResponse::build(StatusCode::CREATED);

@@ -2,6 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, put, web};
+use coophub_app::bidding::bids::BidCase;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::bidding::write_sections;
 use coophub_domain::bidding::SectionInput;
 use coophub_domain::{FieldError, ValidationErrors};
@@ -10,10 +12,10 @@ use coophub_store::bidding::sections::{self, Owner};
 use coophub_store::people;
 use uuid::Uuid;
 
-use super::{BidCase, BidView, SectionBody, bid_to_change, case_of, consortium_coop, ensure_open};
-use crate::auth::Caller;
+use super::{BidView, SectionBody, consortium_coop, ensure_open};
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// Who writes the section: a consortium co-op and one of the consortium's people.
@@ -47,18 +49,17 @@ fn owner(
 /// Writes the section `section` (new when `None`) of bid `id`.
 async fn put_section(
     state: &AppState,
-    caller: Caller,
+    caller: SignedIn,
     id: Uuid,
     section: Option<Uuid>,
     body: Checked<SectionBody>,
 ) -> Result<BidView, ApiError> {
-    let caller = caller.require_token()?;
     let (coop, input) =
         body.check(|body| Ok((body.owner_coop.clone(), SectionInput::parse(body.draft())?)))?;
     let now = state.clock.now();
     let (viewer, case) = state
         .write(caller, move |conn, viewer| {
-            let case = bid_to_change(conn, viewer, id, write_sections)?;
+            let case = load::<BidCase>(conn, viewer, &id, write_sections, Lock::ForChange)?;
             ensure_open(&case, "takes no more changes to its sections")?;
             let owner = owner(conn, &case, coop.as_deref(), &input)?;
             if sections::put(conn, id, section, &input, owner)?.is_none() {
@@ -67,7 +68,7 @@ async fn put_section(
                     section.unwrap_or_default()
                 )));
             }
-            case_of(conn, case.bid)
+            Ok(BidCase::of(conn, case.bid)?)
         })
         .await?;
     Ok(BidView::new(case, &viewer, now.date_naive()))
@@ -81,7 +82,7 @@ async fn put_section(
     params(("id" = Uuid, Path, description = "The bid's id")),
     request_body = SectionBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Added", body = BidView),
         (status = 403, description = "Not of a co-op in the consortium", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
@@ -91,7 +92,7 @@ async fn put_section(
 #[post("/bids/{id}/sections")]
 pub async fn add_section(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<SectionBody>,
 ) -> Result<HttpResponse, ApiError> {
@@ -112,7 +113,7 @@ pub async fn add_section(
     ),
     request_body = SectionBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Replaced", body = BidView),
         (status = 403, description = "Not of a co-op in the consortium", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid or section (or not the caller's)", body = Problem, content_type = "application/problem+json"),
@@ -122,7 +123,7 @@ pub async fn add_section(
 #[put("/bids/{id}/sections/{section_id}")]
 pub async fn update_section(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<(Uuid, Uuid)>,
     body: Checked<SectionBody>,
 ) -> Result<web::Json<BidView>, ApiError> {

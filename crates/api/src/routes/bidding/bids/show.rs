@@ -1,15 +1,17 @@
 //! `GET /api/v1/bids` and `GET /api/v1/bids/{id}`.
 
 use actix_web::{get, web};
+use coophub_app::bidding::bids::BidCase;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::bidding::read_bid;
 use coophub_store::bidding::bids;
 use uuid::Uuid;
 
-use super::{BidList, BidView, bid_for, case_of};
-use crate::auth::Caller;
+use super::{BidList, BidView};
+use crate::auth::{Caller, SignedIn};
 use crate::extract::Query;
-use crate::problem::{ApiError, Problem, QueryString, SignedIn};
-use crate::routes::pagination::PageQuery;
+use crate::paging::PageQuery;
+use crate::problem::{ApiError, Problem, QueryString, TokenRequired};
 use crate::state::AppState;
 
 /// A bid, to its consortium and to the admins of co-ops invited to it.
@@ -32,7 +34,7 @@ pub async fn show_bid(
     let today = state.clock.now().date_naive();
     let (viewer, case) = state
         .read(caller, move |conn, viewer| {
-            bid_for(conn, viewer, id, read_bid)
+            Ok(load::<BidCase>(conn, viewer, &id, read_bid, Lock::Read)?)
         })
         .await?;
     Ok(web::Json(BidView::new(case, &viewer, today)))
@@ -45,17 +47,16 @@ pub async fn show_bid(
     security(("bearer" = [])),
     params(PageQuery),
     responses(
-        SignedIn, QueryString,
+        TokenRequired, QueryString,
         (status = 200, description = "A page of bids", body = BidList),
     )
 )]
 #[get("/bids")]
 pub async fn list_bids(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     query: Query<PageQuery>,
 ) -> Result<web::Json<BidList>, ApiError> {
-    let caller = caller.require_token()?;
     let page = query.0.page()?;
     let today = state.clock.now().date_naive();
     let (viewer, (cases, total)) = state
@@ -65,7 +66,7 @@ pub async fn list_bids(
             let (found, total) = bids::visible_to(conn, &coops, &administered, page)?;
             let mut cases = Vec::with_capacity(found.len());
             for bid in found {
-                cases.push(case_of(conn, bid)?);
+                cases.push(BidCase::of(conn, bid)?);
             }
             Ok((cases, total))
         })

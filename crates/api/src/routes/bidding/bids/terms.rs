@@ -2,16 +2,18 @@
 //! coordinator, price, premium and fund share while the bid is open.
 
 use actix_web::{put, web};
+use coophub_app::bidding::bids::BidCase;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::ValidationErrors;
 use coophub_domain::access::bidding::manage_bid;
 use coophub_domain::bidding::BidInput;
 use coophub_store::bidding::bids;
 use uuid::Uuid;
 
-use super::{BidTermsBody, BidView, bid_to_change, ensure_open, settle_terms};
-use crate::auth::Caller;
+use super::{BidTermsBody, BidView, ensure_open, settle_terms};
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// Replaces the bid's terms (what is left out goes back to its default: the
@@ -22,7 +24,7 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "The bid's id")),
     request_body = BidTermsBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Changed", body = BidView),
         (status = 403, description = "Not the lead co-op's admin or the coordinator", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
@@ -32,17 +34,16 @@ use crate::state::AppState;
 #[put("/bids/{id}/terms")]
 pub async fn change_bid_terms(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<BidTermsBody>,
 ) -> Result<web::Json<BidView>, ApiError> {
-    let caller = caller.require_token()?;
     let body = body.check(Ok)?;
     let id = id.into_inner();
     let now = state.clock.now();
     let (viewer, case) = state
         .write(caller, move |conn, viewer| {
-            let mut case = bid_to_change(conn, viewer, id, manage_bid)?;
+            let mut case = load::<BidCase>(conn, viewer, &id, manage_bid, Lock::ForChange)?;
             ensure_open(&case, "takes no more changes to its terms")?;
             let mut input = BidInput::parse(body.draft(case.bid.lot_id.clone()))?;
             let mut errors = ValidationErrors::default();
@@ -64,7 +65,7 @@ pub async fn change_bid_terms(
             bid.value = input.value;
             bid.shares = input.shares;
             bids::save(conn, bid, now)?;
-            super::case_of(conn, case.bid)
+            Ok(BidCase::of(conn, case.bid)?)
         })
         .await?;
     Ok(web::Json(BidView::new(case, &viewer, now.date_naive())))

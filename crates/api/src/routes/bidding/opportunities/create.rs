@@ -11,9 +11,9 @@ use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::opportunities::{self, Source, Upserted};
 
 use super::{ManualOpportunity, OpportunityView, adder};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// The checked tender and its extra skills, every problem at its pointer.
@@ -72,7 +72,7 @@ fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), Ap
     security(("bearer" = [])),
     request_body = ManualOpportunity,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Entered", body = OpportunityView),
         (status = 403, description = "Not a network admin or an admin of a member co-op", body = Problem, content_type = "application/problem+json"),
     )
@@ -80,10 +80,9 @@ fn checked(body: ManualOpportunity) -> Result<(ManualTender, Vec<SkillName>), Ap
 #[post("/opportunities")]
 pub async fn create_opportunity(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<ManualOpportunity>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (tender, skills) = body.check(checked)?;
     let now = state.clock.now();
     let release = tender.into_release(format!("coophub-{}", uuid::Uuid::new_v4()), now);

@@ -2,54 +2,20 @@
 //! co-op, the basis of tender alerts.
 
 use actix_web::{get, web};
-use coophub_domain::bidding::{CoopFit, Evidence, coop_fit};
+use coophub_app::bidding::ranking::{CoveredView, RankedList, RankedOpportunity};
+use coophub_app::directory::coops::READ;
+use coophub_app::guard::{Lock, load};
+use coophub_domain::bidding::{CoopFit, coop_fit};
+use coophub_domain::coop::Coop;
 use coophub_store::bidding::opportunities;
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::OpportunityView;
 use crate::auth::Caller;
 use crate::extract::Query;
+use crate::paging::{PageQuery, page_of};
 use crate::problem::{ApiError, Problem, QueryString};
-use crate::routes::bidding::capability::capability_of;
-use crate::routes::coops::{READ, coop_for};
-use crate::routes::pagination::{PageQuery, page_of};
 use crate::state::AppState;
-
-/// A required skill the co-op covers, and how it shows it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CoveredView {
-    /// Canonical slug.
-    pub slug: String,
-    /// `listed` (a technology or service), `case_study`, `people` (members only).
-    pub evidence: Vec<Evidence>,
-}
-
-/// An opportunity ranked for a co-op, with the reasons.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RankedOpportunity {
-    /// The opportunity.
-    pub opportunity: OpportunityView,
-    /// 0 to 1.
-    pub score: f64,
-    /// Required skills covered.
-    pub covered: Vec<CoveredView>,
-    /// Required skills missing: what partners could bring.
-    pub missing: Vec<String>,
-}
-
-/// Ranked opportunities.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RankedList {
-    /// Best fit first; ties to the sooner deadline, then the id.
-    pub items: Vec<RankedOpportunity>,
-    /// How many in all.
-    pub total: usize,
-    /// Page number.
-    pub page: u32,
-    /// Page size.
-    pub per_page: u32,
-}
+use coophub_app::bidding::capability::capability_of;
 
 /// Open opportunities that need something the co-op has, best fit first:
 /// by its listed technologies and services and its case studies, and (for
@@ -75,7 +41,7 @@ pub async fn coop_opportunities(
     let now = state.clock.now();
     let (_, ranked) = state
         .read(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, READ)?;
+            let coop = load::<Coop>(conn, viewer, &slug, READ, Lock::Read)?;
             let evidence = capability_of(conn, viewer, coop, now)?.evidence;
             let mut ranked: Vec<(CoopFit, _)> = opportunities::open(conn, now)?
                 .into_iter()

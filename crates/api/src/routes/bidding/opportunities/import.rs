@@ -5,10 +5,10 @@ use coophub_domain::bidding::read_package;
 use coophub_store::bidding::opportunities::{Source, Upserted};
 
 use super::{ImportAnswer, ImportedItem, adder};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::PackageJson;
-use crate::problem::{ApiError, JsonBody, Problem, ProblemItem, SignedIn};
-use crate::routes::bidding::ocds_schema::OcdsPackage;
+use crate::openapi::ocds::OcdsPackage;
+use crate::problem::{ApiError, JsonBody, Problem, ProblemItem, TokenRequired};
 use crate::state::AppState;
 
 /// Imports an OCDS 1.1 release package or record package (up to 10 MB):
@@ -24,7 +24,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body(content = OcdsPackage, description = "An OCDS release package or record package"),
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 200, description = "Imported", body = ImportAnswer),
         (status = 403, description = "Not a network admin or an admin of a member co-op", body = Problem, content_type = "application/problem+json"),
     )
@@ -32,10 +32,9 @@ use crate::state::AppState;
 #[post("/opportunities/import")]
 pub async fn import_opportunities(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: PackageJson,
 ) -> Result<web::Json<ImportAnswer>, ApiError> {
-    let caller = caller.require_token()?;
     let now = state.clock.now();
     let package = read_package(&body.0, now)?;
     let mut warnings: Vec<ProblemItem> = package

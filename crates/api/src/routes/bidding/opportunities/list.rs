@@ -9,8 +9,8 @@ use serde::Deserialize;
 use super::{OpportunityList, OpportunityView};
 use crate::auth::Caller;
 use crate::extract::{Query, Timestamp};
+use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString};
-use crate::routes::pagination::PageQuery;
 use crate::state::AppState;
 
 /// Who a tender is marked suitable for.

@@ -8,10 +8,7 @@ pub mod list;
 pub mod show;
 mod view;
 
-pub use view::{
-    ImportAnswer, ImportedItem, ManualOpportunity, OpportunityList, OpportunityView,
-    TenderValueBody,
-};
+pub use view::{ImportAnswer, ImportedItem, ManualOpportunity, OpportunityList, OpportunityView};
 
 /// Whose the opportunities the viewer adds are, if they may add any:
 /// network admins add the network's, admins of member co-ops their own.

@@ -4,19 +4,21 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
+use coophub_app::directory::coops::CoopRule;
+use coophub_app::guard::{Lock, load};
 use coophub_domain::FieldError;
 use coophub_domain::access::{self, CoopFacts, Denied};
+use coophub_domain::coop::Coop;
 use coophub_store::people;
 use coophub_store::sharing::feeds::{self, Feed};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{new_secret, secret_hash};
-use crate::auth::{Caller, Viewer};
+use crate::auth::{SignedIn, Viewer};
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::coops::{CoopRule, coop_for};
+use crate::ics::{new_secret, secret_hash};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// Which feed to make.
@@ -79,7 +81,7 @@ const MEMBER: CoopRule = member;
     params(("slug" = String, Path, description = "The co-op's slug")),
     request_body = FeedRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Made; `url` holds the secret, shown this once", body = FeedView),
         (status = 403, description = "Not a user of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -88,18 +90,17 @@ const MEMBER: CoopRule = member;
 #[post("/coops/{slug}/calendar-feeds")]
 pub async fn create_feed(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
     body: Checked<FeedRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let person = body.check(|body| Ok(body.person_id))?;
     let now = state.clock.now();
     let secret = new_secret();
     let hash = secret_hash(&secret);
     let (_, (feed, coop)) = state
         .write(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, MEMBER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, MEMBER, Lock::Read)?;
             if let Some(id) = person
                 && people::find(conn, id)?.is_none_or(|p| p.coop_id != coop.id)
             {
@@ -126,7 +127,7 @@ pub async fn create_feed(
     security(("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug")),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "The feeds", body = FeedList),
         (status = 403, description = "Not a user of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -135,13 +136,12 @@ pub async fn create_feed(
 #[get("/coops/{slug}/calendar-feeds")]
 pub async fn list_feeds(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     slug: web::Path<String>,
 ) -> Result<web::Json<FeedList>, ApiError> {
-    let caller = caller.require_token()?;
     let (_, found) = state
         .read(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, MEMBER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, MEMBER, Lock::Read)?;
             Ok(feeds::of_coop(conn, coop.id)?)
         })
         .await?;
@@ -162,7 +162,7 @@ pub async fn list_feeds(
         ("id" = Uuid, Path, description = "The feed's id"),
     ),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 204, description = "Revoked"),
         (status = 403, description = "Not a user of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op or feed", body = Problem, content_type = "application/problem+json"),
@@ -171,14 +171,13 @@ pub async fn list_feeds(
 #[delete("/coops/{slug}/calendar-feeds/{id}")]
 pub async fn revoke_feed(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     path: web::Path<(String, Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (slug, id) = path.into_inner();
     state
         .write(caller, move |conn, viewer| {
-            let coop = coop_for(conn, viewer, &slug, MEMBER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, MEMBER, Lock::Read)?;
             Ok(feeds::revoke(conn, coop.id, id)?)
         })
         .await?;

@@ -8,25 +8,15 @@ use coophub_store::sharing::feeds;
 use coophub_store::sharing::placements::{self, PlacementFilter};
 use coophub_store::{DbConnection, coops, people};
 use icalendar::{Component, EventLike};
-use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ics_response, new_calendar, secret_hash, text};
 use crate::auth::{Caller, Viewer};
 use crate::extract::Query;
+use crate::ics::FeedQuery;
+use crate::ics::{ics_response, new_calendar, secret_hash, text};
 use crate::problem::{ApiError, Problem, QueryString};
-use crate::routes::sharing::coop_of;
 use crate::state::AppState;
-
-/// How a calendar app proves it may read the feed.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct FeedQuery {
-    /// The feed's secret, from `POST /api/v1/coops/{slug}/calendar-feeds`
-    /// (instead of an `Authorization` header).
-    pub key: Option<String>,
-}
+use coophub_app::sharing::coop_of;
 
 /// Whose placements a feed shows.
 #[derive(Debug, Clone, Copy)]

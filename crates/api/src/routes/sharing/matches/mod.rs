@@ -3,82 +3,27 @@
 //! one rule (`coophub_domain::sharing::fit`) so both directions explain the
 //! same way. Rates and budgets count only for viewers who may see them.
 
-mod view;
-
-pub use view::{
+pub use coophub_app::sharing::views::{
     CoveredSkill, MatchExplanation, OfferMatch, OfferMatchList, RequestMatch, RequestMatchList,
 };
 
 use actix_web::{get, web};
+use coophub_app::guard::{Lock, load};
+use coophub_app::sharing::matching::{fit_of, sees_rates, worth_showing};
 use coophub_domain::access::sharing as access;
 use coophub_domain::coop::Coop;
-use coophub_domain::sharing::{Fit, Offer, Offered, Request, Wanted, best_first, fit};
-use coophub_store::DbConnection;
+use coophub_domain::sharing::{Offer, Request, best_first};
 use coophub_store::sharing::{offers, requests};
 use uuid::Uuid;
 
-use super::offers::{OfferView, offer_for};
-use super::requests::{RequestView, request_for};
-use super::{Promised, coop_of, visible_person};
-use crate::auth::{Caller, Viewer};
+use super::offers::OfferView;
+use super::requests::RequestView;
+use crate::auth::Caller;
 use crate::extract::Query;
+use crate::paging::{PageQuery, page_of};
 use crate::problem::{ApiError, Problem, QueryString};
-use crate::routes::pagination::{PageQuery, page_of};
 use crate::state::AppState;
-
-/// How `offer` (of `offer_coop`) fits `request` (of `request_coop`), with
-/// rates counted only when `rates`.
-fn fit_of(
-    conn: &mut DbConnection,
-    offer: &Offer,
-    offer_coop: &Coop,
-    request: &Request,
-    rates: bool,
-) -> Result<Fit, ApiError> {
-    let promised = Promised::load(conn, offer, None)?;
-    let wanted_skills: Vec<(String, u8)> = request
-        .skills
-        .iter()
-        .map(|s| (s.skill.slug.clone(), s.level))
-        .collect();
-    let offered_skills: Vec<(String, u8)> = offer
-        .skills
-        .iter()
-        .map(|s| (s.skill.slug.clone(), s.level))
-        .collect();
-    let place = &offer_coop.profile.location;
-    let wanted = Wanted {
-        skills: &wanted_skills,
-        half_days: request.half_days,
-        dates: request.dates,
-        work_mode: request.work_mode,
-        location: request.location,
-        budget: request.budget.as_ref().filter(|_| rates),
-        social_good: request.project_kind == coophub_domain::sharing::ProjectKind::SocialGood,
-    };
-    let offered = Offered {
-        skills: &offered_skills,
-        half_days: offer.half_days,
-        dates: offer.dates,
-        work_mode: offer.work_mode,
-        location: offer.location.or(place.latitude.zip(place.longitude)),
-        day_rate: offer.day_rate.as_ref().filter(|_| rates),
-        robin_hood_rate: offer.robin_hood_rate.as_ref().filter(|_| rates),
-        booked: &promised.offer,
-        person_booked: promised.person.as_deref(),
-    };
-    Ok(fit(&wanted, &offered))
-}
-
-/// A match worth showing: some skill covered (or none asked) and some time free.
-fn worth_showing(fit: &Fit) -> bool {
-    (!fit.covered.is_empty() || fit.missing.is_empty()) && fit.free.iter().any(|f| f.half_days > 0)
-}
-
-/// Whether the viewer sees the rates of both sides.
-fn sees_rates(viewer: &Viewer, offer_coop: Uuid, request_coop: Uuid) -> bool {
-    access::see_rates(viewer, offer_coop) && access::see_rates(viewer, request_coop)
-}
+use coophub_app::sharing::{coop_of, visible_person};
 
 /// Live offers of other member co-ops for a request, best first, each with
 /// why it fits; offers without a skill asked for or without free time over
@@ -105,7 +50,8 @@ pub async fn request_matches(
     let id = id.into_inner();
     let (_, (items, total)) = state
         .read(caller, move |conn, viewer| {
-            let (request, request_coop) = request_for(conn, viewer, id, access::read_listing)?;
+            let (request, request_coop) =
+                load::<(Request, Coop)>(conn, viewer, &id, access::read_listing, Lock::Read)?;
             let mut ranked = Vec::new();
             for offer in offers::live(conn, now)? {
                 if offer.coop_id == request_coop.id {
@@ -163,7 +109,8 @@ pub async fn offer_matches(
     let id = id.into_inner();
     let (_, (items, total)) = state
         .read(caller, move |conn, viewer| {
-            let (offer, offer_coop) = offer_for(conn, viewer, id, access::read_listing, now)?;
+            let (offer, offer_coop) =
+                load::<(Offer, Coop)>(conn, viewer, &id, (access::read_listing, now), Lock::Read)?;
             let mut ranked = Vec::new();
             for request in requests::open(conn, now.date_naive())? {
                 if request.coop_id == offer_coop.id {

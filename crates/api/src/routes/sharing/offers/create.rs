@@ -2,16 +2,19 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::directory::coops::ADMINISTER;
+use coophub_app::guard::{Lock, load};
 use coophub_app::sharing::offers;
+use coophub_domain::coop::Coop;
 use coophub_domain::sharing::OfferInput;
 
+use super::super::with_coop;
 use super::{OfferRequest, OfferView, check_person, offer_response};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::coops::{ADMINISTER, coop_to_change};
-use crate::routes::sharing::{visible_person, with_coop};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
+use coophub_app::sharing::visible_person;
 
 /// The co-op's admins offer time: a named person (one of its people) or an
 /// unnamed role. It is open to requests for 30 days, unless reconfirmed.
@@ -20,7 +23,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = OfferRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Offered", body = OfferView),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -29,10 +32,9 @@ use crate::state::AppState;
 #[post("/offers")]
 pub async fn create_offer(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<OfferRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (slug, input) = body.check(|body| {
         let input = OfferInput::parse(body.draft());
         with_coop(body.coop, input, "offering")
@@ -41,7 +43,7 @@ pub async fn create_offer(
     let (_, (offer, coop, person)) = state
         .write(caller, move |conn, viewer| {
             // The co-op's row is its capacity lock as well.
-            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::ForChange)?;
             check_person(conn, &input, &coop)?;
             let offer = offers::insert(conn, coop.id, &input, now)?;
             let person = visible_person(conn, viewer, offer.person_id, &coop)?;

@@ -1,14 +1,16 @@
 //! `DELETE /api/v1/offers/{id}`.
 
 use actix_web::{HttpRequest, HttpResponse, delete, web};
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::sharing as access;
+use coophub_domain::coop::Coop;
+use coophub_domain::sharing::Offer;
 use coophub_store::sharing::{offers, placements};
 use uuid::Uuid;
 
-use super::offer_to_change;
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Code, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, Code, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Withdraws an offer nobody has asked for yet. One with placements keeps
@@ -21,7 +23,7 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this is based on"),
     ),
     responses(
-        SignedIn, Versioned,
+        TokenRequired, Versioned,
         (status = 204, description = "Deleted"),
         (status = 403, description = "Not an admin of the offering co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
@@ -32,16 +34,21 @@ use crate::state::AppState;
 pub async fn delete_offer(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let now = state.clock.now();
     let id = id.into_inner();
     state
         .write(caller, move |conn, viewer| {
-            let (offer, _) = offer_to_change(conn, viewer, id, access::administer_listing, now)?;
+            let (offer, _) = load::<(Offer, Coop)>(
+                conn,
+                viewer,
+                &id,
+                (access::administer_listing, now),
+                Lock::ForChange,
+            )?;
             if placements::count_for_offer(conn, offer.id)? > 0 {
                 return Err(ApiError::conflict(
                     Code::OfferHasPlacements,

@@ -10,12 +10,12 @@ use uuid::Uuid;
 use super::{OfferList, OfferView};
 use crate::auth::Caller;
 use crate::extract::Query;
+use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString};
-use crate::routes::pagination::PageQuery;
-use crate::routes::sharing::{
+use crate::state::AppState;
+use coophub_app::sharing::{
     Resolved, audience, coop_of, person_visible, resolve_filters, visible_person,
 };
-use crate::state::AppState;
 
 /// Filters of the offer list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

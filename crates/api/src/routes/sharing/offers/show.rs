@@ -2,14 +2,17 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::sharing as access;
+use coophub_domain::coop::Coop;
+use coophub_domain::sharing::Offer;
 use uuid::Uuid;
 
-use super::{OfferView, offer_for, offer_response};
+use super::{OfferView, offer_response};
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
-use crate::routes::sharing::visible_person;
 use crate::state::AppState;
+use coophub_app::sharing::visible_person;
 
 /// An offer. Live offers of member co-ops show to everyone (rates to the
 /// network only); paused, closed and lapsed ones only to their co-op.
@@ -32,7 +35,8 @@ pub async fn show_offer(
     let id = id.into_inner();
     let (viewer, (offer, coop, person)) = state
         .read(caller, move |conn, viewer| {
-            let (offer, coop) = offer_for(conn, viewer, id, access::read_listing, now)?;
+            let (offer, coop) =
+                load::<(Offer, Coop)>(conn, viewer, &id, (access::read_listing, now), Lock::Read)?;
             let person = visible_person(conn, viewer, offer.person_id, &coop)?;
             Ok((offer, coop, person))
         })

@@ -2,20 +2,23 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::sharing as access;
+use coophub_domain::coop::Coop;
+use coophub_domain::sharing::Offer;
 use coophub_domain::sharing::{Limits, OfferInput, refusals};
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::sharing::placements;
 use coophub_store::sharing::placements::Holder;
 use uuid::Uuid;
 
-use super::{OfferRequest, OfferView, check_person, offer_response, offer_to_change};
-use crate::auth::Caller;
+use super::{OfferRequest, OfferView, check_person, offer_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
-use crate::routes::sharing::{capacity_conflict, visible_person};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
+use coophub_app::sharing::{capacity_conflict, visible_person};
 
 /// Replaces an offer (saying it again reconfirms it). Its co-op and person
 /// stay; capacity and dates may not shrink below accepted placements.
@@ -28,7 +31,7 @@ use crate::state::AppState;
     ),
     request_body = OfferRequest,
     responses(
-        SignedIn, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned,
         (status = 200, description = "Replaced", body = OfferView),
         (status = 403, description = "Not an admin of the offering co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such offer", body = Problem, content_type = "application/problem+json"),
@@ -39,11 +42,10 @@ use crate::state::AppState;
 pub async fn update_offer(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<OfferRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let (slug, input) = body.check(|request| {
         OfferInput::parse(request.draft())
@@ -54,7 +56,13 @@ pub async fn update_offer(
     let id = id.into_inner();
     let (_, (offer, coop, person)) = state
         .write(caller, move |conn, viewer| {
-            let (offer, coop) = offer_to_change(conn, viewer, id, access::administer_listing, now)?;
+            let (offer, coop) = load::<(Offer, Coop)>(
+                conn,
+                viewer,
+                &id,
+                (access::administer_listing, now),
+                Lock::ForChange,
+            )?;
             let mut errors = Vec::new();
             if slug.as_ref().is_some_and(|slug| *slug != coop.slug) {
                 errors.push(FieldError::new("/coop", "an offer stays with its co-op"));
@@ -91,7 +99,8 @@ pub async fn update_offer(
                 return Err(capacity_conflict(
                     "accepted placements would no longer fit this offer",
                     conflicts,
-                ));
+                )
+                .into());
             }
             let offer =
                 coophub_app::sharing::offers::update(conn, &offer, expected.as_ref(), &input, now)?;

@@ -2,23 +2,25 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::guard::{Lock, load};
 use coophub_domain::FieldError;
 use coophub_domain::access::CoopFacts;
 use coophub_domain::access::sharing as access;
 use coophub_domain::coop::{Coop, MembershipStatus};
 use coophub_domain::notify::EventKind;
+use coophub_domain::sharing::Offer;
 use coophub_domain::sharing::{PlacementDraft, PlacementInput, PlacementState};
 use coophub_store::coops;
 use coophub_store::sharing::placements::{self, Doing, NewPlacement};
 use coophub_store::sharing::requests;
 use uuid::Uuid;
 
-use super::{Involved, PlacementRequest, PlacementView, check_fits, placement_response, view_of};
-use crate::auth::{Caller, refused};
+use super::{PlacementRequest, PlacementView, placement_response, view_of};
+use crate::auth::{SignedIn, refused};
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
-use crate::routes::sharing::offers::offer_to_change;
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
+use coophub_app::sharing::placements::check_fits;
 use coophub_app::telling::tell;
 
 /// A member co-op's admins ask an open offer of another member co-op for
@@ -30,7 +32,7 @@ use coophub_app::telling::tell;
     params(("id" = Uuid, Path, description = "The offer's id")),
     request_body = PlacementRequest,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Asked", body = PlacementView),
         (status = 403, description = "Not an admin of the asking co-op, or a co-op that is not an approved member", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such offer or co-op", body = Problem, content_type = "application/problem+json"),
@@ -40,11 +42,10 @@ use coophub_app::telling::tell;
 #[post("/offers/{id}/placements")]
 pub async fn request_placement(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<PlacementRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (request, input) = body.check(|body| {
         let input = PlacementInput::parse(PlacementDraft {
             days_per_week: body.days_per_week,
@@ -58,7 +59,13 @@ pub async fn request_placement(
     let id = id.into_inner();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let (offer, offering) = offer_to_change(conn, viewer, id, access::read_listing, now)?;
+            let (offer, offering) = load::<(Offer, Coop)>(
+                conn,
+                viewer,
+                &id,
+                (access::read_listing, now),
+                Lock::ForChange,
+            )?;
             let (slug, request_id) = &request;
             let not_found = || format!("no co-op {slug}");
             let requesting =
@@ -109,12 +116,13 @@ pub async fn request_placement(
                 kind,
                 now,
             )?;
-            let involved = Involved {
+            view_of(
+                conn,
+                viewer,
                 placement,
-                offering,
-                requesting,
-            };
-            view_of(conn, viewer, involved, now.date_naive())
+                [&offering, &requesting],
+                now.date_naive(),
+            )
         })
         .await?;
     Ok(placement_response(StatusCode::CREATED, view))

@@ -6,13 +6,13 @@ use coophub_store::sharing::placements::{self, PlacementFilter};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{Involved, PlacementList, view_of};
-use crate::auth::Caller;
+use super::{PlacementList, view_of};
+use crate::auth::SignedIn;
 use crate::extract::Query;
-use crate::problem::{ApiError, QueryString, SignedIn};
-use crate::routes::pagination::PageQuery;
-use crate::routes::sharing::coop_of;
+use crate::paging::PageQuery;
+use crate::problem::{ApiError, QueryString, TokenRequired};
 use crate::state::AppState;
+use coophub_app::sharing::coop_of;
 
 /// Filters of the placement list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -36,17 +36,16 @@ pub struct PlacementListQuery {
     security(("bearer" = [])),
     params(PlacementListQuery),
     responses(
-        SignedIn, QueryString,
+        TokenRequired, QueryString,
         (status = 200, description = "A page of placements", body = PlacementList),
     )
 )]
 #[get("/placements")]
 pub async fn list_placements(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     query: Query<PlacementListQuery>,
 ) -> Result<web::Json<PlacementList>, ApiError> {
-    let caller = caller.require_token()?;
     let query = query.0;
     let page = PageQuery {
         page: query.page,
@@ -69,12 +68,13 @@ pub async fn list_placements(
             for placement in found {
                 let offering = coop_of(conn, placement.offering_coop_id, &String::new)?;
                 let requesting = coop_of(conn, placement.requesting_coop_id, &String::new)?;
-                let involved = Involved {
+                items.push(view_of(
+                    conn,
+                    viewer,
                     placement,
-                    offering,
-                    requesting,
-                };
-                items.push(view_of(conn, viewer, involved, today)?);
+                    [&offering, &requesting],
+                    today,
+                )?);
             }
             Ok((items, total))
         })

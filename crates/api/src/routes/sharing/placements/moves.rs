@@ -4,6 +4,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
+use coophub_app::guard::{Lock, load};
+use coophub_app::sharing::placements::Involved;
 use coophub_domain::access::sharing as access;
 use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{PlacementAction, reason};
@@ -11,15 +13,14 @@ use coophub_domain::{Expected, FieldError, ValidationErrors};
 use coophub_store::sharing::placements::{self, Doing, Move};
 use uuid::Uuid;
 
-use super::{
-    PlacementRule, PlacementView, ReasonBody, check_fits, placement_response, placement_to_change,
-    view_of,
-};
-use crate::auth::Caller;
+use super::{PlacementView, ReasonBody, placement_response, view_of};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
+use coophub_app::sharing::placements::PlacementRule;
+use coophub_app::sharing::placements::check_fits;
 use coophub_app::telling::tell;
 
 /// One move asked for.
@@ -31,13 +32,12 @@ struct Asked {
     expected: Option<Expected>,
 }
 
-async fn act(state: &AppState, caller: Caller, asked: Asked) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
+async fn act(state: &AppState, caller: SignedIn, asked: Asked) -> Result<HttpResponse, ApiError> {
     let now = state.clock.now();
     let today = now.date_naive();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let involved = placement_to_change(conn, viewer, asked.id, asked.rule)?;
+            let involved = load::<Involved>(conn, viewer, &asked.id, asked.rule, Lock::ForChange)?;
             let placement = &involved.placement;
             let current = placement.state_on(today);
             let to = current.after(asked.action).map_err(|illegal| {
@@ -81,7 +81,13 @@ async fn act(state: &AppState, caller: Caller, asked: Asked) -> Result<HttpRespo
                 placement: moved,
                 ..involved
             };
-            view_of(conn, viewer, involved, today)
+            view_of(
+                conn,
+                viewer,
+                involved.placement,
+                [&involved.offering, &involved.requesting],
+                today,
+            )
         })
         .await?;
     Ok(placement_response(StatusCode::OK, view))
@@ -121,7 +127,7 @@ macro_rules! placement_move {
                 ("If-Match" = Option<String>, Header, description = "The ETag this is based on"),
             ),
             responses(
-                SignedIn, Versioned,
+                TokenRequired, Versioned,
                 (status = 200, description = "Done", body = PlacementView),
                 (status = 403, description = $who, body = Problem, content_type = "application/problem+json"),
                 (status = 404, description = "No such placement", body = Problem, content_type = "application/problem+json"),
@@ -132,11 +138,10 @@ macro_rules! placement_move {
         pub async fn $name(
             req: HttpRequest,
             state: web::Data<AppState>,
-            caller: Caller,
+            caller: SignedIn,
             id: web::Path<Uuid>,
         ) -> Result<HttpResponse, ApiError> {
-            let caller = caller.require_token()?;
-            let asked = Asked {
+                    let asked = Asked {
                 id: id.into_inner(),
                 action: $action,
                 rule: $rule,
@@ -160,7 +165,7 @@ macro_rules! placement_move_with_reason {
             ),
             request_body = ReasonBody,
             responses(
-                SignedIn, JsonBody, Versioned,
+                TokenRequired, JsonBody, Versioned,
                 (status = 200, description = "Done", body = PlacementView),
                 (status = 403, description = "Not an admin of the co-op that decides this", body = Problem, content_type = "application/problem+json"),
                 (status = 404, description = "No such placement", body = Problem, content_type = "application/problem+json"),
@@ -171,12 +176,11 @@ macro_rules! placement_move_with_reason {
         pub async fn $name(
             req: HttpRequest,
             state: web::Data<AppState>,
-            caller: Caller,
+            caller: SignedIn,
             id: web::Path<Uuid>,
             body: Checked<ReasonBody>,
         ) -> Result<HttpResponse, ApiError> {
-            let caller = caller.require_token()?;
-            let expected = expected_version(&req)?;
+                    let expected = expected_version(&req)?;
             let reason = body.check(|body| reason_of(body, $required))?;
             let asked = Asked {
                 id: id.into_inner(),

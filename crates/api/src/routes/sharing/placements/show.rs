@@ -1,5 +1,7 @@
 //! `GET /api/v1/placements/{id}` and `GET /api/v1/placements/{id}/history`.
 
+use coophub_app::guard::{Lock, load};
+use coophub_app::sharing::placements::Involved;
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
@@ -9,9 +11,7 @@ use coophub_store::sharing::placements;
 use coophub_store::users;
 use uuid::Uuid;
 
-use super::{
-    HistoryView, PlacementEventView, PlacementView, placement_for, placement_response, view_of,
-};
+use super::{HistoryView, PlacementEventView, PlacementView, placement_response, view_of};
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -36,8 +36,14 @@ pub async fn show_placement(
     let id = id.into_inner();
     let (_, view) = state
         .read(caller, move |conn, viewer| {
-            let involved = placement_for(conn, viewer, id, access::read_placement)?;
-            view_of(conn, viewer, involved, today)
+            let involved = load::<Involved>(conn, viewer, &id, access::read_placement, Lock::Read)?;
+            view_of(
+                conn,
+                viewer,
+                involved.placement,
+                [&involved.offering, &involved.requesting],
+                today,
+            )
         })
         .await?;
     Ok(placement_response(StatusCode::OK, view))
@@ -62,7 +68,7 @@ pub async fn placement_history(
     let id = id.into_inner();
     let (_, items) = state
         .read(caller, move |conn, viewer| {
-            placement_for(conn, viewer, id, access::read_placement)?;
+            load::<Involved>(conn, viewer, &id, access::read_placement, Lock::Read)?;
             let events = placements::history(conn, id)?;
             let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
             let mut items = Vec::with_capacity(events.len());

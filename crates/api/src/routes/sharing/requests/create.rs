@@ -2,15 +2,17 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::directory::coops::ADMINISTER;
+use coophub_app::guard::{Lock, load};
+use coophub_domain::coop::Coop;
 use coophub_domain::sharing::RequestInput;
 use coophub_store::sharing::requests;
 
+use super::super::with_coop;
 use super::{RequestBody, RequestView, request_response};
-use crate::auth::Caller;
+use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::coops::{ADMINISTER, coop_to_change};
-use crate::routes::sharing::with_coop;
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// The co-op's admins ask the network for time: skills with the least
@@ -20,7 +22,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = RequestBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Asked", body = RequestView),
         (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
@@ -29,10 +31,9 @@ use crate::state::AppState;
 #[post("/requests")]
 pub async fn create_request(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<RequestBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (slug, input) = body.check(|body| {
         let input = RequestInput::parse(body.draft());
         with_coop(body.coop, input, "asking")
@@ -40,7 +41,7 @@ pub async fn create_request(
     let now = state.clock.now();
     let (_, (request, coop)) = state
         .write(caller, move |conn, viewer| {
-            let coop = coop_to_change(conn, viewer, &slug, ADMINISTER)?;
+            let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::ForChange)?;
             let request = requests::insert(conn, coop.id, &input, now)?;
             Ok((request, coop))
         })

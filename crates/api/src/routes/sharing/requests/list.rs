@@ -9,10 +9,10 @@ use serde::Deserialize;
 use super::{RequestList, RequestView};
 use crate::auth::Caller;
 use crate::extract::Query;
+use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString};
-use crate::routes::pagination::PageQuery;
-use crate::routes::sharing::{Resolved, audience, coop_of, resolve_filters};
 use crate::state::AppState;
+use coophub_app::sharing::{Resolved, audience, coop_of, resolve_filters};
 
 /// Filters of the request list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

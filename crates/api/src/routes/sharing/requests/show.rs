@@ -2,10 +2,13 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
+use coophub_app::guard::{Lock, load};
 use coophub_domain::access::sharing as access;
+use coophub_domain::coop::Coop;
+use coophub_domain::sharing::Request;
 use uuid::Uuid;
 
-use super::{RequestView, request_for, request_response};
+use super::{RequestView, request_response};
 use crate::auth::Caller;
 use crate::problem::{ApiError, Problem};
 use crate::state::AppState;
@@ -30,7 +33,13 @@ pub async fn show_request(
     let id = id.into_inner();
     let (viewer, (request, coop)) = state
         .read(caller, move |conn, viewer| {
-            request_for(conn, viewer, id, access::read_listing)
+            Ok(load::<(Request, Coop)>(
+                conn,
+                viewer,
+                &id,
+                access::read_listing,
+                Lock::Read,
+            )?)
         })
         .await?;
     let rates = access::see_rates(&viewer, coop.id);

@@ -2,17 +2,20 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
+use coophub_app::guard::{Lock, load};
 use coophub_domain::FieldError;
 use coophub_domain::access::sharing as access;
+use coophub_domain::coop::Coop;
+use coophub_domain::sharing::Request;
 use coophub_domain::sharing::RequestInput;
 use coophub_store::sharing::requests;
 use uuid::Uuid;
 
-use super::{RequestBody, RequestView, request_response, request_to_change};
-use crate::auth::Caller;
+use super::{RequestBody, RequestView, request_response};
+use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn, Versioned};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Replaces a request (its co-op stays); mark it `filled` or `closed` when done.
@@ -25,7 +28,7 @@ use crate::state::AppState;
     ),
     request_body = RequestBody,
     responses(
-        SignedIn, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned,
         (status = 200, description = "Replaced", body = RequestView),
         (status = 403, description = "Not an admin of the asking co-op", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request", body = Problem, content_type = "application/problem+json"),
@@ -35,11 +38,10 @@ use crate::state::AppState;
 pub async fn update_request(
     req: HttpRequest,
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<RequestBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let expected = expected_version(&req)?;
     let (slug, input) = body.check(|body| {
         RequestInput::parse(body.draft())
@@ -50,7 +52,13 @@ pub async fn update_request(
     let id = id.into_inner();
     let (_, (request, coop)) = state
         .write(caller, move |conn, viewer| {
-            let (request, coop) = request_to_change(conn, viewer, id, access::administer_listing)?;
+            let (request, coop) = load::<(Request, Coop)>(
+                conn,
+                viewer,
+                &id,
+                access::administer_listing,
+                Lock::ForChange,
+            )?;
             if slug.as_ref().is_some_and(|slug| *slug != coop.slug) {
                 return Err(ApiError::from_field(FieldError::new(
                     "/coop",

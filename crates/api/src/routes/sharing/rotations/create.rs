@@ -2,18 +2,19 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
+use coophub_app::sharing::rotations::Asked;
 use coophub_domain::FieldError;
 use coophub_domain::access::rotation::{self as access, RotationFacts};
 use coophub_domain::sharing::{Rotation, RotationInput};
 use coophub_store::sharing::{offers, placements, rotations};
 use coophub_store::{DbConnection, people};
 
-use super::{Asked, RotationBody, RotationView};
-use crate::auth::{Caller, refused};
+use super::{RotationBody, RotationView};
+use crate::auth::{SignedIn, refused};
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, SignedIn};
-use crate::routes::sharing::coop_of;
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
+use coophub_app::sharing::coop_of;
 
 /// A person asks, privately, to rotate off their current work. Only they
 /// and their co-op's admins will ever see it.
@@ -22,7 +23,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = RotationBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Asked", body = RotationView),
         (status = 403, description = "Only the person themselves may ask", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such person (or not one the caller may act for)", body = Problem, content_type = "application/problem+json"),
@@ -31,10 +32,9 @@ use crate::state::AppState;
 #[post("/rotations")]
 pub async fn create_rotation(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     body: Checked<RotationBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let (person_id, input) = body.check(|body| {
         let input = RotationInput::parse(body.draft())?;
         Ok((body.person_id, input))

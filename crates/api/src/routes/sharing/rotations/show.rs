@@ -1,16 +1,18 @@
 //! `GET /api/v1/rotations` and `GET /api/v1/rotations/{id}`.
 
 use actix_web::{get, web};
+use coophub_app::guard::{Lock, load};
+use coophub_app::sharing::rotations::Asked;
 use coophub_domain::access::rotation as access;
 use coophub_store::people;
 use coophub_store::sharing::rotations;
 use uuid::Uuid;
 
-use super::{RotationList, RotationView, rotation_for, with_person};
-use crate::auth::Caller;
+use super::{RotationList, RotationView};
+use crate::auth::{Caller, SignedIn};
 use crate::extract::Query;
-use crate::problem::{ApiError, Problem, QueryString, SignedIn};
-use crate::routes::pagination::PageQuery;
+use crate::paging::PageQuery;
+use crate::problem::{ApiError, Problem, QueryString, TokenRequired};
 use crate::state::AppState;
 
 /// A rotation request, to the person and their co-op's admins only.
@@ -32,7 +34,13 @@ pub async fn show_rotation(
     let id = id.into_inner();
     let (_, asked) = state
         .read(caller, move |conn, viewer| {
-            rotation_for(conn, viewer, id, access::read_rotation)
+            Ok(load::<Asked>(
+                conn,
+                viewer,
+                &id,
+                access::read_rotation,
+                Lock::Read,
+            )?)
         })
         .await?;
     Ok(web::Json(RotationView::new(asked)))
@@ -44,17 +52,16 @@ pub async fn show_rotation(
     security(("bearer" = [])),
     params(PageQuery),
     responses(
-        SignedIn, QueryString,
+        TokenRequired, QueryString,
         (status = 200, description = "A page of rotation requests", body = RotationList),
     )
 )]
 #[get("/rotations")]
 pub async fn list_rotations(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     query: Query<PageQuery>,
 ) -> Result<web::Json<RotationList>, ApiError> {
-    let caller = caller.require_token()?;
     let page = query.0.page()?;
     let (_, (items, total)) = state
         .read(caller, move |conn, viewer| {
@@ -66,11 +73,9 @@ pub async fn list_rotations(
             let (found, total) = rotations::list_visible(conn, &mine, &administered, page)?;
             let mut items = Vec::with_capacity(found.len());
             for rotation in found {
-                items.push(RotationView::new(with_person(
-                    conn,
-                    rotation,
-                    &String::new,
-                )?));
+                let asked =
+                    Asked::of(conn, rotation)?.ok_or_else(|| ApiError::NotFound(String::new()))?;
+                items.push(RotationView::new(asked));
             }
             Ok((items, total))
         })

@@ -3,83 +3,23 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
+use coophub_app::guard::{Lock, load};
+use coophub_app::sharing::rotations::Asked;
+use coophub_app::sharing::swaps::fitting;
 use coophub_domain::access::rotation::{self as access, parties};
 use coophub_domain::notify::EventKind;
-use coophub_domain::sharing::{
-    Booking, RotationStatus, Swap, SwapProposal, SwapState, skills_fitting,
-};
-use coophub_store::DbConnection;
-use coophub_store::sharing::{rotations, swaps};
+use coophub_domain::sharing::{RotationStatus, Swap, SwapProposal, SwapState};
+use coophub_store::sharing::swaps;
 use uuid::Uuid;
 
-use super::{
-    Asked, SwapProposalBody, SwapSuggestion, SwapSuggestionList, SwapView, rotation_for,
-    rotation_to_change, with_person,
-};
-use crate::auth::Caller;
+use super::{SwapProposalBody, SwapSuggestion, SwapSuggestionList, SwapView};
+use crate::auth::{Caller, SignedIn};
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, SignedIn};
-use crate::routes::people::CoopRef;
-use crate::routes::sharing::views::{PersonRef, days};
+use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
+use crate::shapes::CoopRef;
+use crate::shapes::{PersonRef, days};
 use crate::state::AppState;
 use coophub_app::telling::tell;
-
-/// A possible swap: the other side, the skills fitting each way, the time.
-struct Fitting {
-    other: Asked,
-    for_you: Vec<String>,
-    for_them: Vec<String>,
-    booking: Booking,
-}
-
-/// Open requests in other co-ops, of people who agreed to be suggested,
-/// whose dates overlap `mine` and whose skills fit both ways.
-fn fitting(conn: &mut DbConnection, mine: &Asked) -> Result<Vec<Fitting>, ApiError> {
-    let my_skills: Vec<String> = mine
-        .person
-        .skills
-        .iter()
-        .map(|s| s.skill.slug.clone())
-        .collect();
-    let mut found = Vec::new();
-    for rotation in rotations::candidates(conn, mine.coop.id, mine.rotation.dates)? {
-        let other = with_person(conn, rotation, &String::new)?;
-        let their_skills: Vec<String> = other
-            .person
-            .skills
-            .iter()
-            .map(|s| s.skill.slug.clone())
-            .collect();
-        let kinds_fit = match (mine.rotation.project_kind, other.rotation.project_kind) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
-        let (Some(for_you), Some(for_them), Some(range)) = (
-            skills_fitting(&mine.rotation.wanted_skills, &their_skills),
-            skills_fitting(&other.rotation.wanted_skills, &my_skills),
-            mine.rotation.dates.overlap(&other.rotation.dates),
-        ) else {
-            continue;
-        };
-        if !kinds_fit {
-            continue;
-        }
-        let half_days = mine.rotation.half_days.min(other.rotation.half_days);
-        found.push(Fitting {
-            other,
-            for_you,
-            for_them,
-            booking: Booking { range, half_days },
-        });
-    }
-    found.sort_by(|a, b| {
-        let fit = |f: &Fitting| f.for_you.len() + f.for_them.len();
-        fit(b)
-            .cmp(&fit(a))
-            .then(a.other.rotation.id.cmp(&b.other.rotation.id))
-    });
-    Ok(found)
-}
 
 /// People in other co-ops whose skills and dates fit, who have open rotation
 /// requests of their own and agreed to be suggested: their name, co-op and
@@ -102,7 +42,7 @@ pub async fn suggest_swaps(
     let id = id.into_inner();
     let (_, items) = state
         .read(caller, move |conn, viewer| {
-            let mine = rotation_for(conn, viewer, id, access::read_rotation)?;
+            let mine = load::<Asked>(conn, viewer, &id, access::read_rotation, Lock::Read)?;
             if mine.rotation.status != RotationStatus::Open {
                 return Ok(Vec::new());
             }
@@ -139,7 +79,7 @@ pub async fn suggest_swaps(
     params(("id" = Uuid, Path, description = "The rotation request's id")),
     request_body = SwapProposalBody,
     responses(
-        SignedIn, JsonBody,
+        TokenRequired, JsonBody,
         (status = 201, description = "Proposed", body = SwapView),
         (status = 404, description = "No such rotation request, or the other is not among the suggestions", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The rotation request is no longer open (`rotation_closed`), or a swap with the other is already waiting (`conflict`)", body = Problem, content_type = "application/problem+json"),
@@ -148,17 +88,16 @@ pub async fn suggest_swaps(
 #[post("/rotations/{id}/swaps")]
 pub async fn propose_swap(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
     body: Checked<SwapProposalBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let caller = caller.require_token()?;
     let with = body.check(|body| Ok(body.with_rotation_id))?;
     let now = state.clock.now();
     let id = id.into_inner();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let mine = rotation_to_change(conn, viewer, id, access::act_on_rotation)?;
+            let mine = load::<Asked>(conn, viewer, &id, access::act_on_rotation, Lock::ForChange)?;
             if mine.rotation.status != RotationStatus::Open {
                 return Err(ApiError::conflict(
                     Code::RotationClosed,

@@ -1,14 +1,16 @@
 //! `POST /api/v1/rotations/{id}/withdraw`.
 
 use actix_web::{post, web};
+use coophub_app::guard::{Lock, load};
+use coophub_app::sharing::rotations::Asked;
 use coophub_domain::access::rotation as access;
 use coophub_domain::sharing::RotationStatus;
 use coophub_store::sharing::rotations;
 use uuid::Uuid;
 
-use super::{Asked, RotationView, rotation_to_change};
-use crate::auth::Caller;
-use crate::problem::{ApiError, Problem, SignedIn};
+use super::RotationView;
+use crate::auth::SignedIn;
+use crate::problem::{ApiError, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// The person (or their co-op's admins) no longer wants to rotate: the
@@ -18,7 +20,7 @@ use crate::state::AppState;
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "The rotation request's id")),
     responses(
-        SignedIn,
+        TokenRequired,
         (status = 200, description = "Withdrawn", body = RotationView),
         (status = 404, description = "No such rotation request (or not the caller's)", body = Problem, content_type = "application/problem+json"),
     )
@@ -26,15 +28,14 @@ use crate::state::AppState;
 #[post("/rotations/{id}/withdraw")]
 pub async fn withdraw_rotation(
     state: web::Data<AppState>,
-    caller: Caller,
+    caller: SignedIn,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<RotationView>, ApiError> {
-    let caller = caller.require_token()?;
     let now = state.clock.now();
     let id = id.into_inner();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let asked = rotation_to_change(conn, viewer, id, access::act_on_rotation)?;
+            let asked = load::<Asked>(conn, viewer, &id, access::act_on_rotation, Lock::ForChange)?;
             let rotation =
                 rotations::set_status(conn, &asked.rotation, RotationStatus::Withdrawn, now)?;
             Ok(RotationView::new(Asked { rotation, ..asked }))

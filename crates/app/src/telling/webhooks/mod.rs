@@ -1,6 +1,11 @@
 //! Webhook deliveries' outcomes: an endpoint that nothing reached through a
 //! message's whole schedule is switched off, and its co-op's admins told.
 
+pub mod deliveries;
+pub mod endpoints;
+pub mod rotation;
+pub mod views;
+
 use chrono::{DateTime, Utc};
 use coophub_domain::notify::{Audience, EventKind, NewEvent};
 use coophub_store::webhooks::outbox::{self, AfterFailure, Outcome};

@@ -1,41 +1,12 @@
-//! JSON pieces that offers, requests and placements share.
+//! Skills with levels, places, and time as sharing shows it.
 
 use chrono::NaiveDate;
-use coophub_domain::sharing::{HalfDays, LevelledSkill, Money};
+use coophub_domain::sharing::{HalfDays, LevelledSkill};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-use uuid::Uuid;
-
-/// An amount of money as sent and shown: minor units and ISO 4217 currency.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MoneyBody {
-    /// Minor units: 45000 is £450.00.
-    pub amount: i64,
-    /// ISO 4217 code, e.g. `GBP`.
-    pub currency: String,
-}
-
-impl From<&MoneyBody> for Money {
-    fn from(body: &MoneyBody) -> Self {
-        Money {
-            amount: body.amount,
-            currency: body.currency.clone(),
-        }
-    }
-}
-
-impl From<Money> for MoneyBody {
-    fn from(money: Money) -> Self {
-        MoneyBody {
-            amount: money.amount,
-            currency: money.currency,
-        }
-    }
-}
 
 /// A skill with a level, as shown.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LevelledSkillView {
     /// Canonical slug.
     pub slug: String,
@@ -57,17 +28,9 @@ pub fn skill_views(skills: Vec<LevelledSkill>) -> Vec<LevelledSkillView> {
         .collect()
 }
 
-/// A person offered, as far as the viewer may see them.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PersonRef {
-    /// Their id.
-    pub id: Uuid,
-    /// Display name.
-    pub name: String,
-}
-
 /// A place, in decimal degrees.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Place {
     /// −90 to 90.
     pub latitude: f64,
@@ -91,7 +54,8 @@ pub fn days(half_days: HalfDays) -> f64 {
 }
 
 /// A stretch of dates with the days a week free (or asked) on them.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Stretch {
     /// First day.
     pub start: NaiveDate,

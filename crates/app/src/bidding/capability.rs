@@ -18,12 +18,13 @@ use coophub_store::sharing::placements::{self, Holder};
 use coophub_store::{DbConnection, Page, people};
 use uuid::Uuid;
 
-use crate::auth::Viewer;
-use crate::problem::ApiError;
-use crate::routes::people::facts;
+use coophub_domain::access::Viewer;
+
+use crate::AppError;
+use crate::directory::people::facts;
 
 /// A co-op's capability.
-pub(crate) struct Capability {
+pub struct Capability {
     /// The co-op.
     pub coop: Coop,
     /// How it shows each skill.
@@ -39,18 +40,18 @@ pub(crate) struct Capability {
 }
 
 /// Every page at once: capability reads whole lists.
-pub(crate) const ALL: Page = Page {
+pub const ALL: Page = Page {
     number: 1,
     size: u32::MAX,
 };
 
 /// Loads `coop`'s capability as `viewer` may know it at `now`.
-pub(crate) fn capability_of(
+pub fn capability_of(
     conn: &mut DbConnection,
     viewer: &Viewer,
     coop: Coop,
     now: DateTime<Utc>,
-) -> Result<Capability, ApiError> {
+) -> Result<Capability, AppError> {
     let mut evidence = CoopEvidence {
         listed: coop
             .technologies

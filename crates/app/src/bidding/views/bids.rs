@@ -1,22 +1,21 @@
-//! The bid as its consortium (or an invited co-op's admins) sees it.
+//! Bids as answers show them: the same for every face.
 
+use crate::bidding::bids::BidCase;
+use crate::shapes::CoopRef;
+use crate::shapes::TenderValueBody;
+use crate::shapes::{LevelledSkillView, skill_views};
 use chrono::{DateTime, NaiveDate, Utc};
+use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::{named_member, see_rates};
 use coophub_domain::bidding::{
     BidState, Criterion, MemberStatus, SectionStatus, late, weighted_score,
 };
 use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::BidCase;
-use crate::auth::Viewer;
-use crate::routes::bidding::opportunities::TenderValueBody;
-use crate::routes::people::CoopRef;
-use crate::routes::sharing::views::{LevelledSkillView, skill_views};
-
 /// The tender a bid is for.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BidOpportunity {
     /// Its id.
     pub id: Uuid,
@@ -29,7 +28,8 @@ pub struct BidOpportunity {
 }
 
 /// A co-op in the consortium (or invited, to those who may know).
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemberView {
     /// The co-op.
     pub coop: CoopRef,
@@ -42,7 +42,8 @@ pub struct MemberView {
 }
 
 /// A role to fill.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoleView {
     /// Its id.
     pub id: Uuid,
@@ -65,7 +66,8 @@ pub struct RoleView {
 }
 
 /// A section to write.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SectionView {
     /// Its id.
     pub id: Uuid,
@@ -84,7 +86,8 @@ pub struct SectionView {
 }
 
 /// The go/no-go decision.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionView {
     /// Bid or not.
     pub go: bool,
@@ -99,7 +102,8 @@ pub struct DecisionView {
 }
 
 /// A bid as the viewer may see it.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BidView {
     /// Its id.
     pub id: Uuid,
@@ -144,7 +148,8 @@ pub struct BidView {
 }
 
 /// A page of bids.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BidList {
     /// Newest first.
     pub items: Vec<BidView>,
@@ -158,7 +163,7 @@ pub struct BidList {
 
 impl BidView {
     /// `case` as `viewer` may see it on `today`.
-    pub(crate) fn new(case: BidCase, viewer: &Viewer, today: NaiveDate) -> Self {
+    pub fn new(case: BidCase, viewer: &Viewer, today: NaiveDate) -> Self {
         let facts = case.facts();
         let rates = see_rates(viewer, &facts);
         let coop_ref = |id: Uuid| {

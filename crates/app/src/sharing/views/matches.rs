@@ -1,15 +1,14 @@
-//! The JSON shapes of matches: what was matched, and why.
+//! Matches as answers show them: the same for every face.
 
-use coophub_domain::sharing::{Fit, RateFit};
+use coophub_domain::sharing::*;
 use serde::Serialize;
-use utoipa::ToSchema;
 
-use crate::routes::sharing::offers::OfferView;
-use crate::routes::sharing::requests::RequestView;
-use crate::routes::sharing::views::{Stretch, days};
+use super::{OfferView, RequestView};
+use crate::shapes::{Stretch, days};
 
 /// A skill asked for and how it is covered.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoveredSkill {
     /// Canonical slug.
     pub slug: String,
@@ -20,7 +19,8 @@ pub struct CoveredSkill {
 }
 
 /// Why an offer and a request fit.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MatchExplanation {
     /// 0 to 1: skills count most, then free time, way of working, rate and distance.
     pub score: f64,
@@ -42,9 +42,57 @@ pub struct MatchExplanation {
     pub rate_fit: Option<String>,
 }
 
+/// An offer ranked for a request.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferMatch {
+    /// The offer.
+    pub offer: OfferView,
+    /// Why it fits.
+    pub explanation: MatchExplanation,
+}
+
+/// A request ranked for an offer.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestMatch {
+    /// The request.
+    pub request: RequestView,
+    /// Why it fits.
+    pub explanation: MatchExplanation,
+}
+
+/// Offers for a request, best first.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferMatchList {
+    /// Best first; ties to the lower offer id.
+    pub items: Vec<OfferMatch>,
+    /// How many in all.
+    pub total: usize,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}
+
+/// Requests for an offer, best first.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestMatchList {
+    /// Best first; ties to the lower request id.
+    pub items: Vec<RequestMatch>,
+    /// How many in all.
+    pub total: usize,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}
+
 impl MatchExplanation {
     /// The explanation of `fit`; the rate fit only when `rates`.
-    pub(crate) fn new(fit: Fit, rates: bool) -> Self {
+    pub fn new(fit: Fit, rates: bool) -> Self {
         Self {
             score: (fit.score * 1000.0).round() / 1000.0,
             covered: fit
@@ -79,48 +127,4 @@ impl MatchExplanation {
             }),
         }
     }
-}
-
-/// An offer ranked for a request.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OfferMatch {
-    /// The offer.
-    pub offer: OfferView,
-    /// Why it fits.
-    pub explanation: MatchExplanation,
-}
-
-/// A request ranked for an offer.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RequestMatch {
-    /// The request.
-    pub request: RequestView,
-    /// Why it fits.
-    pub explanation: MatchExplanation,
-}
-
-/// Offers for a request, best first.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OfferMatchList {
-    /// Best first; ties to the lower offer id.
-    pub items: Vec<OfferMatch>,
-    /// How many in all.
-    pub total: usize,
-    /// Page number.
-    pub page: u32,
-    /// Page size.
-    pub per_page: u32,
-}
-
-/// Requests for an offer, best first.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RequestMatchList {
-    /// Best first; ties to the lower request id.
-    pub items: Vec<RequestMatch>,
-    /// How many in all.
-    pub total: usize,
-    /// Page number.
-    pub page: u32,
-    /// Page size.
-    pub per_page: u32,
 }

@@ -1,0 +1,15 @@
+//! JSON shapes several resources share, so that no route module reads
+//! another's: those every face shows come from `coophub_app::shapes`;
+//! accounts, places and request skills are the JSON API's own.
+
+mod accounts;
+mod refs;
+mod request;
+
+pub use accounts::{TokenResponse, UserView};
+pub use coophub_app::shapes::{
+    CoopRef, LevelledSkillView, MoneyBody, PersonRef, Place, SkillRef, Stretch, TenderValueBody,
+    days, skill_views,
+};
+pub use refs::Geolocation;
+pub use request::RequestSkillBody;

@@ -1,0 +1,9 @@
+//! Bids and tenders as answers show them: the same for every face.
+
+mod bids;
+mod opportunities;
+
+pub use bids::{BidList, BidOpportunity, BidView, DecisionView, MemberView, RoleView, SectionView};
+pub use opportunities::{
+    DocumentView, LotView, OpportunityList, OpportunityView, PeriodView, ValueView,
+};

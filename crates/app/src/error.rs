@@ -1,0 +1,213 @@
+//! What an operation answers instead of success, in the hub's words: each
+//! face maps it to its own form (the JSON API to a problem document with a
+//! status and a code).
+
+use coophub_domain::access::{Denied, Needed};
+use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::{Retryable, StoreError};
+
+/// Why an operation did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The operation needs a signed-in account and there is none.
+    #[error("an Authorization: Bearer token is required")]
+    NotSignedIn,
+    /// Nothing by that name, or nothing the viewer may know of.
+    #[error("{0}")]
+    NotFound(String),
+    /// Visible, but the viewer lacks the role; says who may.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The state of things does not allow it.
+    #[error("{detail}")]
+    Conflict {
+        /// What kind of clash, for clients to branch on.
+        clash: Clash,
+        /// Why, in plain words.
+        detail: String,
+        /// The inputs or records that clash, when they can be named.
+        conflicts: Vec<ConflictItem>,
+    },
+    /// Input that breaks a rule, every field at once.
+    #[error("the request has invalid fields")]
+    Invalid(ValidationErrors),
+    /// The store refused or failed (a race lost, a stale version, a
+    /// unique key taken, the database gone).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A bug or an unexpected state; the cause is for the log.
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// The kinds of conflict an operation can meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clash {
+    /// An account with this email exists.
+    EmailTaken,
+    /// Another record of this kind has the slug.
+    SlugTaken,
+    /// The membership decision does not apply to the current status.
+    InvalidTransition,
+    /// The change would leave a co-op without an admin.
+    LastAdmin,
+    /// The time asked for does not fit what is free.
+    OverCapacity,
+    /// The placement's state does not allow this.
+    PlacementState,
+    /// The offer is paused, closed or lapsed.
+    OfferNotOpen,
+    /// The co-op is not among those a fund year invites.
+    NotInvited,
+    /// The co-op's pledge is invoiced: the stewards change it.
+    PledgeInvoiced,
+    /// Only a pledge is invoiced.
+    NotPledged,
+    /// The payment would take what was received past the invoice's amount.
+    Overpaid,
+    /// The invoice would take what is invoiced past the pledge.
+    OverPledge,
+    /// Other co-ops or the fund hold records of the co-op, so it stays.
+    CoopHasRecords,
+    /// The offer has placements, so it is closed rather than deleted.
+    OfferHasPlacements,
+    /// The swap is agreed, refused or lapsed.
+    SwapClosed,
+    /// The rotation request was withdrawn or has swapped already.
+    RotationClosed,
+    /// The bid's state does not allow this.
+    BidState,
+    /// The tender's deadline has passed.
+    PastDeadline,
+    /// The opportunity no longer takes bids.
+    OpportunityClosed,
+    /// The invitation was answered already, or never made.
+    InvitationClosed,
+    /// There is no availability to reconfirm.
+    NoAvailability,
+    /// The webhook is disabled: enable it before redelivering.
+    WebhookDisabled,
+}
+
+/// One input or record that clashes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConflictItem {
+    /// The input's JSON Pointer, when it is one.
+    pub pointer: Option<String>,
+    /// What clashes.
+    pub message: String,
+    /// For time: the first day of the clash.
+    pub start: Option<chrono::NaiveDate>,
+    /// For time: its last day.
+    pub end: Option<chrono::NaiveDate>,
+    /// For time: what is free then, in days a week.
+    pub free_days_per_week: Option<f64>,
+    /// For time: the limit broken (`offer` or `person`).
+    pub limit: Option<String>,
+}
+
+impl AppError {
+    /// A conflict of `clash`, saying why in `detail`, naming no input.
+    pub fn conflict(clash: Clash, detail: impl Into<String>) -> Self {
+        Self::Conflict {
+            clash,
+            detail: detail.into(),
+            conflicts: Vec::new(),
+        }
+    }
+
+    /// A conflict about the input at `pointer`.
+    pub fn conflict_at(clash: Clash, pointer: &str, detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        Self::Conflict {
+            clash,
+            conflicts: vec![ConflictItem {
+                pointer: Some(pointer.to_owned()),
+                message: detail.clone(),
+                ..ConflictItem::default()
+            }],
+            detail,
+        }
+    }
+
+    /// An unexpected state, with its cause for the log.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+
+    /// The answer to a refusal of the access rules; `hidden` says what was
+    /// not found, in the words of the resource ("no co-op x").
+    pub fn refused(denied: Denied, hidden: impl FnOnce() -> String) -> Self {
+        match denied {
+            Denied::NotSignedIn => Self::NotSignedIn,
+            Denied::Hidden => Self::NotFound(hidden()),
+            Denied::Forbidden(needed) => Self::Forbidden(who_may(needed).to_owned()),
+        }
+    }
+}
+
+/// Who may do what a viewer was refused, as the refusal says it.
+fn who_may(needed: Needed) -> &'static str {
+    match needed {
+        Needed::NetworkAdmin => "only network admins may do this",
+        Needed::CoopAdmin => "only the co-op's admins may do this",
+        Needed::AdminOfAnyInvolved => "only admins of a co-op named in the case study may do this",
+        Needed::OwnerAdmin => "only admins of the co-op that published it may do this",
+        Needed::CoopAdminOrSelf => "only the co-op's admins and the person themselves may do this",
+        Needed::OfferingAdmin => "only admins of the co-op that offers the time may do this",
+        Needed::AdminOfEitherSide => "only admins of the two co-ops of the placement may do this",
+        Needed::MemberCoopAdmin => "only admins of member co-ops and network admins may do this",
+        Needed::LeadAdmin => "only admins of an approved member co-op may open a bid it leads",
+        Needed::BidManager => "only the lead co-op's admins and the bid's coordinator may do this",
+        Needed::ConsortiumMember => "only people of the co-ops in the bid's consortium may do this",
+        Needed::PersonThemselves => {
+            "only the person themselves may do this, signed in with their linked account"
+        }
+    }
+}
+
+impl From<ValidationErrors> for AppError {
+    fn from(errors: ValidationErrors) -> Self {
+        Self::Invalid(errors)
+    }
+}
+
+impl From<FieldError> for AppError {
+    fn from(error: FieldError) -> Self {
+        Self::Invalid(error.into())
+    }
+}
+
+/// A write that lost a race runs again (`coophub_store::write`).
+impl Retryable for AppError {
+    fn lost_a_race(&self) -> bool {
+        matches!(self, Self::Store(error) if error.lost_a_race())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_are_not_signed_in_hidden_or_forbidden_with_who_may() {
+        let refused = |denied| AppError::refused(denied, || "no co-op x".into());
+        assert!(matches!(
+            refused(Denied::NotSignedIn),
+            AppError::NotSignedIn
+        ));
+        assert!(
+            matches!(refused(Denied::Hidden), AppError::NotFound(what) if what == "no co-op x")
+        );
+        assert!(matches!(
+            refused(Denied::Forbidden(Needed::CoopAdmin)),
+            AppError::Forbidden(who) if who == "only the co-op's admins may do this"
+        ));
+    }
+
+    #[test]
+    fn only_a_store_race_is_retried() {
+        assert!(!AppError::NotFound("x".into()).lost_a_race());
+        assert!(!AppError::Store(StoreError::NotFound).lost_a_race());
+    }
+}

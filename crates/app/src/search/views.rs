@@ -1,0 +1,88 @@
+//! Search answers as every face shows them.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::shapes::SkillRef;
+
+/// One result.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchHit {
+    /// `coop`, `person`, `offer`, `request` or `opportunity`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Its id.
+    pub id: String,
+    /// The co-op slug, for co-ops.
+    pub slug: Option<String>,
+    /// Name.
+    pub title: String,
+    /// Summary or headline.
+    pub summary: String,
+    /// Relevance.
+    pub score: f32,
+    /// Matching snippets per field, every word that matched (also with a
+    /// typo, as a prefix or in another form) in `<mark>`.
+    pub highlights: BTreeMap<String, Vec<String>>,
+    /// Its skills that the search named, in any spelling, with typos or as
+    /// the word being typed.
+    pub matched_skills: Vec<String>,
+    /// Words of `q` that match nothing in it (when not every word had to).
+    pub unmatched_words: Vec<String>,
+    /// Distance from `near`, in km.
+    pub distance_km: Option<f64>,
+}
+
+/// Counts over every match.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchFacets {
+    /// Per type.
+    #[serde(rename = "type")]
+    pub kind: BTreeMap<String, u64>,
+    /// The 20 most frequent skills.
+    pub skill: BTreeMap<String, u64>,
+    /// Per region (lower case).
+    pub region: BTreeMap<String, u64>,
+    /// Per legal form.
+    pub legal_form: BTreeMap<String, u64>,
+}
+
+/// A page of results with facets.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchAnswer {
+    /// The page.
+    pub hits: Vec<SearchHit>,
+    /// Matches in all.
+    pub total: usize,
+    /// Page number.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+    /// Counts over all matches.
+    pub facets: SearchFacets,
+}
+
+/// A co-op suggestion.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CoopSuggestion {
+    /// Slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+}
+
+/// Suggestions.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Suggestions {
+    /// Skills whose name or an alias starts like `q` (or its last word),
+    /// most used first.
+    pub skills: Vec<SkillRef>,
+    /// Co-ops whose name completes `q`: its words, the last one begun.
+    pub coops: Vec<CoopSuggestion>,
+}

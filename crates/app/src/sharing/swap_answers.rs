@@ -1,0 +1,87 @@
+//! Answering a swap: when all four parties agree, the swap is booked.
+
+use crate::sharing::capacity_conflict;
+use crate::sharing::rotations::Asked;
+use crate::{AppError, Clash};
+use chrono::{DateTime, Utc};
+use coophub_domain::sharing::{
+    Conflict, FULL_WEEK, Limit, PlacementState, RotationStatus, SwapProposal, SwapState, conflicts,
+};
+use coophub_store::DbConnection;
+use coophub_store::sharing::placements::{self, Doing, Holder, NewPlacement};
+use coophub_store::sharing::{lock_capacity, rotations};
+use uuid::Uuid;
+
+/// A swap's state as sentences name it ("a swap that is agreed").
+pub fn name(state: SwapState) -> &'static str {
+    match state {
+        SwapState::Proposed => "proposed",
+        SwapState::Agreed => "agreed",
+        SwapState::Refused => "refused",
+        SwapState::Lapsed => "lapsed",
+    }
+}
+
+/// Books the agreed swap: each person placed at the other's co-op, as
+/// accepted placements, if both requests are open and both weeks have room.
+pub fn book(
+    conn: &mut DbConnection,
+    proposal: &mut SwapProposal,
+    sides: [&Asked; 2],
+    user: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut coops = [sides[0].coop.id, sides[1].coop.id];
+    coops.sort();
+    for coop in coops {
+        lock_capacity(conn, coop)?;
+    }
+    let booking = proposal.booking;
+    let mut full = Vec::new();
+    for side in sides {
+        if side.rotation.status != RotationStatus::Open {
+            return Err(AppError::conflict(
+                Clash::RotationClosed,
+                format!("{}'s rotation request is no longer open", side.person.name),
+            ));
+        }
+        let held = placements::held(conn, Holder::Person(side.person.id), None)?;
+        full.extend(
+            conflicts(FULL_WEEK, &held, booking.range, booking.half_days)
+                .into_iter()
+                .map(|free| Conflict {
+                    limit: Limit::Person,
+                    free,
+                }),
+        );
+    }
+    if !full.is_empty() {
+        return Err(capacity_conflict(
+            "a person's week has no room for the swap",
+            full,
+        ));
+    }
+    let reason = "a rotation swap both people and both co-ops agreed to";
+    let by = Doing {
+        user,
+        reason,
+        at: now,
+    };
+    let mut booked = Vec::with_capacity(2);
+    for (from, to) in [(sides[0], sides[1]), (sides[1], sides[0])] {
+        let new = NewPlacement {
+            offer_id: None,
+            offering_coop_id: from.coop.id,
+            person_id: Some(from.person.id),
+            requesting_coop_id: to.coop.id,
+            request_id: None,
+            booking,
+            message: reason,
+            state: PlacementState::Accepted,
+        };
+        booked.push(placements::insert(conn, &new, by)?.id);
+        rotations::set_status(conn, &from.rotation, RotationStatus::Swapped, now)?;
+    }
+    proposal.placements = booked.first().copied().zip(booked.get(1).copied());
+    Ok(())
+}
