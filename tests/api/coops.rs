@@ -225,6 +225,18 @@ async fn a_stale_if_match_changes_nothing(backend: Backend) {
         assert!(problem.get("current_etag").is_none(), "{problem}");
         assert!(problem["detail"].as_str().unwrap().contains("If-Match"));
     }
+    // Who asks is checked before the version: an anonymous change with a
+    // malformed If-Match is 401, never 412.
+    let res = app
+        .send(
+            Method::PUT,
+            "/api/v1/coops/etag-coop",
+            Some(&second),
+            None,
+            Some("garbage"),
+        )
+        .await;
+    assert_problem(res, 401, "unauthenticated").await;
 
     let current: Value = app
         .get("/api/v1/coops/etag-coop", Some(&token))

@@ -6,7 +6,6 @@
 
 mod alerts;
 mod auth;
-mod authorisation;
 mod backup;
 mod bidding;
 mod case_studies;

@@ -87,11 +87,19 @@ async fn every_route_answers_every_caller_as_the_rules_say(backend: Backend) {
                 )
                 .await;
             let status = res.status();
+            let media = res
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
             let text = res.text().await.unwrap();
             let what = format!("{} {} by the {}", row.method, row.path, CALLERS[column]);
             if status.as_u16() != *expected {
                 let start: String = text.chars().take(400).collect();
                 wrong.push(format!("{what}: {status}, expected {expected} ({start})"));
+            } else if let Some(problem) = refusal_problem(status.as_u16(), &media, &text) {
+                wrong.push(format!("{what}: {problem}"));
             }
             if column < OUTSIDERS && text.contains(MARKER) {
                 wrong.push(format!("{what}: the answer shows a private thing"));
@@ -116,6 +124,28 @@ async fn every_route_answers_every_caller_as_the_rules_say(backend: Backend) {
         wrong.len(),
         wrong.join("\n")
     );
+}
+
+/// What is wrong with a refusal's answer, if anything: a 401, 403 or 404 is
+/// a problem document of that status whose `code` says which refusal.
+fn refusal_problem(status: u16, media: &str, text: &str) -> Option<String> {
+    let code = match status {
+        401 => "unauthenticated",
+        403 => "forbidden",
+        404 => "not_found",
+        _ => return None,
+    };
+    if !media.starts_with("application/problem+json") {
+        return Some(format!(
+            "a {status} answered as {media}, not a problem document"
+        ));
+    }
+    let Ok(problem) = serde_json::from_str::<Value>(text) else {
+        return Some(format!("a {status} whose body is not JSON"));
+    };
+    let kind = format!("urn:coophub:problem:{code}");
+    (problem["status"] != status || problem["code"] != code || problem["type"] != kind.as_str())
+        .then(|| format!("a {status} answered with {problem}, expected code {code}"))
 }
 
 /// `METHOD /path` with every parameter written `{}`, the query left out.
