@@ -4,10 +4,12 @@
 //! nothing here knows HTTP. An operation takes a viewer, input already
 //! parsed into domain types and a connection in the transaction it runs in.
 //!
-//! Areas move here one by one (issue 28). So far: `telling` (who is told
-//! what, worded once for every channel), the guarded loading of records
-//! (`guard`), and the writes that tell alerts (tenders in `bidding`, people
-//! in `directory`, offers in `sharing`).
+//! One module per area (`directory`, `sharing`, `bidding`, `telling`,
+//! `fund`, `search`), with the views their answers show (`shapes` for the
+//! pieces many share); `guard` is the one way to get hold of a record the
+//! access rules guard, and [`AppError`] says why an operation did not
+//! happen. Some writes still live in the JSON API's handlers and move here
+//! next (issue 28).
 
 pub mod bidding;
 pub mod directory;
