@@ -2,7 +2,8 @@
 //! face maps it to its own form (the JSON API to a problem document with a
 //! status and a code).
 
-use coophub_domain::access::{Denied, Needed};
+use coophub_domain::User;
+use coophub_domain::access::{Denied, Needed, Viewer};
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::{Retryable, StoreError};
 
@@ -89,21 +90,34 @@ pub enum Clash {
     WebhookDisabled,
 }
 
-/// One input or record that clashes.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// One thing a request conflicts with, inside a 409 problem document;
+/// clients show `message` next to the input `pointer` names.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConflictItem {
-    /// The input's JSON Pointer, when it is one.
+    /// JSON Pointer to the input that conflicts, e.g. `/slug`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pointer: Option<String>,
-    /// What clashes.
+    /// What it conflicts with.
     pub message: String,
-    /// For time: the first day of the clash.
+    /// For `over_capacity`: the first day of a stretch where the time asked does not fit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<chrono::NaiveDate>,
-    /// For time: its last day.
+    /// For `over_capacity`: the last day of that stretch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<chrono::NaiveDate>,
-    /// For time: what is free then, in days a week.
+    /// For `over_capacity`: the days a week still free over it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub free_days_per_week: Option<f64>,
-    /// For time: the limit broken (`offer` or `person`).
+    /// For `over_capacity`: the limit broken, `offer` (its days a week and
+    /// dates) or `person` (five days a week across all placements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<String>,
+}
+
+/// The signed-in account of `viewer`.
+pub fn signed_in(viewer: &Viewer) -> Result<&User, AppError> {
+    viewer.user.as_ref().ok_or(AppError::NotSignedIn)
 }
 
 impl AppError {

@@ -21,4 +21,4 @@ pub mod shapes;
 pub mod sharing;
 pub mod telling;
 
-pub use error::{AppError, Clash, ConflictItem};
+pub use error::{AppError, Clash, ConflictItem, signed_in};

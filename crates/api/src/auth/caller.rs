@@ -53,7 +53,7 @@ impl Caller {
 
 /// The signed-in account of a viewer loaded from a required token.
 pub fn signed_in(viewer: &Viewer) -> Result<&User, ApiError> {
-    viewer.user.as_ref().ok_or_else(not_signed_in)
+    Ok(coophub_app::signed_in(viewer)?)
 }
 
 fn not_signed_in() -> ApiError {

@@ -3,7 +3,7 @@
 
 use coophub_app::{AppError, Clash};
 
-use super::{ApiError, Code, ConflictItem};
+use super::{ApiError, Code};
 
 impl From<AppError> for ApiError {
     fn from(error: AppError) -> Self {
@@ -20,24 +20,11 @@ impl From<AppError> for ApiError {
             } => Self::Conflict {
                 code: clash.into(),
                 detail,
-                conflicts: conflicts.into_iter().map(ConflictItem::from).collect(),
+                conflicts,
             },
             AppError::Invalid(errors) => Self::Validation(errors),
             AppError::Store(error) => error.into(),
             AppError::Internal(cause) => Self::Internal(cause),
-        }
-    }
-}
-
-impl From<coophub_app::ConflictItem> for ConflictItem {
-    fn from(item: coophub_app::ConflictItem) -> Self {
-        Self {
-            pointer: item.pointer,
-            message: item.message,
-            start: item.start,
-            end: item.end,
-            free_days_per_week: item.free_days_per_week,
-            limit: item.limit,
         }
     }
 }

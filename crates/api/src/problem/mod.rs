@@ -17,6 +17,7 @@ mod from_app;
 mod responses;
 
 pub use code::Code;
+pub use coophub_app::ConflictItem;
 pub use responses::{JsonBody, QueryString, TokenRequired, Versioned, WebhookAdmin};
 
 /// The media type of every error body.
@@ -59,30 +60,6 @@ pub struct ProblemItem {
     pub parameter: Option<String>,
     /// What is wrong with it.
     pub message: String,
-}
-
-/// One thing a request conflicts with, inside a 409 [`Problem`]; clients show
-/// `message` next to the input `pointer` names.
-#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, ToSchema)]
-pub struct ConflictItem {
-    /// JSON Pointer to the input that conflicts, e.g. `/slug`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pointer: Option<String>,
-    /// What it conflicts with.
-    pub message: String,
-    /// For `over_capacity`: the first day of a stretch where the time asked does not fit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<chrono::NaiveDate>,
-    /// For `over_capacity`: the last day of that stretch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<chrono::NaiveDate>,
-    /// For `over_capacity`: the days a week still free over it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub free_days_per_week: Option<f64>,
-    /// For `over_capacity`: the limit broken, `offer` (its days a week and
-    /// dates) or `person` (five days a week across all placements).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<String>,
 }
 
 /// Everything a handler, extractor or middleware can answer with instead of success.

@@ -7,9 +7,6 @@ mod refs;
 mod request;
 
 pub use accounts::{TokenResponse, UserView};
-pub use coophub_app::shapes::{
-    CoopRef, LevelledSkillView, MoneyBody, PersonRef, Place, SkillRef, Stretch, TenderValueBody,
-    days, skill_views,
-};
+pub use coophub_app::shapes::{CoopRef, MoneyBody, PersonRef, TenderValueBody, days};
 pub use refs::Geolocation;
 pub use request::RequestSkillBody;

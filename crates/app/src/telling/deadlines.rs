@@ -37,7 +37,7 @@ pub fn deadlines(
     viewer: &Viewer,
     now: DateTime<Utc>,
 ) -> Result<Vec<Deadline>, AppError> {
-    let user = viewer.user.as_ref().ok_or(AppError::NotSignedIn)?.id;
+    let user = crate::signed_in(viewer)?.id;
     let coops: Vec<_> = viewer.roles.iter().map(|held| held.coop).collect();
     let administered = viewer.administered();
     let mut found = Vec::new();

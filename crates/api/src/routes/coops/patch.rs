@@ -89,14 +89,7 @@ pub async fn patch_coop(
             let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::ForChange)?;
             let input = merge_patch::<CoopRequest>(&CoopRequest::current(&coop), &patch)?
                 .check(|merged| Ok(CoopInput::parse(merged.into())?))?;
-            Ok(coops::update(
-                conn,
-                viewer,
-                &coop.slug,
-                expected.as_ref(),
-                &input,
-                now,
-            )?)
+            Ok(coops::replace(conn, &coop, expected.as_ref(), &input, now)?)
         })
         .await?;
     Ok(coop_response(StatusCode::OK, updated, &viewer, now))

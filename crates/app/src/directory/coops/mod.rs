@@ -136,7 +136,7 @@ pub fn create(
     input: &CoopInput,
     now: DateTime<Utc>,
 ) -> Result<Coop, AppError> {
-    let creator = viewer.user.as_ref().ok_or(AppError::NotSignedIn)?.id;
+    let creator = crate::signed_in(viewer)?.id;
     coops::insert(conn, input, &Membership::applied(now), Some(creator), now)
         .map_err(slug_taken("co-op"))
 }
@@ -151,6 +151,17 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Coop, AppError> {
     let coop = load::<Coop>(conn, viewer, slug, ADMINISTER, Lock::ForChange)?;
+    replace(conn, &coop, expected, input, now)
+}
+
+/// Writes `input` over `coop` (loaded with [`ADMINISTER`] for a change).
+pub fn replace(
+    conn: &mut DbConnection,
+    coop: &Coop,
+    expected: Option<&Expected>,
+    input: &CoopInput,
+    now: DateTime<Utc>,
+) -> Result<Coop, AppError> {
     coops::update(conn, &coop.slug, expected, input, now).map_err(slug_taken("co-op"))
 }
 
