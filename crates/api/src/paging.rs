@@ -61,14 +61,6 @@ pub fn page_size(size: u32) -> Result<u32, ApiError> {
     }
 }
 
-/// The items of `page` from a list ranked in memory, and how many in all.
-pub fn page_of<T>(ranked: Vec<T>, page: Page) -> (Vec<T>, usize) {
-    let total = ranked.len();
-    let start = usize::try_from(page.offset()).unwrap_or(usize::MAX);
-    let size = usize::try_from(page.size).unwrap_or(usize::MAX);
-    (ranked.into_iter().skip(start).take(size).collect(), total)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -88,6 +88,8 @@ pub enum Clash {
     NoAvailability,
     /// The webhook is disabled: enable it before redelivering.
     WebhookDisabled,
+    /// The same thing is there already (a swap waiting for answers).
+    Duplicate,
 }
 
 /// One thing a request conflicts with, inside a 409 problem document;

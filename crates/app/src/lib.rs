@@ -5,11 +5,12 @@
 //! parsed into domain types and a connection in the transaction it runs in.
 //!
 //! One module per area (`directory`, `sharing`, `bidding`, `telling`,
-//! `fund`, `search`), with the views their answers show (`shapes` for the
-//! pieces many share); `guard` is the one way to get hold of a record the
-//! access rules guard, and [`AppError`] says why an operation did not
-//! happen. Some writes still live in the JSON API's handlers and move here
-//! next (issue 28).
+//! `fund`, `search`), with the views their answers show and the bodies a
+//! client sends (`shapes` for the pieces many share); `guard` is the one way
+//! to get hold of a record the access rules guard, and [`AppError`] says why
+//! an operation did not happen. A face reads its request into these bodies
+//! or domain input, calls one operation and writes the answer in its own
+//! format (the JSON API: JSON, problem documents, iCalendar, OCDS packages).
 
 pub mod bidding;
 pub mod directory;

@@ -1,7 +1,8 @@
-//! Databases migrated once, copied per test (as crates.io's test database
-//! crate does): a PostgreSQL template database and a SQLite file, each named
-//! by a fingerprint of the migrations, so that a changed or added migration
-//! makes a new one and runs never share a stale one. Migrating PostgreSQL
+//! Databases migrated and seeded with the built-in skills once, copied per
+//! test (as crates.io's test database crate does): a PostgreSQL template
+//! database and a SQLite file, each named by a fingerprint of the migrations
+//! and the skills, so that a changed or added migration or skill makes a new
+//! one and runs never share a stale one. Migrating PostgreSQL
 //! takes about a second; copying its template a tenth of that.
 //!
 //! Templates stay between runs (a few megabytes each, with recognisable
@@ -15,17 +16,21 @@ use coophub_store::{Backend, PoolOptions, Store};
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use sha2::{Digest, Sha256};
 
-/// A fingerprint of every file under `migrations/<backend>`: their paths and contents.
+/// A fingerprint of every file under `migrations/<backend>` and of the
+/// built-in skills: their paths and contents.
 fn fingerprint(backend: &str) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../migrations")
-        .join(backend);
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = crates.join("../migrations").join(backend);
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
+    files.push(crates.join("domain/src/skills/seed.rs"));
     let mut hash = Sha256::new();
     for file in files {
-        let relative = file.strip_prefix(&root).unwrap_or(&file);
+        let relative = file
+            .strip_prefix(&root)
+            .or_else(|_| file.strip_prefix(&crates))
+            .unwrap_or(&file);
         hash.update(relative.to_string_lossy().as_bytes());
         hash.update(
             std::fs::read(&file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display())),
@@ -51,7 +56,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     }
 }
 
-/// Applies every migration to the database at `url`, then lets it go.
+/// Applies every migration to the database at `url` and adds the built-in
+/// skills (as the server does when it starts), then lets it go.
 fn migrate(url: &str) {
     let options = PoolOptions {
         max_size: 1,
@@ -61,9 +67,11 @@ fn migrate(url: &str) {
     store
         .migrate()
         .unwrap_or_else(|e| panic!("migrating {url}: {e}"));
+    let mut conn = store.conn().unwrap_or_else(|e| panic!("{url}: {e}"));
+    coophub_store::skills::seed(&mut conn, chrono::Utc::now())
+        .unwrap_or_else(|e| panic!("adding the built-in skills to {url}: {e}"));
     if store.backend() == Backend::Sqlite {
         // Everything into the main file, which is what is copied.
-        let mut conn = store.conn().unwrap_or_else(|e| panic!("{url}: {e}"));
         diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)")
             .execute(&mut *conn)
             .unwrap_or_else(|e| panic!("checkpointing {url}: {e}"));

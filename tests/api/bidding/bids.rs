@@ -12,6 +12,7 @@ use crate::helpers::assert_problem;
 backend_tests!(
     a_tender_becomes_a_won_bid_and_a_case_study,
     a_bid_refuses_moves_out_of_turn_and_submissions_after_the_deadline,
+    a_bid_is_in_no_list_count_or_search_outside_its_consortium,
 );
 
 fn slugs<'a>(items: &'a Value, field: &str) -> Vec<&'a str> {
@@ -471,4 +472,43 @@ async fn a_bid_refuses_moves_out_of_turn_and_submissions_after_the_deadline(back
         crate::helpers::pointers(&problem),
         ["/title", "/lead_premium_bp", "/fund_bp"]
     );
+}
+
+/// A bid is its consortium's business: the lead's admins and the invited
+/// co-op's admins count it; nobody else does, and no search channel carries
+/// it to anyone (who may open a bid the matrix asks, route by route).
+async fn a_bid_is_in_no_list_count_or_search_outside_its_consortium(backend: Backend) {
+    let net = Consortium::start(backend).await;
+    let marker = "Zanzibarquux";
+    let body = json!({"opportunity_id": net.opportunity, "lead_coop": "lead-coop",
+                      "title": format!("{marker} consortium")});
+    let res = net
+        .app
+        .post_json("/api/v1/bids", &body, Some(&net.lead))
+        .await;
+    assert_eq!(res.status(), 201);
+    let bid: Value = res.json().await.unwrap();
+    net.invite(&bid, "partner-coop").await;
+    for (caller, token, total) in [
+        ("outsider", &net.outsider, 0),
+        ("uninvolved co-op's admin", &net.other, 0),
+        ("invited co-op's member", &net.partner_member, 0),
+        ("invited co-op's admin", &net.partner, 1),
+        ("lead's admin", &net.lead, 1),
+    ] {
+        let list = net.app.get_json("/api/v1/bids", Some(token)).await;
+        assert_eq!(list["total"], total, "{caller}: {list}");
+    }
+    for token in [None, Some(net.other.as_str()), Some(net.lead.as_str())] {
+        let found = net
+            .app
+            .get_json(&format!("/api/v1/search?q={marker}"), token)
+            .await;
+        assert_eq!(found["total"], 0, "{found}");
+        let suggested = net
+            .app
+            .get(&format!("/api/v1/search/suggest?q={marker}"), token)
+            .await;
+        assert!(!suggested.text().await.unwrap().contains(marker));
+    }
 }

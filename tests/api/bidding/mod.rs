@@ -3,11 +3,9 @@
 //! people, another Rust co-op that will decline, and an outsider.
 
 mod bids;
-mod bids_authorisation;
 mod concurrency;
 mod ocds_out;
 mod opportunities;
-mod opportunities_authorisation;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};

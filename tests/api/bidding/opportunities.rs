@@ -215,6 +215,12 @@ async fn opportunities_filter_and_rank_for_a_coop(backend: Backend) {
         .await;
     assert_problem(res, 400, "invalid_parameter").await;
 
+    // No such co-op, nothing ranked for it.
+    let res = app
+        .get("/api/v1/coops/no-such-coop/opportunities", None)
+        .await;
+    assert_problem(res, 404, "not_found").await;
+
     // Ranked for the co-op: it lists UX and web apps among its services.
     let ranked = app
         .get_json("/api/v1/coops/bid-coop/opportunities", None)

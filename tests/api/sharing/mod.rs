@@ -3,7 +3,6 @@
 //! offered by the lending co-op.
 
 mod alerts;
-mod authorisation;
 mod backup;
 pub(crate) mod calendar;
 mod channels;
@@ -11,7 +10,6 @@ mod concurrency;
 mod listings;
 mod matching;
 mod placements;
-mod private_routes;
 pub(crate) mod rotations;
 
 use reqwest::StatusCode;

@@ -54,6 +54,7 @@ impl From<Clash> for Code {
             Clash::InvitationClosed => Self::InvitationClosed,
             Clash::NoAvailability => Self::NoAvailability,
             Clash::WebhookDisabled => Self::WebhookDisabled,
+            Clash::Duplicate => Self::Conflict,
         }
     }
 }

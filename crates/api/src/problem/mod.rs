@@ -18,7 +18,7 @@ mod responses;
 
 pub use code::Code;
 pub use coophub_app::ConflictItem;
-pub use responses::{JsonBody, QueryString, TokenRequired, Versioned, WebhookAdmin};
+pub use responses::*;
 
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";

@@ -1,6 +1,7 @@
 //! Winning work together: tenders (opportunities) and the bids on them.
 
 pub mod bids;
+pub mod bodies;
 pub mod capability;
 pub mod gaps;
 pub mod opportunities;

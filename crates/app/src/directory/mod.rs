@@ -2,6 +2,7 @@
 
 pub mod case_studies;
 pub mod coops;
+pub mod murmurations;
 pub mod people;
 pub mod skills;
 pub mod stats;

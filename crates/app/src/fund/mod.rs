@@ -3,6 +3,7 @@
 //! overdue: declining is an ordinary answer, and an invoice is only open or
 //! paid.
 
+pub mod bodies;
 pub mod coop;
 pub mod invoices;
 pub mod pledges;

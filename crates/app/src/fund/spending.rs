@@ -1,13 +1,15 @@
-//! What the fund paid for, as the network sees it, and which bids a
-//! steward may name.
+//! What the fund paid for, recorded by stewards and seen by the network,
+//! and which bids a steward may name.
 
+use super::{steward, year_for};
 use crate::AppError;
 use crate::bidding::bids::BidCase;
 use crate::guard::{Lock, load};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::read_bid;
-use coophub_domain::fund::SpendingCategory;
+use coophub_domain::access::fund::see_totals;
+use coophub_domain::fund::{SpendingCategory, SpendingInput};
 use coophub_store::DbConnection;
 use coophub_store::fund::spending::{self, Spending};
 use serde::Serialize;
@@ -71,4 +73,45 @@ pub fn known_to_the_fund(
 pub struct SpendingList {
     /// By date.
     pub items: Vec<SpendingView>,
+}
+
+/// Stewards record what the fund spent in the year `year`, and on which
+/// bid or case study.
+pub fn record(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    year: i32,
+    input: &SpendingInput,
+    now: DateTime<Utc>,
+) -> Result<SpendingView, AppError> {
+    steward(viewer)?;
+    let year = year_for(conn, year)?;
+    if let Some(bid) = input.bid
+        && !known_to_the_fund(conn, viewer, bid)?
+    {
+        return Err(AppError::NotFound(format!("no bid {bid}")));
+    }
+    if let Some(slug) = &input.case_study
+        && coophub_store::case_studies::find_by_slug(conn, slug)?.is_none()
+    {
+        return Err(AppError::NotFound(format!("no case study {slug}")));
+    }
+    Ok(SpendingView::from(spending::insert(
+        conn, year.year, input, now,
+    )?))
+}
+
+/// What the fund spent in the year `year`, for the network only.
+pub fn list(conn: &mut DbConnection, viewer: &Viewer, year: i32) -> Result<SpendingList, AppError> {
+    if !see_totals(viewer) {
+        return Err(AppError::NotFound(format!(
+            "no spending of {year} for the caller"
+        )));
+    }
+    let year = year_for(conn, year)?;
+    let items = spending::of_year(conn, year.year)?
+        .into_iter()
+        .map(SpendingView::from)
+        .collect();
+    Ok(SpendingList { items })
 }

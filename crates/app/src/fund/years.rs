@@ -1,15 +1,17 @@
 //! A year of the fund as answers show it: its purpose for everyone, its
-//! totals and runway for the network.
+//! totals and runway for the network; opened and restated by stewards.
 
 use super::*;
 use crate::AppError;
 use crate::shapes::CoopRef;
+use coophub_domain::access::fund::see_totals;
 use coophub_domain::bidding::MemberStatus;
 use coophub_domain::fund::FundYear;
 use coophub_domain::fund::Runway;
+use coophub_domain::fund::{YearInput, runway};
 use coophub_store::DbConnection;
 use coophub_store::bidding::bids;
-use coophub_store::fund::spending;
+use coophub_store::fund::{self, pledges, spending};
 use serde::Serialize;
 
 /// The fund's years.
@@ -96,4 +98,88 @@ pub fn bid_shares(conn: &mut DbConnection, year: &FundYear) -> Result<Vec<BidSha
         });
     }
     Ok(shares)
+}
+
+/// Stewards open a year; the co-ops it invites are followed for answers.
+pub fn open(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    input: &YearInput,
+    now: DateTime<Utc>,
+) -> Result<YearSummary, AppError> {
+    steward(viewer)?;
+    let year = fund::insert_year(conn, input, now)?;
+    let every = coophub_store::coops::all(conn)?;
+    follow_answers(conn, &year, every, now)?;
+    Ok(YearSummary::from(&year))
+}
+
+/// Stewards restate the open year `year`: its purpose, suggestion,
+/// currency or invitees.
+pub fn restate(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    year: i32,
+    input: &YearInput,
+    now: DateTime<Utc>,
+) -> Result<YearSummary, AppError> {
+    steward(viewer)?;
+    let current = year_for(conn, year)?;
+    let year = fund::replace_year(conn, &current, input, now)?;
+    let every = coophub_store::coops::all(conn)?;
+    follow_answers(conn, &year, every, now)?;
+    Ok(YearSummary::from(&year))
+}
+
+/// Every year of the fund, with its purpose.
+pub fn list(conn: &mut DbConnection) -> Result<YearList, AppError> {
+    let items = fund::years(conn)?.iter().map(YearSummary::from).collect();
+    Ok(YearList { items })
+}
+
+/// The year `year`: its purpose for everyone; for the network its totals
+/// and its runway over the last `months`; for stewards the won bids' shares.
+pub fn detail(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    year: i32,
+    months: u32,
+    today: NaiveDate,
+) -> Result<YearDetail, AppError> {
+    let year = year_for(conn, year)?;
+    let summary = YearSummary::from(&year);
+    if !see_totals(viewer) {
+        return Ok(YearDetail {
+            summary,
+            totals: None,
+            runway: None,
+            from_bids: None,
+        });
+    }
+    let answers: Vec<_> = pledges::of_year(conn, year.year)?
+        .into_iter()
+        .map(|p| p.answer)
+        .collect();
+    let sums = spending::sums(conn, &year, &answers)?;
+    let dated = spending::dated_in(conn, &year.currency)?;
+    let from_bids = if steward(viewer).is_ok() {
+        Some(bid_shares(conn, &year)?)
+    } else {
+        None
+    };
+    let balance = sums.balance().map_err(coophub_store::StoreError::from)?;
+    Ok(YearDetail {
+        summary,
+        from_bids,
+        runway: Some(runway(balance, &dated, today, months)),
+        totals: Some(Totals {
+            pledged: sums.pledged,
+            pledged_by_bids: sums.pledged_by_bids,
+            contributing_coops: sums.contributing_coops,
+            raised: sums.raised,
+            spent: sums.spent,
+            carried_in: sums.carried_in,
+            balance,
+        }),
+    })
 }

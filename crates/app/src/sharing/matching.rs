@@ -1,14 +1,24 @@
 //! Offers ranked for a request and requests for an offer, by one rule
 //! (`coophub_domain::sharing::fit`), so both directions explain the same way.
 
-use crate::AppError;
-use crate::sharing::Promised;
+use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::sharing as access;
 use coophub_domain::coop::Coop;
-use coophub_domain::sharing::{Fit, Offer, Offered, Request, Wanted, fit};
-use coophub_store::DbConnection;
+use coophub_domain::sharing::{Fit, Offer, Offered, Request, Wanted, best_first, fit};
+use coophub_store::sharing::{offers, requests};
+use coophub_store::{DbConnection, Page};
 use uuid::Uuid;
+
+use super::views::{
+    MatchExplanation, OfferMatch, OfferMatchList, OfferView, RequestMatch, RequestMatchList,
+    RequestView,
+};
+use super::{coop_of, visible_person};
+use crate::AppError;
+use crate::guard::{Lock, load};
+use crate::shapes::page_of;
+use crate::sharing::Promised;
 
 /// How `offer` (of `offer_coop`) fits `request` (of `request_coop`), with
 /// rates counted only when `rates`.
@@ -62,4 +72,84 @@ pub fn worth_showing(fit: &Fit) -> bool {
 /// Whether the viewer sees the rates of both sides.
 pub fn sees_rates(viewer: &Viewer, offer_coop: Uuid, request_coop: Uuid) -> bool {
     access::see_rates(viewer, offer_coop) && access::see_rates(viewer, request_coop)
+}
+
+/// The live offers of other co-ops that fit the request `id`, best first,
+/// each with why it fits (rates only where the viewer may see them).
+pub fn offers_for_request(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    page: Page,
+    now: DateTime<Utc>,
+) -> Result<OfferMatchList, AppError> {
+    let (request, request_coop) =
+        load::<(Request, Coop)>(conn, viewer, &id, access::read_listing, Lock::Read)?;
+    let mut ranked = Vec::new();
+    for offer in offers::live(conn, now)? {
+        if offer.coop_id == request_coop.id {
+            continue;
+        }
+        let coop = coop_of(conn, offer.coop_id, &String::new)?;
+        let rates = sees_rates(viewer, coop.id, request_coop.id);
+        let fit = fit_of(conn, &offer, &coop, &request, rates)?;
+        if worth_showing(&fit) {
+            ranked.push((fit, offer, coop, rates));
+        }
+    }
+    ranked.sort_by(|a, b| best_first((&a.0, &a.1.id), (&b.0, &b.1.id)));
+    let (chosen, total) = page_of(ranked, page);
+    let mut items = Vec::with_capacity(chosen.len());
+    for (fit, offer, coop, rates) in chosen {
+        let person = visible_person(conn, viewer, offer.person_id, &coop)?;
+        items.push(OfferMatch {
+            offer: OfferView::new(offer, &coop, person.as_ref(), rates, now),
+            explanation: MatchExplanation::new(fit, rates),
+        });
+    }
+    Ok(OfferMatchList {
+        items,
+        total,
+        page: page.number,
+        per_page: page.size,
+    })
+}
+
+/// The open requests of other co-ops that the offer `id` fits, best first.
+pub fn requests_for_offer(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    page: Page,
+    now: DateTime<Utc>,
+) -> Result<RequestMatchList, AppError> {
+    let (offer, offer_coop) =
+        load::<(Offer, Coop)>(conn, viewer, &id, (access::read_listing, now), Lock::Read)?;
+    let mut ranked = Vec::new();
+    for request in requests::open(conn, now.date_naive())? {
+        if request.coop_id == offer_coop.id {
+            continue;
+        }
+        let coop = coop_of(conn, request.coop_id, &String::new)?;
+        let rates = sees_rates(viewer, offer_coop.id, coop.id);
+        let fit = fit_of(conn, &offer, &offer_coop, &request, rates)?;
+        if worth_showing(&fit) {
+            ranked.push((fit, request, coop, rates));
+        }
+    }
+    ranked.sort_by(|a, b| best_first((&a.0, &a.1.id), (&b.0, &b.1.id)));
+    let (chosen, total) = page_of(ranked, page);
+    let items = chosen
+        .into_iter()
+        .map(|(fit, request, coop, rates)| RequestMatch {
+            request: RequestView::new(request, &coop, rates),
+            explanation: MatchExplanation::new(fit, rates),
+        })
+        .collect();
+    Ok(RequestMatchList {
+        items,
+        total,
+        page: page.number,
+        per_page: page.size,
+    })
 }

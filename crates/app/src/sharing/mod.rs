@@ -1,12 +1,14 @@
 //! Sharing people between co-ops: offers of time, requests, placements,
 //! rotation requests.
 
+pub mod bodies;
+pub mod calendar;
 pub mod matching;
+pub mod murmurations;
 pub mod offers;
 pub mod placements;
 pub mod requests;
 pub mod rotations;
-pub mod swap_answers;
 pub mod swaps;
 pub mod views;
 

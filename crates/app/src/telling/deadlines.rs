@@ -1,16 +1,16 @@
 //! The deadlines a person has: tenders and bids of their co-ops, sections
 //! they own, offers and availability to reconfirm, alerts.
 
-use crate::AppError;
 use crate::bidding::bids::BidCase;
 use crate::bidding::capability::ALL;
+use crate::{AppError, signed_in};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::bidding::{OpportunityStatus, SectionStatus};
 use coophub_domain::person::AVAILABILITY_DAYS;
 use coophub_store::bidding::{bids, opportunities};
 use coophub_store::sharing::offers;
-use coophub_store::{DbConnection, alerts, people};
+use coophub_store::{DbConnection, access, alerts, deadline_feeds, people, users};
 use serde::Serialize;
 
 /// When a deadline falls.
@@ -115,4 +115,44 @@ pub fn deadlines(
 pub struct DeadlineFeedView {
     /// The URL to subscribe to, with its secret: shown this once.
     pub url: String,
+}
+
+/// The deadlines of the feed whose key hashes to `key_hash` (a calendar
+/// app's way in, without a token), or else the viewer's own.
+pub fn of_feed(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    key_hash: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Deadline>, AppError> {
+    let Some(hash) = key_hash else {
+        return deadlines(conn, viewer, now);
+    };
+    let not_found = || AppError::NotFound("no such calendar".into());
+    let user = deadline_feeds::owner(conn, hash)?.ok_or_else(not_found)?;
+    let (account, _) = users::find(conn, user)?.ok_or_else(not_found)?;
+    let owner = access::viewer(conn, user, account.token_version)?.map_err(|_| not_found())?;
+    deadlines(conn, &owner, now)
+}
+
+/// Gives the viewer a deadline feed opened by the key hashing to
+/// `key_hash`, replacing any earlier one.
+pub fn open_feed(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    key_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let user = signed_in(viewer)?.id;
+    Ok(deadline_feeds::replace(conn, user, key_hash, now)?)
+}
+
+/// Revokes the viewer's deadline feed.
+pub fn revoke_feed(conn: &mut DbConnection, viewer: &Viewer) -> Result<(), AppError> {
+    let user = signed_in(viewer)?.id;
+    if deadline_feeds::revoke(conn, user)? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound("no deadline feed to revoke".into()))
+    }
 }

@@ -1,10 +1,15 @@
-//! The inbox: what a person was told, as every face shows it.
+//! The inbox: what a person was told, as every face shows it, and
+//! marking it read.
 
 use chrono::{DateTime, Utc};
+use coophub_domain::access::Viewer;
 use coophub_domain::notify::EventKind;
-use coophub_store::notifications::Notification;
+use coophub_store::notifications::{self, Notification, NotificationFilter};
+use coophub_store::{DbConnection, Page};
 use serde::Serialize;
 use uuid::Uuid;
+
+use crate::{AppError, signed_in};
 
 /// What a notification is about.
 #[derive(Debug, Serialize)]
@@ -79,4 +84,48 @@ pub struct Inbox {
 pub struct MarkedRead {
     /// Notifications that were unread.
     pub marked: usize,
+}
+
+/// A page of the viewer's inbox, newest first, with how many are unread.
+pub fn list(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    filter: NotificationFilter,
+    page: Page,
+) -> Result<Inbox, AppError> {
+    let user = signed_in(viewer)?.id;
+    let (items, total, unread) = notifications::list(conn, user, filter, page)?;
+    Ok(Inbox {
+        items: items.into_iter().map(Into::into).collect(),
+        total,
+        unread,
+        page: page.number,
+        per_page: page.size,
+    })
+}
+
+/// Marks the viewer's notification `id` read.
+pub fn read(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let user = signed_in(viewer)?.id;
+    if notifications::mark_read(conn, user, id, now)? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound(format!("no notification {id}")))
+    }
+}
+
+/// Marks every notification of the viewer's read.
+pub fn read_all(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    now: DateTime<Utc>,
+) -> Result<MarkedRead, AppError> {
+    let user = signed_in(viewer)?.id;
+    let marked = notifications::mark_all_read(conn, user, now)?;
+    Ok(MarkedRead { marked })
 }

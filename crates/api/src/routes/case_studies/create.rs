@@ -8,7 +8,7 @@ use coophub_domain::case_study::CaseStudyInput;
 use super::{CaseStudyRequest, CaseStudyView, case_study_response};
 use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
+use crate::problem::{ApiError, JsonBody, Problem, SlugTaken, TokenRequired};
 use crate::state::AppState;
 
 /// Adds a case study. Admins of a co-op it names may (and network admins):
@@ -21,10 +21,9 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = CaseStudyRequest,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, SlugTaken,
         (status = 201, description = "Created", body = CaseStudyView),
         (status = 403, description = "Not an admin of a co-op it names", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or co-ops that do not exist or that the caller may not see", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -5,7 +5,7 @@ use coophub_app::directory::case_studies;
 
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, CaseStudyPublisher, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Deletes a case study. Admins of a co-op it names (and network admins) may.
@@ -17,10 +17,8 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
     ),
     responses(
-        TokenRequired, Versioned,
+        TokenRequired, Versioned, CaseStudyPublisher,
         (status = 204, description = "Deleted"),
-        (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/case-studies/{slug}")]

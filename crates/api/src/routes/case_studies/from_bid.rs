@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::case_study_response;
 use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
+use crate::problem::{ApiError, JsonBody, NoSuchBid, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// What the case study says beyond what the bid knows (both optional).
@@ -34,10 +34,9 @@ pub struct WonCaseStudyBody {
     params(("id" = Uuid, Path, description = "The bid's id")),
     request_body = WonCaseStudyBody,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, NoSuchBid,
         (status = 201, description = "The case study", body = super::CaseStudyView),
         (status = 403, description = "Not the lead co-op's admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not won, or a case study already (`bid_state`)", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -11,7 +11,9 @@ use super::{CaseStudyRequest, CaseStudyView, case_study_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{
+    ApiError, CaseStudyPublisher, JsonBody, Problem, SlugTaken, TokenRequired, Versioned,
+};
 use crate::state::AppState;
 
 impl CaseStudyRequest {
@@ -46,11 +48,8 @@ impl CaseStudyRequest {
     request_body(content = Object, content_type = "application/merge-patch+json",
         description = "The fields of a CaseStudyRequest to change"),
     responses(
-        TokenRequired, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned, CaseStudyPublisher, SlugTaken,
         (status = 200, description = "Updated", body = CaseStudyView),
-        (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields or unknown co-ops", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -2,7 +2,7 @@
 
 use super::{CaseStudyView, case_study_response};
 use crate::auth::Caller;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, NoSuchCaseStudy};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
@@ -16,8 +16,8 @@ use coophub_domain::case_study::CaseStudy;
     security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The case study's slug")),
     responses(
+        NoSuchCaseStudy,
         (status = 200, description = "The case study", body = CaseStudyView),
-        (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/case-studies/{slug}")]

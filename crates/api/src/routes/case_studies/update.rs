@@ -9,7 +9,9 @@ use super::{CaseStudyRequest, CaseStudyView, case_study_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{
+    ApiError, CaseStudyPublisher, JsonBody, Problem, SlugTaken, TokenRequired, Versioned,
+};
 use crate::state::AppState;
 
 /// Replaces a case study. Admins of a co-op it names (before or after) may.
@@ -22,11 +24,8 @@ use crate::state::AppState;
     ),
     request_body = CaseStudyRequest,
     responses(
-        TokenRequired, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned, CaseStudyPublisher, SlugTaken,
         (status = 200, description = "Updated", body = CaseStudyView),
-        (status = 403, description = "Not an admin of the co-op that published it", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such case study", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or co-ops that do not exist or that the caller may not see", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -8,7 +8,7 @@ use coophub_domain::coop::CoopInput;
 use super::{CoopRequest, CoopView, coop_response};
 use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
+use crate::problem::{ApiError, JsonBody, SlugTaken, TokenRequired};
 use crate::state::AppState;
 
 /// Adds a co-op. Its membership starts as `applied`; the creator becomes its admin.
@@ -17,10 +17,9 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body = CoopRequest,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, SlugTaken,
         (status = 201, description = "Created", body = CoopView,
             headers(("ETag" = String, description = "Version"), ("Location" = String, description = "The new co-op"))),
-        (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/coops")]

@@ -5,7 +5,7 @@ use coophub_app::directory::coops;
 
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, CoopAdmin, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Deletes the co-op (its people and roles go with it). Clients syncing with
@@ -22,10 +22,8 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
     ),
     responses(
-        TokenRequired, Versioned,
+        TokenRequired, Versioned, CoopAdmin,
         (status = 204, description = "Deleted"),
-        (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Other co-ops or the fund rely on its records (`coop_has_records`; `conflicts` names each kind)", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -11,7 +11,7 @@ use super::{CoopView, coop_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Json;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, JsonBody, NoSuchCoop, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// A membership decision.
@@ -49,10 +49,9 @@ pub enum MembershipRequest {
     ),
     request_body = MembershipRequest,
     responses(
-        TokenRequired, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned, NoSuchCoop,
         (status = 200, description = "Decision recorded", body = CoopView),
         (status = 403, description = "Not allowed to make this decision", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The decision does not apply to the current status", body = Problem, content_type = "application/problem+json"),
     )
 )]

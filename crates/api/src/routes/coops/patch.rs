@@ -11,7 +11,7 @@ use super::{CoopRequest, CoopView, coop_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, CoopAdmin, JsonBody, SlugTaken, TokenRequired, Versioned};
 use crate::state::AppState;
 use coophub_app::directory::coops::LocationBody;
 
@@ -66,11 +66,8 @@ impl CoopRequest {
     request_body(content = Object, content_type = "application/merge-patch+json",
         description = "The fields of a CoopRequest to change"),
     responses(
-        TokenRequired, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned, CoopAdmin, SlugTaken,
         (status = 200, description = "Updated", body = CoopView, headers(("ETag" = String, description = "New version"))),
-        (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/coops/{slug}")]

@@ -9,7 +9,7 @@ use super::{CoopRequest, CoopView, coop_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, CoopAdmin, JsonBody, SlugTaken, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Replaces the co-op's profile and skills. Send the `ETag` you read as
@@ -23,11 +23,8 @@ use crate::state::AppState;
     ),
     request_body = CoopRequest,
     responses(
-        TokenRequired, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned, CoopAdmin, SlugTaken,
         (status = 200, description = "Updated", body = CoopView, headers(("ETag" = String, description = "New version"))),
-        (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The new slug is taken", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/coops/{slug}")]

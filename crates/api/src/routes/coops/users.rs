@@ -1,20 +1,15 @@
 //! `PUT /api/v1/coops/{slug}/users`: co-op admins add users by email.
 
 use actix_web::{HttpResponse, put, web};
-use coophub_app::directory::coops::ADMINISTER;
-use coophub_app::guard::{Lock, load};
+use coophub_app::directory::coops;
 use coophub_domain::Email;
-use coophub_domain::access::LastAdmin;
-use coophub_domain::coop::Coop;
 use coophub_domain::coop::CoopRole;
-use coophub_store::coops::roles;
-use coophub_store::users;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::SignedIn;
 use crate::extract::Json;
-use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
+use crate::problem::{ApiError, CoopAdmin, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
 /// A user to add to the co-op, and their role.
@@ -34,10 +29,8 @@ pub struct CoopUserRequest {
     params(("slug" = String, Path, description = "The co-op's slug")),
     request_body = CoopUserRequest,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, CoopAdmin,
         (status = 200, description = "The role was given", body = CoopUserRequest),
-        (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "This would leave the co-op without an admin", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No account has this email", body = Problem, content_type = "application/problem+json"),
     )
@@ -53,24 +46,7 @@ pub async fn add_coop_user(
     let email = Email::parse(&email, "/email").map_err(ApiError::from_field)?;
     let (_, email) = state
         .write(caller, move |conn, viewer| {
-            let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::ForChange)?;
-            let Some((user, _)) = users::find_by_email(conn, email.as_str())? else {
-                return Err(ApiError::from_field(coophub_domain::FieldError::new(
-                    "/email",
-                    "no account has this email",
-                )));
-            };
-            match roles::grant(conn, coop.id, user.id, role)? {
-                Ok(()) => Ok(user.email),
-                Err(LastAdmin) => Err(ApiError::conflict_at(
-                    Code::LastAdmin,
-                    "/role",
-                    format!(
-                        "{} is the last admin of {}; make someone else an admin first",
-                        user.email, coop.slug
-                    ),
-                )),
-            }
+            Ok(coops::grant_role(conn, viewer, &slug, &email, role)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(CoopUserRequest { email, role }))

@@ -4,52 +4,16 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
-use chrono::NaiveDate;
-use coophub_app::directory::coops::ADMINISTER;
-use coophub_app::fund::invoices::invoice_for;
-use coophub_app::guard::{Lock, load};
-use coophub_domain::coop::Coop;
-use coophub_domain::fund::{Answer, FundYear, InvoiceDraft, PaymentDraft};
+use coophub_app::fund::invoices;
+use coophub_domain::fund::FundYear;
 use coophub_domain::text::html_escape;
-use coophub_store::fund::invoices::{self};
-use coophub_store::fund::pledges;
-use serde::Deserialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{InvoiceView, coop_ref, steward, year_for};
+use super::{InvoiceBody, InvoiceView, PaymentBody};
 use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
+use crate::problem::{ApiError, JsonBody, NoSuchInvoice, Problem, Steward, TokenRequired};
 use crate::state::AppState;
-
-/// An invoice as a steward records it.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct InvoiceBody {
-    /// The co-op whose pledge is invoiced.
-    pub coop: String,
-    /// The stewards' invoice number (unique).
-    pub number: String,
-    /// Minor units of the year's currency.
-    pub amount: i64,
-    /// When issued (YYYY-MM-DD).
-    pub issued_on: NaiveDate,
-    /// When payment is asked for (YYYY-MM-DD).
-    pub due_on: NaiveDate,
-}
-
-/// A payment as a steward records it.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PaymentBody {
-    /// Minor units of the year's currency.
-    pub amount: i64,
-    /// When it arrived (YYYY-MM-DD).
-    pub paid_on: NaiveDate,
-    /// A bank reference.
-    pub reference: Option<String>,
-}
 
 /// Invoices a co-op's pledge to a year.
 #[utoipa::path(
@@ -58,9 +22,8 @@ pub struct PaymentBody {
     params(("year" = i32, Path, description = "The calendar year")),
     request_body = InvoiceBody,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, Steward,
         (status = 201, description = "Recorded", body = InvoiceView),
-        (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such year or co-op", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The co-op pledged nothing to the year (`not_pledged`), its invoices for the year would come to more than its pledge (`over_pledge`), or the number is taken (`conflict`)", body = Problem, content_type = "application/problem+json"),
     )
@@ -72,48 +35,12 @@ pub async fn create_invoice(
     path: web::Path<i32>,
     body: Checked<InvoiceBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let (slug, input) = body.check(|body| {
-        let input = InvoiceDraft {
-            number: body.number,
-            amount: body.amount,
-            issued_on: Some(body.issued_on),
-            due_on: Some(body.due_on),
-        }
-        .parse()?;
-        Ok((body.coop, input))
-    })?;
+    let (slug, input) = body.check(|body| Ok(body.parse()?))?;
     let path = path.into_inner();
     let now = state.clock.now();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            steward(viewer)?;
-            let year = year_for(conn, path)?;
-            let coop = load::<Coop>(conn, viewer, &slug, ADMINISTER, Lock::Read)?;
-            pledges::hold(conn, coop.id)?;
-            let pledged = match pledges::find(conn, year.year, coop.id)?.map(|p| p.answer) {
-                Some(Answer::Pledged { amount }) => amount,
-                _ => {
-                    return Err(ApiError::conflict(Code::NotPledged, format!(
-                            "{} pledged nothing to {}: there is nothing to invoice",
-                            coop.slug, year.year
-                        )));
-                }
-            };
-            let invoiced = invoices::list(conn, Some(year.year), Some(coop.id))?
-                .iter()
-                .try_fold(input.amount, |sum, invoice| sum.checked_add(invoice.amount));
-            if invoiced.is_none_or(|total| total > pledged) {
-                return Err(ApiError::conflict(Code::OverPledge, format!(
-                        "{} pledged {pledged} (minor units) to {}: with this invoice more would be invoiced than that",
-                        coop.slug, year.year
-                    )));
-            }
-            let invoice = invoices::insert(conn, year.year, coop.id, &input, now)?;
-            Ok(InvoiceView::new(
-                invoice,
-                coop_ref(conn, coop.id)?,
-                &year.currency,
-            ))
+            Ok(invoices::issue(conn, viewer, path, &slug, &input, now)?)
         })
         .await?;
     let mut response = HttpResponse::build(StatusCode::CREATED);
@@ -128,9 +55,8 @@ pub async fn create_invoice(
     params(("id" = Uuid, Path, description = "The invoice's id")),
     request_body = PaymentBody,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, Steward,
         (status = 201, description = "Recorded; the invoice as it now stands", body = InvoiceView),
-        (status = 403, description = "Not a steward (network admin)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "What was received would come to more than the invoice's amount (`overpaid`): an invoice is paid at most once over", body = Problem, content_type = "application/problem+json"),
     )
@@ -142,37 +68,12 @@ pub async fn record_payment(
     id: web::Path<Uuid>,
     body: Checked<PaymentBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let input = body.check(|body| {
-        Ok(PaymentDraft {
-            amount: body.amount,
-            paid_on: Some(body.paid_on),
-            reference: body.reference,
-        }
-        .parse()?)
-    })?;
+    let input = body.check(|body| Ok(body.parse()?))?;
     let id = id.into_inner();
     let now = state.clock.now();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            steward(viewer)?;
-            let (invoice, year) = invoice_for(conn, viewer, id)?;
-            // Payments of one invoice are decided one at a time: read what
-            // was received only once the co-op's part in the fund is held.
-            pledges::hold(conn, invoice.coop_id)?;
-            let invoice = invoices::find(conn, id)?.unwrap_or(invoice);
-            let received = invoice.paid().checked_add(input.amount);
-            if received.is_none_or(|total| total > invoice.amount) {
-                return Err(ApiError::conflict(Code::Overpaid, format!(
-                        "invoice {} asks for {} and {} was received: this payment would take it past the amount",
-                        invoice.number,
-                        invoice.amount,
-                        invoice.paid()
-                    )));
-            }
-            invoices::pay(conn, invoice.id, &input, now)?;
-            let paid = invoices::find(conn, id)?.unwrap_or(invoice);
-            let coop = coop_ref(conn, paid.coop_id)?;
-            Ok(InvoiceView::new(paid, coop, &year.currency))
+            Ok(invoices::pay(conn, viewer, id, &input, now)?)
         })
         .await?;
     Ok(HttpResponse::build(StatusCode::CREATED).json(view))
@@ -184,9 +85,8 @@ pub async fn record_payment(
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "The invoice's id")),
     responses(
-        TokenRequired,
+        TokenRequired, NoSuchInvoice,
         (status = 200, description = "The invoice", body = InvoiceView),
-        (status = 404, description = "No such invoice of the caller's co-ops", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/fund/invoices/{id}")]
@@ -196,11 +96,9 @@ pub async fn show_invoice(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<InvoiceView>, ApiError> {
     let id = id.into_inner();
-    let (_, view) = state
+    let (_, (view, _)) = state
         .read(caller, move |conn, viewer| {
-            let (invoice, year) = invoice_for(conn, viewer, id)?;
-            let coop = coop_ref(conn, invoice.coop_id)?;
-            Ok(InvoiceView::new(invoice, coop, &year.currency))
+            Ok(invoices::show(conn, viewer, id)?)
         })
         .await?;
     Ok(web::Json(view))
@@ -212,9 +110,8 @@ pub async fn show_invoice(
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "The invoice's id")),
     responses(
-        TokenRequired,
+        TokenRequired, NoSuchInvoice,
         (status = 200, description = "The invoice page", content_type = "text/html", body = String),
-        (status = 404, description = "No such invoice of the caller's co-ops", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/fund/invoices/{id}/document")]
@@ -224,19 +121,14 @@ pub async fn invoice_document(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let (_, html) = state
+    let (_, (view, year)) = state
         .read(caller, move |conn, viewer| {
-            let (invoice, year) = invoice_for(conn, viewer, id)?;
-            let coop = coop_ref(conn, invoice.coop_id)?;
-            Ok(page(
-                &InvoiceView::new(invoice, coop, &year.currency),
-                &year,
-            ))
+            Ok(invoices::show(conn, viewer, id)?)
         })
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(html))
+        .body(page(&view, &year)))
 }
 
 /// An amount of `currency` in minor units, as the invoice page shows it.

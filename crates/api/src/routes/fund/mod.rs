@@ -10,6 +10,7 @@ pub mod pledges;
 pub mod spending;
 pub mod years;
 
-pub(crate) use coophub_app::fund::{
-    InvoiceView, YearSummary, coop_ref, follow_answers, invited, steward, year_for,
+pub(crate) use coophub_app::fund::bodies::{
+    FederationBody, InvoiceBody, PaymentBody, PledgeBody, SpendingBody, YearBody,
 };
+pub(crate) use coophub_app::fund::{InvoiceView, YearSummary};

@@ -7,11 +7,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, delete, get, post, web};
-use coophub_app::telling::deadlines::{Deadline, DeadlineFeedView, When, deadlines};
-use coophub_store::{access, deadline_feeds, users};
+use coophub_app::telling::deadlines::{self, Deadline, DeadlineFeedView, When};
 use icalendar::{Component, EventLike};
 
-use crate::auth::{Caller, SignedIn, signed_in};
+use crate::auth::{Caller, SignedIn};
 use crate::extract::Query;
 use crate::ics::FeedQuery;
 use crate::ics::{ics_response, new_calendar, new_secret, secret_hash, text};
@@ -42,22 +41,13 @@ pub async fn deadline_calendar(
         caller.require_token()?;
     }
     let now = state.clock.now();
-    let (_, text) = state
+    let (_, found) = state
         .read(caller, move |conn, viewer| {
-            let owner = match &key {
-                Some(key) => {
-                    let not_found = || ApiError::NotFound("no such calendar".into());
-                    let user =
-                        deadline_feeds::owner(conn, &secret_hash(key))?.ok_or_else(not_found)?;
-                    let (account, _) = users::find(conn, user)?.ok_or_else(not_found)?;
-                    access::viewer(conn, user, account.token_version)?.map_err(|_| not_found())?
-                }
-                None => viewer.clone(),
-            };
-            Ok(calendar(deadlines(conn, &owner, now)?))
+            let hash = key.as_deref().map(secret_hash);
+            Ok(deadlines::of_feed(conn, viewer, hash.as_deref(), now)?)
         })
         .await?;
-    Ok(ics_response(text))
+    Ok(ics_response(calendar(found)))
 }
 
 /// Makes a secret URL of the caller's deadline calendar, revoking any older one.
@@ -79,8 +69,7 @@ pub async fn create_deadline_feed(
     let hash = secret_hash(&secret);
     state
         .write(caller, move |conn, viewer| {
-            let user = signed_in(viewer)?.id;
-            Ok(deadline_feeds::replace(conn, user, &hash, now)?)
+            Ok(deadlines::open_feed(conn, viewer, &hash, now)?)
         })
         .await?;
     let url = format!("{}/api/v1/me/deadlines.ics?key={secret}", state.public_url);
@@ -104,12 +93,7 @@ pub async fn revoke_deadline_feed(
 ) -> Result<HttpResponse, ApiError> {
     state
         .write(caller, move |conn, viewer| {
-            let user = signed_in(viewer)?.id;
-            if deadline_feeds::revoke(conn, user)? {
-                Ok(())
-            } else {
-                Err(ApiError::NotFound("no deadline feed to revoke".into()))
-            }
+            Ok(deadlines::revoke_feed(conn, viewer)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

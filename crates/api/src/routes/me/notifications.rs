@@ -3,12 +3,12 @@
 //! was told, unread first.
 
 use actix_web::{HttpResponse, get, post, web};
-use coophub_app::telling::inbox::{Inbox, MarkedRead};
-use coophub_store::notifications::{self, NotificationFilter};
+use coophub_app::telling::inbox::{self, Inbox, MarkedRead};
+use coophub_store::notifications::NotificationFilter;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::auth::{SignedIn, signed_in};
+use crate::auth::SignedIn;
 use crate::extract::{Query, Timestamp};
 use crate::paging::PageQuery;
 use crate::problem::{ApiError, Problem, QueryString, TokenRequired};
@@ -57,19 +57,12 @@ pub async fn list_notifications(
         updated_since: query.updated_since.map(|at| at.0),
         unread_only: query.unread.unwrap_or(false),
     };
-    let (_, (items, total, unread)) = state
+    let (_, found) = state
         .read(caller, move |conn, viewer| {
-            let user = signed_in(viewer)?.id;
-            Ok(notifications::list(conn, user, filter, page)?)
+            Ok(inbox::list(conn, viewer, filter, page)?)
         })
         .await?;
-    Ok(web::Json(Inbox {
-        items: items.into_iter().map(Into::into).collect(),
-        total,
-        unread,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(found))
 }
 
 /// Marks one notification read (again is fine).
@@ -93,12 +86,7 @@ pub async fn read_notification(
     let now = state.clock.now();
     state
         .write(caller, move |conn, viewer| {
-            let user = signed_in(viewer)?.id;
-            if notifications::mark_read(conn, user, id, now)? {
-                Ok(())
-            } else {
-                Err(ApiError::NotFound(format!("no notification {id}")))
-            }
+            Ok(inbox::read(conn, viewer, id, now)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -121,9 +109,8 @@ pub async fn read_all_notifications(
     let now = state.clock.now();
     let (_, marked) = state
         .write(caller, move |conn, viewer| {
-            let user = signed_in(viewer)?.id;
-            Ok(notifications::mark_all_read(conn, user, now)?)
+            Ok(inbox::read_all(conn, viewer, now)?)
         })
         .await?;
-    Ok(web::Json(MarkedRead { marked }))
+    Ok(web::Json(marked))
 }

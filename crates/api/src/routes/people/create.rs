@@ -7,7 +7,7 @@ use coophub_app::directory::people;
 use super::{PersonRequest, PersonView, checked_person, person_response};
 use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
+use crate::problem::{ApiError, CoopAdmin, JsonBody, TokenRequired};
 use crate::state::AppState;
 
 /// The co-op's admins add a person (optionally linked to an account that may edit it).
@@ -17,10 +17,8 @@ use crate::state::AppState;
     params(("slug" = String, Path, description = "The co-op's slug")),
     request_body = PersonRequest,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, CoopAdmin,
         (status = 201, description = "Created", body = PersonView),
-        (status = 403, description = "Not an admin of this co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/coops/{slug}/people")]

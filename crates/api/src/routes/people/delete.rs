@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, NoSuchPerson, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// The co-op's admins remove a person.
@@ -18,10 +18,9 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this deletion is based on"),
     ),
     responses(
-        TokenRequired, Versioned,
+        TokenRequired, Versioned, NoSuchPerson,
         (status = 204, description = "Deleted"),
         (status = 403, description = "Not an admin of the person's co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/people/{id}")]

@@ -6,7 +6,7 @@ use super::PersonList;
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::paging::PageQuery;
-use crate::problem::{ApiError, Problem, QueryString};
+use crate::problem::{ApiError, NoSuchCoop, QueryString};
 use crate::state::AppState;
 use coophub_app::directory::people;
 
@@ -17,9 +17,8 @@ use coophub_app::directory::people;
     security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug"), PageQuery),
     responses(
-        QueryString,
+        QueryString, NoSuchCoop,
         (status = 200, description = "A page of people", body = PersonList),
-        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/coops/{slug}/people")]

@@ -14,7 +14,7 @@ use super::{PersonRequest, PersonView, checked_person, person_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, JsonBody, NoSuchPerson, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 impl PersonRequest {
@@ -57,10 +57,9 @@ impl PersonRequest {
     request_body(content = Object, content_type = "application/merge-patch+json",
         description = "The fields of a PersonRequest to change"),
     responses(
-        TokenRequired, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned, NoSuchPerson,
         (status = 200, description = "Updated", body = PersonView, headers(("ETag" = String, description = "New version"))),
         (status = 403, description = "Neither an admin of the co-op nor the person", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/people/{id}")]

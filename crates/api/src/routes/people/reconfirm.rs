@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::{PersonView, person_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, PersonEditor, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Confirms that the stated availability still holds (it lapses 30 days after the last confirmation).
@@ -20,10 +20,8 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this is based on"),
     ),
     responses(
-        TokenRequired, Versioned,
+        TokenRequired, Versioned, PersonEditor,
         (status = 200, description = "Reconfirmed", body = PersonView),
-        (status = 403, description = "Not allowed to edit this person", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "No availability is stated", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -9,7 +9,7 @@ use super::{PersonRequest, PersonView, checked_person, person_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, JsonBody, PersonEditor, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Replaces a person's profile. The co-op's admins and the linked account may;
@@ -23,10 +23,8 @@ use crate::state::AppState;
     ),
     request_body = PersonRequest,
     responses(
-        TokenRequired, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned, PersonEditor,
         (status = 200, description = "Updated", body = PersonView),
-        (status = 403, description = "Not allowed to edit this person", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/people/{id}")]

@@ -2,10 +2,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use coophub_app::guard::{Lock, load};
-use coophub_domain::coop::Coop;
+use coophub_app::telling::webhooks::manage;
 use coophub_domain::webhook::{WebhookDraft, WebhookInput};
-use coophub_store::webhooks;
 
 use super::{WebhookBody, WebhookView, new_secret};
 use crate::auth::SignedIn;
@@ -48,9 +46,7 @@ pub async fn create_webhook(
     let secret = new_secret();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let coop = load::<Coop>(conn, viewer, &slug, super::OWN_ADMINS, Lock::Read)?;
-            let webhook = webhooks::insert(conn, coop.id, &input, &secret, viewer.user_id(), now)?;
-            Ok(WebhookView::new(webhook, &coop.slug, true, now))
+            Ok(manage::register(conn, viewer, &slug, &input, &secret, now)?)
         })
         .await?;
     let mut response = HttpResponse::build(StatusCode::CREATED);

@@ -3,15 +3,15 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
-use coophub_app::telling::webhooks::deliveries::{DeliveryList, DeliveryView};
-use coophub_store::webhooks::log::{self};
+use coophub_app::telling::webhooks::deliveries::DeliveryList;
+use coophub_app::telling::webhooks::manage;
 use uuid::Uuid;
 
-use super::{WebhookPath, webhook_of};
+use super::WebhookPath;
 use crate::auth::SignedIn;
 use crate::extract::Query;
 use crate::paging::PageQuery;
-use crate::problem::{ApiError, Code, Problem, QueryString, TokenRequired, WebhookAdmin};
+use crate::problem::{ApiError, Problem, QueryString, TokenRequired, WebhookAdmin};
 use crate::state::AppState;
 
 /// The endpoint's messages with every attempt: statuses, errors and the
@@ -34,18 +34,12 @@ pub async fn list_deliveries(
 ) -> Result<web::Json<DeliveryList>, ApiError> {
     let page = query.0.page()?;
     let WebhookPath { slug, id } = path.into_inner();
-    let (_, (found, total)) = state
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            webhook_of(conn, viewer, &slug, id, false)?;
-            Ok(log::deliveries(conn, id, page)?)
+            Ok(manage::deliveries(conn, viewer, (&slug, id), page)?)
         })
         .await?;
-    Ok(web::Json(DeliveryList {
-        items: found.into_iter().map(DeliveryView::from).collect(),
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }
 
 /// The path of one message.
@@ -82,21 +76,13 @@ pub async fn redeliver(
     let now = state.clock.now();
     state
         .write(caller, move |conn, viewer| {
-            let (_, webhook) = webhook_of(conn, viewer, &slug, id, true)?;
-            if webhook.disabled.is_some() {
-                return Err(ApiError::conflict_at(
-                    Code::WebhookDisabled,
-                    "/enabled",
-                    "the endpoint is disabled: enable it (PATCH with \"enabled\": true) first",
-                ));
-            }
-            if log::redeliver(conn, id, &delivery, now)? {
-                Ok(())
-            } else {
-                Err(ApiError::NotFound(format!(
-                    "the webhook has no message {delivery}"
-                )))
-            }
+            Ok(manage::redeliver(
+                conn,
+                viewer,
+                (&slug, id),
+                &delivery,
+                now,
+            )?)
         })
         .await?;
     Ok(HttpResponse::build(StatusCode::ACCEPTED).finish())

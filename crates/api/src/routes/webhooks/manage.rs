@@ -1,13 +1,10 @@
 //! Listing, showing, changing, deleting an endpoint and rotating its secret.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use coophub_app::guard::{Lock, load};
-use coophub_app::telling::webhooks::rotation::ROTATION_GRACE;
-use coophub_domain::coop::Coop;
+use coophub_app::telling::webhooks::manage;
 use coophub_domain::webhook::{WebhookChange, WebhookChangeDraft};
-use coophub_store::webhooks;
 
-use super::{WebhookList, WebhookPatchBody, WebhookPath, WebhookView, new_secret, webhook_of};
+use super::{WebhookList, WebhookPatchBody, WebhookPath, WebhookView, new_secret};
 use crate::auth::SignedIn;
 use crate::extract::Checked;
 use crate::problem::{ApiError, JsonBody, TokenRequired, WebhookAdmin};
@@ -31,16 +28,12 @@ pub async fn list_webhooks(
 ) -> Result<web::Json<WebhookList>, ApiError> {
     let slug = slug.into_inner();
     let now = state.clock.now();
-    let (_, items) = state
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            let coop = load::<Coop>(conn, viewer, &slug, super::OWN_ADMINS, Lock::Read)?;
-            Ok(webhooks::for_coop(conn, coop.id)?
-                .into_iter()
-                .map(|webhook| WebhookView::new(webhook, &coop.slug, false, now))
-                .collect())
+            Ok(manage::list(conn, viewer, &slug, now)?)
         })
         .await?;
-    Ok(web::Json(WebhookList { items }))
+    Ok(web::Json(list))
 }
 
 /// One endpoint.
@@ -63,8 +56,7 @@ pub async fn show_webhook(
     let now = state.clock.now();
     let (_, view) = state
         .read(caller, move |conn, viewer| {
-            let (coop, webhook) = webhook_of(conn, viewer, &slug, id, false)?;
-            Ok(WebhookView::new(webhook, &coop.slug, false, now))
+            Ok(manage::show(conn, viewer, &slug, id, now)?)
         })
         .await?;
     Ok(web::Json(view))
@@ -105,21 +97,8 @@ pub async fn change_webhook(
     let now = state.clock.now();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let (coop, mut webhook) = webhook_of(conn, viewer, &slug, id, true)?;
-            let change = change.clone();
-            webhook.url = change.url.unwrap_or(webhook.url);
-            webhook.events = change.events.unwrap_or(webhook.events);
-            webhook.description = change.description.unwrap_or(webhook.description);
-            match enabled {
-                Some(true) => webhook.disabled = None,
-                Some(false) if webhook.disabled.is_none() => {
-                    webhook.disabled = Some((now, "disabled by an admin".to_owned()));
-                }
-                _ => {}
-            }
-            webhook.updated_at = now;
-            webhooks::update(conn, &webhook)?;
-            Ok(WebhookView::new(webhook, &coop.slug, false, now))
+            let (path, change) = ((slug.as_str(), id), change.clone());
+            Ok(manage::change(conn, viewer, path, change, enabled, now)?)
         })
         .await?;
     Ok(web::Json(view))
@@ -144,8 +123,7 @@ pub async fn delete_webhook(
     let WebhookPath { slug, id } = path.into_inner();
     state
         .write(caller, move |conn, viewer| {
-            webhook_of(conn, viewer, &slug, id, true)?;
-            Ok(webhooks::delete(conn, id)?)
+            Ok(manage::delete(conn, viewer, &slug, id)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -174,12 +152,8 @@ pub async fn rotate_webhook_secret(
     let secret = new_secret();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let (coop, mut webhook) = webhook_of(conn, viewer, &slug, id, true)?;
-            let previous = std::mem::replace(&mut webhook.secret, secret.clone());
-            webhook.previous_secret = Some((previous, now + ROTATION_GRACE));
-            webhook.updated_at = now;
-            webhooks::update(conn, &webhook)?;
-            Ok(WebhookView::new(webhook, &coop.slug, true, now))
+            let path = (slug.as_str(), id);
+            Ok(manage::rotate_secret(conn, viewer, path, &secret, now)?)
         })
         .await?;
     Ok(web::Json(view))

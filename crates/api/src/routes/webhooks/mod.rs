@@ -8,7 +8,6 @@ pub mod deliveries;
 pub mod manage;
 mod views;
 
-use coophub_app::telling::webhooks::endpoints::{OWN_ADMINS, webhook_of};
 use coophub_domain::webhook::{SECRET_BYTES, Secret};
 use uuid::Uuid;
 

@@ -5,5 +5,5 @@ mod opportunities;
 
 pub use bids::{BidList, BidOpportunity, BidView, DecisionView, MemberView, RoleView, SectionView};
 pub use opportunities::{
-    DocumentView, LotView, OpportunityList, OpportunityView, PeriodView, ValueView,
+    DocumentView, ImportedItem, LotView, OpportunityList, OpportunityView, PeriodView, ValueView,
 };

@@ -217,3 +217,17 @@ impl OpportunityView {
         }
     }
 }
+
+/// What became of one release.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportedItem {
+    /// The process.
+    pub ocid: String,
+    /// The opportunity.
+    pub id: Uuid,
+    /// `created`, `updated`, `unchanged` (a release no newer than the one
+    /// kept) or `kept` (the process came from another source, which alone,
+    /// or a network admin, may update it: not applied).
+    pub result: &'static str,
+}

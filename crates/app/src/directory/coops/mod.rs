@@ -2,9 +2,11 @@
 //! changing them tells.
 
 mod membership;
+mod users;
 mod views;
 
 pub use membership::{MembershipDecision, decide_membership};
+pub use users::grant_role;
 pub use views::{CoopList, CoopView, DeletedRecord, LocationBody, MembershipView};
 
 use chrono::{DateTime, Utc};

@@ -3,6 +3,7 @@
 
 pub mod deliveries;
 pub mod endpoints;
+pub mod manage;
 pub mod rotation;
 pub mod views;
 

@@ -7,7 +7,7 @@ use actix_web::{get, web};
 use uuid::Uuid;
 
 use crate::auth::Caller;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, BidConsortium};
 use crate::state::AppState;
 
 /// The capability matrix (the tender's required skills and the roles'
@@ -19,9 +19,8 @@ use crate::state::AppState;
     security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The bid's id")),
     responses(
+        BidConsortium,
         (status = 200, description = "The gap analysis", body = GapsView),
-        (status = 403, description = "Invited, not (yet) in the consortium", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/bids/{id}/gaps")]

@@ -2,51 +2,17 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, put, web};
-use coophub_app::bidding::bids::BidCase;
-use coophub_app::guard::{Lock, load};
-use coophub_domain::access::bidding::write_sections;
+use coophub_app::bidding::bids;
 use coophub_domain::bidding::SectionInput;
-use coophub_domain::{FieldError, ValidationErrors};
-use coophub_store::DbConnection;
-use coophub_store::bidding::sections::{self, Owner};
-use coophub_store::people;
 use uuid::Uuid;
 
-use super::{BidView, SectionBody, consortium_coop, ensure_open};
+use super::{BidView, SectionBody};
 use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
+use crate::problem::{ApiError, BidOpen, JsonBody, NoSuchBid, Problem, TokenRequired};
 use crate::state::AppState;
 
-/// Who writes the section: a consortium co-op and one of the consortium's people.
-fn owner(
-    conn: &mut DbConnection,
-    case: &BidCase,
-    coop: Option<&str>,
-    input: &SectionInput,
-) -> Result<Owner, ApiError> {
-    let mut errors = ValidationErrors::default();
-    let coop = coop.and_then(|slug| errors.check(consortium_coop(case, slug, "/owner_coop")));
-    if let Some(person) = input.owner_person {
-        let consortium = case.consortium();
-        if people::find(conn, person)?.is_none_or(|p| !consortium.contains(&p.coop_id)) {
-            errors.0.push(FieldError::new(
-                "/owner_person",
-                "must be the id of a person of a co-op in the consortium",
-            ));
-        }
-    }
-    if errors.0.is_empty() {
-        Ok(Owner {
-            coop,
-            person: input.owner_person,
-        })
-    } else {
-        Err(errors.into())
-    }
-}
-
-/// Writes the section `section` (new when `None`) of bid `id`.
+/// Adds the section (`section` is `None`) or replaces it.
 async fn put_section(
     state: &AppState,
     caller: SignedIn,
@@ -57,21 +23,15 @@ async fn put_section(
     let (coop, input) =
         body.check(|body| Ok((body.owner_coop.clone(), SectionInput::parse(body.draft())?)))?;
     let now = state.clock.now();
-    let (viewer, case) = state
+    let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let case = load::<BidCase>(conn, viewer, &id, write_sections, Lock::ForChange)?;
-            ensure_open(&case, "takes no more changes to its sections")?;
-            let owner = owner(conn, &case, coop.as_deref(), &input)?;
-            if sections::put(conn, id, section, &input, owner)?.is_none() {
-                return Err(ApiError::NotFound(format!(
-                    "no section {} in bid {id}",
-                    section.unwrap_or_default()
-                )));
-            }
-            Ok(BidCase::of(conn, case.bid)?)
+            let owner = coop.as_deref();
+            Ok(bids::put_section(
+                conn, viewer, id, section, owner, &input, now,
+            )?)
         })
         .await?;
-    Ok(BidView::new(case, &viewer, now.date_naive()))
+    Ok(view)
 }
 
 /// Anyone of the consortium adds a section to write, with its owner and due
@@ -82,11 +42,9 @@ async fn put_section(
     params(("id" = Uuid, Path, description = "The bid's id")),
     request_body = SectionBody,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, NoSuchBid, BidOpen,
         (status = 201, description = "Added", body = BidView),
         (status = 403, description = "Not of a co-op in the consortium", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The bid is closed (`bid_state`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/bids/{id}/sections")]
@@ -113,11 +71,10 @@ pub async fn add_section(
     ),
     request_body = SectionBody,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, BidOpen,
         (status = 200, description = "Replaced", body = BidView),
         (status = 403, description = "Not of a co-op in the consortium", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such bid or section (or not the caller's)", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The bid is closed (`bid_state`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/bids/{id}/sections/{section_id}")]

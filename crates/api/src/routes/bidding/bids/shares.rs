@@ -6,7 +6,7 @@ use coophub_app::bidding::shares::{self, SharesView};
 use uuid::Uuid;
 
 use crate::auth::Caller;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, BidConsortium};
 use crate::state::AppState;
 
 /// Each consortium partner's work share (effort) and revenue share (the
@@ -18,9 +18,8 @@ use crate::state::AppState;
     security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The bid's id")),
     responses(
+        BidConsortium,
         (status = 200, description = "The shares", body = SharesView),
-        (status = 403, description = "Invited, not (yet) in the consortium", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/bids/{id}/shares")]

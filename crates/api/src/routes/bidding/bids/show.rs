@@ -1,10 +1,7 @@
 //! `GET /api/v1/bids` and `GET /api/v1/bids/{id}`.
 
 use actix_web::{get, web};
-use coophub_app::bidding::bids::BidCase;
-use coophub_app::guard::{Lock, load};
-use coophub_domain::access::bidding::read_bid;
-use coophub_store::bidding::bids;
+use coophub_app::bidding::bids;
 use uuid::Uuid;
 
 use super::{BidList, BidView};
@@ -32,12 +29,12 @@ pub async fn show_bid(
 ) -> Result<web::Json<BidView>, ApiError> {
     let id = id.into_inner();
     let today = state.clock.now().date_naive();
-    let (viewer, case) = state
+    let (_, view) = state
         .read(caller, move |conn, viewer| {
-            Ok(load::<BidCase>(conn, viewer, &id, read_bid, Lock::Read)?)
+            Ok(bids::show(conn, viewer, id, today)?)
         })
         .await?;
-    Ok(web::Json(BidView::new(case, &viewer, today)))
+    Ok(web::Json(view))
 }
 
 /// The bids of the caller's co-ops: led or joined, and (for their admins)
@@ -59,26 +56,10 @@ pub async fn list_bids(
 ) -> Result<web::Json<BidList>, ApiError> {
     let page = query.0.page()?;
     let today = state.clock.now().date_naive();
-    let (viewer, (cases, total)) = state
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            let coops: Vec<Uuid> = viewer.roles.iter().map(|held| held.coop).collect();
-            let administered = viewer.administered();
-            let (found, total) = bids::visible_to(conn, &coops, &administered, page)?;
-            let mut cases = Vec::with_capacity(found.len());
-            for bid in found {
-                cases.push(BidCase::of(conn, bid)?);
-            }
-            Ok((cases, total))
+            Ok(bids::list(conn, viewer, page, today)?)
         })
         .await?;
-    let items = cases
-        .into_iter()
-        .map(|case| BidView::new(case, &viewer, today))
-        .collect();
-    Ok(web::Json(BidList {
-        items,
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }

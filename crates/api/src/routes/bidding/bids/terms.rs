@@ -2,18 +2,14 @@
 //! coordinator, price, premium and fund share while the bid is open.
 
 use actix_web::{put, web};
-use coophub_app::bidding::bids::BidCase;
-use coophub_app::guard::{Lock, load};
-use coophub_domain::ValidationErrors;
-use coophub_domain::access::bidding::manage_bid;
+use coophub_app::bidding::bids;
 use coophub_domain::bidding::BidInput;
-use coophub_store::bidding::bids;
 use uuid::Uuid;
 
-use super::{BidTermsBody, BidView, ensure_open, settle_terms};
+use super::{BidTermsBody, BidView};
 use crate::auth::SignedIn;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired};
+use crate::problem::{ApiError, BidLead, BidOpen, JsonBody, TokenRequired};
 use crate::state::AppState;
 
 /// Replaces the bid's terms (what is left out goes back to its default: the
@@ -24,11 +20,8 @@ use crate::state::AppState;
     params(("id" = Uuid, Path, description = "The bid's id")),
     request_body = BidTermsBody,
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, BidLead, BidOpen,
         (status = 200, description = "Changed", body = BidView),
-        (status = 403, description = "Not the lead co-op's admin or the coordinator", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such bid (or not the caller's)", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The bid is closed (`bid_state`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/bids/{id}/terms")]
@@ -41,32 +34,17 @@ pub async fn change_bid_terms(
     let body = body.check(Ok)?;
     let id = id.into_inner();
     let now = state.clock.now();
-    let (viewer, case) = state
+    let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let mut case = load::<BidCase>(conn, viewer, &id, manage_bid, Lock::ForChange)?;
-            ensure_open(&case, "takes no more changes to its terms")?;
-            let mut input = BidInput::parse(body.draft(case.bid.lot_id.clone()))?;
-            let mut errors = ValidationErrors::default();
-            let lead = case.bid.lead_coop_id;
-            settle_terms(
+            Ok(bids::change_terms(
                 conn,
-                &case.opportunity,
-                lead,
+                viewer,
+                id,
                 body.coordinator,
-                &mut input,
-                &mut errors,
-            )?;
-            if !errors.0.is_empty() {
-                return Err(errors.into());
-            }
-            let bid = &mut case.bid;
-            bid.title = input.title;
-            bid.coordinator_id = body.coordinator;
-            bid.value = input.value;
-            bid.shares = input.shares;
-            bids::save(conn, bid, now)?;
-            Ok(BidCase::of(conn, case.bid)?)
+                |lot| BidInput::parse(body.draft(lot)),
+                now,
+            )?)
         })
         .await?;
-    Ok(web::Json(BidView::new(case, &viewer, now.date_naive())))
+    Ok(web::Json(view))
 }

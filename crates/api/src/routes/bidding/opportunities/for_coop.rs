@@ -2,20 +2,14 @@
 //! co-op, the basis of tender alerts.
 
 use actix_web::{get, web};
-use coophub_app::bidding::ranking::{CoveredView, RankedList, RankedOpportunity};
-use coophub_app::directory::coops::READ;
-use coophub_app::guard::{Lock, load};
-use coophub_domain::bidding::{CoopFit, coop_fit};
-use coophub_domain::coop::Coop;
-use coophub_store::bidding::opportunities;
+use coophub_app::bidding::opportunities;
+use coophub_app::bidding::ranking::RankedList;
 
-use super::OpportunityView;
 use crate::auth::Caller;
 use crate::extract::Query;
-use crate::paging::{PageQuery, page_of};
-use crate::problem::{ApiError, Problem, QueryString};
+use crate::paging::PageQuery;
+use crate::problem::{ApiError, NoSuchCoop, QueryString};
 use crate::state::AppState;
-use coophub_app::bidding::capability::capability_of;
 
 /// Open opportunities that need something the co-op has, best fit first:
 /// by its listed technologies and services and its case studies, and (for
@@ -25,9 +19,8 @@ use coophub_app::bidding::capability::capability_of;
     security((), ("bearer" = [])),
     params(("slug" = String, Path, description = "The co-op's slug"), PageQuery),
     responses(
-        QueryString,
+        QueryString, NoSuchCoop,
         (status = 200, description = "Ranked opportunities", body = RankedList),
-        (status = 404, description = "No such co-op", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/coops/{slug}/opportunities")]
@@ -41,48 +34,8 @@ pub async fn coop_opportunities(
     let now = state.clock.now();
     let (_, ranked) = state
         .read(caller, move |conn, viewer| {
-            let coop = load::<Coop>(conn, viewer, &slug, READ, Lock::Read)?;
-            let evidence = capability_of(conn, viewer, coop, now)?.evidence;
-            let mut ranked: Vec<(CoopFit, _)> = opportunities::open(conn, now)?
-                .into_iter()
-                .map(|opportunity| {
-                    let required: Vec<String> = opportunity
-                        .required_skills
-                        .iter()
-                        .map(|s| s.slug.clone())
-                        .collect();
-                    (coop_fit(&required, &evidence), opportunity)
-                })
-                .filter(|(fit, _)| !fit.covered.is_empty())
-                .collect();
-            ranked.sort_by(|(a, x), (b, y)| {
-                b.score
-                    .partial_cmp(&a.score)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then_with(|| x.tender.deadline.cmp(&y.tender.deadline))
-                    .then_with(|| x.id.cmp(&y.id))
-            });
-            Ok(ranked)
+            Ok(opportunities::for_coop(conn, viewer, &slug, page, now)?)
         })
         .await?;
-    let (chosen, total) = page_of(ranked, page);
-    let items = chosen
-        .into_iter()
-        .map(|(fit, opportunity)| RankedOpportunity {
-            opportunity: OpportunityView::new(opportunity, now),
-            score: (fit.score * 1000.0).round() / 1000.0,
-            covered: fit
-                .covered
-                .into_iter()
-                .map(|(slug, evidence)| CoveredView { slug, evidence })
-                .collect(),
-            missing: fit.missing,
-        })
-        .collect();
-    Ok(web::Json(RankedList {
-        items,
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(ranked))
 }

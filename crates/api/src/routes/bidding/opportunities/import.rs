@@ -1,14 +1,14 @@
 //! `POST /api/v1/opportunities/import`.
 
 use actix_web::{post, web};
+use coophub_app::bidding::opportunities;
 use coophub_domain::bidding::read_package;
-use coophub_store::bidding::opportunities::{Source, Upserted};
 
-use super::{ImportAnswer, ImportedItem, adder};
+use super::ImportAnswer;
 use crate::auth::SignedIn;
 use crate::extract::PackageJson;
 use crate::openapi::ocds::OcdsPackage;
-use crate::problem::{ApiError, JsonBody, Problem, ProblemItem, TokenRequired};
+use crate::problem::{ApiError, JsonBody, ProblemItem, TenderAdder, TokenRequired};
 use crate::state::AppState;
 
 /// Imports an OCDS 1.1 release package or record package (up to 10 MB):
@@ -24,9 +24,8 @@ use crate::state::AppState;
     security(("bearer" = [])),
     request_body(content = OcdsPackage, description = "An OCDS release package or record package"),
     responses(
-        TokenRequired, JsonBody,
+        TokenRequired, JsonBody, TenderAdder,
         (status = 200, description = "Imported", body = ImportAnswer),
-        (status = 403, description = "Not a network admin or an admin of a member co-op", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/opportunities/import")]
@@ -46,33 +45,10 @@ pub async fn import_opportunities(
             message: warning.message.clone(),
         })
         .collect();
+    let releases = package.releases;
     let (_, items) = state
         .write(caller, move |conn, viewer| {
-            let source = Source {
-                manual: false,
-                provenance: adder(viewer)?,
-            };
-            let mut items = Vec::with_capacity(package.releases.len());
-            for release in &package.releases {
-                let (id, result) = match coophub_app::bidding::opportunities::upsert(
-                    conn,
-                    release,
-                    &[],
-                    source,
-                    now,
-                )? {
-                    Upserted::Created(id) => (id, "created"),
-                    Upserted::Updated(id) => (id, "updated"),
-                    Upserted::Unchanged(id) => (id, "unchanged"),
-                    Upserted::Kept(id) => (id, "kept"),
-                };
-                items.push(ImportedItem {
-                    ocid: release.ocid.clone(),
-                    id,
-                    result,
-                });
-            }
-            Ok(items)
+            Ok(opportunities::import(conn, viewer, &releases, now)?)
         })
         .await?;
     for (item, pointer) in items.iter().zip(&package.pointers) {

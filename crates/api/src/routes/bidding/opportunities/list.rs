@@ -1,12 +1,12 @@
 //! `GET /api/v1/opportunities`.
 
 use actix_web::{get, web};
+use coophub_app::bidding::opportunities;
 use coophub_domain::bidding::{OpportunityStatus, cpv_digits};
-use coophub_store::bidding::opportunities::{self, OpportunityFilter};
-use coophub_store::skills;
+use coophub_store::bidding::opportunities::OpportunityFilter;
 use serde::Deserialize;
 
-use super::{OpportunityList, OpportunityView};
+use super::OpportunityList;
 use crate::auth::Caller;
 use crate::extract::{Query, Timestamp};
 use crate::paging::PageQuery;
@@ -98,37 +98,22 @@ pub async fn list_opportunities(
         return Err(ApiError::InvalidParameters(wrong));
     }
     let now = state.clock.now();
-    let (_, (found, total)) = state
+    let filter = OpportunityFilter {
+        q: query.q,
+        cpv: query.cpv,
+        skill: query.skill,
+        buyer: query.buyer,
+        deadline_after: query.deadline_after.map(|t| t.0),
+        value_min: query.value_min,
+        value_max: query.value_max,
+        sme: query.suitable_for == Some(SuitableFor::Sme),
+        vcse: query.suitable_for == Some(SuitableFor::Vcse),
+        status: query.status.map(|status| (status, now)),
+    };
+    let (_, list) = state
         .read(caller, move |conn, _| {
-            let skill = match &query.skill {
-                Some(spelling) => match skills::find(conn, spelling)? {
-                    Some(skill) => Some(skill.slug),
-                    None => return Ok((Vec::new(), 0)),
-                },
-                None => None,
-            };
-            let filter = OpportunityFilter {
-                q: query.q,
-                cpv: query.cpv.map(|c| cpv_digits(&c).unwrap_or(c)),
-                skill,
-                buyer: query.buyer,
-                deadline_after: query.deadline_after.map(|t| t.0),
-                value_min: query.value_min,
-                value_max: query.value_max,
-                sme: query.suitable_for == Some(SuitableFor::Sme),
-                vcse: query.suitable_for == Some(SuitableFor::Vcse),
-                status: query.status.map(|status| (status, now)),
-            };
-            Ok(opportunities::list(conn, &filter, page)?)
+            Ok(opportunities::list(conn, filter, page, now)?)
         })
         .await?;
-    Ok(web::Json(OpportunityList {
-        items: found
-            .into_iter()
-            .map(|o| OpportunityView::new(o, now))
-            .collect(),
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }

@@ -1,7 +1,7 @@
 //! `GET /api/v1/opportunities/{id}`.
 
 use actix_web::{get, web};
-use coophub_store::bidding::opportunities;
+use coophub_app::bidding::opportunities;
 use uuid::Uuid;
 
 use super::OpportunityView;
@@ -26,11 +26,11 @@ pub async fn show_opportunity(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<OpportunityView>, ApiError> {
     let id = id.into_inner();
-    let (_, found) = state
+    let now = state.clock.now();
+    let (_, view) = state
         .read(caller, move |conn, _| {
-            opportunities::find(conn, id)?
-                .ok_or_else(|| ApiError::NotFound(format!("no opportunity {id}")))
+            Ok(opportunities::show(conn, id, now)?)
         })
         .await?;
-    Ok(web::Json(OpportunityView::new(found, state.clock.now())))
+    Ok(web::Json(view))
 }

@@ -1,21 +1,17 @@
 //! `GET /api/v1/offers`.
 
 use actix_web::{get, web};
-use coophub_domain::access::sharing as access;
+use coophub_app::sharing::offers::{self, OfferFilters};
 use coophub_domain::sharing::{OfferStatus, WorkMode};
-use coophub_store::sharing::offers::{self, OfferFilter};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{OfferList, OfferView};
+use super::OfferList;
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString};
 use crate::state::AppState;
-use coophub_app::sharing::{
-    Resolved, audience, coop_of, person_visible, resolve_filters, visible_person,
-};
 
 /// Filters of the offer list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -62,46 +58,18 @@ pub async fn list_offers(
         per_page: query.per_page,
     }
     .page()?;
+    let filters = OfferFilters {
+        coop: query.coop,
+        skill: query.skill,
+        status: query.status,
+        work_mode: query.work_mode,
+        person_id: query.person_id,
+    };
     let now = state.clock.now();
-    let (viewer, found) = state
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            let Some(Resolved { coop, skill }) = resolve_filters(conn, query.coop, query.skill)?
-            else {
-                return Ok((Vec::new(), 0));
-            };
-            if let Some(id) = query.person_id
-                && !person_visible(conn, viewer, id)?
-            {
-                return Ok((Vec::new(), 0));
-            }
-            let filter = OfferFilter {
-                coop,
-                skill,
-                status: query.status,
-                work_mode: query.work_mode,
-                person: query.person_id,
-            };
-            let (found, total) = offers::list(conn, &filter, &audience(viewer), now, page)?;
-            let mut items = Vec::with_capacity(found.len());
-            for offer in found {
-                let coop = coop_of(conn, offer.coop_id, &String::new)?;
-                let person = visible_person(conn, viewer, offer.person_id, &coop)?;
-                items.push((offer, coop, person));
-            }
-            Ok((items, total))
+            Ok(offers::list(conn, viewer, filters, page, now)?)
         })
         .await?;
-    let (items, total) = found;
-    Ok(web::Json(OfferList {
-        items: items
-            .into_iter()
-            .map(|(offer, coop, person)| {
-                let rates = access::see_rates(&viewer, coop.id);
-                OfferView::new(offer, &coop, person.as_ref(), rates, now)
-            })
-            .collect(),
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }

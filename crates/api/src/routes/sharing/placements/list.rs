@@ -1,18 +1,17 @@
 //! `GET /api/v1/placements`.
 
 use actix_web::{get, web};
+use coophub_app::sharing::placements;
 use coophub_domain::sharing::PlacementState;
-use coophub_store::sharing::placements::{self, PlacementFilter};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{PlacementList, view_of};
+use super::PlacementList;
 use crate::auth::SignedIn;
 use crate::extract::Query;
 use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString, TokenRequired};
 use crate::state::AppState;
-use coophub_app::sharing::coop_of;
 
 /// Filters of the placement list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -53,36 +52,11 @@ pub async fn list_placements(
     }
     .page()?;
     let today = state.clock.now().date_naive();
-    let (_, (items, total)) = state
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            let involving = (!viewer.is_network_admin())
-                .then(|| viewer.roles.iter().map(|held| held.coop).collect());
-            let filter = PlacementFilter {
-                involving,
-                offer: query.offer_id,
-                person: None,
-                states: query.state.into_iter().collect(),
-            };
-            let (found, total) = placements::list(conn, &filter, page)?;
-            let mut items = Vec::with_capacity(found.len());
-            for placement in found {
-                let offering = coop_of(conn, placement.offering_coop_id, &String::new)?;
-                let requesting = coop_of(conn, placement.requesting_coop_id, &String::new)?;
-                items.push(view_of(
-                    conn,
-                    viewer,
-                    placement,
-                    [&offering, &requesting],
-                    today,
-                )?);
-            }
-            Ok((items, total))
+            let (offer, wanted) = (query.offer_id, query.state);
+            Ok(placements::list(conn, viewer, offer, wanted, page, today)?)
         })
         .await?;
-    Ok(web::Json(PlacementList {
-        items,
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }

@@ -4,116 +4,31 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use coophub_app::guard::{Lock, load};
-use coophub_app::sharing::placements::Involved;
+use coophub_app::sharing::placements::{self, MoveAsked, reason_of};
 use coophub_domain::access::sharing as access;
-use coophub_domain::notify::EventKind;
-use coophub_domain::sharing::{PlacementAction, reason};
-use coophub_domain::{Expected, FieldError, ValidationErrors};
-use coophub_store::sharing::placements::{self, Doing, Move};
+use coophub_domain::sharing::PlacementAction;
 use uuid::Uuid;
 
-use super::{PlacementView, ReasonBody, placement_response, view_of};
+use super::{PlacementView, ReasonBody, placement_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
 use crate::state::AppState;
-use coophub_app::sharing::placements::PlacementRule;
-use coophub_app::sharing::placements::check_fits;
-use coophub_app::telling::tell;
 
-/// One move asked for.
-struct Asked {
-    id: Uuid,
-    action: PlacementAction,
-    rule: PlacementRule,
-    reason: String,
-    expected: Option<Expected>,
-}
-
-async fn act(state: &AppState, caller: SignedIn, asked: Asked) -> Result<HttpResponse, ApiError> {
+/// Makes the move asked and answers the placement as it now stands.
+async fn act(
+    state: &AppState,
+    caller: SignedIn,
+    asked: MoveAsked,
+) -> Result<HttpResponse, ApiError> {
     let now = state.clock.now();
-    let today = now.date_naive();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let involved = load::<Involved>(conn, viewer, &asked.id, asked.rule, Lock::ForChange)?;
-            let placement = &involved.placement;
-            let current = placement.state_on(today);
-            let to = current.after(asked.action).map_err(|illegal| {
-                ApiError::conflict(
-                    Code::PlacementState,
-                    format!(
-                        "a placement that is {} cannot be {}",
-                        illegal.from.as_str(),
-                        done(asked.action)
-                    ),
-                )
-            })?;
-            if to.holds_time()
-                && !current.holds_time()
-                && let Some(offer) = placement.offer_id
-            {
-                check_fits(conn, offer, Some(placement.id), placement.booking())?;
-            }
-            let step = Move {
-                action: asked.action,
-                to,
-                started_by_date: current != placement.state,
-            };
-            let by = Doing {
-                user: viewer.user_id(),
-                reason: &asked.reason,
-                at: now,
-            };
-            let moved =
-                placements::record_move(conn, placement, asked.expected.as_ref(), step, by)?;
-            let kind = match asked.action {
-                PlacementAction::Accept => EventKind::PlacementAccepted,
-                PlacementAction::Decline => EventKind::PlacementDeclined,
-                PlacementAction::Start => EventKind::PlacementStarted,
-                PlacementAction::Complete => EventKind::PlacementCompleted,
-                PlacementAction::Cancel => EventKind::PlacementCancelled,
-            };
-            let coops = [&involved.offering, &involved.requesting];
-            tell::placement(conn, viewer, &moved, coops, kind, now)?;
-            let involved = super::Involved {
-                placement: moved,
-                ..involved
-            };
-            view_of(
-                conn,
-                viewer,
-                involved.placement,
-                [&involved.offering, &involved.requesting],
-                today,
-            )
+            Ok(placements::make_move(conn, viewer, &asked, now)?)
         })
         .await?;
     Ok(placement_response(StatusCode::OK, view))
-}
-
-fn done(action: PlacementAction) -> &'static str {
-    match action {
-        PlacementAction::Accept => "accepted",
-        PlacementAction::Decline => "declined",
-        PlacementAction::Start => "started",
-        PlacementAction::Complete => "completed",
-        PlacementAction::Cancel => "cancelled",
-    }
-}
-
-/// The reason sent, checked; `required` for a cancellation.
-fn reason_of(body: ReasonBody, required: bool) -> Result<String, ApiError> {
-    let mut errors = ValidationErrors::default();
-    let text = reason(body.reason, "/reason", &mut errors);
-    if required && text.is_empty() {
-        errors.0.push(FieldError::new(
-            "/reason",
-            "is required: say why, for the other side",
-        ));
-    }
-    errors.finish(|| Some(text)).map_err(Into::into)
 }
 
 macro_rules! placement_move {
@@ -141,7 +56,7 @@ macro_rules! placement_move {
             caller: SignedIn,
             id: web::Path<Uuid>,
         ) -> Result<HttpResponse, ApiError> {
-                    let asked = Asked {
+                    let asked = MoveAsked {
                 id: id.into_inner(),
                 action: $action,
                 rule: $rule,
@@ -181,8 +96,8 @@ macro_rules! placement_move_with_reason {
             body: Checked<ReasonBody>,
         ) -> Result<HttpResponse, ApiError> {
                     let expected = expected_version(&req)?;
-            let reason = body.check(|body| reason_of(body, $required))?;
-            let asked = Asked {
+            let reason = body.check(|body| Ok(reason_of(body.reason, $required)?))?;
+            let asked = MoveAsked {
                 id: id.into_inner(),
                 action: $action,
                 rule: if $action == PlacementAction::Decline {

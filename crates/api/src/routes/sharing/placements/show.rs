@@ -1,19 +1,13 @@
 //! `GET /api/v1/placements/{id}` and `GET /api/v1/placements/{id}/history`.
 
-use coophub_app::guard::{Lock, load};
-use coophub_app::sharing::placements::Involved;
-use std::collections::HashMap;
-
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
-use coophub_domain::access::sharing as access;
-use coophub_store::sharing::placements;
-use coophub_store::users;
+use coophub_app::sharing::placements;
 use uuid::Uuid;
 
-use super::{HistoryView, PlacementEventView, PlacementView, placement_response, view_of};
+use super::{HistoryView, PlacementView, placement_response};
 use crate::auth::Caller;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, HiddenPlacement};
 use crate::state::AppState;
 
 /// A placement, to the two co-ops' users, the person placed and network admins.
@@ -22,8 +16,8 @@ use crate::state::AppState;
     security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The placement's id")),
     responses(
+        HiddenPlacement,
         (status = 200, description = "The placement", body = PlacementView),
-        (status = 404, description = "No such placement (or not visible to the caller)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/placements/{id}")]
@@ -36,14 +30,7 @@ pub async fn show_placement(
     let id = id.into_inner();
     let (_, view) = state
         .read(caller, move |conn, viewer| {
-            let involved = load::<Involved>(conn, viewer, &id, access::read_placement, Lock::Read)?;
-            view_of(
-                conn,
-                viewer,
-                involved.placement,
-                [&involved.offering, &involved.requesting],
-                today,
-            )
+            Ok(placements::show(conn, viewer, id, today)?)
         })
         .await?;
     Ok(placement_response(StatusCode::OK, view))
@@ -55,8 +42,8 @@ pub async fn show_placement(
     security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The placement's id")),
     responses(
+        HiddenPlacement,
         (status = 200, description = "The history", body = HistoryView),
-        (status = 404, description = "No such placement (or not visible to the caller)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/placements/{id}/history")]
@@ -66,39 +53,10 @@ pub async fn placement_history(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<HistoryView>, ApiError> {
     let id = id.into_inner();
-    let (_, items) = state
+    let (_, history) = state
         .read(caller, move |conn, viewer| {
-            load::<Involved>(conn, viewer, &id, access::read_placement, Lock::Read)?;
-            let events = placements::history(conn, id)?;
-            let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
-            let mut items = Vec::with_capacity(events.len());
-            for event in events {
-                let by_name = match event.user_id {
-                    Some(user) => match names.get(&user) {
-                        Some(name) => name.clone(),
-                        None => {
-                            let name = users::find(conn, user)?.map(|(u, _)| u.name);
-                            names.insert(user, name.clone());
-                            name
-                        }
-                    },
-                    None => None,
-                };
-                items.push(PlacementEventView {
-                    seq: event.seq,
-                    state: event.state,
-                    action: event.action,
-                    by_user_id: event.user_id,
-                    by_name,
-                    reason: event.reason,
-                    at: event.at,
-                });
-            }
-            Ok(items)
+            Ok(placements::history(conn, viewer, id)?)
         })
         .await?;
-    Ok(web::Json(HistoryView {
-        placement_id: id,
-        items,
-    }))
+    Ok(web::Json(history))
 }

@@ -1,16 +1,12 @@
 //! `DELETE /api/v1/requests/{id}`.
 
 use actix_web::{HttpRequest, HttpResponse, delete, web};
-use coophub_app::guard::{Lock, load};
-use coophub_domain::access::sharing as access;
-use coophub_domain::coop::Coop;
-use coophub_domain::sharing::Request;
-use coophub_store::sharing::requests;
+use coophub_app::sharing::requests;
 use uuid::Uuid;
 
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
-use crate::problem::{ApiError, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, RequestAdmin, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Withdraws a request; placements that answered it keep their history.
@@ -22,10 +18,8 @@ use crate::state::AppState;
         ("If-Match" = Option<String>, Header, description = "The ETag this is based on"),
     ),
     responses(
-        TokenRequired, Versioned,
+        TokenRequired, Versioned, RequestAdmin,
         (status = 204, description = "Deleted"),
-        (status = 403, description = "Not an admin of the asking co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such request", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[delete("/requests/{id}")]
@@ -40,14 +34,7 @@ pub async fn delete_request(
     let id = id.into_inner();
     state
         .write(caller, move |conn, viewer| {
-            let (request, _) = load::<(Request, Coop)>(
-                conn,
-                viewer,
-                &id,
-                access::administer_listing,
-                Lock::ForChange,
-            )?;
-            Ok(requests::delete(conn, &request, expected.as_ref(), now)?)
+            Ok(requests::delete(conn, viewer, id, expected.as_ref(), now)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -1,18 +1,16 @@
 //! `GET /api/v1/requests`.
 
 use actix_web::{get, web};
-use coophub_domain::access::sharing as access;
+use coophub_app::sharing::requests::{self, RequestFilters};
 use coophub_domain::sharing::{ProjectKind, RequestStatus};
-use coophub_store::sharing::requests::{self, RequestFilter};
 use serde::Deserialize;
 
-use super::{RequestList, RequestView};
+use super::RequestList;
 use crate::auth::Caller;
 use crate::extract::Query;
 use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString};
 use crate::state::AppState;
-use coophub_app::sharing::{Resolved, audience, coop_of, resolve_filters};
 
 /// Filters of the request list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -57,37 +55,16 @@ pub async fn list_requests(
         per_page: query.per_page,
     }
     .page()?;
-    let (viewer, (items, total)) = state
+    let filters = RequestFilters {
+        coop: query.coop,
+        skill: query.skill,
+        status: query.status,
+        project_kind: query.project_kind,
+    };
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            let Some(Resolved { coop, skill }) = resolve_filters(conn, query.coop, query.skill)?
-            else {
-                return Ok((Vec::new(), 0));
-            };
-            let filter = RequestFilter {
-                coop,
-                skill,
-                status: query.status,
-                project_kind: query.project_kind,
-            };
-            let (found, total) = requests::list(conn, &filter, &audience(viewer), page)?;
-            let mut items = Vec::with_capacity(found.len());
-            for request in found {
-                let coop = coop_of(conn, request.coop_id, &String::new)?;
-                items.push((request, coop));
-            }
-            Ok((items, total))
+            Ok(requests::list(conn, viewer, filters, page)?)
         })
         .await?;
-    Ok(web::Json(RequestList {
-        items: items
-            .into_iter()
-            .map(|(request, coop)| {
-                let rates = access::see_rates(&viewer, coop.id);
-                RequestView::new(request, &coop, rates)
-            })
-            .collect(),
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }

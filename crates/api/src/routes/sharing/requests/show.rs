@@ -2,15 +2,12 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
-use coophub_app::guard::{Lock, load};
-use coophub_domain::access::sharing as access;
-use coophub_domain::coop::Coop;
-use coophub_domain::sharing::Request;
+use coophub_app::sharing::requests;
 use uuid::Uuid;
 
 use super::{RequestView, request_response};
 use crate::auth::Caller;
-use crate::problem::{ApiError, Problem};
+use crate::problem::{ApiError, HiddenRequest};
 use crate::state::AppState;
 
 /// A request. Open requests of member co-ops show to everyone (budgets to
@@ -20,8 +17,8 @@ use crate::state::AppState;
     security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The request's id")),
     responses(
+        HiddenRequest,
         (status = 200, description = "The request", body = RequestView),
-        (status = 404, description = "No such request (or not visible to the caller)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/requests/{id}")]
@@ -31,20 +28,10 @@ pub async fn show_request(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let (viewer, (request, coop)) = state
+    let (_, view) = state
         .read(caller, move |conn, viewer| {
-            Ok(load::<(Request, Coop)>(
-                conn,
-                viewer,
-                &id,
-                access::read_listing,
-                Lock::Read,
-            )?)
+            Ok(requests::show(conn, viewer, id)?)
         })
         .await?;
-    let rates = access::see_rates(&viewer, coop.id);
-    Ok(request_response(
-        StatusCode::OK,
-        RequestView::new(request, &coop, rates),
-    ))
+    Ok(request_response(StatusCode::OK, view))
 }

@@ -2,20 +2,15 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, put, web};
-use coophub_app::guard::{Lock, load};
-use coophub_domain::FieldError;
-use coophub_domain::access::sharing as access;
-use coophub_domain::coop::Coop;
-use coophub_domain::sharing::Request;
+use coophub_app::sharing::requests;
 use coophub_domain::sharing::RequestInput;
-use coophub_store::sharing::requests;
 use uuid::Uuid;
 
 use super::{RequestBody, RequestView, request_response};
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::Checked;
-use crate::problem::{ApiError, JsonBody, Problem, TokenRequired, Versioned};
+use crate::problem::{ApiError, JsonBody, RequestAdmin, TokenRequired, Versioned};
 use crate::state::AppState;
 
 /// Replaces a request (its co-op stays); mark it `filled` or `closed` when done.
@@ -28,10 +23,8 @@ use crate::state::AppState;
     ),
     request_body = RequestBody,
     responses(
-        TokenRequired, JsonBody, Versioned,
+        TokenRequired, JsonBody, Versioned, RequestAdmin,
         (status = 200, description = "Replaced", body = RequestView),
-        (status = 403, description = "Not an admin of the asking co-op", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such request", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/requests/{id}")]
@@ -50,27 +43,13 @@ pub async fn update_request(
     })?;
     let now = state.clock.now();
     let id = id.into_inner();
-    let (_, (request, coop)) = state
+    let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let (request, coop) = load::<(Request, Coop)>(
-                conn,
-                viewer,
-                &id,
-                access::administer_listing,
-                Lock::ForChange,
-            )?;
-            if slug.as_ref().is_some_and(|slug| *slug != coop.slug) {
-                return Err(ApiError::from_field(FieldError::new(
-                    "/coop",
-                    "a request stays with its co-op",
-                )));
-            }
-            let request = requests::update(conn, &request, expected.as_ref(), &input, now)?;
-            Ok((request, coop))
+            let (expected, slug) = (expected.as_ref(), slug.as_deref());
+            Ok(requests::replace(
+                conn, viewer, id, expected, slug, &input, now,
+            )?)
         })
         .await?;
-    Ok(request_response(
-        StatusCode::OK,
-        RequestView::new(request, &coop, true),
-    ))
+    Ok(request_response(StatusCode::OK, view))
 }

@@ -1,11 +1,7 @@
 //! `GET /api/v1/rotations` and `GET /api/v1/rotations/{id}`.
 
 use actix_web::{get, web};
-use coophub_app::guard::{Lock, load};
-use coophub_app::sharing::rotations::Asked;
-use coophub_domain::access::rotation as access;
-use coophub_store::people;
-use coophub_store::sharing::rotations;
+use coophub_app::sharing::rotations;
 use uuid::Uuid;
 
 use super::{RotationList, RotationView};
@@ -32,18 +28,12 @@ pub async fn show_rotation(
     id: web::Path<Uuid>,
 ) -> Result<web::Json<RotationView>, ApiError> {
     let id = id.into_inner();
-    let (_, asked) = state
+    let (_, view) = state
         .read(caller, move |conn, viewer| {
-            Ok(load::<Asked>(
-                conn,
-                viewer,
-                &id,
-                access::read_rotation,
-                Lock::Read,
-            )?)
+            Ok(rotations::show(conn, viewer, id)?)
         })
         .await?;
-    Ok(web::Json(RotationView::new(asked)))
+    Ok(web::Json(view))
 }
 
 /// The caller's own rotation requests, and those of the co-ops they administer.
@@ -63,27 +53,10 @@ pub async fn list_rotations(
     query: Query<PageQuery>,
 ) -> Result<web::Json<RotationList>, ApiError> {
     let page = query.0.page()?;
-    let (_, (items, total)) = state
+    let (_, list) = state
         .read(caller, move |conn, viewer| {
-            let mine = match viewer.user_id() {
-                Some(user) => people::linked_to(conn, user)?,
-                None => Vec::new(),
-            };
-            let administered = viewer.administered();
-            let (found, total) = rotations::list_visible(conn, &mine, &administered, page)?;
-            let mut items = Vec::with_capacity(found.len());
-            for rotation in found {
-                let asked =
-                    Asked::of(conn, rotation)?.ok_or_else(|| ApiError::NotFound(String::new()))?;
-                items.push(RotationView::new(asked));
-            }
-            Ok((items, total))
+            Ok(rotations::list(conn, viewer, page)?)
         })
         .await?;
-    Ok(web::Json(RotationList {
-        items,
-        total,
-        page: page.number,
-        per_page: page.size,
-    }))
+    Ok(web::Json(list))
 }

@@ -3,23 +3,14 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
-use coophub_app::guard::{Lock, load};
-use coophub_app::sharing::rotations::Asked;
-use coophub_app::sharing::swaps::fitting;
-use coophub_domain::access::rotation::{self as access, parties};
-use coophub_domain::notify::EventKind;
-use coophub_domain::sharing::{RotationStatus, Swap, SwapProposal, SwapState};
-use coophub_store::sharing::swaps;
+use coophub_app::sharing::swaps;
 use uuid::Uuid;
 
-use super::{SwapProposalBody, SwapSuggestion, SwapSuggestionList, SwapView};
+use super::{SwapProposalBody, SwapSuggestionList, SwapView};
 use crate::auth::{Caller, SignedIn};
 use crate::extract::Checked;
-use crate::problem::{ApiError, Code, JsonBody, Problem, TokenRequired};
-use crate::shapes::CoopRef;
-use crate::shapes::{PersonRef, days};
+use crate::problem::{ApiError, JsonBody, NoSuchRotation, Problem, TokenRequired};
 use crate::state::AppState;
-use coophub_app::telling::tell;
 
 /// People in other co-ops whose skills and dates fit, who have open rotation
 /// requests of their own and agreed to be suggested: their name, co-op and
@@ -29,8 +20,8 @@ use coophub_app::telling::tell;
     security((), ("bearer" = [])),
     params(("id" = Uuid, Path, description = "The rotation request's id")),
     responses(
+        NoSuchRotation,
         (status = 200, description = "Possible swaps, best fit first", body = SwapSuggestionList),
-        (status = 404, description = "No such rotation request (or not the caller's)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/rotations/{id}/swaps")]
@@ -42,29 +33,7 @@ pub async fn suggest_swaps(
     let id = id.into_inner();
     let (_, items) = state
         .read(caller, move |conn, viewer| {
-            let mine = load::<Asked>(conn, viewer, &id, access::read_rotation, Lock::Read)?;
-            if mine.rotation.status != RotationStatus::Open {
-                return Ok(Vec::new());
-            }
-            Ok(fitting(conn, &mine)?
-                .into_iter()
-                .map(|fit| SwapSuggestion {
-                    rotation_id: fit.other.rotation.id,
-                    person: PersonRef {
-                        id: fit.other.person.id,
-                        name: fit.other.person.name.clone(),
-                    },
-                    coop: CoopRef {
-                        slug: fit.other.coop.slug.clone(),
-                        name: fit.other.coop.profile.name.clone(),
-                    },
-                    skills_for_you: fit.for_you,
-                    skills_for_them: fit.for_them,
-                    start: fit.booking.range.start,
-                    end: fit.booking.range.end,
-                    days_per_week: days(fit.booking.half_days),
-                })
-                .collect())
+            Ok(swaps::suggest(conn, viewer, id)?)
         })
         .await?;
     Ok(web::Json(SwapSuggestionList { items }))
@@ -97,56 +66,7 @@ pub async fn propose_swap(
     let id = id.into_inner();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let mine = load::<Asked>(conn, viewer, &id, access::act_on_rotation, Lock::ForChange)?;
-            if mine.rotation.status != RotationStatus::Open {
-                return Err(ApiError::conflict(
-                    Code::RotationClosed,
-                    "this rotation request is no longer open",
-                ));
-            }
-            let fit = fitting(conn, &mine)?
-                .into_iter()
-                .find(|fit| fit.other.rotation.id == with)
-                .ok_or_else(|| ApiError::NotFound(format!("no possible swap with {with}")))?;
-            let waiting = swaps::of_rotation(conn, mine.rotation.id)?
-                .into_iter()
-                .any(|swap| {
-                    (swap.first_rotation == with || swap.second_rotation == with)
-                        && swap.swap.state_at(now) == SwapState::Proposed
-                });
-            if waiting {
-                return Err(ApiError::conflict(
-                    Code::Conflict,
-                    "a swap between these two is already waiting for answers",
-                ));
-            }
-            // Proposing is agreeing, for every party the viewer is (the rule
-            // above makes them the first person or an admin of their co-op).
-            let swap = Swap {
-                proposed_at: now,
-                agreed: parties(viewer, mine.facts(), fit.other.facts()),
-                state: SwapState::Proposed,
-            };
-            let proposal = SwapProposal {
-                id: Uuid::new_v4(),
-                first_rotation: mine.rotation.id,
-                second_rotation: fit.other.rotation.id,
-                booking: fit.booking,
-                swap,
-                placements: None,
-                version: 1,
-            };
-            swaps::insert(conn, &proposal, now)?;
-            let sides = [mine.side(), fit.other.side()];
-            tell::swap(
-                conn,
-                viewer,
-                proposal.id,
-                sides,
-                EventKind::SwapProposed,
-                now,
-            )?;
-            Ok(SwapView::new(proposal, &mine, &fit.other, now))
+            Ok(swaps::propose(conn, viewer, id, with, now)?)
         })
         .await?;
     let mut response = HttpResponse::build(StatusCode::CREATED);

@@ -1,16 +1,12 @@
 //! `POST /api/v1/rotations/{id}/withdraw`.
 
 use actix_web::{post, web};
-use coophub_app::guard::{Lock, load};
-use coophub_app::sharing::rotations::Asked;
-use coophub_domain::access::rotation as access;
-use coophub_domain::sharing::RotationStatus;
-use coophub_store::sharing::rotations;
+use coophub_app::sharing::rotations;
 use uuid::Uuid;
 
 use super::RotationView;
 use crate::auth::SignedIn;
-use crate::problem::{ApiError, Problem, TokenRequired};
+use crate::problem::{ApiError, NoSuchRotation, TokenRequired};
 use crate::state::AppState;
 
 /// The person (or their co-op's admins) no longer wants to rotate: the
@@ -20,9 +16,8 @@ use crate::state::AppState;
     security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "The rotation request's id")),
     responses(
-        TokenRequired,
+        TokenRequired, NoSuchRotation,
         (status = 200, description = "Withdrawn", body = RotationView),
-        (status = 404, description = "No such rotation request (or not the caller's)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/rotations/{id}/withdraw")]
@@ -35,10 +30,7 @@ pub async fn withdraw_rotation(
     let id = id.into_inner();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            let asked = load::<Asked>(conn, viewer, &id, access::act_on_rotation, Lock::ForChange)?;
-            let rotation =
-                rotations::set_status(conn, &asked.rotation, RotationStatus::Withdrawn, now)?;
-            Ok(RotationView::new(Asked { rotation, ..asked }))
+            Ok(rotations::withdraw(conn, viewer, id, now)?)
         })
         .await?;
     Ok(web::Json(view))

@@ -2,6 +2,10 @@
 //! is private to the person and their co-op's admins; a swap is seen by its
 //! four parties.
 
+mod asks;
+
+pub use asks::{create, list, show, withdraw};
+
 use coophub_domain::access::rotation::{RotationFacts, read_swap};
 use coophub_domain::access::{Denied, Viewer};
 use coophub_domain::coop::Coop;

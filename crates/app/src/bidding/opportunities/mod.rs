@@ -1,4 +1,10 @@
-//! Tenders, imported or entered by hand.
+//! Tenders, imported or entered by hand, listed, and ranked for a co-op.
+
+mod entered;
+mod reads;
+
+pub use entered::{enter, import};
+pub use reads::{for_coop, list, show};
 
 use chrono::{DateTime, Utc};
 use coophub_domain::bidding::TenderRelease;

@@ -1,4 +1,11 @@
-//! Swap suggestions: rotation requests of other co-ops that fit one's own.
+//! Swaps between two rotation requests: suggestions (requests of other
+//! co-ops that fit one's own), proposals and answers.
+
+mod answers;
+mod proposals;
+
+pub use answers::{answer, show};
+pub use proposals::{propose, suggest};
 
 use crate::AppError;
 use crate::sharing::rotations::Asked;

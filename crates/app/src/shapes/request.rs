@@ -1,10 +1,10 @@
 //! The skills a request asks for, as sent.
 
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 /// A skill a request asks for, as sent.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RequestSkillBody {
     /// Any spelling: normalised.

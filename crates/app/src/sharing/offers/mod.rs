@@ -1,8 +1,13 @@
 //! Offers of time: who may see them, and writes that tell the alerts on
 //! offers they match.
 
+mod reads;
+mod writes;
+
+pub use reads::{OfferFilters, list, show};
+pub use writes::{create, delete, reconfirm, replace};
+
 use chrono::{DateTime, Utc};
-use coophub_domain::Expected;
 use coophub_domain::access::{Denied, Viewer};
 use coophub_domain::coop::Coop;
 use coophub_domain::sharing::{Offer, OfferInput};
@@ -49,38 +54,18 @@ pub fn insert(
     input: &OfferInput,
     now: DateTime<Utc>,
 ) -> Result<Offer, StoreError> {
-    coophub_store::write(conn, |conn| {
-        let offer = offers::insert(conn, coop_id, input, now)?;
-        alerts::offer_written(conn, &offer, now)?;
-        Ok(offer)
-    })
+    told(conn, now, |conn| offers::insert(conn, coop_id, input, now))
 }
 
-/// Replaces `offer` with `input` (`Stale` unless `expected`); saying what is
-/// offered again reconfirms it.
-pub fn update(
+/// Writes an offer with `write`, and tells the alerts on offers it matches,
+/// as one change.
+fn told(
     conn: &mut DbConnection,
-    offer: &Offer,
-    expected: Option<&Expected>,
-    input: &OfferInput,
     now: DateTime<Utc>,
+    mut write: impl FnMut(&mut DbConnection) -> Result<Offer, StoreError>,
 ) -> Result<Offer, StoreError> {
     coophub_store::write(conn, |conn| {
-        let offer = offers::update(conn, offer, expected, input, now)?;
-        alerts::offer_written(conn, &offer, now)?;
-        Ok(offer)
-    })
-}
-
-/// Confirms that `offer` still holds (`Stale` unless `expected`).
-pub fn reconfirm(
-    conn: &mut DbConnection,
-    offer: &Offer,
-    expected: Option<&Expected>,
-    now: DateTime<Utc>,
-) -> Result<Offer, StoreError> {
-    coophub_store::write(conn, |conn| {
-        let offer = offers::reconfirm(conn, offer, expected, now)?;
+        let offer = write(conn)?;
         alerts::offer_written(conn, &offer, now)?;
         Ok(offer)
     })

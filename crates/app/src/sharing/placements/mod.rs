@@ -1,5 +1,15 @@
 //! Placements, as the access rules guard them: seen by the two co-ops they
-//! join and the person placed.
+//! join and the person placed; asked for, moved through their life and
+//! read.
+
+mod moves;
+mod reads;
+mod request;
+
+pub use moves::{MoveAsked, make as make_move, reason_of};
+pub(crate) use reads::view_of;
+pub use reads::{history, list, show};
+pub use request::{Asking, request};
 
 use coophub_domain::access::sharing::PlacementFacts;
 use coophub_domain::access::{Denied, Viewer};

@@ -1,4 +1,9 @@
-//! Requests for time, as the access rules guard them.
+//! Requests for time, as the access rules guard them, and what their
+//! co-op's admins do with them.
+
+mod operations;
+
+pub use operations::{RequestFilters, create, delete, list, replace, show};
 
 use coophub_domain::access::{Denied, Viewer};
 use coophub_domain::coop::Coop;

@@ -1,19 +1,84 @@
 //! Answering a swap: when all four parties agree, the swap is booked.
 
-use crate::sharing::capacity_conflict;
-use crate::sharing::rotations::Asked;
-use crate::{AppError, Clash};
 use chrono::{DateTime, Utc};
+use coophub_domain::access::Viewer;
+use coophub_domain::access::rotation::parties;
+use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{
     Conflict, FULL_WEEK, Limit, PlacementState, RotationStatus, SwapProposal, SwapState, conflicts,
 };
 use coophub_store::DbConnection;
 use coophub_store::sharing::placements::{self, Doing, Holder, NewPlacement};
-use coophub_store::sharing::{lock_capacity, rotations};
+use coophub_store::sharing::{lock_capacity, rotations, swaps};
 use uuid::Uuid;
 
+use crate::guard::{Lock, load};
+use crate::sharing::capacity_conflict;
+use crate::sharing::rotations::{Asked, Swap};
+use crate::sharing::views::SwapView;
+use crate::telling::tell;
+use crate::{AppError, Clash};
+
+/// The swap `id`, to its four parties.
+pub fn show(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<SwapView, AppError> {
+    let Swap {
+        proposal,
+        first,
+        second,
+    } = load::<Swap>(conn, viewer, &id, (), Lock::Read)?;
+    Ok(SwapView::new(proposal, &first, &second, now))
+}
+
+/// The viewer agrees to the swap `id` or refuses it, for every party they
+/// are; once all four agree the swap is booked. The parties are told.
+pub fn answer(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    agree: bool,
+    now: DateTime<Utc>,
+) -> Result<SwapView, AppError> {
+    let Swap {
+        mut proposal,
+        first,
+        second,
+    } = load::<Swap>(conn, viewer, &id, (), Lock::ForChange)?;
+    for party in parties(viewer, first.facts(), second.facts()) {
+        proposal.swap = proposal.swap.answer(party, agree, now).map_err(|closed| {
+            AppError::conflict(
+                Clash::SwapClosed,
+                format!("the swap is {} and takes no more answers", name(closed.0)),
+            )
+        })?;
+    }
+    if proposal.swap.state == SwapState::Agreed {
+        book(
+            conn,
+            &mut proposal,
+            [&first, &second],
+            viewer.user_id(),
+            now,
+        )?;
+    }
+    proposal.version += 1;
+    swaps::save(conn, &proposal, now)?;
+    let kind = match proposal.swap.state {
+        SwapState::Agreed => EventKind::SwapAgreed,
+        SwapState::Refused => EventKind::SwapRefused,
+        _ => EventKind::SwapAnswered,
+    };
+    let sides = [first.side(), second.side()];
+    tell::swap(conn, viewer, proposal.id, sides, kind, now)?;
+    Ok(SwapView::new(proposal, &first, &second, now))
+}
+
 /// A swap's state as sentences name it ("a swap that is agreed").
-pub fn name(state: SwapState) -> &'static str {
+fn name(state: SwapState) -> &'static str {
     match state {
         SwapState::Proposed => "proposed",
         SwapState::Agreed => "agreed",
@@ -24,7 +89,7 @@ pub fn name(state: SwapState) -> &'static str {
 
 /// Books the agreed swap: each person placed at the other's co-op, as
 /// accepted placements, if both requests are open and both weeks have room.
-pub fn book(
+fn book(
     conn: &mut DbConnection,
     proposal: &mut SwapProposal,
     sides: [&Asked; 2],

@@ -1,5 +1,18 @@
 //! Bids, as the access rules guard them: a bid is its consortium's
-//! business, and everyone else finds it nowhere.
+//! business, and everyone else finds it nowhere; opened, formed, written
+//! and moved through its life.
+
+mod consortium;
+mod moves;
+mod reads;
+mod terms;
+mod work;
+
+pub use consortium::{answer as answer_invitation, invite};
+pub use moves::make as make_move;
+pub use reads::{list, release, show};
+pub use terms::{Opening, change as change_terms, open};
+pub use work::{add_role, put_section};
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -116,5 +129,18 @@ impl Guarded for BidCase {
 
     fn decide(&self, viewer: &Viewer, rule: BidRule) -> Result<(), Denied> {
         rule(viewer, &self.facts())
+    }
+}
+
+/// A clash unless the bid is still open; `doing` says what it would take
+/// ("takes no more roles").
+fn ensure_open(case: &BidCase, doing: &str) -> Result<(), AppError> {
+    if case.bid.state.open() {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            crate::Clash::BidState,
+            format!("a bid that is {} {doing}", case.bid.state.name()),
+        ))
     }
 }

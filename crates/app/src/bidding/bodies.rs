@@ -1,16 +1,20 @@
 //! What clients send to open, change and answer bids.
 
-use chrono::NaiveDate;
-use coophub_domain::bidding::{BidDraft, DecisionDraft, RoleDraft, SectionDraft, SectionStatus};
+use chrono::{DateTime, NaiveDate, Utc};
+use coophub_domain::bidding::{
+    BidDraft, DecisionDraft, MAX_BUYER_NAME, MAX_DESCRIPTION, MAX_REGION, MAX_TITLE, ManualTender,
+    RoleDraft, SectionDraft, SectionStatus, TenderValue, cpv_codes, tender_amount,
+};
+use coophub_domain::skills::SkillName;
+use coophub_domain::{FieldError, ValidationErrors};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::shapes::RequestSkillBody;
-use crate::shapes::TenderValueBody;
+use crate::shapes::{RequestSkillBody, TenderValueBody};
 
 /// A bid as its lead opens it.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BidBody {
     /// The opportunity bid for.
@@ -63,7 +67,8 @@ fn terms_draft(
 
 /// A bid's terms as its lead changes them (replaced whole: what is left
 /// out goes back to its default).
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BidTermsBody {
     /// Name of the bid.
@@ -92,7 +97,8 @@ impl BidTermsBody {
 }
 
 /// A role to fill.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoleBody {
     /// What the role is.
@@ -134,7 +140,8 @@ impl RoleBody {
 }
 
 /// A section of the bid document.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SectionBody {
     /// What the section is.
@@ -162,7 +169,8 @@ impl SectionBody {
 }
 
 /// One criterion of a decision.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CriterionBody {
     /// What is judged.
@@ -174,7 +182,8 @@ pub struct CriterionBody {
 }
 
 /// The go/no-go decision.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DecisionBody {
     /// Bid (`true`) or not.
@@ -202,7 +211,8 @@ impl DecisionBody {
 }
 
 /// The lead invites a co-op, optionally to roles.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvitationBody {
     /// The invited co-op's slug.
@@ -213,9 +223,93 @@ pub struct InvitationBody {
 }
 
 /// An invited co-op's admins answer.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvitationAnswer {
     /// Join the consortium (`true`) or decline.
     pub accept: bool,
+}
+
+/// A tender entered by hand.
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ManualOpportunity {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Buyer's name.
+    pub buyer_name: Option<String>,
+    /// Where the work is, e.g. `Yorkshire and the Humber`.
+    pub region: Option<String>,
+    /// Submission deadline (RFC 3339).
+    pub deadline: Option<DateTime<Utc>>,
+    /// Value in minor units.
+    pub value: Option<TenderValueBody>,
+    /// CPV codes (`72413000` or `72413000-8`): the skills they imply are added.
+    #[serde(default)]
+    pub cpv: Vec<String>,
+    /// More skills needed, any spelling.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Suitable for SMEs.
+    pub suitable_for_sme: Option<bool>,
+    /// Suitable for VCSEs.
+    pub suitable_for_vcse: Option<bool>,
+}
+
+impl ManualOpportunity {
+    /// The checked tender and its extra skills, every problem at its pointer.
+    pub fn checked(self) -> Result<(ManualTender, Vec<SkillName>), ValidationErrors> {
+        let body = self;
+        let mut errors = ValidationErrors::default();
+        let title = body.title.trim().to_owned();
+        if title.is_empty() || title.chars().count() > MAX_TITLE {
+            errors.0.push(FieldError::new(
+                "/title",
+                format!("must be 1 to {MAX_TITLE} characters long"),
+            ));
+        }
+        let description = body.description.unwrap_or_default().trim().to_owned();
+        if description.chars().count() > MAX_DESCRIPTION {
+            errors.0.push(FieldError::new(
+                "/description",
+                format!("must be at most {MAX_DESCRIPTION} characters long"),
+            ));
+        }
+        let buyer_name = errors.optional_text(body.buyer_name, "/buyer_name", MAX_BUYER_NAME);
+        let region = errors.optional_text(body.region, "/region", MAX_REGION);
+        let cpv = cpv_codes(&body.cpv, "/cpv", &mut errors);
+        let skills: Vec<SkillName> = body
+            .skills
+            .iter()
+            .enumerate()
+            .filter_map(|(i, skill)| errors.check(SkillName::parse(skill, &format!("/skills/{i}"))))
+            .collect();
+        let value = body
+            .value
+            .as_ref()
+            .and_then(|money| tender_amount(&money.into(), &mut errors))
+            .map(|money| TenderValue {
+                amount: money.amount,
+                gross: None,
+                currency: money.currency,
+            });
+        let deadline =
+            coophub_domain::dates::check_instant(body.deadline, "/deadline", &mut errors);
+        let tender = ManualTender {
+            title,
+            description,
+            buyer_name,
+            region,
+            deadline,
+            value,
+            cpv,
+            suitable_for_sme: body.suitable_for_sme,
+            suitable_for_vcse: body.suitable_for_vcse,
+        };
+        errors.finish(|| Some((tender, skills)))
+    }
 }

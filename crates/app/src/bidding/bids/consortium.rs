@@ -1,0 +1,124 @@
+//! Forming the consortium: the lead invites approved member co-ops (with
+//! the roles it offers them), and their admins answer.
+
+use chrono::{DateTime, Utc};
+use coophub_domain::access::Viewer;
+use coophub_domain::access::bidding::{answer_invitation, manage_bid, read_bid};
+use coophub_domain::bidding::MemberStatus;
+use coophub_domain::coop::MembershipStatus;
+use coophub_domain::notify::EventKind;
+use coophub_domain::{FieldError, ValidationErrors};
+use coophub_store::bidding::{bids, roles};
+use coophub_store::{DbConnection, coops};
+use uuid::Uuid;
+
+use super::{BidCase, ensure_open};
+use crate::bidding::views::BidView;
+use crate::guard::{Lock, load};
+use crate::telling::tell;
+use crate::{AppError, Clash};
+
+/// The bid's lead invites the co-op `slug`, offering it `offered` roles.
+pub fn invite(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    slug: &str,
+    offered: &[Uuid],
+    now: DateTime<Utc>,
+) -> Result<BidView, AppError> {
+    let case = load::<BidCase>(conn, viewer, &id, manage_bid, Lock::ForChange)?;
+    ensure_open(&case, "takes no more partners")?;
+    let mut errors = ValidationErrors::default();
+    let invited = coops::find_by_slug(conn, slug)?
+        .filter(|coop| coop.membership.status == MembershipStatus::Approved);
+    if invited.is_none() {
+        errors.0.push(FieldError::new(
+            "/coop",
+            "must be the slug of an approved member co-op",
+        ));
+    }
+    for (i, role) in offered.iter().enumerate() {
+        if !case.roles.iter().any(|r| r.id == *role) {
+            errors.0.push(FieldError::new(
+                format!("/role_ids/{i}"),
+                "must be the id of one of the bid's roles",
+            ));
+        }
+    }
+    let Some(invited) = invited.filter(|_| errors.0.is_empty()) else {
+        return Err(errors.into());
+    };
+    let standing = case
+        .members
+        .iter()
+        .find(|m| m.coop_id == invited.id)
+        .map(|m| m.status);
+    if standing.is_some_and(MemberStatus::in_consortium) {
+        return Err(closed(format!(
+            "{} is in the consortium already",
+            invited.profile.name
+        )));
+    }
+    bids::set_member(conn, id, invited.id, MemberStatus::Invited, now)?;
+    roles::assign(conn, id, offered, Some(invited.id))?;
+    if let Some(lead) = case.coop(case.bid.lead_coop_id) {
+        let coops = [lead, &invited];
+        let kind = EventKind::BidInvited;
+        tell::consortium(conn, viewer, &case.bid, coops, None, kind, now)?;
+    }
+    Ok(BidView::new(
+        BidCase::of(conn, case.bid)?,
+        viewer,
+        now.date_naive(),
+    ))
+}
+
+/// The invited co-op `slug`'s admins accept the invitation or decline it
+/// (declining frees the roles it was offered); the lead is told.
+pub fn answer(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    slug: &str,
+    accept: bool,
+    now: DateTime<Utc>,
+) -> Result<BidView, AppError> {
+    let case = load::<BidCase>(conn, viewer, &id, read_bid, Lock::ForChange)?;
+    let not_found = || AppError::NotFound(format!("no invitation of {slug} to bid {id}"));
+    let member = case
+        .members
+        .iter()
+        .find(|m| case.coop(m.coop_id).is_some_and(|c| c.slug == slug))
+        .ok_or_else(not_found)?;
+    answer_invitation(viewer, &case.facts(), member.coop_id)
+        .map_err(|denied| AppError::refused(denied, || format!("no bid {id}")))?;
+    ensure_open(&case, "takes no more answers")?;
+    if member.status != MemberStatus::Invited {
+        return Err(closed(format!("{slug} has no open invitation to this bid")));
+    }
+    let coop = member.coop_id;
+    let kind = if accept {
+        bids::set_member(conn, id, coop, MemberStatus::Accepted, now)?;
+        EventKind::BidAccepted
+    } else {
+        bids::set_member(conn, id, coop, MemberStatus::Declined, now)?;
+        roles::free_roles_of(conn, id, coop)?;
+        EventKind::BidDeclined
+    };
+    if let (Some(lead), Some(answering)) = (case.coop(case.bid.lead_coop_id), case.coop(coop)) {
+        let coordinator = case.coordinator_account;
+        let coops = [lead, answering];
+        tell::consortium(conn, viewer, &case.bid, coops, coordinator, kind, now)?;
+    }
+    Ok(BidView::new(
+        BidCase::of(conn, case.bid)?,
+        viewer,
+        now.date_naive(),
+    ))
+}
+
+/// The invitation is answered already, or was never made.
+fn closed(detail: String) -> AppError {
+    AppError::conflict(Clash::InvitationClosed, detail)
+}
