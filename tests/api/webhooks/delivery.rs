@@ -3,7 +3,7 @@ use coophub_testkit::{Backend, backend_tests};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use super::{log_until, quick_deliveries, received, register};
+use super::{log_until, outbox_drained, quick_deliveries, received, register};
 use crate::helpers::assert_problem;
 use crate::sharing::Network;
 
@@ -80,7 +80,7 @@ async fn deliveries_are_signed_and_reach_only_the_coops_an_event_names(backend: 
     let body: Value = serde_json::from_slice(&got[1].body).unwrap();
     assert_eq!(body["type"], "placement.accepted");
     verify(&secret, &got[1]).unwrap();
-    actix_web::rt::time::sleep(std::time::Duration::from_millis(300)).await;
+    outbox_drained(app).await;
     assert_eq!(
         ask.received().len(),
         1,

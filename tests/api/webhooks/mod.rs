@@ -62,6 +62,24 @@ pub(crate) async fn received(receiver: &Receiver, count: usize) -> Vec<Received>
     panic!("expected {count} requests, got {:?}", receiver.received());
 }
 
+/// Waits (up to ten seconds) until no webhook message is waiting
+/// (`coophub_webhook_outbox_pending` is 0): every message written so far
+/// has been delivered or given up on, so one sent to the wrong endpoint
+/// would have arrived by now.
+pub(crate) async fn outbox_drained(app: &TestApp) {
+    for _ in 0..200 {
+        let metrics = app.get("/metrics", None).await.text().await.unwrap();
+        if metrics
+            .lines()
+            .any(|line| line == "coophub_webhook_outbox_pending 0")
+        {
+            return;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("webhook messages still waiting after ten seconds");
+}
+
 /// The delivery log of `webhook`, waiting (up to ten seconds) until its
 /// newest message satisfies `done`.
 pub(crate) async fn log_until(

@@ -153,7 +153,7 @@ impl World {
     }
 
     /// The bodies of what the uninvolved co-op's webhook was sent, once it
-    /// has had at least the invitation and a moment for any later event.
+    /// has had at least the invitation and no message is left waiting.
     pub async fn uninvolved_heard(&self) -> Vec<String> {
         for _ in 0..200 {
             let heard = self.receiver.received();
@@ -162,7 +162,7 @@ impl World {
             }
             actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
         }
-        actix_web::rt::time::sleep(std::time::Duration::from_millis(500)).await;
+        crate::webhooks::outbox_drained(&self.app).await;
         let heard: Vec<String> = self
             .receiver
             .received()
