@@ -49,6 +49,10 @@ async fn a_backup_restores_to_the_same_bytes(backend: Backend) {
         .await;
     app.post_json("/api/v1/coops", &coop("applicant"), Some(&owner))
         .await;
+    crate::claims::unclaimed_coop(&app, "unclaimed", "https://unclaimed.example").await;
+    let claim = json!({"message": "I run it"});
+    app.post_json("/api/v1/coops/unclaimed/claims", &claim, Some(&owner))
+        .await;
 
     let original = export(app.database_url());
     let text = String::from_utf8(original.clone()).unwrap();
@@ -59,6 +63,7 @@ async fn a_backup_restores_to_the_same_bytes(backend: Backend) {
         "coops",
         "coop_skills",
         "coop_roles",
+        "coop_claims",
         "people",
         "person_skills",
         "case_studies",

@@ -9,6 +9,7 @@ mod auth;
 mod backup;
 mod bidding;
 mod case_studies;
+mod claims;
 mod concurrency;
 mod consent;
 mod coop_deletion;

@@ -90,6 +90,10 @@ pub enum Clash {
     WebhookDisabled,
     /// The same thing is there already (a swap waiting for answers).
     Duplicate,
+    /// The co-op has admins: they add people, not a claim.
+    CoopHasAdmins,
+    /// The claim was approved or refused already.
+    ClaimDecided,
 }
 
 /// One thing a request conflicts with, inside a 409 problem document;

@@ -89,6 +89,10 @@ kinds! {
     SectionDue = "section.due",
     /// A bid section's due day has passed and it is not done.
     SectionLate = "section.late",
+    /// Someone asked to administer a co-op that has no admin (told to stewards).
+    ClaimMade = "claim.made",
+    /// The stewards decided on a claim (told to the claimant).
+    ClaimDecided = "claim.decided",
 }
 
 impl EventKind {
@@ -97,7 +101,7 @@ impl EventKind {
     pub const fn mails_at_once(self) -> bool {
         matches!(
             self,
-            Self::MembershipInvited | Self::PlacementRequested | Self::BidInvited
+            Self::MembershipInvited | Self::PlacementRequested | Self::BidInvited | Self::ClaimMade
         )
     }
 }

@@ -99,6 +99,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Claims to administer a co-op that has no admin, and the stewards' decisions.
+    coop_claims (id) {
+        id -> Text,
+        coop_id -> Text,
+        user_id -> Text,
+        message -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     /// Users who administer (`admin`) or belong to (`member`) a co-op.
     coop_roles (coop_id, user_id) {
         coop_id -> Text,
@@ -685,6 +699,8 @@ diesel::joinable!(coop_skills -> coops (coop_id));
 diesel::joinable!(coop_skills -> skills (skill_slug));
 diesel::joinable!(coop_roles -> coops (coop_id));
 diesel::joinable!(coop_roles -> users (user_id));
+diesel::joinable!(coop_claims -> coops (coop_id));
+diesel::joinable!(coop_claims -> users (user_id));
 diesel::joinable!(mail_preferences -> users (user_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(offers -> coops (coop_id));
@@ -799,6 +815,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     coops,
     coop_skills,
     coop_roles,
+    coop_claims,
     skills,
     users,
     skill_aliases,

@@ -77,6 +77,19 @@ pub fn insert(
     Ok(row.into_user()?.0)
 }
 
+/// The network admins' accounts (the stewards), in id order.
+pub fn network_admins(conn: &mut DbConnection) -> Result<Vec<Uuid>, StoreError> {
+    let ids: Vec<String> = users::table
+        .filter(users::network_admin.eq(true))
+        .order(users::id)
+        .select(users::id)
+        .load(conn)?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| Uuid::parse_str(id).ok())
+        .collect())
+}
+
 /// The account with this (normalised) email, with its password hash.
 pub fn find_by_email(
     conn: &mut DbConnection,

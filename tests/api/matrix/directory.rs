@@ -42,6 +42,12 @@ pub fn rows() -> Vec<Row> {
         row(POST, "/api/v1/coops/{coop}/membership", Some(json!({"action": "lapse"})), steward),
         row(PUT, "/api/v1/coops/{coop}/users", Some(json!({"email": "mia@home.coop", "role": "member"})),
             moderated(200)),
+        // A co-op without admins: anyone signed in may ask to run it; the
+        // stewards alone see the claims and decide.
+        row(POST, "/api/v1/coops/{new_unclaimed}/claims", Some(json!({"message": "I run it"})),
+            [401, 201, 201, 201, 201, 201, 201]),
+        row(GET, "/api/v1/claims", None, steward),
+        row(POST, "/api/v1/claims/{claim}/decision", Some(json!({"approve": false})), steward),
         row(GET, "/api/v1/coops/{home}/murmurations", None, EVERYONE),
         row(GET, "/api/v1/coops/{home}/people", None, EVERYONE),
         row(POST, "/api/v1/coops/{home}/people", Some(json!({"name": "Someone {n}"})), moderated(201)),

@@ -260,6 +260,7 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ),
     ("ConsentRequest", "coop", Slug),
     ("CoopUserRequest", "email", Email),
+    ("ClaimBody", "message", required(coop::CLAIM_MESSAGE_MAX)),
     ("MergeRequest", "into", SkillName),
     ("OfferRequest", "coop", Slug),
     ("OfferRequest", "title", required(sharing::TITLE_MAX)),

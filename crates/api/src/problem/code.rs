@@ -106,6 +106,10 @@ codes! {
     NoAvailability = "no_availability", CONFLICT, "No availability stated";
     /// The webhook is disabled: enable it before redelivering.
     WebhookDisabled = "webhook_disabled", CONFLICT, "Webhook disabled";
+    /// The co-op has admins: ask them, not the stewards.
+    CoopHasAdmins = "coop_has_admins", CONFLICT, "The co-op has admins";
+    /// The claim was approved or refused already.
+    ClaimDecided = "claim_decided", CONFLICT, "Claim decided";
     /// A body length is required.
     LengthRequired = "length_required", LENGTH_REQUIRED, "Length required";
     /// `If-Match` does not name the current version.

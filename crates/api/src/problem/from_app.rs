@@ -55,6 +55,8 @@ impl From<Clash> for Code {
             Clash::NoAvailability => Self::NoAvailability,
             Clash::WebhookDisabled => Self::WebhookDisabled,
             Clash::Duplicate => Self::Conflict,
+            Clash::CoopHasAdmins => Self::CoopHasAdmins,
+            Clash::ClaimDecided => Self::ClaimDecided,
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod bidding;
 pub mod case_studies;
+pub mod claims;
 pub mod coops;
 pub mod fallback;
 pub mod fund;
@@ -45,6 +46,9 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(coops::delete::delete_coop)
         .service(coops::membership::change_membership)
         .service(coops::users::add_coop_user)
+        .service(claims::create::claim_coop)
+        .service(claims::list::list_claims)
+        .service(claims::decide::decide_claim)
         .service(coops::murmurations::murmurations_profile)
         .service(fund::years::create_year)
         .service(fund::years::list_years)

@@ -1,6 +1,7 @@
 //! Who does what: co-ops, their people, case studies, skills, accounts.
 
 pub mod case_studies;
+pub mod claims;
 pub mod coops;
 pub mod murmurations;
 pub mod people;

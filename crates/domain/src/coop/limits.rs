@@ -25,3 +25,5 @@ pub const LOCALITY_MAX: usize = 200;
 pub const REGION_MAX: usize = 200;
 /// The postcode.
 pub const POSTCODE_MAX: usize = 20;
+/// The message of a claim to administer the co-op.
+pub const CLAIM_MESSAGE_MAX: usize = 2_000;

@@ -1,5 +1,6 @@
 //! Co-ops: the members of the network, their profile and their membership.
 
+mod claim;
 mod country;
 mod input;
 pub mod limits;
@@ -12,6 +13,7 @@ use uuid::Uuid;
 
 use crate::skills::Skill;
 
+pub use claim::{ClaimStatus, claim_message, email_at_website};
 pub use country::{CODES as COUNTRY_CODES, is_country_code};
 pub use input::{CoopDraft, CoopInput, LocationInput, Slug};
 pub use membership::{INVITATION_DAYS, MembershipAction, MembershipError};

@@ -33,6 +33,7 @@ enum Record {
     Coops(Box<CoopRow>),
     CoopSkills(CoopSkillRow),
     CoopRoles(CoopRoleRow),
+    CoopClaims(crate::coops::claims::ClaimRow),
     People(crate::people::PersonRow),
     PersonSkills(PersonSkillRow),
     CaseStudies(crate::case_studies::CaseStudyRow),
@@ -189,6 +190,15 @@ pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, Bac
             CoopRoleRow,
             CoopRoles,
             (coop_roles::coop_id, coop_roles::user_id)
+        );
+        dump!(
+            conn,
+            out,
+            lines,
+            coop_claims,
+            crate::coops::claims::ClaimRow,
+            CoopClaims,
+            coop_claims::id
         );
         dump!(
             conn,
@@ -355,6 +365,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::CoopRoles(row) => diesel::insert_into(coop_roles::table)
+            .values(row)
+            .execute(conn),
+        Record::CoopClaims(row) => diesel::insert_into(coop_claims::table)
             .values(row)
             .execute(conn),
         Record::People(row) => diesel::insert_into(people::table).values(row).execute(conn),

@@ -1,6 +1,8 @@
 //! Co-ops: create, read, list with filters, update and delete under version
-//! checks, membership changes, and the roles users hold in them.
+//! checks, membership changes, the roles users hold in them, and claims to
+//! administer those that have no admin.
 
+pub mod claims;
 pub mod holds;
 mod read;
 pub mod roles;

@@ -24,6 +24,15 @@ pub fn role_of(
     Ok(role.as_deref().and_then(CoopRole::parse))
 }
 
+/// How many admins the co-op has.
+pub fn admin_count(conn: &mut DbConnection, coop: Uuid) -> Result<i64, StoreError> {
+    Ok(coop_roles::table
+        .filter(coop_roles::coop_id.eq(coop.to_string()))
+        .filter(coop_roles::role.eq(CoopRole::Admin.as_str()))
+        .count()
+        .get_result(conn)?)
+}
+
 /// Gives `user` `role` in the co-op, replacing any role they had; refuses
 /// (changing nothing) to leave the co-op without an admin. The co-op's row is
 /// locked first, so concurrent changes of its users are decided one at a time.

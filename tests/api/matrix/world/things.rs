@@ -19,6 +19,19 @@ impl World {
                 self.add_member(&slug).await;
                 slug
             }
+            "unclaimed" => {
+                let slug = self.fill("matrix-unclaimed-{n}");
+                crate::claims::unclaimed_coop(&self.app, &slug, "https://unclaimed.example").await;
+                slug
+            }
+            "claim" => {
+                let slug = self.fill("matrix-claimed-{n}");
+                crate::claims::unclaimed_coop(&self.app, &slug, "https://claimed.example").await;
+                let body = json!({"message": "I run it, {marker}"});
+                id(&self
+                    .ok(1, &format!("/api/v1/coops/{slug}/claims"), body)
+                    .await)
+            }
             "unapproved" => {
                 let slug = self.fill("matrix-applying-{n}");
                 self.ok(ADMIN, "/api/v1/coops", coop(&slug)).await;
@@ -197,8 +210,9 @@ impl World {
 }
 
 /// Kinds rows act on and may use up, each made again after a success.
-pub(super) const RENEWED_KINDS: [&str; 23] = [
+pub(super) const RENEWED_KINDS: [&str; 24] = [
     "coop",
+    "claim",
     "unapproved",
     "spare_person",
     "skill",
@@ -224,7 +238,7 @@ pub(super) const RENEWED_KINDS: [&str; 23] = [
 ];
 
 /// Kinds a template may ask to be made for one call (`{new_kind}`).
-pub(super) const FRESH_KINDS: [&str; 3] = ["party_rotation", "unapproved", "feed"];
+pub(super) const FRESH_KINDS: [&str; 4] = ["party_rotation", "unapproved", "feed", "unclaimed"];
 
 pub(super) fn id(value: &Value) -> String {
     value["id"]
