@@ -25,6 +25,7 @@ mod fund;
 mod helpers;
 mod matrix;
 mod murmurations;
+mod my_coops;
 mod notifications;
 mod openapi;
 mod openapi_clients;

@@ -1,5 +1,6 @@
 //! Who does what: co-ops, their people, case studies, skills, accounts.
 
+pub mod accounts;
 pub mod case_studies;
 pub mod claims;
 pub mod coops;

@@ -27,8 +27,10 @@ pub use write::{delete, find_for_update, insert, set_membership, update};
 /// Which co-ops a list shows.
 #[derive(Debug, Clone, Default)]
 pub struct CoopFilter {
-    /// Only approved members (what anonymous clients and non-members see).
+    /// Only approved members (what anonymous clients and non-members see)…
     pub approved_only: bool,
+    /// …and these co-ops whatever their status (the caller's own).
+    pub own: Vec<uuid::Uuid>,
     /// Region, case-insensitive.
     pub region: Option<String>,
     /// ISO country code.

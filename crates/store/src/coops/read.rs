@@ -128,7 +128,9 @@ pub fn find_by_id(conn: &mut DbConnection, id: uuid::Uuid) -> Result<Option<Coop
 fn filtered(filter: &CoopFilter) -> coops::BoxedQuery<'static, Backend> {
     let mut query = coops::table.into_boxed();
     if filter.approved_only {
-        query = query.filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()));
+        let approved = coops::membership_status.eq(MembershipStatus::Approved.as_str());
+        let own: Vec<String> = filter.own.iter().map(ToString::to_string).collect();
+        query = query.filter(approved.or(coops::id.eq_any(own)));
     }
     if let Some(region) = &filter.region {
         query = query.filter(lower(coops::region).eq(region.to_lowercase()));

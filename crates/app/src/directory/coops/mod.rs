@@ -68,8 +68,9 @@ pub struct CoopQuery {
     pub updated_since: Option<DateTime<Utc>>,
 }
 
-/// A page of the directory as `viewer` may see it: approved members for
-/// outsiders, every co-op for the network. A skill nobody knows is listed
+/// A page of the directory as `viewer` may see it: approved members (and
+/// the co-ops they are users of, whatever their status) for outsiders,
+/// every co-op for the network. A skill nobody knows is listed
 /// by nobody.
 pub fn list(
     conn: &mut DbConnection,
@@ -81,6 +82,7 @@ pub fn list(
     let outsider = !viewer.sees_network_only();
     let mut filter = CoopFilter {
         approved_only: outsider,
+        own: viewer.roles.iter().map(|held| held.coop).collect(),
         region: query.region,
         country: query.country,
         legal_form: query.legal_form,

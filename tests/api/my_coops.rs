@@ -1,0 +1,96 @@
+//! An account's own co-ops: listed in `/me` with the role and how the
+//! membership stands, and in the directory's list for their users even
+//! before the stewards approve them.
+
+use coophub_testkit::{Backend, backend_tests};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::coops::coop;
+use crate::helpers::TestApp;
+
+backend_tests!(an_account_finds_its_own_coops_whatever_their_status);
+
+fn mine(me: &Value) -> Vec<(String, String, String)> {
+    me["coops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|held| {
+            let text = |v: &Value| v.as_str().unwrap().to_owned();
+            (
+                text(&held["coop"]["slug"]),
+                text(&held["role"]),
+                text(&held["membership"]),
+            )
+        })
+        .collect()
+}
+
+fn slugs(list: &Value) -> Vec<&str> {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["slug"].as_str().unwrap())
+        .collect()
+}
+
+async fn an_account_finds_its_own_coops_whatever_their_status(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let steward = app.network_admin("steward@example.coop").await;
+    let ada = app.user("ada@example.coop").await;
+    let me = app.get_json("/api/v1/me", Some(&ada)).await;
+    assert_eq!(me["email"], "ada@example.coop", "the account as before");
+    assert_eq!(me["coops"], json!([]));
+
+    let res = app
+        .post_json("/api/v1/coops", &coop("ada-coop"), Some(&ada))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let me = app.get_json("/api/v1/me", Some(&ada)).await;
+    assert_eq!(
+        mine(&me),
+        [("ada-coop".into(), "admin".into(), "applied".into())]
+    );
+    // Its own users find it in the list while it waits; nobody else does.
+    assert_eq!(
+        slugs(&app.get_json("/api/v1/coops", Some(&ada)).await),
+        ["ada-coop"]
+    );
+    let sam = app.user("sam@example.coop").await;
+    for token in [None, Some(sam.as_str())] {
+        let list = app.get_json("/api/v1/coops", token).await;
+        assert_eq!(list["total"], 0, "{list}");
+    }
+
+    let res = app
+        .post_json(
+            "/api/v1/coops/ada-coop/membership",
+            &json!({"action": "approve"}),
+            Some(&steward),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let grace = app.user("grace@example.coop").await;
+    let res = app
+        .send(
+            Method::PUT,
+            "/api/v1/coops/ada-coop/users",
+            Some(&json!({"email": "grace@example.coop", "role": "member"})),
+            Some(&ada),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let me = app.get_json("/api/v1/me", Some(&ada)).await;
+    assert_eq!(
+        mine(&me),
+        [("ada-coop".into(), "admin".into(), "approved".into())]
+    );
+    let me = app.get_json("/api/v1/me", Some(&grace)).await;
+    assert_eq!(
+        mine(&me),
+        [("ada-coop".into(), "member".into(), "approved".into())]
+    );
+}
