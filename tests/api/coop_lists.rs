@@ -21,7 +21,8 @@ async fn list(app: &TestApp, query: &str) -> Value {
     res.json().await.unwrap()
 }
 
-fn slugs(list: &Value) -> Vec<&str> {
+/// The slugs of a page of co-ops, in order.
+pub(crate) fn slugs(list: &Value) -> Vec<&str> {
     list["items"]
         .as_array()
         .unwrap()

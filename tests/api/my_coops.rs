@@ -6,6 +6,7 @@ use coophub_testkit::{Backend, backend_tests};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
+use crate::coop_lists::slugs;
 use crate::coops::coop;
 use crate::helpers::TestApp;
 
@@ -24,15 +25,6 @@ fn mine(me: &Value) -> Vec<(String, String, String)> {
                 text(&held["membership"]),
             )
         })
-        .collect()
-}
-
-fn slugs(list: &Value) -> Vec<&str> {
-    list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["slug"].as_str().unwrap())
         .collect()
 }
 
