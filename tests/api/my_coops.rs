@@ -1,6 +1,6 @@
 //! An account's own co-ops: listed in `/me` with the role and how the
 //! membership stands, and in the directory's list for their users even
-//! before the stewards approve them.
+//! before the stewards approve them; the stewards' queue by status.
 
 use coophub_testkit::{Backend, backend_tests};
 use reqwest::{Method, StatusCode};
@@ -10,7 +10,10 @@ use crate::coop_lists::slugs;
 use crate::coops::coop;
 use crate::helpers::TestApp;
 
-backend_tests!(an_account_finds_its_own_coops_whatever_their_status);
+backend_tests!(
+    an_account_finds_its_own_coops_whatever_their_status,
+    stewards_list_coops_by_membership_status,
+);
 
 fn mine(me: &Value) -> Vec<(String, String, String)> {
     me["coops"]
@@ -85,4 +88,69 @@ async fn an_account_finds_its_own_coops_whatever_their_status(backend: Backend) 
         mine(&me),
         [("ada-coop".into(), "member".into(), "approved".into())]
     );
+}
+
+async fn stewards_list_coops_by_membership_status(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let steward = app.network_admin("steward@example.coop").await;
+    let ada = app.user("ada@example.coop").await;
+    let decide = |slug: &'static str, action: &'static str| {
+        let (app, steward) = (&app, &steward);
+        async move {
+            let path = format!("/api/v1/coops/{slug}/membership");
+            let res = app
+                .post_json(&path, &json!({"action": action}), Some(steward))
+                .await;
+            assert_eq!(res.status(), StatusCode::OK, "{slug} {action}");
+        }
+    };
+    for slug in [
+        "applying",
+        "old-invite",
+        "new-invite",
+        "member",
+        "gone",
+        "left",
+    ] {
+        let res = app
+            .post_json("/api/v1/coops", &coop(slug), Some(&ada))
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+    }
+    decide("old-invite", "invite").await;
+    for slug in ["member", "gone", "left"] {
+        decide(slug, "approve").await;
+    }
+    decide("gone", "remove").await;
+    decide("left", "lapse").await;
+    app.clock.advance(chrono::Duration::days(61));
+    decide("new-invite", "invite").await;
+
+    let queue = |status: &'static str| {
+        let (app, steward) = (&app, &steward);
+        async move {
+            let list = app
+                .get_json(&format!("/api/v1/coops?status={status}"), Some(steward))
+                .await;
+            slugs(&list)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(queue("applied").await, ["applying"]);
+    assert_eq!(queue("invited").await, ["new-invite"]);
+    assert_eq!(queue("approved").await, ["member"]);
+    assert_eq!(
+        queue("lapsed").await,
+        ["left", "old-invite"],
+        "an invitation past its time too"
+    );
+    assert_eq!(queue("removed").await, ["gone"]);
+    // Outsiders filter what they may see: approved members only.
+    let sam = app.user("sam@example.coop").await;
+    let list = app
+        .get_json("/api/v1/coops?status=applied", Some(&sam))
+        .await;
+    assert_eq!(list["total"], 0, "{list}");
 }

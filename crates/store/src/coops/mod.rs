@@ -12,7 +12,7 @@ mod write;
 use chrono::{DateTime, Utc};
 
 pub use crate::page::Page;
-use coophub_domain::coop::LegalForm;
+use coophub_domain::coop::{LegalForm, MembershipStatus};
 
 /// The tombstone entity of a deleted co-op.
 pub(crate) const DELETED_COOP: &str = "coop";
@@ -45,6 +45,9 @@ pub struct CoopFilter {
     pub happy_to_share_experience: Option<bool>,
     /// Changed after this instant.
     pub updated_since: Option<DateTime<Utc>>,
+    /// Whose membership is in this status at this instant (an invitation
+    /// past its time has lapsed).
+    pub status: Option<(MembershipStatus, DateTime<Utc>)>,
 }
 
 /// The `kind` of a technology in `coop_skills`.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use coophub_domain::coop::{Coop, MembershipStatus};
+use coophub_domain::coop::{Coop, INVITATION_DAYS, MembershipStatus};
 use coophub_domain::skills::Skill;
 use diesel::prelude::*;
 
@@ -125,12 +125,37 @@ pub fn find_by_id(conn: &mut DbConnection, id: uuid::Uuid) -> Result<Option<Coop
     Ok(with_skills(conn, row.into_iter().collect())?.pop())
 }
 
+/// `query` narrowed to co-ops whose membership is in `status` at `now`:
+/// an invitation sent [`INVITATION_DAYS`] or more ago reads as lapsed.
+fn with_status(
+    query: coops::BoxedQuery<'static, Backend>,
+    status: MembershipStatus,
+    now: DateTime<Utc>,
+) -> coops::BoxedQuery<'static, Backend> {
+    let cutoff = time::to_db(now - chrono::Duration::days(INVITATION_DAYS));
+    let invited = coops::membership_status.eq(MembershipStatus::Invited.as_str());
+    match status {
+        MembershipStatus::Invited => {
+            query.filter(invited.and(coops::invited_at.is_null().or(coops::invited_at.gt(cutoff))))
+        }
+        MembershipStatus::Lapsed => query.filter(
+            coops::membership_status
+                .eq(MembershipStatus::Lapsed.as_str())
+                .or(invited.and(coops::invited_at.le(cutoff))),
+        ),
+        other => query.filter(coops::membership_status.eq(other.as_str())),
+    }
+}
+
 fn filtered(filter: &CoopFilter) -> coops::BoxedQuery<'static, Backend> {
     let mut query = coops::table.into_boxed();
     if filter.approved_only {
         let approved = coops::membership_status.eq(MembershipStatus::Approved.as_str());
         let own: Vec<String> = filter.own.iter().map(ToString::to_string).collect();
         query = query.filter(approved.or(coops::id.eq_any(own)));
+    }
+    if let Some((status, now)) = filter.status {
+        query = with_status(query, status, now);
     }
     if let Some(region) = &filter.region {
         query = query.filter(lower(coops::region).eq(region.to_lowercase()));

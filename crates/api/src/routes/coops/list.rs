@@ -2,7 +2,7 @@
 
 use actix_web::{get, web};
 use coophub_app::directory::coops::{self, CoopList, CoopQuery};
-use coophub_domain::coop::LegalForm;
+use coophub_domain::coop::{LegalForm, MembershipStatus};
 use serde::Deserialize;
 
 use crate::auth::Caller;
@@ -35,6 +35,11 @@ pub struct CoopListQuery {
     /// Only co-ops changed after this instant (RFC 3339); the answer also lists deletions.
     #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<Timestamp>,
+    /// Membership status now: `applied`, `invited`, `approved`, `lapsed`
+    /// (an invitation past its 60 days included) or `removed`; outsiders see
+    /// approved members and their own co-ops only, so this is the stewards'
+    /// queue.
+    pub status: Option<MembershipStatus>,
 }
 
 /// Lists co-ops. Anonymous clients and users outside the network see approved members only.
@@ -67,6 +72,7 @@ pub async fn list_coops(
         service: query.service,
         happy_to_share_experience: query.happy_to_share_experience,
         updated_since: query.updated_since.map(|at| at.0),
+        status: query.status,
     };
     let now = state.clock.now();
     let (_, list) = state

@@ -12,7 +12,7 @@ pub use views::{CoopList, CoopView, DeletedRecord, LocationBody, MembershipView}
 use chrono::{DateTime, Utc};
 use coophub_domain::Expected;
 use coophub_domain::access::{self, CoopFacts, Denied, Viewer};
-use coophub_domain::coop::{Coop, CoopInput, LegalForm, Membership};
+use coophub_domain::coop::{Coop, CoopInput, LegalForm, Membership, MembershipStatus};
 use coophub_store::coops::holds::{Holds, held_by_others};
 use coophub_store::coops::{self, CoopFilter};
 use coophub_store::{DbConnection, Page, StoreError, skills};
@@ -66,6 +66,8 @@ pub struct CoopQuery {
     pub happy_to_share_experience: Option<bool>,
     /// Changed after this instant; the answer then lists deletions too.
     pub updated_since: Option<DateTime<Utc>>,
+    /// Whose membership is in this status now.
+    pub status: Option<MembershipStatus>,
 }
 
 /// A page of the directory as `viewer` may see it: approved members (and
@@ -90,6 +92,7 @@ pub fn list(
         service: None,
         happy_to_share_experience: query.happy_to_share_experience,
         updated_since: query.updated_since,
+        status: query.status.map(|status| (status, now)),
     };
     let mut known = true;
     for (wanted, slot) in [
