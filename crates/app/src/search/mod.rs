@@ -177,7 +177,7 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
                 highlights: hit.highlights,
                 matched_skills: hit.matched_skills,
                 unmatched_words: hit.unmatched_words,
-                distance_km: hit.distance_km,
+                distance_km: hit.distance_km.map(|km| (km * 10.0).round() / 10.0),
             })
             .collect(),
         total: results.total,

@@ -31,7 +31,7 @@ pub struct SearchHit {
     pub matched_skills: Vec<String>,
     /// Words of `q` that match nothing in it (when not every word had to).
     pub unmatched_words: Vec<String>,
-    /// Distance from `near`, in km.
+    /// Distance from `near`, in km to 0.1 km.
     pub distance_km: Option<f64>,
 }
 
