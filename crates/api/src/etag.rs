@@ -2,13 +2,32 @@
 //! its version; a write that sends `If-Match` with an older one answers 412
 //! and changes nothing, so concurrent editors never overwrite each other.
 
-use actix_web::HttpRequest;
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse};
 use coophub_domain::Expected;
+use serde::Serialize;
 
 /// The ETag of version `version`.
 pub fn etag(version: i32) -> String {
     format!("\"{version}\"")
+}
+
+/// A single resource's answer: its `ETag` (of `version`), `Vary:
+/// Authorization` (what it shows depends on who asks) and, when `status` is
+/// 201, its `Location` (`path`).
+pub fn versioned(
+    status: StatusCode,
+    version: i32,
+    path: &str,
+    body: &impl Serialize,
+) -> HttpResponse {
+    let mut response = HttpResponse::build(status);
+    response.insert_header((header::ETAG, etag(version)));
+    response.insert_header((header::VARY, "Authorization"));
+    if status == StatusCode::CREATED {
+        response.insert_header((header::LOCATION, path));
+    }
+    response.json(body)
 }
 
 /// An `If-Match` that names no version of ours: it can never match (412,

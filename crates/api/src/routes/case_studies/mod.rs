@@ -12,13 +12,13 @@ pub mod update;
 pub use coophub_app::directory::case_studies::{CaseStudyList, CaseStudyView, NamedCoop};
 
 use actix_web::HttpResponse;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use coophub_domain::case_study::{CaseStudy, CaseStudyDraft, ValueBand};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::Viewer;
-use crate::etag::etag;
+use crate::etag::versioned;
 
 /// A case study as a client creates or replaces it.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -65,15 +65,11 @@ impl From<CaseStudyRequest> for CaseStudyDraft {
     }
 }
 
-/// A single case study answer with its `ETag`.
+/// A single case study answer (see [`versioned`]).
 pub fn case_study_response(status: StatusCode, study: CaseStudy, viewer: &Viewer) -> HttpResponse {
-    let mut response = HttpResponse::build(status);
-    response.insert_header((header::ETAG, etag(study.version)));
-    if status == StatusCode::CREATED {
-        response.insert_header((
-            header::LOCATION,
-            format!("/api/v1/case-studies/{}", study.slug),
-        ));
-    }
-    response.json(CaseStudyView::new(study, viewer))
+    let (version, path) = (
+        study.version,
+        format!("/api/v1/case-studies/{}", study.slug),
+    );
+    versioned(status, version, &path, &CaseStudyView::new(study, viewer))
 }

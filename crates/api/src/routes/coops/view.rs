@@ -1,7 +1,7 @@
 //! The JSON shapes of co-ops: what clients send and what they get back.
 
 use actix_web::HttpResponse;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use chrono::{DateTime, Utc};
 use coophub_app::directory::coops::{CoopView, LocationBody};
 use coophub_domain::coop::{Coop, CoopDraft, LegalForm, LocationInput, OrganisationalStructure};
@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::Viewer;
-use crate::etag::etag;
+use crate::etag::versioned;
 
 /// A co-op as a client creates or replaces it.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -85,19 +85,13 @@ impl From<CoopRequest> for CoopDraft {
     }
 }
 
-/// A single co-op answer with its `ETag` (and `Location` when created):
-/// `coop` as `viewer` sees it at `now`.
+/// A single co-op answer (see [`versioned`]).
 pub fn coop_response(
     status: StatusCode,
     coop: Coop,
     viewer: &Viewer,
     now: DateTime<Utc>,
 ) -> HttpResponse {
-    let mut response = HttpResponse::build(status);
-    response.insert_header((header::ETAG, etag(coop.version)));
-    response.insert_header((header::VARY, "Authorization"));
-    if status == StatusCode::CREATED {
-        response.insert_header((header::LOCATION, format!("/api/v1/coops/{}", coop.slug)));
-    }
-    response.json(CoopView::new(coop, viewer, now))
+    let (version, path) = (coop.version, format!("/api/v1/coops/{}", coop.slug));
+    versioned(status, version, &path, &CoopView::new(coop, viewer, now))
 }

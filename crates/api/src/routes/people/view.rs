@@ -1,13 +1,13 @@
 //! The JSON shapes of people.
 
 use actix_web::HttpResponse;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use chrono::NaiveDate;
 use coophub_domain::person::{PersonDraft, PersonSkillDraft, Visibility};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::etag::etag;
+use crate::etag::versioned;
 use coophub_app::directory::people::PersonView;
 
 /// A skill as a person holds it, as sent.
@@ -72,13 +72,8 @@ impl PersonRequest {
     }
 }
 
-/// A single person answer with its `ETag` (and `Location` when created).
+/// A single answer (see [`versioned`]).
 pub fn person_response(status: StatusCode, view: PersonView) -> HttpResponse {
-    let mut response = HttpResponse::build(status);
-    response.insert_header((header::ETAG, etag(view.version)));
-    response.insert_header((header::VARY, "Authorization"));
-    if status == StatusCode::CREATED {
-        response.insert_header((header::LOCATION, format!("/api/v1/people/{}", view.id)));
-    }
-    response.json(view)
+    let path = format!("/api/v1/people/{}", view.id);
+    versioned(status, view.version, &path, &view)
 }

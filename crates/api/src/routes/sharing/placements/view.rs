@@ -6,17 +6,12 @@ pub use coophub_app::sharing::views::{
 };
 
 use actix_web::HttpResponse;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 
-use crate::etag::etag;
+use crate::etag::versioned;
 
-/// A single placement answer with its `ETag` (and `Location` when created).
+/// A single answer (see [`versioned`]).
 pub fn placement_response(status: StatusCode, view: PlacementView) -> HttpResponse {
-    let mut response = HttpResponse::build(status);
-    response.insert_header((header::ETAG, etag(view.version)));
-    response.insert_header((header::VARY, "Authorization"));
-    if status == StatusCode::CREATED {
-        response.insert_header((header::LOCATION, format!("/api/v1/placements/{}", view.id)));
-    }
-    response.json(view)
+    let path = format!("/api/v1/placements/{}", view.id);
+    versioned(status, view.version, &path, &view)
 }
