@@ -12,6 +12,7 @@ backend_tests!(
     outsiders_see_case_studies_of_approved_co_ops_only,
     case_studies_filter_by_co_op_and_skill,
     stats_count_the_approved_network,
+    stats_of_a_year_count_its_case_studies_and_their_value,
 );
 
 fn study(slug: &str, coops: &[&str]) -> Value {
@@ -265,7 +266,8 @@ async fn stats_count_the_approved_network(backend: Backend) {
         stats,
         json!({"coops": 1, "people": 0, "skills": 8, "case_studies": 1, "open_offers": 0,
                "open_requests": 0, "accepted_placements": 0, "completed_placements": 0,
-               "days_placed": 0.0, "bids": null}),
+               "days_placed": 0.0, "days_booked": 0.0, "year": null, "case_study_value": [],
+               "bids": null}),
         "outsiders count what they may see"
     );
     let stats: Value = app
@@ -278,7 +280,85 @@ async fn stats_count_the_approved_network(backend: Backend) {
         stats,
         json!({"coops": 1, "people": 1, "skills": 9, "case_studies": 2, "open_offers": 0,
                "open_requests": 0, "accepted_placements": 0, "completed_placements": 0,
-               "days_placed": 0.0,
+               "days_placed": 0.0, "days_booked": 0.0, "year": null, "case_study_value": [],
                "bids": {"formed": 0, "submitted": 0, "won": 0, "value_won": []}})
     );
+}
+
+async fn stats_of_a_year_count_its_case_studies_and_their_value(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "counted", &owner, &admin).await;
+    app.post_json("/api/v1/coops", &coop("applied"), Some(&owner))
+        .await;
+    let gbp = |amount: i64| json!({"amount": amount, "currency": "gbp"});
+    for (slug, coop, year, value) in [
+        ("older", "counted", 2025, Some(gbp(3_000_000))),
+        ("valued", "counted", 2026, Some(gbp(1_500_000))),
+        ("unvalued", "counted", 2026, None),
+        ("unapproved", "applied", 2026, Some(gbp(9_900_000))),
+    ] {
+        let mut body = study(slug, &[coop]);
+        body["year"] = json!(year);
+        body["value"] = value.unwrap_or(Value::Null);
+        let res = app
+            .post_json("/api/v1/case-studies", &body, Some(&owner))
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED, "{slug}");
+    }
+    let valued = app.get_json("/api/v1/case-studies/valued", None).await;
+    assert_eq!(
+        valued["value"],
+        json!({"amount": 1_500_000, "currency": "GBP"})
+    );
+
+    let counted = |stats: &Value| {
+        (
+            stats["case_studies"].as_i64().unwrap(),
+            stats["case_study_value"].clone(),
+        )
+    };
+    let outsiders = app.get_json("/api/v1/stats?year=2026", None).await;
+    assert_eq!(outsiders["year"], 2026);
+    assert_eq!(
+        counted(&outsiders),
+        (2, json!([{"amount": 1_500_000, "currency": "GBP"}])),
+        "an unapproved co-op's case study counts for the network only"
+    );
+    let members = app.get_json("/api/v1/stats?year=2026", Some(&owner)).await;
+    assert_eq!(
+        counted(&members),
+        (3, json!([{"amount": 11_400_000, "currency": "GBP"}]))
+    );
+    let older = app.get_json("/api/v1/stats?year=2025", None).await;
+    assert_eq!(
+        counted(&older),
+        (1, json!([{"amount": 3_000_000, "currency": "GBP"}]))
+    );
+    let every_year = app.get_json("/api/v1/stats", None).await;
+    assert_eq!(
+        counted(&every_year),
+        (3, json!([{"amount": 4_500_000, "currency": "GBP"}]))
+    );
+
+    for query in ["year=1800", "year=2101", "year=last"] {
+        let problem = assert_problem(
+            app.get(&format!("/api/v1/stats?{query}"), None).await,
+            400,
+            "invalid_parameter",
+        )
+        .await;
+        assert!(problem.to_string().contains("year"), "{query}: {problem}");
+    }
+    let mut body = study("bad-value", &["counted"]);
+    body["value"] = json!({"amount": -5, "currency": "pounds"});
+    let problem = assert_problem(
+        app.post_json("/api/v1/case-studies", &body, Some(&owner))
+            .await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(pointers(&problem), ["/value"]);
 }

@@ -87,9 +87,18 @@ async fn invitations_are_mailed_at_once_and_digests_go_to_those_who_chose_them(b
         json!({"digest": false, "immediate": true, "sending": true})
     );
 
+    // The stewards hear of the application at once.
+    let applied = mails(&sink, 1).await;
+    assert_eq!(applied[0].to, ["<steward@example.coop>"]);
+    assert!(
+        applied[0].header("Subject").contains("asks to join"),
+        "{}",
+        applied[0].data
+    );
+
     invite(&app, &steward, "hooked").await;
-    let got = mails(&sink, 1).await;
-    let mail = &got[0];
+    let got = mails(&sink, 2).await;
+    let mail = &got[1];
     assert_eq!(mail.to, ["<olga@hooked.coop>"]);
     assert!(mail.header("Subject").contains("invited"), "{}", mail.data);
     assert!(
@@ -120,31 +129,31 @@ async fn invitations_are_mailed_at_once_and_digests_go_to_those_who_chose_them(b
     );
     assert_eq!(
         settled(&sink).await.len(),
-        1,
+        2,
         "mailed once, and no digest unasked"
     );
 
     // Olga chooses a digest: today's lists what she has not read.
     let res = put_email(&app, &olga, &json!({"digest": true, "immediate": true})).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let got = mails(&sink, 2).await;
-    assert_eq!(got[1].to, ["<olga@hooked.coop>"]);
-    assert_eq!(got[1].header("Subject"), "coophub: 1 unread notification");
-    assert!(got[1].body().contains("invited"), "{}", got[1].data);
-    assert_eq!(settled(&sink).await.len(), 2, "one digest a day");
+    let got = mails(&sink, 3).await;
+    assert_eq!(got[2].to, ["<olga@hooked.coop>"]);
+    assert_eq!(got[2].header("Subject"), "coophub: 1 unread notification");
+    assert!(got[2].body().contains("invited"), "{}", got[2].data);
+    assert_eq!(settled(&sink).await.len(), 3, "one digest a day");
 
     // The next day's digest lists only what came since.
     app.clock.advance(chrono::Duration::minutes(1));
     invite(&app, &steward, "hooked").await;
     assert!(
-        mails(&sink, 3).await[2]
+        mails(&sink, 4).await[3]
             .header("Subject")
             .contains("invited")
     );
-    assert_eq!(settled(&sink).await.len(), 3, "no second digest today");
+    assert_eq!(settled(&sink).await.len(), 4, "no second digest today");
     app.clock.advance(chrono::Duration::days(1));
-    let got = mails(&sink, 4).await;
-    assert_eq!(got[3].header("Subject"), "coophub: 1 unread notification");
+    let got = mails(&sink, 5).await;
+    assert_eq!(got[4].header("Subject"), "coophub: 1 unread notification");
 
     // Following the link shows a button; pressing it stops all mail.
     let path = link.strip_prefix(HUB).unwrap();

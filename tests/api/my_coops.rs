@@ -7,12 +7,13 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::coop_lists::slugs;
-use crate::coops::coop;
+use crate::coops::{approved_coop, coop};
 use crate::helpers::TestApp;
 
 backend_tests!(
     an_account_finds_its_own_coops_whatever_their_status,
     stewards_list_coops_by_membership_status,
+    stewards_hear_of_applications_and_ended_memberships,
 );
 
 fn mine(me: &Value) -> Vec<(String, String, String)> {
@@ -153,4 +154,48 @@ async fn stewards_list_coops_by_membership_status(backend: Backend) {
         .get_json("/api/v1/coops?status=applied", Some(&sam))
         .await;
     assert_eq!(list["total"], 0, "{list}");
+}
+
+async fn stewards_hear_of_applications_and_ended_memberships(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let steward = app.network_admin("steward@example.coop").await;
+    let member = app.user("mo@member.coop").await;
+    approved_coop(&app, "member-coop", &member, &steward).await;
+    let ada = app.user("ada@example.coop").await;
+    let res = app
+        .post_json("/api/v1/coops", &coop("applicant"), Some(&ada))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let applied = app.told(&steward, "membership.applied").await;
+    assert_eq!(applied.len(), 2, "member-coop applied too: {applied:?}");
+    assert!(
+        applied[0].ends_with("asks to join the network"),
+        "{applied:?}"
+    );
+    for token in [&member, &ada] {
+        assert!(app.told(token, "membership.applied").await.is_empty());
+    }
+
+    // The network records the member's membership ended: its admins and the
+    // stewards hear of it, and the co-op says when and why.
+    let res = app
+        .post_json(
+            "/api/v1/coops/member-coop/membership",
+            &json!({"action": "lapse"}),
+            Some(&steward),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let coop: Value = res.json().await.unwrap();
+    assert_eq!(coop["membership"]["lapse_reason"], "ended");
+    assert_eq!(
+        coop["membership"]["lapsed_at"],
+        coop["membership"]["changed_at"]
+    );
+    let ended = app.told(&member, "membership.lapsed").await;
+    assert_eq!(ended.len(), 1, "{ended:?}");
+    assert!(ended[0].contains("recorded as ended"), "{ended:?}");
+    assert!(app.told(&ada, "membership.lapsed").await.is_empty());
+    let fresh = app.get_json("/api/v1/coops/applicant", Some(&ada)).await;
+    assert!(fresh["membership"]["lapse_reason"].is_null(), "{fresh}");
 }

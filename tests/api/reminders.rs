@@ -93,6 +93,37 @@ async fn invitations_and_offers_are_reminded_of_before_they_lapse(backend: Backe
         1,
         "never again"
     );
+
+    // Once it has lapsed: the stewards and the co-op's admins, once; the
+    // co-op says when and why.
+    move_to(
+        app,
+        start + chrono::Duration::days(60) + chrono::Duration::minutes(1),
+    );
+    for token in [&net.newcomer, &net.steward] {
+        let lapsed = told_of(app, token, "membership.lapsed", 1).await;
+        assert_eq!(lapsed.len(), 1, "once: {lapsed:?}");
+        assert!(lapsed[0].contains("lapsed on"), "{lapsed:?}");
+    }
+    assert!(app.told(&net.lender, "membership.lapsed").await.is_empty());
+    let coop = app
+        .get_json("/api/v1/coops/new-coop", Some(&net.steward))
+        .await;
+    let membership = &coop["membership"];
+    assert_eq!(membership["status"], "lapsed");
+    assert_eq!(membership["lapse_reason"], "invitation_expired");
+    let at = |field: &str| {
+        membership[field]
+            .as_str()
+            .unwrap()
+            .parse::<DateTime<Utc>>()
+            .unwrap()
+    };
+    // Invited at `changed_at`; lapsed 60 days on, to the second.
+    assert_eq!(
+        at("lapsed_at"),
+        at("changed_at") + chrono::Duration::days(60)
+    );
 }
 
 async fn bid_deadlines_and_sections_are_reminded_of_once_each(backend: Backend) {

@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::bidding::tender_amount;
 use crate::coop::Slug;
+use crate::sharing::Money;
 use crate::skills::{Skill, SkillName};
 use crate::validation::{FieldError, ValidationErrors};
 
@@ -101,6 +103,8 @@ pub struct CaseStudy {
     pub year: Option<i32>,
     /// Rough value.
     pub value_band: Option<ValueBand>,
+    /// The contract's value, where the co-ops say it.
+    pub value: Option<Money>,
     /// What came of it.
     pub outcome: String,
     /// Links to more.
@@ -132,6 +136,8 @@ pub struct CaseStudyDraft {
     pub year: Option<i64>,
     /// Value band.
     pub value_band: Option<ValueBand>,
+    /// Contract value.
+    pub value: Option<Money>,
     /// Outcome.
     pub outcome: Option<String>,
     /// Links.
@@ -157,6 +163,8 @@ pub struct CaseStudyInput {
     pub year: Option<i32>,
     /// Value band.
     pub value_band: Option<ValueBand>,
+    /// Contract value: 0 to the largest tender value, a three-letter currency.
+    pub value: Option<Money>,
     /// Outcome.
     pub outcome: String,
     /// Links.
@@ -276,6 +284,10 @@ impl CaseStudyInput {
                 }
             },
         };
+        let value = draft
+            .value
+            .as_ref()
+            .and_then(|value| tender_amount(value, &mut errors));
         errors.finish(|| {
             Some(Self {
                 slug: slug?,
@@ -286,6 +298,7 @@ impl CaseStudyInput {
                 skills,
                 year,
                 value_band: draft.value_band,
+                value,
                 outcome: outcome?,
                 links,
             })
@@ -304,6 +317,10 @@ mod tests {
             title: "Board game".into(),
             client: " ".into(),
             year: Some(20_000),
+            value: Some(Money {
+                amount: -1,
+                currency: "pounds".into(),
+            }),
             links: vec!["ftp://nope".into()],
             ..CaseStudyDraft::default()
         })
@@ -311,7 +328,7 @@ mod tests {
         let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
         assert_eq!(
             pointers,
-            ["/slug", "/client", "/coops", "/links/0", "/year"]
+            ["/slug", "/client", "/coops", "/links/0", "/year", "/value"]
         );
     }
 

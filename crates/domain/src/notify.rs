@@ -41,6 +41,11 @@ kinds! {
     MembershipInvited = "membership.invited",
     /// The network approved a co-op as a member.
     MembershipApproved = "membership.approved",
+    /// A co-op asked to join the network (told to stewards).
+    MembershipApplied = "membership.applied",
+    /// A co-op's membership lapsed: its invitation ran out, or the network
+    /// recorded it ended (told to stewards and the co-op's admins).
+    MembershipLapsed = "membership.lapsed",
     /// A co-op asked an offer for time.
     PlacementRequested = "placement.requested",
     /// The offering co-op accepted.
@@ -101,7 +106,11 @@ impl EventKind {
     pub const fn mails_at_once(self) -> bool {
         matches!(
             self,
-            Self::MembershipInvited | Self::PlacementRequested | Self::BidInvited | Self::ClaimMade
+            Self::MembershipInvited
+                | Self::MembershipApplied
+                | Self::PlacementRequested
+                | Self::BidInvited
+                | Self::ClaimMade
         )
     }
 }

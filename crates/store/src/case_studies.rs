@@ -43,6 +43,10 @@ pub(crate) struct CaseStudyRow {
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    #[serde(default)]
+    value_amount: Option<i64>,
+    #[serde(default)]
+    value_currency: Option<String>,
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -72,6 +76,8 @@ impl CaseStudyRow {
             version,
             created_at: created,
             updated_at: time::to_db(now),
+            value_amount: input.value.as_ref().map(|v| v.amount),
+            value_currency: input.value.as_ref().map(|v| v.currency.clone()),
         }
     }
 }
@@ -133,6 +139,7 @@ fn load(conn: &mut DbConnection, rows: Vec<CaseStudyRow>) -> Result<Vec<CaseStud
                     .as_deref()
                     .map(|b| ValueBand::parse(b).ok_or_else(|| corrupt("value_band")))
                     .transpose()?,
+                value: crate::sharing::money(row.value_amount, row.value_currency),
                 outcome: row.outcome,
                 links: serde_json::from_str(&row.links).map_err(|_| corrupt("links"))?,
                 version: row.version,
@@ -211,6 +218,8 @@ pub struct CaseStudyFilter<'a> {
     pub pending_too: bool,
     /// Only those using this skill (canonical slug).
     pub skill: Option<&'a str>,
+    /// Only those of this year.
+    pub year: Option<i32>,
 }
 
 /// Case studies, newest year first, as `filter` says; and the total.
@@ -233,6 +242,25 @@ pub fn list(
 /// How many case studies `filter` lets through.
 pub fn count(conn: &mut DbConnection, filter: CaseStudyFilter<'_>) -> Result<i64, StoreError> {
     Ok(filtered(filter).count().get_result(conn)?)
+}
+
+/// The stated values of the case studies `filter` lets through, summed per
+/// currency (currency order); those without a value are left out.
+pub fn value_totals(
+    conn: &mut DbConnection,
+    filter: CaseStudyFilter<'_>,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    let values: Vec<(Option<i64>, Option<String>)> = filtered(filter)
+        .select((case_studies::value_amount, case_studies::value_currency))
+        .load(conn)?;
+    let mut sums = std::collections::BTreeMap::<String, i64>::new();
+    for (amount, currency) in values {
+        if let (Some(amount), Some(currency)) = (amount, currency) {
+            let sum = sums.entry(currency).or_default();
+            *sum = coophub_domain::money::total([*sum, amount])?;
+        }
+    }
+    Ok(sums.into_iter().collect())
 }
 
 /// The backend type of [`DbConnection`].
@@ -269,6 +297,9 @@ fn filtered(filter: CaseStudyFilter<'_>) -> case_studies::BoxedQuery<'_, Backend
                         .select(case_study_coops::case_study_id),
                 ),
             );
+        }
+        if let Some(year) = filter.year {
+            query = query.filter(case_studies::year.eq(year));
         }
         let skill = filter.skill;
         if let Some(skill) = skill {

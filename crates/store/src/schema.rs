@@ -180,6 +180,9 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// The contract's value in minor units, where the co-ops say it.
+        value_amount -> Nullable<BigInt>,
+        value_currency -> Nullable<Text>,
     }
 }
 
@@ -472,6 +475,8 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// When it was won, lost or withdrawn.
+        closed_at -> Nullable<Timestamp>,
     }
 }
 

@@ -2,6 +2,8 @@
 //! case study, with roles, sections, suggestions, partners, gaps and shares;
 //! and the bid's life refusing what it must.
 
+use chrono::Datelike;
+use coophub_domain::Clock;
 use coophub_testkit::{Backend, backend_tests};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -309,6 +311,10 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
     let study: Value = res.json().await.unwrap();
     assert_eq!(study["client"], "An NHS trust");
     assert_eq!(study["value_band"], "100k_to_500k");
+    assert_eq!(
+        study["value"],
+        json!({"amount": 12_000_000, "currency": "GBP"})
+    );
     let skills: Vec<&str> = study["skills"]
         .as_array()
         .unwrap()
@@ -354,6 +360,20 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
                                      "value_won": [{"amount": 12_000_000, "currency": "GBP"}]})
     );
     assert!(app.get_json("/api/v1/stats", None).await["bids"].is_null());
+    // Won this year: last year's totals do not count it.
+    let this_year = app.clock.now().year();
+    for (year, won) in [(this_year, 1), (this_year - 1, 0)] {
+        let stats = app
+            .get_json(&format!("/api/v1/stats?year={year}"), Some(&net.partner))
+            .await;
+        assert_eq!(stats["bids"]["won"], won, "{year}: {stats}");
+    }
+    assert_eq!(
+        net.show(&bid, &net.lead).await["closed_at"]
+            .as_str()
+            .map(|at| at.starts_with(&this_year.to_string())),
+        Some(true)
+    );
 }
 
 async fn a_bid_refuses_moves_out_of_turn_and_submissions_after_the_deadline(backend: Backend) {

@@ -157,9 +157,30 @@ async fn offers_and_requests_are_found_while_open_and_counted(backend: Backend) 
             .status(),
         StatusCode::OK
     );
+    // Four weeks from 2027-01-04, a day a week: booked, not yet placed.
     let stats = net.app.get_json("/api/v1/stats", None).await;
     assert_eq!(stats["accepted_placements"], 1);
-    assert_eq!(stats["days_placed"], 4.0);
+    assert_eq!(
+        (stats["days_placed"].as_f64(), stats["days_booked"].as_f64()),
+        (Some(0.0), Some(4.0))
+    );
+    let in_2027 = net.app.get_json("/api/v1/stats?year=2027", None).await;
+    assert_eq!(
+        (
+            in_2027["year"].as_i64(),
+            in_2027["accepted_placements"].as_i64(),
+            in_2027["days_booked"].as_f64()
+        ),
+        (Some(2027), Some(1), Some(4.0))
+    );
+    let in_2026 = net.app.get_json("/api/v1/stats?year=2026", None).await;
+    assert_eq!(
+        (
+            in_2026["accepted_placements"].as_i64(),
+            in_2026["days_booked"].as_f64()
+        ),
+        (Some(0), Some(0.0))
+    );
     let path = format!("/api/v1/offers/{}", offer["id"].as_str().unwrap());
     let mut paused = body.clone();
     paused["status"] = json!("paused");
@@ -192,6 +213,12 @@ async fn offers_and_requests_are_found_while_open_and_counted(backend: Backend) 
     let stats = net.app.get_json("/api/v1/stats", None).await;
     assert_eq!(stats["open_offers"], 0);
     net.app.clock.advance(Duration::days(31));
+    // Past its last day, the placement's days are placed, none booked.
+    let stats = net.app.get_json("/api/v1/stats", None).await;
+    assert_eq!(
+        (stats["days_placed"].as_f64(), stats["days_booked"].as_f64()),
+        (Some(4.0), Some(0.0))
+    );
     let found = search_hits(&net, "", None).await;
     assert_eq!(found["total"], 0, "{found}");
     assert_eq!(found["facets"]["type"], json!({}));

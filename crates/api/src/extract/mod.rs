@@ -21,7 +21,7 @@ mod shape;
 
 pub use large::{PACKAGE_LIMIT, PackageJson};
 pub use path::path_config;
-pub use query::{Query, Timestamp};
+pub use query::{Query, Timestamp, Year};
 use shape::{Shaped, read_all};
 
 /// How much of a body is read, and for how long (set from the configuration).

@@ -4,6 +4,7 @@
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
+use coophub_domain::case_study::YEARS;
 use serde::de::DeserializeOwned;
 
 use super::shape::{plain, quoted_after};
@@ -23,6 +24,24 @@ impl<'de> serde::Deserialize<'de> for Timestamp {
                     "must be a timestamp in RFC 3339, such as 2026-11-01T00:00:00Z",
                 )
             })
+    }
+}
+
+/// A year a list or a total counts: from 1900 to 2100, as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Year(pub i32);
+
+impl<'de> serde::Deserialize<'de> for Year {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (first, last) = (YEARS.start(), YEARS.end());
+        let refused = || serde::de::Error::custom(format!("must be a year from {first} to {last}"));
+        let text = String::deserialize(deserializer)?;
+        let year: i32 = text.trim().parse().map_err(|_| refused())?;
+        if YEARS.contains(&year) {
+            Ok(Year(year))
+        } else {
+            Err(refused())
+        }
     }
 }
 

@@ -17,6 +17,7 @@ use uuid::Uuid;
 use super::coops::READ;
 use crate::guard::{Lock, load};
 use crate::shapes::CoopRef;
+use crate::telling::tell;
 use crate::{AppError, Clash, signed_in};
 
 /// A claim as its claimant sends it.
@@ -129,10 +130,7 @@ pub fn claim(
         actor: Some(user),
         coops: Vec::new(),
     };
-    let stewards = Audience {
-        accounts: users::network_admins(conn)?,
-        ..Audience::default()
-    };
+    let stewards = tell::stewards(conn)?;
     notifications::record(conn, &event, &stewards, now)?;
     view(conn, claim, &coop)
 }

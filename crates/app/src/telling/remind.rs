@@ -1,7 +1,7 @@
 //! Reminders, run by a background task in every instance on the rule
-//! clock: open invitations a week before they lapse, offers and
-//! availability five days before they lapse unless reconfirmed, bid
-//! deadlines a week and a day away, sections due tomorrow or late. Each is
+//! clock: open invitations a week before they lapse (and stewards once they
+//! have), offers and availability five days before they lapse unless
+//! reconfirmed, bid deadlines a week and a day away, sections due tomorrow or late. Each is
 //! given once per item and moment (`coophub_store::reminders::record_once`),
 //! to the people who may see its subject, worded like every other event
 //! (`super::tell`); a reconfirmation or a new invitation makes a new moment.
@@ -12,9 +12,11 @@ use coophub_domain::notify::{Audience, EventKind, NewEvent};
 use coophub_domain::person::AVAILABILITY_DAYS;
 use coophub_domain::reminder::{self, DEADLINE, INVITATION_LAPSING, LATE, RECONFIRM, SECTION_DUE};
 use coophub_domain::sharing::OFFER_DAYS;
-use coophub_store::reminders::{self, OpenBid};
+use coophub_store::reminders::{self, Invitation, OpenBid};
 use coophub_store::{DbConnection, StoreError};
 use uuid::Uuid;
+
+use super::tell;
 
 fn day(at: DateTime<Utc>) -> String {
     at.format("%-d %B %Y").to_string()
@@ -84,6 +86,47 @@ pub fn run(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<usize, StoreEr
     Ok(given)
 }
 
+/// The event `kind` about `invitation`'s co-op, saying `summary`.
+fn of_invitation(kind: EventKind, invitation: Invitation, summary: String) -> NewEvent {
+    let link = format!("/api/v1/coops/{}", invitation.slug);
+    event(
+        kind,
+        ("coop", invitation.slug),
+        link,
+        summary,
+        vec![invitation.coop],
+    )
+}
+
+/// Invitations that ran out in the last week (a worker that was down for
+/// longer does not tell of older ones): stewards and the co-op's admins.
+fn expired_invitations(
+    conn: &mut DbConnection,
+    now: DateTime<Utc>,
+) -> Result<Vec<Reminder>, StoreError> {
+    let ran_out = now - Duration::days(INVITATION_DAYS);
+    let mut due = Vec::new();
+    for invitation in reminders::invitations(conn, ran_out - Duration::days(7), ran_out)? {
+        let lapsed = invitation.invited_at + Duration::days(INVITATION_DAYS);
+        let summary = format!(
+            "The invitation for {} to join the network lapsed on {} without being accepted",
+            invitation.name,
+            day(lapsed)
+        );
+        let audience = Audience {
+            admins_of: vec![invitation.coop],
+            ..tell::stewards(conn)?
+        };
+        let event = of_invitation(EventKind::MembershipLapsed, invitation, summary);
+        due.push(Reminder {
+            moment: format!("lapsed@{}", lapsed.to_rfc3339()),
+            event,
+            audience,
+        });
+    }
+    Ok(due)
+}
+
 /// Invitations, offers and availability about to lapse.
 fn lapsing(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<Vec<Reminder>, StoreError> {
     let horizon = reminder::horizon();
@@ -103,17 +146,11 @@ fn lapsing(conn: &mut DbConnection, now: DateTime<Utc>) -> Result<Vec<Reminder>,
             invitation.name,
             day(lapses)
         );
-        let link = format!("/api/v1/coops/{}", invitation.slug);
-        let coops = vec![invitation.coop];
-        let event = event(
-            EventKind::MembershipLapsing,
-            ("coop", invitation.slug),
-            link,
-            summary,
-            coops.clone(),
-        );
-        due.push(Reminder::new(label, lapses, event, admins(coops)));
+        let admins = admins(vec![invitation.coop]);
+        let event = of_invitation(EventKind::MembershipLapsing, invitation, summary);
+        due.push(Reminder::new(label, lapses, event, admins));
     }
+    due.extend(expired_invitations(conn, now)?);
     for offer in reminders::offers(conn, since(OFFER_DAYS), since(OFFER_DAYS) + horizon)? {
         let lapses = offer.reconfirmed_at + Duration::days(OFFER_DAYS);
         let Some(label) = reminder::due(lapses, RECONFIRM, now) else {

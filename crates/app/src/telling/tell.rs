@@ -10,7 +10,7 @@ use coophub_domain::coop::Coop;
 use coophub_domain::notify::{Audience, EventKind, NewEvent};
 use coophub_domain::person::Person;
 use coophub_domain::sharing::{Placement, days_a_week};
-use coophub_store::{DbConnection, StoreError, notifications, people};
+use coophub_store::{DbConnection, StoreError, notifications, people, users};
 use uuid::Uuid;
 
 fn record(
@@ -24,7 +24,8 @@ fn record(
 }
 
 /// A co-op's membership changed: its admins are told of an invitation or
-/// an approval.
+/// an approval; stewards of an application; both of a lapse the network
+/// recorded (an invitation running out is told by the reminders).
 pub fn membership(
     conn: &mut DbConnection,
     viewer: &Viewer,
@@ -35,6 +36,10 @@ pub fn membership(
     let name = &coop.profile.name;
     let summary = match kind {
         EventKind::MembershipInvited => format!("The network invited {name} to join"),
+        EventKind::MembershipApplied => format!("{name} asks to join the network"),
+        EventKind::MembershipLapsed => {
+            format!("{name}'s membership of the network was recorded as ended")
+        }
         _ => format!("{name} is now a member of the network"),
     };
     let event = NewEvent {
@@ -46,11 +51,26 @@ pub fn membership(
         actor: viewer.user_id(),
         coops: vec![coop.id],
     };
-    let audience = Audience {
-        admins_of: vec![coop.id],
-        ..Audience::default()
+    let audience = match kind {
+        EventKind::MembershipApplied => stewards(conn)?,
+        EventKind::MembershipLapsed => Audience {
+            admins_of: vec![coop.id],
+            ..stewards(conn)?
+        },
+        _ => Audience {
+            admins_of: vec![coop.id],
+            ..Audience::default()
+        },
     };
     record(conn, event, audience, now)
+}
+
+/// The network's stewards (its admins), as an audience.
+pub fn stewards(conn: &mut DbConnection) -> Result<Audience, StoreError> {
+    Ok(Audience {
+        accounts: users::network_admins(conn)?,
+        ..Audience::default()
+    })
 }
 
 /// A placement was asked for or moved: both co-ops' admins and the person

@@ -93,6 +93,8 @@ pub struct Bid {
     pub case_study_slug: Option<String>,
     /// When it was submitted.
     pub submitted_at: Option<DateTime<Utc>>,
+    /// When it was won, lost or withdrawn.
+    pub closed_at: Option<DateTime<Utc>>,
     /// Optimistic concurrency version.
     pub version: i32,
     /// Opened.

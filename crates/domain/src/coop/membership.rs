@@ -3,6 +3,7 @@
 //! stored status is what someone decided, the effective one also reads the clock.
 
 use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
 
 use super::{Membership, MembershipOrigin, MembershipStatus};
 
@@ -49,6 +50,26 @@ impl MembershipAction {
     }
 }
 
+/// Why a membership lapsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LapseReason {
+    /// The network's invitation was not accepted within its days.
+    InvitationExpired,
+    /// The network recorded the membership as ended.
+    Ended,
+}
+
+/// When and why a membership lapsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lapse {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Why.
+    pub reason: LapseReason,
+}
+
 impl Membership {
     /// The membership of a co-op that has just applied.
     pub fn applied(now: DateTime<Utc>) -> Self {
@@ -70,6 +91,27 @@ impl Membership {
                 MembershipStatus::Lapsed
             }
             (status, _) => status,
+        }
+    }
+
+    /// When and why the membership lapsed, if it is lapsed on `now`: an
+    /// invitation past its days lapsed the moment they ran out; a lapse the
+    /// network recorded, when it did.
+    pub fn lapse(&self, now: DateTime<Utc>) -> Option<Lapse> {
+        match (self.status, self.invited_at) {
+            (MembershipStatus::Lapsed, _) => Some(Lapse {
+                at: self.changed_at,
+                reason: LapseReason::Ended,
+            }),
+            (MembershipStatus::Invited, Some(invited))
+                if self.effective_status(now) == MembershipStatus::Lapsed =>
+            {
+                Some(Lapse {
+                    at: invited + Duration::days(INVITATION_DAYS),
+                    reason: LapseReason::InvitationExpired,
+                })
+            }
+            _ => None,
         }
     }
 
@@ -144,6 +186,22 @@ mod tests {
         assert_eq!(invited.effective_status(at(61)), MembershipStatus::Lapsed);
         let error = invited.apply(MembershipAction::Accept, at(61)).unwrap_err();
         assert_eq!(error.status, "lapsed");
+        assert_eq!(invited.lapse(at(60)), None);
+        assert_eq!(
+            invited.lapse(at(75)),
+            Some(Lapse {
+                at: at(61),
+                reason: LapseReason::InvitationExpired
+            })
+        );
+        let ended = invited.apply(MembershipAction::Lapse, at(10)).unwrap();
+        assert_eq!(
+            ended.lapse(at(75)),
+            Some(Lapse {
+                at: at(10),
+                reason: LapseReason::Ended
+            })
+        );
         let accepted = invited.apply(MembershipAction::Accept, at(60)).unwrap();
         assert_eq!(accepted.status, MembershipStatus::Approved);
         assert_eq!(accepted.origin, Some(MembershipOrigin::Approved));

@@ -16,7 +16,7 @@ use crate::skills::Skill;
 pub use claim::{ClaimStatus, claim_message, email_at_website};
 pub use country::{CODES as COUNTRY_CODES, is_country_code};
 pub use input::{CoopDraft, CoopInput, LocationInput, Slug};
-pub use membership::{INVITATION_DAYS, MembershipAction, MembershipError};
+pub use membership::{INVITATION_DAYS, Lapse, LapseReason, MembershipAction, MembershipError};
 
 /// The legal form a co-op chose; co-ops ask each other about these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -243,6 +243,7 @@ fn same_case_study(
         && existing.summary == input.summary
         && existing.year == input.year
         && existing.value_band == input.value_band
+        && existing.value == input.value
         && existing.outcome == input.outcome
         && existing.links == input.links
         && have_coops == coop_ids

@@ -2,7 +2,7 @@
 //! ([`visible_to`]) show a viewer only bids their co-ops are in (led,
 //! accepted, or invited to with an admin's role there).
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use coophub_domain::bidding::{
     Bid, BidInput, BidMember, BidState, Decision, MemberStatus, ShareSettings,
 };
@@ -49,6 +49,8 @@ pub(crate) struct BidRow {
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    #[serde(default)]
+    closed_at: Option<NaiveDateTime>,
 }
 
 fn basis_points(raw: i32) -> Result<u32, StoreError> {
@@ -87,6 +89,7 @@ impl BidRow {
             },
             case_study_slug: self.case_study_slug,
             submitted_at: self.submitted_at.map(time::from_db),
+            closed_at: self.closed_at.map(time::from_db),
             version: self.version,
             created_at: time::from_db(self.created_at),
             updated_at: time::from_db(self.updated_at),
@@ -116,6 +119,7 @@ impl BidRow {
                 .map(|bp| i32::try_from(bp).unwrap_or(i32::MAX)),
             case_study_slug: bid.case_study_slug.clone(),
             submitted_at: bid.submitted_at.map(time::to_db),
+            closed_at: bid.closed_at.map(time::to_db),
             version: bid.version,
             created_at: time::to_db(bid.created_at),
             updated_at: time::to_db(bid.updated_at),
@@ -176,6 +180,7 @@ pub fn insert(
         shares: new.input.shares,
         case_study_slug: None,
         submitted_at: None,
+        closed_at: None,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -314,24 +319,36 @@ pub struct BidTally {
     pub value_won: Vec<(String, i64)>,
 }
 
-/// Counts every bid (stats name no bid and no co-op, so they count all).
-pub fn tally(conn: &mut DbConnection) -> Result<BidTally, StoreError> {
-    /// A bid's state, value and submission time.
-    type Counted = (String, Option<i64>, Option<String>, Option<NaiveDateTime>);
+/// Counts every bid (stats name no bid and no co-op, so they count all); in
+/// `year`, those opened, submitted and won that year.
+pub fn tally(conn: &mut DbConnection, year: Option<i32>) -> Result<BidTally, StoreError> {
+    /// A bid's state, value and the times it was opened, submitted and closed.
+    type Counted = (
+        String,
+        Option<i64>,
+        Option<String>,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+        Option<NaiveDateTime>,
+    );
     let rows: Vec<Counted> = bids::table
         .select((
             bids::state,
             bids::value_amount,
             bids::value_currency,
+            bids::created_at,
             bids::submitted_at,
+            bids::closed_at,
         ))
         .load(conn)?;
+    let within =
+        |at: Option<NaiveDateTime>| at.is_some_and(|at| year.is_none_or(|year| at.year() == year));
     let mut tally = BidTally::default();
     let mut value_won = std::collections::BTreeMap::<String, i64>::new();
-    for (state, amount, currency, submitted) in rows {
-        tally.formed += 1;
-        tally.submitted += i64::from(submitted.is_some());
-        if named::<BidState>(&state, "state")? == BidState::Won {
+    for (state, amount, currency, created, submitted, closed) in rows {
+        tally.formed += i64::from(within(Some(created)));
+        tally.submitted += i64::from(within(submitted));
+        if named::<BidState>(&state, "state")? == BidState::Won && within(closed) {
             tally.won += 1;
             if let (Some(amount), Some(currency)) = (amount, currency) {
                 let sum = value_won.entry(currency).or_default();

@@ -409,12 +409,20 @@ pub struct PlacementTotals {
     pub accepted: i64,
     /// Done.
     pub completed: i64,
-    /// Person-days of accepted, active and completed placements.
+    /// Person-days worked so far (up to and including today) in accepted,
+    /// active and completed placements.
     pub days_placed: f64,
+    /// Person-days still to come in accepted and active placements.
+    pub days_booked: f64,
 }
 
-/// The network's placement totals.
-pub fn totals(conn: &mut DbConnection) -> Result<PlacementTotals, StoreError> {
+/// The network's placement totals on `today`; in `year`, over the placements
+/// and the days that fall in that year.
+pub fn totals(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+    year: Option<i32>,
+) -> Result<PlacementTotals, StoreError> {
     let states = [
         PlacementState::Accepted,
         PlacementState::Active,
@@ -433,16 +441,41 @@ pub fn totals(conn: &mut DbConnection) -> Result<PlacementTotals, StoreError> {
         accepted: 0,
         completed: 0,
         days_placed: 0.0,
+        days_booked: 0.0,
     };
     for (state, half_days, start, end) in rows {
-        if state == name_of(PlacementState::Completed) {
+        let (start, end) = match year.and_then(year_bounds) {
+            Some((first, last)) => (start.max(first), end.min(last)),
+            None => (start, end),
+        };
+        if start > end {
+            continue;
+        }
+        let completed = state == name_of(PlacementState::Completed);
+        if completed {
             totals.completed += 1;
         } else {
             totals.accepted += 1;
         }
-        let weeks = ((end - start).num_days() + 1) as f64 / 7.0;
-        totals.days_placed += weeks * f64::from(half_days) / 2.0;
+        // Half-days a week over calendar days: days / 7 weeks × half-days / 2.
+        let person_days = |from: NaiveDate, to: NaiveDate| {
+            let days = ((to - from).num_days() + 1).max(0) as f64;
+            days / 7.0 * f64::from(half_days) / 2.0
+        };
+        totals.days_placed += person_days(start, end.min(today));
+        if !completed && let Some(tomorrow) = today.succ_opt() {
+            totals.days_booked += person_days(start.max(tomorrow), end);
+        }
     }
     totals.days_placed = (totals.days_placed * 10.0).round() / 10.0;
+    totals.days_booked = (totals.days_booked * 10.0).round() / 10.0;
     Ok(totals)
+}
+
+/// The first and last day of `year`.
+fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
 }

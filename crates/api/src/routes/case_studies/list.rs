@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::CaseStudyList;
 use crate::auth::Caller;
-use crate::extract::Query;
+use crate::extract::{Query, Year};
 use crate::paging::PageQuery;
 use crate::problem::{ApiError, QueryString};
 use crate::state::AppState;
@@ -20,6 +20,9 @@ pub struct CaseStudyQuery {
     pub coop: Option<String>,
     /// Only case studies using this skill (any spelling).
     pub skill: Option<String>,
+    /// Only case studies of this year (1900 to 2100).
+    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2100)]
+    pub year: Option<Year>,
     /// 1-based page number (default 1).
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 20).
@@ -47,11 +50,16 @@ pub async fn list_case_studies(
     let CaseStudyQuery {
         coop,
         skill,
+        year,
         page,
         per_page,
     } = query.0;
     let page = PageQuery { page, per_page }.page()?;
-    let wanted = case_studies::CaseStudyQuery { coop, skill };
+    let wanted = case_studies::CaseStudyQuery {
+        coop,
+        skill,
+        year: year.map(|Year(year)| year),
+    };
     let (_, list) = state
         .read(caller, move |conn, viewer| {
             Ok(case_studies::list(conn, viewer, wanted, page)?)

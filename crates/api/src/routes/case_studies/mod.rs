@@ -13,6 +13,7 @@ pub use coophub_app::directory::case_studies::{CaseStudyList, CaseStudyView, Nam
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use coophub_app::shapes::TenderValueBody;
 use coophub_domain::case_study::{CaseStudy, CaseStudyDraft, ValueBand};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -41,6 +42,9 @@ pub struct CaseStudyRequest {
     pub year: Option<i64>,
     /// Rough contract value.
     pub value_band: Option<ValueBand>,
+    /// The contract's value in minor units (0 to the largest tender value)
+    /// and an ISO 4217 currency, where the co-ops want to say it.
+    pub value: Option<TenderValueBody>,
     /// What came of it.
     pub outcome: Option<String>,
     /// Links to more.
@@ -59,6 +63,7 @@ impl From<CaseStudyRequest> for CaseStudyDraft {
             skills: body.skills,
             year: body.year,
             value_band: body.value_band,
+            value: body.value.as_ref().map(Into::into),
             outcome: body.outcome,
             links: body.links,
         }

@@ -28,6 +28,7 @@ impl CaseStudyRequest {
             skills: study.skills.iter().map(|s| s.slug.clone()).collect(),
             year: study.year.map(i64::from),
             value_band: study.value_band,
+            value: study.value.clone().map(Into::into),
             outcome: Some(study.outcome.clone()).filter(|s| !s.is_empty()),
             links: study.links.clone(),
         }

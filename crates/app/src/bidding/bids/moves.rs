@@ -38,8 +38,10 @@ pub fn make(
             decided_at: now,
         });
     }
-    if bid.state == BidState::Submitted {
-        bid.submitted_at = Some(now);
+    match bid.state {
+        BidState::Submitted => bid.submitted_at = Some(now),
+        BidState::Won | BidState::Lost | BidState::Withdrawn => bid.closed_at = Some(now),
+        BidState::Forming | BidState::Go | BidState::NoGo => {}
     }
     bids::save(conn, bid, now)?;
     if bid.state == BidState::Won {

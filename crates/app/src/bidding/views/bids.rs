@@ -139,6 +139,8 @@ pub struct BidView {
     pub case_study: Option<String>,
     /// When it was submitted.
     pub submitted_at: Option<DateTime<Utc>>,
+    /// When it was won, lost or withdrawn.
+    pub closed_at: Option<DateTime<Utc>>,
     /// Version for `If-Match`.
     pub version: i32,
     /// Opened.
@@ -257,6 +259,7 @@ impl BidView {
             sections,
             case_study: bid.case_study_slug.clone(),
             submitted_at: bid.submitted_at,
+            closed_at: bid.closed_at,
             version: bid.version,
             created_at: bid.created_at,
             updated_at: bid.updated_at,

@@ -104,6 +104,7 @@ fn draft(case: &BidCase, slug: String, told: WonBidStory, year: i32) -> CaseStud
             .as_ref()
             .filter(|v| v.currency == "GBP")
             .map(|v| band(v.amount)),
+        value: case.bid.value.clone(),
         outcome: told.outcome,
         links: Vec::new(),
     }

@@ -78,6 +78,8 @@ pub struct CaseStudyQuery {
     pub coop: Option<String>,
     /// Only case studies using this skill.
     pub skill: Option<String>,
+    /// Only case studies of this year.
+    pub year: Option<i32>,
 }
 
 /// Case studies, newest first: outside the network only those published by
@@ -117,6 +119,7 @@ pub fn list(
             .as_ref()
             .is_some_and(|coop| viewer.is_network_admin() || viewer.is_admin_of(coop.id)),
         skill: skill.as_deref(),
+        year: query.year,
     };
     let (studies, total) = case_studies::list(conn, filter, page)?;
     Ok(CaseStudyList {

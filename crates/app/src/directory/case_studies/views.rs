@@ -8,7 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::mention_facts;
-use crate::shapes::SkillRef;
+use crate::shapes::{SkillRef, TenderValueBody};
 
 /// A case study.
 #[derive(Debug, Serialize)]
@@ -33,6 +33,8 @@ pub struct CaseStudyView {
     pub year: Option<i32>,
     /// Rough value.
     pub value_band: Option<ValueBand>,
+    /// The contract's value in minor units, where the co-ops say it.
+    pub value: Option<TenderValueBody>,
     /// Outcome.
     pub outcome: String,
     /// Links.
@@ -69,6 +71,7 @@ impl CaseStudyView {
             skills: study.skills.into_iter().map(SkillRef::from).collect(),
             year: study.year,
             value_band: study.value_band,
+            value: study.value.map(Into::into),
             outcome: study.outcome,
             links: study.links,
             version: study.version,

@@ -1,6 +1,6 @@
 //! Membership decisions: the network invites, approves, lapses, removes and
 //! records whether a co-op pays into the fund; a co-op's admins accept an
-//! invitation. Invitations and approvals are told.
+//! invitation. Invitations, approvals and lapses are told.
 
 use chrono::{DateTime, Utc};
 use coophub_domain::Expected;
@@ -33,11 +33,12 @@ impl MembershipDecision {
         }
     }
 
-    /// What the decision tells the co-op's admins, if anything.
+    /// What the decision tells, if anything (see [`tell::membership`]).
     fn told(self) -> Option<EventKind> {
         match self {
             Self::Move(MembershipAction::Invite) => Some(EventKind::MembershipInvited),
             Self::Move(MembershipAction::Approve { .. }) => Some(EventKind::MembershipApproved),
+            Self::Move(MembershipAction::Lapse) => Some(EventKind::MembershipLapsed),
             _ => None,
         }
     }

@@ -13,11 +13,13 @@ use chrono::{DateTime, Utc};
 use coophub_domain::Expected;
 use coophub_domain::access::{self, CoopFacts, Denied, Viewer};
 use coophub_domain::coop::{Coop, CoopInput, LegalForm, Membership, MembershipStatus};
+use coophub_domain::notify::EventKind;
 use coophub_store::coops::holds::{Holds, held_by_others};
 use coophub_store::coops::{self, CoopFilter};
 use coophub_store::{DbConnection, Page, StoreError, skills};
 
 use crate::guard::{Guarded, Lock, load};
+use crate::telling::tell;
 use crate::{AppError, Clash, ConflictItem};
 
 /// A rule of `coophub_domain::access` about a co-op.
@@ -136,7 +138,8 @@ pub fn list(
     })
 }
 
-/// Adds a co-op that has applied to join, administered by the viewer.
+/// Adds a co-op that has applied to join, administered by the viewer; the
+/// stewards are told.
 pub fn create(
     conn: &mut DbConnection,
     viewer: &Viewer,
@@ -144,8 +147,10 @@ pub fn create(
     now: DateTime<Utc>,
 ) -> Result<Coop, AppError> {
     let creator = crate::signed_in(viewer)?.id;
-    coops::insert(conn, input, &Membership::applied(now), Some(creator), now)
-        .map_err(slug_taken("co-op"))
+    let coop = coops::insert(conn, input, &Membership::applied(now), Some(creator), now)
+        .map_err(slug_taken("co-op"))?;
+    tell::membership(conn, viewer, &coop, EventKind::MembershipApplied, now)?;
+    Ok(coop)
 }
 
 /// Replaces the profile of the co-op `slug`, which the viewer administers.

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::coop::{
-    Coop, FundContribution, LegalForm, MembershipOrigin, MembershipStatus, OrganisationalStructure,
+    Coop, FundContribution, LapseReason, LegalForm, MembershipOrigin, MembershipStatus,
+    OrganisationalStructure,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -48,6 +49,11 @@ pub struct MembershipView {
     pub fund_contribution: Option<Option<FundContribution>>,
     /// When an open invitation lapses.
     pub invitation_expires_at: Option<DateTime<Utc>>,
+    /// When a lapsed membership lapsed: the day its invitation ran out, or
+    /// when the network recorded it ended.
+    pub lapsed_at: Option<DateTime<Utc>>,
+    /// Why it lapsed: `invitation_expired` or `ended`.
+    pub lapse_reason: Option<LapseReason>,
     /// When the status last changed.
     pub changed_at: DateTime<Utc>,
 }
@@ -103,6 +109,7 @@ impl CoopView {
     pub fn new(coop: Coop, viewer: &Viewer, now: DateTime<Utc>) -> Self {
         let profile = coop.profile;
         let location = profile.location;
+        let lapse = coop.membership.lapse(now);
         Self {
             id: coop.id,
             slug: coop.slug,
@@ -134,6 +141,8 @@ impl CoopView {
                 fund_contribution: coophub_domain::access::fund::see_contribution(viewer, coop.id)
                     .then_some(coop.membership.fund_contribution),
                 invitation_expires_at: coop.membership.invitation_expires_at(now),
+                lapsed_at: lapse.map(|lapse| lapse.at),
+                lapse_reason: lapse.map(|lapse| lapse.reason),
                 changed_at: coop.membership.changed_at,
             },
             version: coop.version,
