@@ -15,6 +15,7 @@ backend_tests!(
     a_claimed_coop_gets_its_admin_once_a_steward_agrees,
     claims_are_refused_where_they_do_not_belong,
     two_approvals_at_once_make_one_admin,
+    an_import_leaves_unknowns_unknown_and_claimed_coops_to_their_admins,
 );
 
 /// Adds the co-op `slug` as an import does: an approved member with no admin.
@@ -32,6 +33,7 @@ pub async fn unclaimed_coop(app: &TestApp, slug: &str, website: &str) {
         origin: Some(MembershipOrigin::Founding),
         fund_contribution: None,
         invited_at: None,
+        member_since: None,
         changed_at: Utc::now(),
     };
     coops::insert(
@@ -223,4 +225,89 @@ async fn two_approvals_at_once_make_one_admin(backend: Backend) {
         .get_json("/api/v1/claims?status=pending", Some(&steward))
         .await;
     assert_eq!(pending["total"], 1, "the other waits, to be refused");
+}
+
+/// `coophub import cotech` of the fixture slice of the directory, as the CLI runs it.
+fn import_fixture(app: &TestApp) -> coophub_server::import::ImportSummary {
+    let store = Store::connect(app.database_url(), PoolOptions::default()).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/server/tests/fixtures/cotech");
+    let hidden = indicatif::ProgressBar::hidden();
+    coophub_server::import::import_cotech(&store, &dir, Utc::now(), &hidden).unwrap()
+}
+
+async fn an_import_leaves_unknowns_unknown_and_claimed_coops_to_their_admins(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let steward = app.network_admin("steward@example.coop").await;
+    let first = import_fixture(&app);
+    assert_eq!(first.coops.created, 8, "{:?}", first.coops);
+    let autonomic = app.get_json("/api/v1/coops/autonomic", None).await;
+    assert!(
+        autonomic["happy_to_share_experience"].is_null(),
+        "unknown, not no: {autonomic}"
+    );
+    assert!(autonomic["legal_form"].is_null());
+    assert_eq!(autonomic["membership"]["member_since"], "2018-11-10");
+    assert!(
+        autonomic["location"]["latitude"].is_null(),
+        "the directory flags its coordinates (London, for a Birmingham address): {autonomic}"
+    );
+    let study = app
+        .get_json("/api/v1/case-studies/fixture-study", None)
+        .await;
+    let skills: Vec<&str> = study["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        skills,
+        ["hosting", "web-development", "user-research", "ux-design"],
+        "a service category stands for its skills"
+    );
+    let sharing = app
+        .get_json("/api/v1/coops?happy_to_share_experience=false", None)
+        .await;
+    assert_eq!(sharing["total"], 0, "nobody said no: {sharing}");
+
+    // Claimed, the co-op is its admins': a new import leaves their changes.
+    let ada = app.user("ada@outlandish.com").await;
+    let res = claim(&app, "outlandish", &ada).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let made: Value = res.json().await.unwrap();
+    assert_eq!(
+        decide(&app, &made, true, &steward).await.status(),
+        StatusCode::OK
+    );
+    let change = json!({"happy_to_share_experience": true,
+                        "contact": {"email": "hello@outlandish.com"}});
+    let res = app
+        .send(
+            Method::PATCH,
+            "/api/v1/coops/outlandish",
+            Some(&change),
+            Some(&ada),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let again = import_fixture(&app);
+    assert_eq!(
+        (again.coops.unchanged, again.coops.kept),
+        (7, 1),
+        "{:?}",
+        again.coops
+    );
+    assert!(
+        again
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("outlandish: its admins keep")),
+        "{:?}",
+        again.warnings
+    );
+    let kept = app.get_json("/api/v1/coops/outlandish", Some(&ada)).await;
+    assert_eq!(kept["happy_to_share_experience"], true);
+    assert_eq!(kept["contact"]["email"], "hello@outlandish.com");
 }

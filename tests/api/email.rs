@@ -16,6 +16,7 @@ use crate::helpers::{TestApp, assert_problem, pointers};
 backend_tests!(
     invitations_are_mailed_at_once_and_digests_go_to_those_who_chose_them,
     without_smtp_nothing_is_sent_and_nothing_fails,
+    an_enquiry_is_mailed_to_be_answered_by_replying,
 );
 
 const HUB: &str = "https://hub.example.coop";
@@ -202,4 +203,37 @@ async fn without_smtp_nothing_is_sent_and_nothing_fails(backend: Backend) {
     invite(&app, &steward, "hooked").await;
     let told = app.get_json("/api/v1/me/notifications", Some(&olga)).await;
     assert_eq!(told["items"][0]["kind"], "membership.invited");
+}
+
+async fn an_enquiry_is_mailed_to_be_answered_by_replying(backend: Backend) {
+    let sink = Sink::start();
+    let url = sink.url();
+    let app = TestApp::spawn_with(backend, move |settings| {
+        settings.mail.smtp_url = Some(url);
+        settings.mail.poll_interval = Duration::from_millis(50);
+        settings.public_url = Some(HUB.to_owned());
+    })
+    .await;
+    let (steward, _olga) = hooked(&app).await;
+    mails(&sink, 1).await;
+    let body = json!({"subject": "Hosting", "message": "Could you host our site?\nThanks"});
+    let res = app
+        .post_json("/api/v1/coops/hooked/enquiries", &body, Some(&steward))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let got = mails(&sink, 2).await;
+    let mail = &got[1];
+    assert_eq!(mail.to, ["<olga@hooked.coop>"]);
+    assert!(
+        mail.header("Reply-To").contains("steward@example.coop"),
+        "{}",
+        mail.data
+    );
+    assert!(mail.header("Subject").contains("Hosting"), "{}", mail.data);
+    let text = mail.body();
+    assert!(text.contains("Could you host our site?"), "{text}");
+    assert!(
+        text.contains(&format!("{HUB}/api/v1/coops/hooked/enquiries")),
+        "{text}"
+    );
 }

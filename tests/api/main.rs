@@ -12,6 +12,7 @@ mod case_studies;
 mod claims;
 mod concurrency;
 mod consent;
+mod contact;
 mod coop_deletion;
 mod coop_lists;
 mod coops;

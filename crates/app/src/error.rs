@@ -36,6 +36,14 @@ pub enum AppError {
     /// unique key taken, the database gone).
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The viewer has done this as often as a limit allows for now.
+    #[error("{detail}")]
+    Limited {
+        /// The limit and when it frees up, in plain words.
+        detail: String,
+        /// How long until it does.
+        retry_after: std::time::Duration,
+    },
     /// A bug or an unexpected state; the cause is for the log.
     #[error("{0}")]
     Internal(String),
@@ -94,6 +102,8 @@ pub enum Clash {
     CoopHasAdmins,
     /// The claim was approved or refused already.
     ClaimDecided,
+    /// Nobody administers the co-op yet: it can be claimed.
+    CoopUnclaimed,
 }
 
 /// One thing a request conflicts with, inside a 409 problem document;

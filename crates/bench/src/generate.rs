@@ -203,6 +203,7 @@ fn coop(
         origin: Some(MembershipOrigin::Founding),
         fund_contribution: None,
         invited_at: None,
+        member_since: None,
         changed_at: now,
     };
     let input = CoopInput::parse(draft).map_err(invalid)?;

@@ -98,6 +98,8 @@ kinds! {
     ClaimMade = "claim.made",
     /// The stewards decided on a claim (told to the claimant).
     ClaimDecided = "claim.decided",
+    /// Someone wrote to a co-op (told to its admins, with the address to reply to).
+    EnquiryReceived = "enquiry.received",
 }
 
 impl EventKind {
@@ -111,6 +113,7 @@ impl EventKind {
                 | Self::PlacementRequested
                 | Self::BidInvited
                 | Self::ClaimMade
+                | Self::EnquiryReceived
         )
     }
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::coop::{Contact, ContactDraft};
 use crate::skills::{Skill, SkillName};
 use crate::validation::{FieldError, ValidationErrors};
 
@@ -112,6 +113,8 @@ pub struct Person {
     pub visibility: Visibility,
     /// The account that may edit this profile.
     pub user_id: Option<Uuid>,
+    /// How to reach them: for members of the network only.
+    pub contact: Contact,
     /// Bumped by every change; the ETag.
     pub version: i32,
     /// UTC.
@@ -150,6 +153,8 @@ pub struct PersonDraft {
     pub day_rate: Option<i64>,
     /// Who may see them.
     pub visibility: Visibility,
+    /// How to reach them.
+    pub contact: ContactDraft,
 }
 
 /// A checked skill, not yet resolved to a canonical one.
@@ -180,6 +185,8 @@ pub struct PersonInput {
     pub day_rate: Option<i32>,
     /// Who may see them.
     pub visibility: Visibility,
+    /// How to reach them.
+    pub contact: Contact,
 }
 
 fn scale(value: i64, pointer: String, errors: &mut ValidationErrors) -> Option<u8> {
@@ -278,6 +285,7 @@ impl PersonInput {
                 }
             },
         };
+        let contact = draft.contact.check("/contact", &mut errors);
         errors.finish(|| {
             Some(Self {
                 name: name?,
@@ -287,6 +295,7 @@ impl PersonInput {
                 availability,
                 day_rate,
                 visibility: draft.visibility,
+                contact,
             })
         })
     }

@@ -18,6 +18,7 @@ fn directory(db: &TestDatabase) -> Store {
         origin: None,
         fund_contribution: None,
         invited_at: None,
+        member_since: None,
         changed_at: Utc::now(),
     };
     for n in 0..5 {

@@ -11,6 +11,7 @@ pub mod bidding;
 pub mod case_studies;
 pub mod changes;
 mod connection;
+mod contact;
 pub mod coops;
 pub mod deadline_feeds;
 mod error;

@@ -13,6 +13,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::connection::DbConnection;
+use crate::coops::enquiries::Enquiry;
 use crate::error::StoreError;
 use crate::schema::{events, mail_preferences, notifications, users};
 use crate::time;
@@ -164,6 +165,8 @@ pub struct Immediate {
     pub to: Recipient,
     /// What it says.
     pub item: Item,
+    /// For an enquiry: the letter itself, to quote and to reply to.
+    pub enquiry: Option<Enquiry>,
 }
 
 type DueRow = (
@@ -175,6 +178,7 @@ type DueRow = (
     String,
     i32,
     NaiveDateTime,
+    (String, String),
 );
 
 /// Claims up to `limit` due immediate mails, holding each for `lease`.
@@ -214,6 +218,7 @@ pub fn claim_immediate(
                 events::link,
                 notifications::mail_attempts,
                 notifications::created_at,
+                (events::subject_type, events::subject_id),
             ));
         let rows: Vec<DueRow> = match conn {
             DbConnection::Postgresql(pg) => query.for_update().skip_locked().load(pg)?,
@@ -221,7 +226,7 @@ pub fn claim_immediate(
             DbConnection::Sqlite(sqlite) => query.load(sqlite)?,
         };
         let mut claimed = Vec::new();
-        for (id, user, email, name, summary, link, attempts, created) in rows {
+        for (id, user, email, name, summary, link, attempts, created, subject) in rows {
             let created = time::from_db(created);
             let wanted = preferences_row(conn, &user)?.is_none_or(|p| p.immediate);
             if !wanted || now - created > FRESH_FOR {
@@ -250,10 +255,23 @@ pub fn claim_immediate(
                     link,
                     at: created,
                 },
+                enquiry: enquiry_of(conn, &subject)?,
             });
         }
         Ok::<_, StoreError>(claimed)
     })
+}
+
+/// The enquiry an event of `(subject_type, subject_id)` is about, if it is
+/// about one that is still there.
+fn enquiry_of(
+    conn: &mut DbConnection,
+    (kind, id): &(String, String),
+) -> Result<Option<Enquiry>, StoreError> {
+    match (kind.as_str(), Uuid::parse_str(id)) {
+        ("enquiry", Ok(id)) => crate::coops::enquiries::find(conn, id),
+        _ => Ok(None),
+    }
 }
 
 fn preferences_row(conn: &mut DbConnection, user: &str) -> QueryResult<Option<PreferenceRow>> {

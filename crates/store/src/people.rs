@@ -44,6 +44,8 @@ pub(crate) struct PersonRow {
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    #[serde(default)]
+    contact: Option<String>,
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -82,6 +84,7 @@ impl PersonRow {
             version,
             created_at: created,
             updated_at: time::to_db(now),
+            contact: crate::contact::to_db(&input.contact),
         }
     }
 
@@ -113,6 +116,8 @@ impl PersonRow {
                 .as_deref()
                 .map(|u| uuid(u, "user_id"))
                 .transpose()?,
+            contact: crate::contact::from_db(self.contact.as_deref())
+                .ok_or_else(|| corrupt("contact"))?,
             version: self.version,
             created_at: time::from_db(self.created_at),
             updated_at: time::from_db(self.updated_at),

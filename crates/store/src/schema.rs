@@ -76,7 +76,8 @@ diesel::table! {
         member_count -> Nullable<Integer>,
         sectors -> Text,
         clients -> Text,
-        happy_to_share_experience -> Bool,
+        /// NULL: not said.
+        happy_to_share_experience -> Nullable<Bool>,
         membership_status -> Text,
         membership_origin -> Nullable<Text>,
         fund_contribution -> Nullable<Text>,
@@ -85,6 +86,24 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// The day it became a member.
+        member_since -> Nullable<Date>,
+        /// JSON object of `email`, `phone`, `url`; NULL: none given.
+        contact -> Nullable<Text>,
+        /// `public` or `network`.
+        contact_visibility -> Text,
+    }
+}
+
+diesel::table! {
+    /// Enquiries to co-ops from signed-in accounts.
+    enquiries (id) {
+        id -> Text,
+        coop_id -> Text,
+        sender_id -> Text,
+        subject -> Text,
+        message -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -151,6 +170,8 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// Contact details as for co-ops, for members of the network only.
+        contact -> Nullable<Text>,
     }
 }
 
@@ -705,6 +726,7 @@ diesel::joinable!(coop_skills -> skills (skill_slug));
 diesel::joinable!(coop_roles -> coops (coop_id));
 diesel::joinable!(coop_roles -> users (user_id));
 diesel::joinable!(coop_claims -> coops (coop_id));
+diesel::joinable!(enquiries -> coops (coop_id));
 diesel::joinable!(coop_claims -> users (user_id));
 diesel::joinable!(mail_preferences -> users (user_id));
 diesel::joinable!(notifications -> users (user_id));
@@ -821,6 +843,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     coop_skills,
     coop_roles,
     coop_claims,
+    enquiries,
     skills,
     users,
     skill_aliases,

@@ -148,6 +148,8 @@ pub(crate) enum Row<'a> {
     Bid(&'a str),
     /// A webhook endpoint by id.
     Webhook(&'a str),
+    /// An account by id.
+    User(&'a str),
 }
 
 impl<'a> Row<'a> {
@@ -166,6 +168,7 @@ impl<'a> Row<'a> {
             Row::Swap(key) => ("swaps", "id", key),
             Row::Bid(key) => ("bids", "id", key),
             Row::Webhook(key) => ("webhooks", "id", key),
+            Row::User(key) => ("users", "id", key),
         }
     }
 }

@@ -17,7 +17,9 @@ pub fn rows() -> Vec<Row> {
     let self_or_moderated = [401, 404, 403, 403, 200, 200, 200];
     let steward = [401, 403, 403, 403, 403, 403, 200];
     let own = |status: u16| [401, 404, 404, 404, 404, status, 404];
-    let coop = json!({"slug": "{home}", "name": "Home", "summary": "A worker co-op"});
+    let coop = json!({"slug": "{home}", "name": "Home", "summary": "A worker co-op",
+                      "contact": {"url": "https://home.coop/{network_marker}"}});
+    let enquiry = json!({"subject": "Hosting {n}", "message": "Could you host our site?"});
     let person = json!({"name": "Mia", "linked_user_email": "mia@home.coop",
                         "days_per_week": 2, "available_from": "2027-01-04",
                         "skills": [{"skill": "Rust", "level": 5, "interest": 5}]});
@@ -48,6 +50,9 @@ pub fn rows() -> Vec<Row> {
             [401, 201, 201, 201, 201, 201, 201]),
         row(GET, "/api/v1/claims", None, steward),
         row(POST, "/api/v1/claims/{claim}/decision", Some(json!({"approve": false})), steward),
+        // Anyone signed in may write to a listed co-op; its own admins read.
+        row(POST, "/api/v1/coops/{home}/enquiries", Some(enquiry), [401, 201, 201, 201, 201, 201, 201]),
+        row(GET, "/api/v1/coops/{home}/enquiries", None, [401, 403, 403, 403, 403, 200, 403]),
         row(GET, "/api/v1/coops/{home}/murmurations", None, EVERYONE),
         row(GET, "/api/v1/coops/{home}/people", None, EVERYONE),
         row(POST, "/api/v1/coops/{home}/people", Some(json!({"name": "Someone {n}"})), moderated(201)),

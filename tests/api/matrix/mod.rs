@@ -3,7 +3,9 @@
 //! them. A route the document has and the matrix lacks (or the other way
 //! round) fails the test, so a new route cannot land without its row. Every
 //! private thing carries a marker word, and no answer to an outsider, on any
-//! route, may contain it, nor anything the uninvolved co-op's webhook hears.
+//! route, may contain it, nor anything the uninvolved co-op's webhook hears;
+//! what is for the network's members only (contact details) carries another,
+//! which no answer to a caller outside the network may contain.
 
 mod directory;
 mod money;
@@ -17,7 +19,7 @@ use reqwest::Method;
 use serde_json::Value;
 
 use crate::helpers::TestApp;
-use world::{CALLERS, MARKER, World};
+use world::{CALLERS, MARKER, NETWORK_MARKER, World};
 
 backend_tests!(every_route_answers_every_caller_as_the_rules_say);
 
@@ -53,6 +55,8 @@ pub fn row(method: &str, path: &'static str, body: Option<Value>, expect: [u16; 
 
 /// Callers who may see no private thing: anonymous, of no co-op, uninvolved.
 const OUTSIDERS: usize = 3;
+/// Callers outside the network: anonymous, of no co-op.
+const NOT_MEMBERS: usize = 2;
 
 async fn every_route_answers_every_caller_as_the_rules_say(backend: Backend) {
     let app = TestApp::spawn_with(backend, crate::webhooks::quick_deliveries).await;
@@ -103,6 +107,11 @@ async fn every_route_answers_every_caller_as_the_rules_say(backend: Backend) {
             }
             if column < OUTSIDERS && text.contains(MARKER) {
                 wrong.push(format!("{what}: the answer shows a private thing"));
+            }
+            if column < NOT_MEMBERS && text.contains(NETWORK_MARKER) {
+                wrong.push(format!(
+                    "{what}: the answer shows the network's contact details"
+                ));
             }
             if status.is_success() && matches!(row.method, Method::POST | Method::DELETE) {
                 for kind in kinds(row.path) {

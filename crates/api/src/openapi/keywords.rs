@@ -86,6 +86,15 @@ fn keywords(rule: Rule) -> Value {
             let rest = visible(LINE_CONTROLS);
             json!({"maxLength": max, "pattern": format!("^{pad}https?://{rest}+{pad}$")})
         }
+        Phone => {
+            let pad = space(BODY_CONTROLS);
+            let lengths = coophub_domain::coop::PHONE_LENGTHS;
+            let inner = (lengths.start() - 2, lengths.end() - 2);
+            json!({"pattern": format!(
+                "^{pad}*[+0-9][-0-9 ()]{{{},{}}}[0-9]{pad}*$",
+                inner.0, inner.1
+            )})
+        }
         // Surrounding white space is trimmed (Rust's `trim`), except the
         // control characters no body may hold.
         Currency => json!({"pattern": concat!(

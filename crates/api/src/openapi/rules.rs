@@ -5,6 +5,7 @@
 //! checks in CI test what the constants cannot (patterns, shapes).
 
 use coophub_domain::coop::limits as coop;
+use coophub_domain::coop::{CONTACT_URL_MAX, ENQUIRY_MESSAGE_MAX, ENQUIRY_SUBJECT_MAX};
 use coophub_domain::geo::{LATITUDE_MAX, LONGITUDE_MAX};
 use coophub_domain::money::MAX_TENDER_VALUE;
 use coophub_domain::password::MAX_PASSWORD_CHARS;
@@ -51,6 +52,10 @@ pub(super) enum Rule {
     Url { max: usize, trimmed: bool },
     /// An ISO 3166-1 alpha-2 code, either case.
     Country,
+    /// A phone number (`coophub_domain::coop::PHONE_LENGTHS` characters
+    /// after trimming: a `+` or a digit, then digits, spaces, `(`, `)` and
+    /// `-`, ending with a digit).
+    Phone,
     /// A number from `min` to `max`, in steps of `step` if given.
     Range {
         min: f64,
@@ -184,6 +189,18 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("CoopRequest", "technologies[]", SkillName),
     ("CoopRequest", "services", up_to(coop::LIST_MAX)),
     ("CoopRequest", "services[]", SkillName),
+    ("ContactBody", "email", Email),
+    ("ContactBody", "phone", Phone),
+    (
+        "ContactBody",
+        "url",
+        Url {
+            max: CONTACT_URL_MAX,
+            trimmed: true,
+        },
+    ),
+    ("EnquiryBody", "subject", required(ENQUIRY_SUBJECT_MAX)),
+    ("EnquiryBody", "message", required(ENQUIRY_MESSAGE_MAX)),
     ("LocationBody", "address", text(coop::ADDRESS_MAX)),
     ("LocationBody", "locality", text(coop::LOCALITY_MAX)),
     ("LocationBody", "region", text(coop::REGION_MAX)),

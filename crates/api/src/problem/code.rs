@@ -110,6 +110,8 @@ codes! {
     CoopHasAdmins = "coop_has_admins", CONFLICT, "The co-op has admins";
     /// The claim was approved or refused already.
     ClaimDecided = "claim_decided", CONFLICT, "Claim decided";
+    /// Nobody administers the co-op yet: it can be claimed.
+    CoopUnclaimed = "coop_unclaimed", CONFLICT, "Nobody administers the co-op yet";
     /// A body length is required.
     LengthRequired = "length_required", LENGTH_REQUIRED, "Length required";
     /// `If-Match` does not name the current version.

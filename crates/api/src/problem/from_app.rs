@@ -24,6 +24,13 @@ impl From<AppError> for ApiError {
             },
             AppError::Invalid(errors) => Self::Validation(errors),
             AppError::Store(error) => error.into(),
+            AppError::Limited {
+                detail,
+                retry_after,
+            } => Self::Limited {
+                detail,
+                retry_after,
+            },
             AppError::Internal(cause) => Self::Internal(cause),
         }
     }
@@ -57,6 +64,7 @@ impl From<Clash> for Code {
             Clash::Duplicate => Self::Conflict,
             Clash::CoopHasAdmins => Self::CoopHasAdmins,
             Clash::ClaimDecided => Self::ClaimDecided,
+            Clash::CoopUnclaimed => Self::CoopUnclaimed,
         }
     }
 }

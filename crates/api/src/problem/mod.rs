@@ -137,6 +137,14 @@ pub enum ApiError {
         /// How long to wait.
         retry_after: Duration,
     },
+    /// A limit on how often someone may do something, said in its own words.
+    #[error("{detail}")]
+    Limited {
+        /// The limit and when it frees up.
+        detail: String,
+        /// How long to wait.
+        retry_after: Duration,
+    },
     /// A status produced outside our handlers (e.g. by the HTTP layer), with its reason.
     #[error("{detail}")]
     Http {
@@ -233,7 +241,7 @@ impl ApiError {
             Self::UnsupportedMediaType(_) => Code::UnsupportedMediaType,
             Self::Validation(_) => Code::ValidationFailed,
             Self::InvalidBody { .. } => Code::InvalidBody,
-            Self::RateLimited { .. } => Code::RateLimited,
+            Self::RateLimited { .. } | Self::Limited { .. } => Code::RateLimited,
             Self::Http { status, .. } => Code::for_status(*status),
             Self::Unavailable(_) | Self::Busy(_) => Code::ServiceUnavailable,
             Self::Internal(_) => Code::InternalError,
@@ -325,7 +333,7 @@ impl ResponseError for ApiError {
                     response.insert_header((header::ETAG, value));
                 }
             }
-            Self::RateLimited { retry_after } => {
+            Self::RateLimited { retry_after } | Self::Limited { retry_after, .. } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs(*retry_after)));
             }
             _ => {}

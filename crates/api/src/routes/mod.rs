@@ -6,6 +6,7 @@ pub mod bidding;
 pub mod case_studies;
 pub mod claims;
 pub mod coops;
+pub mod enquiries;
 pub mod fallback;
 pub mod fund;
 pub mod me;
@@ -49,6 +50,8 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(claims::create::claim_coop)
         .service(claims::list::list_claims)
         .service(claims::decide::decide_claim)
+        .service(enquiries::send::send_enquiry)
+        .service(enquiries::list::list_enquiries)
         .service(coops::murmurations::murmurations_profile)
         .service(fund::years::create_year)
         .service(fund::years::list_years)

@@ -53,8 +53,8 @@ pub struct Suggestion {
     pub distance_km: Option<f64>,
     /// Consortium co-ops it has case studies with.
     pub worked_with: Vec<String>,
-    /// Happy to share experience.
-    pub happy_to_share_experience: bool,
+    /// Happy to share experience (`null`: the co-op has not said).
+    pub happy_to_share_experience: Option<bool>,
     /// Its people who fit, as far as the caller may see them.
     pub people: Vec<SuggestedPerson>,
     /// The reasons in words.
@@ -155,7 +155,7 @@ fn suggestion(case: &BidCase, role: &BidRole, candidate: &Capability) -> (f64, S
         effort_days: role.effort_days,
         distance_km,
         worked_with: worked_with.len(),
-        happy_to_share: coop.profile.happy_to_share_experience,
+        happy_to_share: coop.profile.happy_to_share_experience == Some(true),
     };
     let score = partner_score(&facts);
     let people = candidate
@@ -205,7 +205,7 @@ fn suggestion(case: &BidCase, role: &BidRole, candidate: &Capability) -> (f64, S
     if !worked_with.is_empty() {
         why.push(format!("worked with {} before", worked_with.join(", ")));
     }
-    if coop.profile.happy_to_share_experience {
+    if coop.profile.happy_to_share_experience == Some(true) {
         why.push("happy to share experience".into());
     }
     let status = case

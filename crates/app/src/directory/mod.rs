@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod case_studies;
 pub mod claims;
 pub mod coops;
+pub mod enquiries;
 pub mod murmurations;
 pub mod people;
 pub mod skills;

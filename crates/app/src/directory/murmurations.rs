@@ -36,7 +36,9 @@ pub struct MurmurationsProfile {
     pub primary_url: Option<String>,
     /// Technologies, services and its kind of organisation.
     pub tags: Vec<String>,
-    /// Its page on this hub.
+    /// Its page on this hub, which is also where to contact it: its
+    /// contact details (as each viewer may see them) and an enquiry form,
+    /// so an aggregator never copies an address.
     pub urls: Vec<MurmurationsUrl>,
     /// Its summary.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,7 +89,7 @@ impl MurmurationsProfile {
             primary_url: profile.website,
             tags,
             urls: vec![MurmurationsUrl {
-                name: "coophub".into(),
+                name: "coophub: contact and enquiries".into(),
                 url: page,
             }],
             description: Some(profile.summary).filter(|s| !s.is_empty()),

@@ -1,11 +1,13 @@
 //! Pieces many answers share, for every face: how one record names
 //! another, money, and time as sharing shows it.
 
+mod contact;
 mod money;
 mod refs;
 mod request;
 mod time;
 
+pub use contact::ContactBody;
 pub use money::{MoneyBody, TenderValueBody};
 pub use refs::{CoopRef, PersonRef, SkillRef};
 pub use request::RequestSkillBody;

@@ -1,7 +1,10 @@
 //! Checking a co-op as a client sent it: every rule, every field, all errors at once.
 
 use super::limits::*;
-use super::{CoopProfile, LegalForm, Location, OrganisationalStructure, is_country_code};
+use super::{
+    ContactDraft, ContactVisibility, CoopProfile, LegalForm, Location, OrganisationalStructure,
+    is_country_code,
+};
 use crate::geo::{LATITUDE_MAX, LONGITUDE_MAX};
 use crate::skills::SkillName;
 use crate::validation::{FieldError, ValidationErrors};
@@ -90,8 +93,12 @@ pub struct CoopDraft {
     pub sectors: Vec<String>,
     /// Clients.
     pub clients: Vec<String>,
-    /// Happy to share experience.
-    pub happy_to_share_experience: bool,
+    /// Happy to share experience; `None`: not said.
+    pub happy_to_share_experience: Option<bool>,
+    /// How to reach the co-op.
+    pub contact: ContactDraft,
+    /// Who may see the contact (default: network members).
+    pub contact_visibility: Option<ContactVisibility>,
 }
 
 /// A checked co-op, ready to store.
@@ -254,6 +261,8 @@ impl CoopInput {
             sectors: list(draft.sectors, "/sectors", &mut errors, short_text),
             clients: list(draft.clients, "/clients", &mut errors, short_text),
             happy_to_share_experience: draft.happy_to_share_experience,
+            contact: draft.contact.check("/contact", &mut errors),
+            contact_visibility: draft.contact_visibility.unwrap_or_default(),
         };
         let technologies = list(
             draft.technologies,
@@ -305,6 +314,7 @@ mod tests {
         bad.location.latitude = Some(91.0);
         bad.technologies.push("???".into());
         bad.member_count = Some(-1);
+        bad.contact.email = Some("hello at example.coop".into());
         let errors = CoopInput::parse(bad).unwrap_err();
         let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
         for expected in [
@@ -314,6 +324,7 @@ mod tests {
             "/location/latitude",
             "/technologies/2",
             "/member_count",
+            "/contact/email",
         ] {
             assert!(
                 pointers.contains(&expected),

@@ -78,6 +78,7 @@ impl Membership {
             origin: None,
             fund_contribution: None,
             invited_at: None,
+            member_since: None,
             changed_at: now,
         }
     }
@@ -148,6 +149,7 @@ impl Membership {
             }
             (MembershipAction::Approve { founding }, Applied | Invited | Lapsed | Removed) => {
                 next.status = Approved;
+                next.member_since = Some(now.date_naive());
                 next.origin = Some(if founding {
                     MembershipOrigin::Founding
                 } else {
@@ -156,6 +158,7 @@ impl Membership {
             }
             (MembershipAction::Accept, Invited) => {
                 next.status = Approved;
+                next.member_since = Some(now.date_naive());
                 next.origin = Some(MembershipOrigin::Approved);
             }
             (MembershipAction::Lapse, Applied | Invited | Approved) => next.status = Lapsed,
@@ -204,6 +207,7 @@ mod tests {
         );
         let accepted = invited.apply(MembershipAction::Accept, at(60)).unwrap();
         assert_eq!(accepted.status, MembershipStatus::Approved);
+        assert_eq!(accepted.member_since, Some(at(60).date_naive()));
         assert_eq!(accepted.origin, Some(MembershipOrigin::Approved));
     }
 

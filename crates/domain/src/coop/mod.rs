@@ -1,20 +1,27 @@
 //! Co-ops: the members of the network, their profile and their membership.
 
 mod claim;
+mod contact;
 mod country;
+mod enquiry;
 mod input;
 pub mod limits;
 mod membership;
 mod names;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::skills::Skill;
 
 pub use claim::{ClaimStatus, claim_message, email_at_website};
+pub use contact::{CONTACT_URL_MAX, Contact, ContactDraft, ContactVisibility, PHONE_LENGTHS};
 pub use country::{CODES as COUNTRY_CODES, is_country_code};
+pub use enquiry::{
+    ENQUIRIES_PER_WINDOW, ENQUIRY_MESSAGE_MAX, ENQUIRY_SUBJECT_MAX, ENQUIRY_WINDOW, EnquiryDraft,
+    EnquiryInput,
+};
 pub use input::{CoopDraft, CoopInput, LocationInput, Slug};
 pub use membership::{INVITATION_DAYS, Lapse, LapseReason, MembershipAction, MembershipError};
 
@@ -115,6 +122,9 @@ pub struct Membership {
     pub fund_contribution: Option<FundContribution>,
     /// When the current invitation was sent.
     pub invited_at: Option<DateTime<Utc>>,
+    /// The day the co-op last became a member (kept when it lapses); `None`
+    /// when never a member or not known.
+    pub member_since: Option<NaiveDate>,
     /// When the status last changed.
     pub changed_at: DateTime<Utc>,
 }
@@ -175,8 +185,13 @@ pub struct CoopProfile {
     pub sectors: Vec<String>,
     /// Notable clients, free text.
     pub clients: Vec<String>,
-    /// Willing to talk to other co-ops about their legal form and ways of working.
-    pub happy_to_share_experience: bool,
+    /// Willing to talk to other co-ops about their legal form and ways of
+    /// working; `None` until the co-op says.
+    pub happy_to_share_experience: Option<bool>,
+    /// How to reach the co-op.
+    pub contact: Contact,
+    /// Who may see [`Self::contact`].
+    pub contact_visibility: ContactVisibility,
 }
 
 /// Where a co-op is.

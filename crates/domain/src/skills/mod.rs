@@ -7,10 +7,12 @@
 //! among the canonical names and aliases; a key nobody knows becomes a new
 //! skill whose slug is [`slugify`] of the name.
 
+mod categories;
 mod seed;
 
 use serde::{Deserialize, Serialize};
 
+pub use categories::{SERVICE_CATEGORIES, service_category};
 pub use seed::{SEED, SeedSkill};
 
 /// A skill name's length, in characters.

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use coophub_domain::coop::{
-    CoopDraft, CoopInput, LocationInput, Membership, MembershipOrigin, MembershipStatus,
+    ContactDraft, CoopDraft, CoopInput, LocationInput, Membership, MembershipOrigin,
+    MembershipStatus,
 };
 use coophub_domain::person::{PersonDraft, PersonInput, PersonSkillDraft, Visibility};
 use coophub_domain::{NewPassword, Registration};
@@ -85,6 +86,7 @@ fn example_people(coop: &DemoCoop) -> Vec<PersonInput> {
                 available_from: NaiveDate::from_ymd_opt(2027, 1, 4),
                 day_rate: Some(i64::from(250 + 25 * pick(&coop.slug, n + 3, 9))),
                 visibility: Visibility::Public,
+                contact: ContactDraft::default(),
             };
             PersonInput::parse(draft).ok()
         })
@@ -145,6 +147,7 @@ pub fn load(store: &Store, now: DateTime<Utc>) -> anyhow::Result<DemoSummary> {
             origin: coop.member.then_some(MembershipOrigin::Founding),
             fund_contribution: None,
             invited_at: None,
+            member_since: coop.member.then(|| now.date_naive()),
             changed_at: now,
         };
         let created = coops::insert(&mut conn, &input, &membership, None, now)?;

@@ -9,6 +9,7 @@ use coophub_domain::case_study::CaseStudyDraft;
 use coophub_domain::coop::{
     CoopDraft, LocationInput, Membership, MembershipOrigin, MembershipStatus,
 };
+use coophub_domain::skills::service_category;
 use serde::Deserialize;
 
 /// One co-op record of `coops.json` (the fields coophub uses).
@@ -56,7 +57,8 @@ pub(crate) struct CotechCaseStudy {
 }
 
 impl CotechCaseStudy {
-    /// The draft for this case study.
+    /// The draft for this case study; a service category the site files it
+    /// under stands for its skills (see [`service_category`]).
     pub(crate) fn draft(&self) -> CaseStudyDraft {
         CaseStudyDraft {
             slug: coophub_domain::skills::slugify(&self.slug),
@@ -71,7 +73,14 @@ impl CotechCaseStudy {
                 .iter()
                 .map(|s| coophub_domain::skills::slugify(s))
                 .collect(),
-            skills: self.services.clone(),
+            skills: self
+                .services
+                .iter()
+                .flat_map(|service| match service_category(service) {
+                    Some(skills) => skills.iter().map(|s| (*s).to_owned()).collect(),
+                    None => vec![service.clone()],
+                })
+                .collect(),
             links: self.links.clone(),
             ..CaseStudyDraft::default()
         }
@@ -148,6 +157,12 @@ impl CotechDirectory {
         let services = resolve(&coop.services, &self.services, "service");
         let clients = resolve(&coop.clients, &self.clients, "client");
         let (latitude, longitude) = match (coop.latitude, coop.longitude) {
+            (Some(lat), Some(lon)) if coordinates_flagged(&coop.data_quality_notes) => {
+                warnings.push(format!(
+                    "coordinates ({lat}, {lon}) the directory flags as wrong are not used"
+                ));
+                (None, None)
+            }
             (Some(lat), Some(lon))
                 if lat.abs() <= 90.0 && lon.abs() <= 180.0 && (lat, lon) != (0.0, 0.0) =>
             {
@@ -198,6 +213,16 @@ impl CotechDirectory {
     }
 }
 
+/// Whether the directory's own data-quality notes say a record's
+/// coordinates are wrong (outside the country, or pointing elsewhere than
+/// its address): such coordinates would give distances hundreds of
+/// kilometres out.
+fn coordinates_flagged(notes: &[String]) -> bool {
+    notes.iter().any(|note| {
+        note.contains("coordinates") && (note.contains("outside") || note.contains("point to"))
+    })
+}
+
 /// `text` cut to at most `max` characters.
 fn truncate(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
@@ -215,6 +240,7 @@ pub(crate) fn membership(coop: &CotechCoop, now: DateTime<Utc>) -> Membership {
             origin: Some(MembershipOrigin::Founding),
             fund_contribution: None,
             invited_at: None,
+            member_since: coop.listed_from,
             changed_at: at(coop.listed_from),
         }
     } else {
@@ -223,6 +249,7 @@ pub(crate) fn membership(coop: &CotechCoop, now: DateTime<Utc>) -> Membership {
             origin: None,
             fund_contribution: None,
             invited_at: None,
+            member_since: coop.listed_from,
             changed_at: at(coop.listed_until),
         }
     }

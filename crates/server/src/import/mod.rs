@@ -41,6 +41,9 @@ pub struct Counts {
     pub unchanged: usize,
     /// Records that could not be imported.
     pub skipped: usize,
+    /// Records their owners keep on the hub now (a claimed co-op), left as
+    /// they keep them.
+    pub kept: usize,
 }
 
 impl Counts {
@@ -50,6 +53,7 @@ impl Counts {
         self.updated += other.updated;
         self.unchanged += other.unchanged;
         self.skipped += other.skipped;
+        self.kept += other.kept;
     }
 }
 
@@ -78,7 +82,11 @@ impl std::fmt::Display for Counts {
             f,
             "{} created, {} updated, {} unchanged, {} skipped",
             self.created, self.updated, self.unchanged, self.skipped
-        )
+        )?;
+        if self.kept > 0 {
+            write!(f, ", {} kept as their admins keep them", self.kept)?;
+        }
+        Ok(())
     }
 }
 
@@ -159,6 +167,13 @@ pub fn import_cotech(
                 }
                 Some(existing) if unchanged(&mut conn, &existing, &input)? => {
                     summary.coops.unchanged += 1
+                }
+                Some(existing) if coops::roles::admin_count(&mut conn, existing.id)? > 0 => {
+                    summary.coops.kept += 1;
+                    summary.warnings.push(format!(
+                        "{}: its admins keep its entry on the hub now; left as they keep it",
+                        existing.slug
+                    ));
                 }
                 Some(existing) => {
                     coops::update(&mut conn, &existing.slug, None, &input, now)?;

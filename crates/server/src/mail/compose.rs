@@ -4,18 +4,42 @@
 use coophub_domain::text::html_escape;
 use coophub_store::mail::{Digest, Immediate, Item, Recipient};
 use lettre::Message;
-use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::{HeaderName, HeaderValue, ReplyTo};
+use lettre::message::{Mailbox, Mailboxes, MultiPart};
 
 /// Longest subject line taken from a summary.
 const SUBJECT_CHARS: usize = 120;
 
-/// The mail telling one thing at once.
+/// The mail telling one thing at once; an enquiry quotes the letter and
+/// answers to its sender (`Reply-To`).
 pub(super) fn immediate(from: &Mailbox, mail: &Immediate, base: &str) -> anyhow::Result<Message> {
     let subject: String = mail.item.summary.chars().take(SUBJECT_CHARS).collect();
-    let intro = "This needs you:";
     let why = "You get this because immediate mail is on for your coophub account.";
-    build(from, &mail.to, base, &subject, intro, &[&mail.item], why)
+    let Some(enquiry) = &mail.enquiry else {
+        return build(
+            from,
+            &mail.to,
+            base,
+            &subject,
+            "This needs you:",
+            &[&mail.item],
+            why,
+        );
+    };
+    let intro = format!(
+        "{} ({}) writes to your co-op. Reply to this mail to answer them.\n\n\
+         Subject: {}\n\n{}\n\nEvery enquiry to your co-op:",
+        enquiry.sender_name, enquiry.sender_email, enquiry.subject, enquiry.message
+    );
+    let mut message = build(from, &mail.to, base, &subject, &intro, &[&mail.item], why)?;
+    let reply_to = Mailbox::new(
+        Some(enquiry.sender_name.clone()),
+        enquiry.sender_email.parse()?,
+    );
+    message
+        .headers_mut()
+        .set(ReplyTo::from(Mailboxes::from(reply_to)));
+    Ok(message)
 }
 
 /// The daily digest of unread notifications.
@@ -53,7 +77,11 @@ fn build(
         to.unsubscribe_token
     );
     let mut text = format!("{intro}\n\n");
-    let mut html = format!("<p>{}</p>\n<ul>\n", html_escape(intro));
+    // An enquiry's intro quotes a letter: its lines are kept.
+    let mut html = format!(
+        "<p style=\"white-space: pre-line\">{}</p>\n<ul>\n",
+        html_escape(intro)
+    );
     for item in items {
         let link = format!("{base}{}", item.link);
         let at = item.at.format("%Y-%m-%d %H:%M UTC");

@@ -39,7 +39,44 @@ async fn slugs(base: &str, query: &str) -> (i64, Vec<String>) {
     (list["total"].as_i64().unwrap(), slugs)
 }
 
+/// Every service category of the directory in `dir` (the site's 2025 list
+/// and the labels its case studies use) stands for skills of the vocabulary.
+fn every_service_category_maps(dir: &std::path::Path) {
+    let read = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap()
+    };
+    let mut labels: Vec<String> = Vec::new();
+    for category in read("service_categories_2025.json")["categories"]
+        .as_array()
+        .unwrap()
+    {
+        labels.push(category["category"].as_str().unwrap().to_owned());
+        for item in category["items"].as_array().unwrap() {
+            labels.push(item.as_str().unwrap().to_owned());
+        }
+    }
+    for study in read("case_studies.json").as_array().unwrap() {
+        for service in study["services"].as_array().unwrap() {
+            let label = service.as_str().unwrap();
+            if label.contains('&') || label.chars().next().is_some_and(char::is_uppercase) {
+                labels.push(label.to_owned());
+            }
+        }
+    }
+    let unmapped: Vec<&String> = labels
+        .iter()
+        .filter(|label| {
+            coophub_domain::skills::service_category(label).is_none()
+                && coophub_domain::skills::SEED
+                    .iter()
+                    .all(|s| !s.name.eq_ignore_ascii_case(label))
+        })
+        .collect();
+    assert!(unmapped.is_empty(), "unmapped categories: {unmapped:?}");
+}
+
 async fn importing_the_fixture_twice_creates_then_changes_nothing(backend: Backend) {
+    every_service_category_maps(&fixture());
     let db = TestDatabase::create(backend);
     let first = import(&db, &fixture());
     assert!(
@@ -126,6 +163,7 @@ async fn the_real_cotech_directory_imports_as_the_network_expects() {
         "no coops.tech directory at {}",
         dir.display()
     );
+    every_service_category_maps(&dir);
     for backend in [Backend::Sqlite, Backend::Postgres] {
         let db = TestDatabase::create(backend);
         let first = import(&db, &dir);

@@ -34,6 +34,7 @@ enum Record {
     CoopSkills(CoopSkillRow),
     CoopRoles(CoopRoleRow),
     CoopClaims(crate::coops::claims::ClaimRow),
+    Enquiries(crate::coops::enquiries::EnquiryRow),
     People(crate::people::PersonRow),
     PersonSkills(PersonSkillRow),
     CaseStudies(crate::case_studies::CaseStudyRow),
@@ -204,6 +205,15 @@ pub fn export(conn: &mut DbConnection, out: &mut dyn Write) -> Result<usize, Bac
             conn,
             out,
             lines,
+            enquiries,
+            crate::coops::enquiries::EnquiryRow,
+            Enquiries,
+            enquiries::id
+        );
+        dump!(
+            conn,
+            out,
+            lines,
             people,
             crate::people::PersonRow,
             People,
@@ -368,6 +378,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::CoopClaims(row) => diesel::insert_into(coop_claims::table)
+            .values(row)
+            .execute(conn),
+        Record::Enquiries(row) => diesel::insert_into(enquiries::table)
             .values(row)
             .execute(conn),
         Record::People(row) => diesel::insert_into(people::table).values(row).execute(conn),

@@ -3,6 +3,7 @@
 //! administer those that have no admin.
 
 pub mod claims;
+pub mod enquiries;
 pub mod holds;
 mod read;
 pub mod roles;

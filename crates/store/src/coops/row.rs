@@ -1,9 +1,9 @@
 //! The `coops` row and its mapping to and from the domain.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use coophub_domain::coop::{
-    Coop, CoopProfile, FundContribution, LegalForm, Location, Membership, MembershipOrigin,
-    MembershipStatus, OrganisationalStructure,
+    ContactVisibility, Coop, CoopProfile, FundContribution, LegalForm, Location, Membership,
+    MembershipOrigin, MembershipStatus, OrganisationalStructure,
 };
 use diesel::prelude::*;
 use uuid::Uuid;
@@ -44,7 +44,7 @@ pub(crate) struct CoopRow {
     pub member_count: Option<i32>,
     pub sectors: String,
     pub clients: String,
-    pub happy_to_share_experience: bool,
+    pub happy_to_share_experience: Option<bool>,
     pub membership_status: String,
     pub membership_origin: Option<String>,
     pub fund_contribution: Option<String>,
@@ -53,6 +53,17 @@ pub(crate) struct CoopRow {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    #[serde(default)]
+    pub member_since: Option<NaiveDate>,
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default = "network")]
+    pub contact_visibility: String,
+}
+
+/// What a backup from before contact visibility existed reads as.
+fn network() -> String {
+    ContactVisibility::Network.as_str().to_owned()
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -119,6 +130,9 @@ impl CoopRow {
             version,
             created_at,
             updated_at,
+            member_since: membership.member_since,
+            contact: crate::contact::to_db(&profile.contact),
+            contact_visibility: profile.contact_visibility.as_str().to_owned(),
         }
     }
 
@@ -138,6 +152,7 @@ impl CoopRow {
                 "fund_contribution",
             )?,
             invited_at: self.invited_at.map(time::from_db),
+            member_since: self.member_since,
             changed_at: time::from_db(self.membership_changed_at),
         };
         let profile = CoopProfile {
@@ -165,6 +180,10 @@ impl CoopRow {
             sectors: json_list(&self.sectors, "sectors")?,
             clients: json_list(&self.clients, "clients")?,
             happy_to_share_experience: self.happy_to_share_experience,
+            contact: crate::contact::from_db(self.contact.as_deref())
+                .ok_or_else(|| corrupt("contact"))?,
+            contact_visibility: ContactVisibility::parse(&self.contact_visibility)
+                .ok_or_else(|| corrupt("contact_visibility"))?,
         };
         Ok(Coop {
             id: Uuid::parse_str(&self.id).map_err(|_| corrupt("id"))?,

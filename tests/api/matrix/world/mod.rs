@@ -26,6 +26,9 @@ const UNINVOLVED_HOOK: &str = "/uninvolved";
 /// In the text of every private thing; never in an answer to a caller who
 /// may not see it, whatever the route.
 pub const MARKER: &str = "Quokkasecret";
+/// In the text of every thing for the network's members only (contact
+/// details); never in an answer to a caller outside the network.
+pub const NETWORK_MARKER: &str = "Numbatnetwork";
 /// Emails of the callers that have accounts, in the matrix's column order
 /// (the first column is anonymous).
 pub const EMAILS: [&str; 6] = [
@@ -81,6 +84,7 @@ impl World {
         approved_coop(&world.app, PARTY, &world.token(PARTY_ADMIN), &steward).await;
         approved_coop(&world.app, OTHER, &world.token(2), &steward).await;
         world.add_member(HOME).await;
+        world.private_contacts().await;
         let mia = json!({"name": "Mia", "linked_user_email": EMAILS[3],
                          "days_per_week": 2, "available_from": "2027-01-04",
                          "skills": [{"skill": "Rust", "level": 5, "interest": 5}]});
@@ -182,11 +186,13 @@ impl World {
     }
 
     /// `template` with every `{kind}` replaced by the current thing of that
-    /// kind, `{n}` by a number not used before, `{marker}` by [`MARKER`], and
+    /// kind, `{n}` by a number not used before, `{marker}` by [`MARKER`],
+    /// `{network_marker}` by [`NETWORK_MARKER`], and
     /// `{new_kind}` by a thing made for this call alone (see [`Self::prepare`]).
     pub fn fill(&self, template: &str) -> String {
         let mut out = template
             .replace("{marker}", MARKER)
+            .replace("{network_marker}", NETWORK_MARKER)
             .replace("{home}", HOME)
             .replace("{party}", PARTY)
             .replace("{other}", OTHER)
@@ -235,6 +241,27 @@ impl World {
         let text = res.text().await.unwrap();
         assert!(status.is_success(), "setting up {path}: {status} {text}");
         serde_json::from_str(&text).unwrap_or(Value::Null)
+    }
+
+    /// Contact details for the network only: the home co-op's, and those of
+    /// a public person of it (whose profile outsiders see, but not how to
+    /// reach her).
+    async fn private_contacts(&self) {
+        let contact = json!({"contact": {"url": format!("https://home.coop/{NETWORK_MARKER}")}});
+        let res = self
+            .app
+            .send(
+                Method::PATCH,
+                &format!("/api/v1/coops/{HOME}"),
+                Some(&contact),
+                self.tokens[ADMIN].as_deref(),
+                None,
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::OK, "{:?}", res.text().await);
+        let pia = json!({"name": "Pia", "visibility": "public",
+                         "contact": {"url": "https://home.coop/{network_marker}/pia"}});
+        self.ok(ADMIN, "/api/v1/coops/{home}/people", pia).await;
     }
 
     async fn add_member(&self, slug: &str) {

@@ -8,6 +8,8 @@ use coophub_app::guard::{Lock, load};
 use coophub_domain::coop::{Coop, CoopInput};
 
 use super::{CoopRequest, CoopView, coop_response};
+use coophub_app::shapes::ContactBody;
+
 use crate::auth::SignedIn;
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
@@ -48,6 +50,8 @@ impl CoopRequest {
             sectors: profile.sectors.clone(),
             clients: profile.clients.clone(),
             happy_to_share_experience: profile.happy_to_share_experience,
+            contact: ContactBody::shown(profile.contact.clone()),
+            contact_visibility: Some(profile.contact_visibility),
         }
     }
 }

@@ -4,7 +4,10 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use chrono::{DateTime, Utc};
 use coophub_app::directory::coops::{CoopView, LocationBody};
-use coophub_domain::coop::{Coop, CoopDraft, LegalForm, LocationInput, OrganisationalStructure};
+use coophub_app::shapes::ContactBody;
+use coophub_domain::coop::{
+    ContactVisibility, Coop, CoopDraft, LegalForm, LocationInput, OrganisationalStructure,
+};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -49,9 +52,14 @@ pub struct CoopRequest {
     /// Notable clients.
     #[serde(default)]
     pub clients: Vec<String>,
-    /// Willing to talk to other co-ops about legal form and ways of working.
-    #[serde(default)]
-    pub happy_to_share_experience: bool,
+    /// Willing to talk to other co-ops about legal form and ways of working
+    /// (`null` or absent: not said).
+    pub happy_to_share_experience: Option<bool>,
+    /// How to reach the co-op.
+    pub contact: Option<ContactBody>,
+    /// Who may see the contact: `public`, or `network` (the default: members
+    /// of the network and the co-op's own people).
+    pub contact_visibility: Option<ContactVisibility>,
 }
 
 impl From<CoopRequest> for CoopDraft {
@@ -81,6 +89,8 @@ impl From<CoopRequest> for CoopDraft {
             sectors: body.sectors,
             clients: body.clients,
             happy_to_share_experience: body.happy_to_share_experience,
+            contact: body.contact.unwrap_or_default().into(),
+            contact_visibility: body.contact_visibility,
         }
     }
 }

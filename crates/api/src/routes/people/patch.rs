@@ -12,6 +12,8 @@ use uuid::Uuid;
 use super::view::PersonSkillBody;
 use super::{PersonRequest, PersonView, checked_person, person_response};
 use crate::auth::SignedIn;
+use coophub_app::shapes::ContactBody;
+
 use crate::etag::expected_version;
 use crate::extract::{Json, merge_patch};
 use crate::problem::{ApiError, JsonBody, NoSuchPerson, Problem, TokenRequired, Versioned};
@@ -38,6 +40,7 @@ impl PersonRequest {
             available_from: person.availability.as_ref().map(|a| a.from),
             day_rate: person.day_rate.map(i64::from),
             visibility: person.visibility,
+            contact: ContactBody::shown(person.contact.clone()),
             linked_user_email,
         }
     }

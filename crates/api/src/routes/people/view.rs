@@ -7,6 +7,8 @@ use coophub_domain::person::{PersonDraft, PersonSkillDraft, Visibility};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use coophub_app::shapes::ContactBody;
+
 use crate::etag::versioned;
 use coophub_app::directory::people::PersonView;
 
@@ -44,6 +46,9 @@ pub struct PersonRequest {
     /// `public` or `network` (default).
     #[serde(default)]
     pub visibility: Visibility,
+    /// How to reach them: shown to network members only, whatever the
+    /// profile's visibility.
+    pub contact: Option<ContactBody>,
     /// Email of the account that may edit this profile (co-op admins set it).
     pub linked_user_email: Option<String>,
 }
@@ -68,6 +73,7 @@ impl PersonRequest {
             available_from: self.available_from,
             day_rate: self.day_rate,
             visibility: self.visibility,
+            contact: self.contact.clone().unwrap_or_default().into(),
         }
     }
 }

@@ -1,15 +1,15 @@
 //! Co-ops as answers show them: the same for every face.
 
-use chrono::{DateTime, Utc};
-use coophub_domain::access::Viewer;
+use chrono::{DateTime, NaiveDate, Utc};
+use coophub_domain::access::{self, Viewer};
 use coophub_domain::coop::{
-    Coop, FundContribution, LapseReason, LegalForm, MembershipOrigin, MembershipStatus,
-    OrganisationalStructure,
+    ContactVisibility, Coop, FundContribution, LapseReason, LegalForm, MembershipOrigin,
+    MembershipStatus, OrganisationalStructure,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::shapes::SkillRef;
+use crate::shapes::{ContactBody, SkillRef};
 
 /// Where a co-op is.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -54,6 +54,8 @@ pub struct MembershipView {
     pub lapsed_at: Option<DateTime<Utc>>,
     /// Why it lapsed: `invitation_expired` or `ended`.
     pub lapse_reason: Option<LapseReason>,
+    /// The day the co-op last became a member (kept once it lapses).
+    pub member_since: Option<NaiveDate>,
     /// When the status last changed.
     pub changed_at: DateTime<Utc>,
 }
@@ -92,8 +94,15 @@ pub struct CoopView {
     pub sectors: Vec<String>,
     /// Clients.
     pub clients: Vec<String>,
-    /// Willing to share experience of legal form and ways of working.
-    pub happy_to_share_experience: bool,
+    /// Willing to share experience of legal form and ways of working
+    /// (`null`: the co-op has not said).
+    pub happy_to_share_experience: Option<bool>,
+    /// How to reach the co-op, where the viewer may see it (`null`
+    /// otherwise, or when none is given).
+    pub contact: Option<ContactBody>,
+    /// Who may see the contact: `public`, or `network` (members of the
+    /// network and the co-op's own people).
+    pub contact_visibility: ContactVisibility,
     /// Membership of the network.
     pub membership: MembershipView,
     /// Version; the ETag is this number in quotes.
@@ -135,14 +144,20 @@ impl CoopView {
             sectors: profile.sectors,
             clients: profile.clients,
             happy_to_share_experience: profile.happy_to_share_experience,
+            contact: (profile.contact_visibility == ContactVisibility::Public
+                || access::see_network_only_fields(viewer, coop.id))
+            .then_some(profile.contact)
+            .and_then(ContactBody::shown),
+            contact_visibility: profile.contact_visibility,
             membership: MembershipView {
                 status: coop.membership.effective_status(now),
                 origin: coop.membership.origin,
-                fund_contribution: coophub_domain::access::fund::see_contribution(viewer, coop.id)
+                fund_contribution: access::fund::see_contribution(viewer, coop.id)
                     .then_some(coop.membership.fund_contribution),
                 invitation_expires_at: coop.membership.invitation_expires_at(now),
                 lapsed_at: lapse.map(|lapse| lapse.at),
                 lapse_reason: lapse.map(|lapse| lapse.reason),
+                member_since: coop.membership.member_since,
                 changed_at: coop.membership.changed_at,
             },
             version: coop.version,

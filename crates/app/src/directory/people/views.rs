@@ -7,7 +7,7 @@ use coophub_domain::person::{Person, Visibility};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::shapes::CoopRef;
+use crate::shapes::{ContactBody, CoopRef};
 
 /// A skill a person holds.
 #[derive(Debug, Serialize)]
@@ -61,6 +61,9 @@ pub struct PersonView {
     /// Network members only: day rate in whole pounds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day_rate: Option<Option<i32>>,
+    /// Network members only: how to reach them (`null`: none given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Option<ContactBody>>,
     /// Network members only: whether an account is linked to this profile.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub linked_user_id: Option<Option<Uuid>>,
@@ -112,6 +115,7 @@ impl PersonView {
             availability: detail.then_some(availability),
             day_rate: detail.then_some(person.day_rate),
             linked_user_id: detail.then_some(person.user_id),
+            contact: detail.then(|| ContactBody::shown(person.contact)),
             version: person.version,
             created_at: person.created_at,
             updated_at: person.updated_at,

@@ -65,6 +65,7 @@ fn person() -> Person {
         day_rate: None,
         visibility: Visibility::Public,
         user_id: None,
+        contact: Default::default(),
         version: 1,
         created_at: now(),
         updated_at: now(),
