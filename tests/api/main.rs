@@ -33,6 +33,7 @@ mod openapi_clients;
 mod operations;
 mod patch;
 mod people;
+mod places;
 mod reminders;
 mod search;
 mod security_headers;

@@ -1,5 +1,12 @@
 //! Distances between places given as WGS 84 latitude and longitude.
 
+/// The widest radius a search around a point takes, in km (about half the
+/// Earth's circumference).
+pub const MAX_RADIUS_KM: f64 = 20_000.0;
+/// The radius around a point when none is given, and around a town named
+/// in a query, in km.
+pub const DEFAULT_RADIUS_KM: f64 = 50.0;
+
 /// Great-circle distance in km (the haversine formula, on a sphere of the
 /// Earth's mean radius): close enough for "within 30 km" and for ordering.
 pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {

@@ -20,6 +20,7 @@ pub mod money;
 pub mod notify;
 pub mod password;
 pub mod person;
+pub mod places;
 pub mod reminder;
 pub mod sharing;
 pub mod skills;

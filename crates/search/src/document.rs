@@ -63,6 +63,18 @@ pub struct AvailabilityEntry {
     pub reconfirmed_at: i64,
 }
 
+/// Where a co-op stands, as the directory's filters read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Its membership's recorded status (`applied`, `invited`, …).
+    pub status: String,
+    /// For an invitation: when it runs out (seconds since the epoch), after
+    /// which it reads `lapsed`.
+    pub invited_until: Option<i64>,
+    /// Whether it is happy to share its experience (`None`: not said).
+    pub shares_experience: Option<bool>,
+}
+
 /// A searchable record, flattened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchDocument {
@@ -78,6 +90,8 @@ pub struct SearchDocument {
     pub summary: String,
     /// Long text.
     pub description: String,
+    /// A co-op's notable clients.
+    pub clients: Vec<String>,
     /// Skills.
     pub skills: Vec<SkillEntry>,
     /// Region.
@@ -90,6 +104,8 @@ pub struct SearchDocument {
     pub location: Option<(f64, f64)>,
     /// Whether anonymous clients may find it.
     pub public: bool,
+    /// A co-op's standing with the network, for the directory's filters.
+    pub standing: Option<Standing>,
     /// A person's stated availability (network members search it).
     pub availability: Option<AvailabilityEntry>,
     /// Last change, seconds since the epoch.

@@ -2,10 +2,10 @@
 //! decided here: day rates and availability are never indexed; a person is
 //! public only if their profile is public and their co-op approved.
 
-use coophub_domain::coop::{Coop, MembershipStatus};
+use coophub_domain::coop::{Coop, INVITATION_DAYS, MembershipStatus};
 use coophub_domain::person::{Person, Visibility};
 
-use crate::document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry};
+use crate::document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry, Standing};
 
 /// Level given to a co-op's skills (people state their own).
 const COOP_SKILL_LEVEL: u8 = 3;
@@ -30,18 +30,23 @@ pub fn coop_document(coop: &Coop) -> SearchDocument {
         slug: Some(coop.slug.clone()),
         title: profile.name.clone(),
         summary: profile.summary.clone(),
-        description: [
-            profile.description.as_str(),
-            &profile.sectors.join(" "),
-            &profile.clients.join(" "),
-        ]
-        .join("\n"),
+        description: [profile.description.as_str(), &profile.sectors.join(" ")].join("\n"),
+        clients: profile.clients.clone(),
         skills,
         region: location.region.clone(),
         country: location.country.clone(),
         legal_form: profile.legal_form.map(|f| f.as_str().to_owned()),
         location: location.latitude.zip(location.longitude),
         public: coop.membership.status == MembershipStatus::Approved,
+        standing: Some(Standing {
+            status: coop.membership.status.as_str().to_owned(),
+            invited_until: coop
+                .membership
+                .invited_at
+                .filter(|_| coop.membership.status == MembershipStatus::Invited)
+                .map(|at| (at + chrono::Duration::days(INVITATION_DAYS)).timestamp()),
+            shares_experience: profile.happy_to_share_experience,
+        }),
         availability: None,
         updated: coop.updated_at.timestamp(),
         expires: None,
@@ -58,6 +63,7 @@ pub fn person_document(person: &Person, coop: &Coop) -> SearchDocument {
         title: person.name.clone(),
         summary: person.headline.clone(),
         description: person.bio.clone(),
+        clients: Vec::new(),
         skills: person
             .skills
             .iter()
@@ -73,6 +79,7 @@ pub fn person_document(person: &Person, coop: &Coop) -> SearchDocument {
         location: location.latitude.zip(location.longitude),
         public: person.visibility == Visibility::Public
             && coop.membership.status == MembershipStatus::Approved,
+        standing: None,
         availability: person.availability.as_ref().map(|a| AvailabilityEntry {
             days_per_week: a.days_per_week,
             from_day: a

@@ -16,7 +16,7 @@ use crate::schema::{Fields, PROSE, TEXT, prose_analyzer, text_analyzer};
 const WRITER_BUDGET: usize = 20_000_000;
 /// Bumped whenever the schema or the way documents are built changes: an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// FNV-1a: the same number for the same key on every run and platform.
 fn stable_hash(text: &str) -> u64 {
@@ -228,6 +228,9 @@ impl SearchIndex {
         out.add_text(f.title, &doc.title);
         out.add_text(f.summary, &doc.summary);
         out.add_text(f.description, &doc.description);
+        for client in &doc.clients {
+            out.add_text(f.clients, client);
+        }
         for skill in &doc.skills {
             out.add_text(f.skills, &skill.slug);
             for _ in 0..skill.level.clamp(1, 5) {
@@ -248,6 +251,15 @@ impl SearchIndex {
             out.add_f64(f.longitude, lon);
         }
         out.add_bool(f.public, doc.public);
+        if let Some(standing) = &doc.standing {
+            out.add_text(f.status, &standing.status);
+            if let Some(until) = standing.invited_until {
+                out.add_i64(f.invited_until, until);
+            }
+            if let Some(shares) = standing.shares_experience {
+                out.add_text(f.shares_experience, if shares { "yes" } else { "no" });
+            }
+        }
         out.add_i64(f.updated, doc.updated);
         out.add_u64(f.tiebreak, stable_hash(&doc.key()));
         out.add_i64(f.expires, doc.expires.unwrap_or(i64::MAX));

@@ -42,12 +42,14 @@ fn listing(coop: &Coop, kind: DocKind, id: String, place: Option<(f64, f64)>) ->
         title: String::new(),
         summary: String::new(),
         description: String::new(),
+        clients: Vec::new(),
         skills: Vec::new(),
         region: location.region.clone(),
         country: location.country.clone(),
         legal_form: None,
         location: place.or(location.latitude.zip(location.longitude)),
         public: true,
+        standing: None,
         availability: None,
         updated: 0,
         expires: None,
@@ -70,6 +72,7 @@ pub fn offer_document(offer: &Offer, coop: &Coop) -> Option<SearchDocument> {
             coop.profile.name
         ),
         description: offer.notes.clone(),
+        clients: Vec::new(),
         skills: skills(&offer.skills),
         updated: offer.updated_at.timestamp(),
         expires: Some(offer.lapses_at().timestamp()),
@@ -126,6 +129,7 @@ pub fn opportunity_document(opportunity: &Opportunity) -> Option<SearchDocument>
         title: tender.title.clone(),
         summary: tender.buyer_name.clone().unwrap_or_default(),
         description: tender.description.clone(),
+        clients: Vec::new(),
         skills: opportunity
             .required_skills
             .iter()
@@ -140,6 +144,7 @@ pub fn opportunity_document(opportunity: &Opportunity) -> Option<SearchDocument>
         legal_form: None,
         location: None,
         public: true,
+        standing: None,
         availability: None,
         updated: opportunity.updated_at.timestamp(),
         expires: tender

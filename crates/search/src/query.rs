@@ -9,11 +9,12 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use crate::automata::Automata;
 use crate::schema::{Fields, prose_analyzer, text_analyzer};
 
-/// Edits allowed in a word of `chars` characters: none under 4, one up to 7, two from 8.
+/// Edits allowed in a word of `chars` characters, as Meilisearch allows
+/// them: none under 5 ("leeds" is not "led"), one up to 8, two from 9.
 pub(crate) fn typo_budget(chars: usize) -> u8 {
     match chars {
-        0..=3 => 0,
-        4..=7 => 1,
+        0..=4 => 0,
+        5..=8 => 1,
         _ => 2,
     }
 }
@@ -33,6 +34,12 @@ pub(crate) fn words(q: &str) -> Vec<String> {
     tokens(text_analyzer(), q)
 }
 
+/// The words of `q` as the index reads them (lower case, folded, "co-op"
+/// as one word): what a caller looks for places and names in.
+pub fn query_words(q: &str) -> Vec<String> {
+    words(q)
+}
+
 /// How many words the index reads in `q`: what a limit on query words must
 /// count, since `a,b,c` is one word between spaces but three to search for.
 pub fn word_count(q: &str) -> usize {
@@ -47,12 +54,13 @@ pub(crate) fn stem(word: &str) -> String {
 }
 
 /// Text fields, how much a match in each counts, and whether it is prose (stemmed).
-fn weighted(fields: &Fields) -> [(Field, f32, bool); 4] {
+fn weighted(fields: &Fields) -> [(Field, f32, bool); 5] {
     [
         (fields.title, 3.0, false),
         (fields.skills_text, 3.0, false),
         (fields.summary, 2.0, true),
         (fields.description, 1.0, true),
+        (fields.clients, 1.0, false),
     ]
 }
 
@@ -102,10 +110,49 @@ pub(crate) fn word_query(
     Box::new(BooleanQuery::new(options))
 }
 
+/// Most words of a query whose neighbours are also tried as one.
+const JOINED_UP_TO: usize = 6;
+
+/// The ways two neighbouring words may match as one: written together in a
+/// name ("web architects" is Webarchitects), or as a skill of two words
+/// ("react native" is `react-native`).
+fn pair_query(
+    fields: &Fields,
+    pair: (&str, &str),
+    skill_of: &dyn Fn(&str) -> Option<String>,
+) -> Box<dyn Query> {
+    let joined = format!("{}{}", pair.0, pair.1);
+    let mut options: Vec<(Occur, Box<dyn Query>)> = vec![(
+        Occur::Should,
+        boosted(
+            TermQuery::new(
+                Term::from_field_text(fields.title, &joined),
+                IndexRecordOption::WithFreqs,
+            ),
+            6.0,
+        ),
+    )];
+    // One typo at most: two words written as one are already a guess.
+    if typo_budget(joined.chars().count()) > 0
+        && let Ok(typos) = Automata::default().query(fields.title, &joined, 1, false)
+    {
+        options.push((Occur::Should, boosted(typos, 1.5)));
+    }
+    if let Some(slug) = skill_of(&format!("{} {}", pair.0, pair.1)) {
+        let term = Term::from_field_text(fields.skills, &slug);
+        options.push((
+            Occur::Should,
+            boosted(TermQuery::new(term, IndexRecordOption::Basic), 6.0),
+        ));
+    }
+    Box::new(BooleanQuery::new(options))
+}
+
 /// The query for `q`; `skill_of` maps a word or the whole query to a canonical
 /// skill slug ("postgres" → postgresql), so that aliases match. With
-/// `every_word`, each word must match; otherwise any may, and documents
-/// matching more words score higher.
+/// `every_word`, each word must match, or two neighbours as one (see
+/// [`pair_query`]); otherwise any may, and documents matching more words
+/// score higher.
 pub(crate) fn text_query(
     fields: &Fields,
     q: &str,
@@ -122,34 +169,42 @@ pub(crate) fn text_query(
     } else {
         Occur::Should
     };
-    let each: Vec<(Occur, Box<dyn Query>)> = words
+    let each: Vec<Box<dyn Query>> = words
         .iter()
         .enumerate()
-        .map(|(i, word)| {
-            (
-                occur,
-                word_query(fields, word, i + 1 == count, skill_of(word).as_deref()),
-            )
-        })
+        .map(|(i, word)| word_query(fields, word, i + 1 == count, skill_of(word).as_deref()))
         .collect();
-    let every_word: Box<dyn Query> = Box::new(BooleanQuery::new(each));
+    let all_of = |skip: Option<usize>| -> Vec<(Occur, Box<dyn Query>)> {
+        each.iter()
+            .enumerate()
+            .filter(|(i, _)| skip.is_none_or(|first| *i != first && *i != first + 1))
+            .map(|(_, query)| (occur, query.box_clone()))
+            .collect()
+    };
+    let mut ways: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Should, Box::new(BooleanQuery::new(all_of(None))))];
+    if every_word && (2..=JOINED_UP_TO).contains(&count) {
+        for first in 0..count - 1 {
+            let mut way = all_of(Some(first));
+            let pair = (words[first].as_str(), words[first + 1].as_str());
+            way.push((Occur::Must, pair_query(fields, pair, skill_of)));
+            ways.push((Occur::Should, Box::new(BooleanQuery::new(way))));
+        }
+    }
     // A phrase that names one skill ("ruby on rails") also matches that skill.
-    match (count > 1).then(|| skill_of(q)).flatten() {
-        Some(slug) => {
-            let skill = boosted(
+    if let Some(slug) = (count > 1).then(|| skill_of(q)).flatten() {
+        ways.push((
+            Occur::Should,
+            boosted(
                 TermQuery::new(
                     Term::from_field_text(fields.skills, &slug),
                     IndexRecordOption::Basic,
                 ),
                 6.0,
-            );
-            Some(Box::new(BooleanQuery::new(vec![
-                (Occur::Should, every_word),
-                (Occur::Should, skill),
-            ])))
-        }
-        None => Some(every_word),
+            ),
+        ));
     }
+    Some(Box::new(BooleanQuery::new(ways)))
 }
 
 #[cfg(test)]
@@ -160,10 +215,10 @@ mod tests {
     fn typos_are_allowed_by_word_length() {
         assert_eq!(
             [
-                typo_budget(3),
                 typo_budget(4),
-                typo_budget(7),
-                typo_budget(8)
+                typo_budget(5),
+                typo_budget(8),
+                typo_budget(9)
             ],
             [0, 1, 1, 2]
         );

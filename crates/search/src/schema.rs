@@ -1,5 +1,6 @@
 //! The index schema and its text analysis.
 
+use crate::fold::JoinCoop;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -25,6 +26,8 @@ pub(crate) struct Fields {
     pub title: Field,
     pub summary: Field,
     pub description: Field,
+    /// A co-op's clients, one value each (so that a hit can say it matched one).
+    pub clients: Field,
     /// Skill names as text; a person's skill repeats with its level, so that
     /// level 5 ranks above level 2.
     pub skills_text: Field,
@@ -39,6 +42,12 @@ pub(crate) struct Fields {
     pub longitude: Field,
     /// Whether anonymous clients may find it.
     pub public: Field,
+    /// A co-op's recorded membership status, exact.
+    pub status: Field,
+    /// When a co-op's invitation runs out (seconds since the epoch).
+    pub invited_until: Field,
+    /// `yes` or `no`: whether a co-op said it is happy to share experience.
+    pub shares_experience: Field,
     /// Seconds since the epoch of the last change.
     pub updated: Field,
     /// A stable hash of the key: the last tie-break.
@@ -86,6 +95,7 @@ impl Fields {
             title: builder.add_text_field("title", text(TEXT, true)),
             summary: builder.add_text_field("summary", text(PROSE, true)),
             description: builder.add_text_field("description", text(PROSE, false)),
+            clients: builder.add_text_field("clients", text(TEXT, true)),
             skills_text: builder.add_text_field("skills_text", text(TEXT, true)),
             skills: builder.add_text_field("skills", exact.clone()),
             region: builder.add_text_field("region", exact.clone()),
@@ -94,6 +104,9 @@ impl Fields {
             latitude: builder.add_f64_field("latitude", STORED | FAST),
             longitude: builder.add_f64_field("longitude", STORED | FAST),
             public: builder.add_bool_field("public", INDEXED | FAST),
+            status: builder.add_text_field("status", STRING),
+            invited_until: builder.add_i64_field("invited_until", INDEXED),
+            shares_experience: builder.add_text_field("shares_experience", STRING),
             updated: builder.add_i64_field("updated", STORED | FAST),
             tiebreak: builder.add_u64_field("tiebreak", FAST),
             avail_days: builder.add_f64_field("avail_days", INDEXED | FAST),
@@ -105,12 +118,13 @@ impl Fields {
     }
 }
 
-/// The analyzer registered as [`TEXT`].
+/// The analyzer registered as [`TEXT`] (see [`JoinCoop`] for "co-op").
 pub(crate) fn text_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .filter(JoinCoop)
         .build()
 }
 
@@ -120,6 +134,7 @@ pub(crate) fn prose_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .filter(JoinCoop)
         .filter(Stemmer::new(Language::English))
         .build()
 }

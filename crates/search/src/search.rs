@@ -46,10 +46,21 @@ pub struct SearchRequest {
     pub near: Option<(f64, f64, f64)>,
     /// Whether network-only documents may match (network members, admins).
     pub network: bool,
+    /// Ids of co-ops the searcher holds a role in: found whatever their
+    /// standing, like the directory's list shows them to their own people.
+    pub own: Vec<String>,
+    /// Co-ops whose membership stands so (an invitation past its days reads
+    /// `lapsed`); the caller decides who may ask.
+    pub status: Option<coophub_domain::coop::MembershipStatus>,
+    /// Co-ops that said they are (or are not) happy to share experience.
+    pub shares_experience: Option<bool>,
     /// Availability a person must have (network members only: the caller checks).
     pub availability: Option<AvailabilityFilter>,
     /// Order.
     pub sort: Sort,
+    /// With `near` and [`Sort::Relevance`]: nearer matches rank higher (a
+    /// place named in the query, where distance is part of what was asked).
+    pub nearer_ranks_higher: bool,
     /// Hits to skip.
     pub offset: usize,
     /// Hits to return.
@@ -96,6 +107,8 @@ pub struct Hit {
     pub unmatched_words: Vec<String>,
     /// Distance from `near`, in km.
     pub distance_km: Option<f64>,
+    /// A co-op's legal form.
+    pub legal_form: Option<String>,
 }
 
 /// Counts over every match (not only the page).
@@ -158,13 +171,26 @@ impl SearchIndex {
         };
         let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !request.network {
-            filters.push((
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_bool(f.public, true),
-                    IndexRecordOption::Basic,
-                )),
+            let public: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_bool(f.public, true),
+                IndexRecordOption::Basic,
             ));
+            let mut seen = vec![(Occur::Should, public)];
+            for id in &request.own {
+                let coop = BooleanQuery::new(vec![
+                    (Occur::Must, term(f.kind, DocKind::Coop.as_str())),
+                    (Occur::Must, term(f.id, id)),
+                ]);
+                seen.push((Occur::Should, Box::new(coop)));
+            }
+            filters.push((Occur::Must, Box::new(BooleanQuery::new(seen))));
+        }
+        if let Some(status) = request.status {
+            filters.push((Occur::Must, self.standing(status, request.now)));
+        }
+        if let Some(shares) = request.shares_experience {
+            let said = if shares { "yes" } else { "no" };
+            filters.push((Occur::Must, term(f.shares_experience, said)));
         }
         // Excluding what has expired rather than requiring what has not: the
         // expired are few (lapsed listings are dropped within a minute), the
@@ -253,6 +279,42 @@ impl SearchIndex {
         filters
     }
 
+    /// Co-ops whose membership stands at `status` on `now` (seconds since
+    /// the epoch): an invitation past its days is `lapsed`, not `invited`.
+    fn standing(&self, status: coophub_domain::coop::MembershipStatus, now: i64) -> Box<dyn Query> {
+        use coophub_domain::coop::MembershipStatus::{Invited, Lapsed};
+        let f = &self.fields;
+        let recorded = |status: coophub_domain::coop::MembershipStatus| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.status, status.as_str()),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let ran_out = || -> Box<dyn Query> {
+            Box::new(RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Included(Term::from_field_i64(f.invited_until, now)),
+            ))
+        };
+        match status {
+            Invited => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, recorded(Invited)),
+                (Occur::MustNot, ran_out()),
+            ])),
+            Lapsed => {
+                let expired = BooleanQuery::new(vec![
+                    (Occur::Must, recorded(Invited)),
+                    (Occur::Must, ran_out()),
+                ]);
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, recorded(Lapsed)),
+                    (Occur::Should, Box::new(expired)),
+                ]))
+            }
+            other => recorded(other),
+        }
+    }
+
     /// Runs `request`; `skill_of` resolves a word or phrase to a canonical skill
     /// slug. Documents matching every word come first; only when none does are
     /// documents matching some of the words answered ("drupal accessibility"
@@ -263,7 +325,9 @@ impl SearchIndex {
         skill_of: &dyn Fn(&str) -> Option<String>,
     ) -> Result<SearchResults, SearchError> {
         let results = self.search_words(request, skill_of, true)?;
-        if results.total > 0 || words(&request.q).len() < 2 {
+        // A phrase that names a skill ("react native") is that skill, not
+        // its words one by one.
+        if results.total > 0 || words(&request.q).len() < 2 || skill_of(&request.q).is_some() {
             return Ok(results);
         }
         self.search_words(request, skill_of, false)
@@ -315,9 +379,15 @@ impl SearchIndex {
                 .unwrap_or(Ordering::Equal)
                 .then_with(|| order(a, b))
         };
+        // Halved at 25 km: a match next door outranks a slightly better one
+        // across the county.
+        let ranked = |m: &Matched| match (request.nearer_ranks_higher, m.distance_km) {
+            (true, Some(km)) => m.score / (1.0 + km as f32 / 25.0),
+            _ => m.score,
+        };
         let by_score = |a: &Matched, b: &Matched| {
-            b.score
-                .partial_cmp(&a.score)
+            ranked(b)
+                .partial_cmp(&ranked(a))
                 .unwrap_or(Ordering::Equal)
                 .then_with(|| order(a, b))
         };

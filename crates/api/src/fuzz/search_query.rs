@@ -21,12 +21,14 @@ static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| {
         title: title.into(),
         summary: "web sites and data".into(),
         description: "We build accessible web sites.".into(),
+        clients: vec!["A council".into()],
         skills: Vec::new(),
         region: Some("Yorkshire".into()),
         country: Some("GB".into()),
         legal_form: Some("worker-cooperative".into()),
         location,
         public: true,
+        standing: None,
         availability: None,
         updated: 100,
         expires: None,
@@ -104,7 +106,7 @@ fn check(query: &str, sent: &[String], search: bool) {
             assert!(word_count(&params.q) <= MAX_WORDS, "{:?}", params.q);
             assert!((1..=100).contains(&params.per_page));
             for network in [false, true].into_iter().filter(|_| search) {
-                let request = params.clone().into_request(Vec::new(), network, 0, 200);
+                let request = params.clone().into_request(Vec::new(), network, Vec::new(), 0, 200);
                 let answer = INDEX.search(&request, &|_| None);
                 assert!(answer.is_ok(), "{query}: {answer:?}");
             }

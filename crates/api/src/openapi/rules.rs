@@ -13,7 +13,8 @@ use coophub_domain::skills::LEVELS;
 use coophub_domain::{account, alert, bidding, case_study, fund, person, sharing};
 
 use crate::paging::{MAX_PAGE, MAX_PER_PAGE};
-use crate::routes::search::params::{MAX_Q, MAX_RADIUS_KM, MAX_WORDS};
+use crate::routes::search::params::{MAX_Q, MAX_WORDS};
+use coophub_domain::geo::MAX_RADIUS_KM;
 
 /// Control characters a body string may not hold (newline, carriage return
 /// and tab are allowed: long text has lines).
@@ -548,6 +549,11 @@ pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
     ),
     ("/api/v1/search", "skill[]", SkillName),
     ("/api/v1/search", "legal_form", OneOf(LEGAL_FORMS)),
+    (
+        "/api/v1/search",
+        "status",
+        OneOf(&["applied", "invited", "approved", "lapsed", "removed"]),
+    ),
     (
         "/api/v1/search",
         "sort",

@@ -1,13 +1,16 @@
 //! Search: co-ops, people, offers, requests and tenders as the viewer may
 //! find them, and suggestions as a person types.
 
+pub mod places;
 mod views;
 
-pub use views::{CoopSuggestion, SearchAnswer, SearchFacets, SearchHit, Suggestions};
+pub use views::{
+    CoopSuggestion, SearchAnswer, SearchFacets, SearchHit, Suggestions, Understood, UnderstoodPlace,
+};
 
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
-use coophub_domain::coop::LegalForm;
+use coophub_domain::coop::{LegalForm, MembershipStatus};
 use coophub_domain::person::AVAILABILITY_DAYS;
 use coophub_search::{
     AvailabilityFilter, DocKind, SearchIndex, SearchRequest, SearchResults, Sort,
@@ -35,6 +38,10 @@ pub struct SearchAsk {
     pub country: Option<String>,
     /// Legal form (co-ops).
     pub legal_form: Option<LegalForm>,
+    /// Co-ops that said they are (or are not) happy to share experience.
+    pub shares_experience: Option<bool>,
+    /// Co-ops whose membership stands so (outsiders see approved ones only).
+    pub status: Option<MembershipStatus>,
     /// Latitude, longitude and radius in km.
     pub near: Option<(f64, f64, f64)>,
     /// Free at some point in the window: stated start on or before this day.
@@ -43,6 +50,8 @@ pub struct SearchAsk {
     pub min_days_per_week: Option<f64>,
     /// The order.
     pub sort: Sort,
+    /// Nearer matches rank higher (a place read in `q`).
+    pub nearer_ranks_higher: bool,
     /// 1-based page number.
     pub page: u32,
     /// Page size.
@@ -63,6 +72,7 @@ impl SearchAsk {
         self,
         skills: Vec<String>,
         network: bool,
+        own: Vec<String>,
         confirmed_since: i64,
         now: i64,
     ) -> SearchRequest {
@@ -83,8 +93,12 @@ impl SearchAsk {
             legal_form: self.legal_form.map(|f| f.as_str().to_owned()),
             near: self.near,
             network,
+            own,
+            status: self.status,
+            shares_experience: self.shares_experience,
             availability,
             sort: self.sort,
+            nearer_ranks_higher: self.nearer_ranks_higher,
             // At most 100 pages of 100 (checked when parsed), so no overflow.
             offset: usize::try_from(u64::from(self.page - 1) * u64::from(self.per_page))
                 .unwrap_or(usize::MAX),
@@ -95,13 +109,15 @@ impl SearchAsk {
 }
 
 /// Searches `index` as `viewer` may: outside the network, network-only
-/// profiles and non-approved co-ops are neither found nor counted, and
-/// availability filters are refused. A skill nobody knows matches nothing.
+/// profiles and non-approved co-ops are neither found nor counted (the
+/// viewer's own co-ops excepted), and availability filters are refused. A
+/// skill nobody knows matches nothing. A UK town named in `q` is searched
+/// around (see [`places`]), nearest first when nothing else was typed.
 pub fn search(
     conn: &mut DbConnection,
     viewer: &Viewer,
     index: &SearchIndex,
-    ask: SearchAsk,
+    mut ask: SearchAsk,
     now: DateTime<Utc>,
 ) -> Result<SearchAnswer, AppError> {
     let network = viewer.sees_network_only();
@@ -119,12 +135,34 @@ pub fn search(
             None => return Ok(answer(SearchResults::default(), page, per_page)),
         }
     }
+    let (q, place) = places::read(&ask.q, &|run| index.skill_of(run).is_some());
+    let understood = Understood {
+        place: place.map(|(place, words)| {
+            let radius = ask.near.is_none().then_some(places::PLACE_RADIUS_KM);
+            if let Some(km) = radius {
+                ask.near = Some((place.latitude, place.longitude, km));
+                ask.nearer_ranks_higher = true;
+                if q.is_empty() && ask.sort == Sort::Relevance {
+                    ask.sort = Sort::Distance;
+                }
+            }
+            places::understood(place, words, radius)
+        }),
+    };
+    ask.q = q;
+    let own = viewer
+        .roles
+        .iter()
+        .map(|held| held.coop.to_string())
+        .collect();
     let confirmed_since = (now - chrono::Duration::days(AVAILABILITY_DAYS)).timestamp();
-    let request = ask.into_request(skill_slugs, network, confirmed_since, now.timestamp());
+    let request = ask.into_request(skill_slugs, network, own, confirmed_since, now.timestamp());
     let results = index
         .search(&request, &|word| index.skill_of(word))
         .map_err(AppError::internal)?;
-    Ok(answer(results, page, per_page))
+    let mut answered = answer(results, page, per_page);
+    answered.understood = understood;
+    Ok(answered)
 }
 
 /// What to suggest for `typed` (checked by the face): skills that the whole
@@ -178,6 +216,7 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
                 matched_skills: hit.matched_skills,
                 unmatched_words: hit.unmatched_words,
                 distance_km: hit.distance_km.map(|km| (km * 10.0).round() / 10.0),
+                legal_form: hit.legal_form,
             })
             .collect(),
         total: results.total,
@@ -189,5 +228,6 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
             region: results.facets.region,
             legal_form: results.facets.legal_form,
         },
+        understood: Understood::default(),
     }
 }

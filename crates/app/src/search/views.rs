@@ -33,6 +33,34 @@ pub struct SearchHit {
     pub unmatched_words: Vec<String>,
     /// Distance from `near`, in km to 0.1 km.
     pub distance_km: Option<f64>,
+    /// A co-op's legal form (`null`: not said, or not a co-op).
+    pub legal_form: Option<String>,
+}
+
+/// A place read in `q`: searched around, not for as a word.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnderstoodPlace {
+    /// The words of `q` that named it (with a `near` or `in` before them).
+    pub words: String,
+    /// The town or city, as the gazetteer names it.
+    pub name: String,
+    /// Its latitude.
+    pub latitude: f64,
+    /// Its longitude.
+    pub longitude: f64,
+    /// The radius searched, in km (`null` when `near` was given as well,
+    /// which the search keeps to instead).
+    pub radius_km: Option<f64>,
+}
+
+/// How `q` was read, beyond its words.
+#[derive(Debug, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Understood {
+    /// A UK town or city named in `q` (of 15,000 people or more, and not a
+    /// skill), if one was.
+    pub place: Option<UnderstoodPlace>,
 }
 
 /// Counts over every match.
@@ -64,6 +92,8 @@ pub struct SearchAnswer {
     pub per_page: u32,
     /// Counts over all matches.
     pub facets: SearchFacets,
+    /// How `q` was read.
+    pub understood: Understood,
 }
 
 /// A co-op suggestion.

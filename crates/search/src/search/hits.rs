@@ -35,6 +35,7 @@ impl SearchIndex {
             ("title", f.title, false),
             ("summary", f.summary, true),
             ("skills", f.skills_text, false),
+            ("clients", f.clients, false),
         ]
         .into_iter()
         .map(|(name, field, prose)| {
@@ -105,6 +106,7 @@ impl SearchIndex {
                         .collect(),
                     unmatched_words: unmatched.next().unwrap_or_default(),
                     distance_km: matched.distance_km,
+                    legal_form: self.text(&doc, f.legal_form),
                 })
             })
             .collect()

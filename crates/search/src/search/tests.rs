@@ -1,6 +1,8 @@
 use super::*;
 use crate::document::{SearchDocument, SkillEntry};
 
+mod names;
+
 fn skill(slug: &str, name: &str, level: u8) -> SkillEntry {
     SkillEntry {
         slug: slug.into(),
@@ -24,12 +26,14 @@ fn coop(
         title: title.into(),
         summary: summary.into(),
         description: String::new(),
+        clients: Vec::new(),
         skills,
         region: Some(region.into()),
         country: Some("GB".into()),
         legal_form: Some("cooperative_society".into()),
         location: Some(at),
         public: true,
+        standing: None,
         availability: None,
         updated: 100,
         expires: None,
@@ -44,12 +48,14 @@ fn person(id: &str, title: &str, skills: Vec<SkillEntry>, public: bool) -> Searc
         title: title.into(),
         summary: String::new(),
         description: String::new(),
+        clients: Vec::new(),
         skills,
         region: None,
         country: None,
         legal_form: None,
         location: None,
         public,
+        standing: None,
         availability: None,
         updated: 200,
         expires: None,

@@ -9,6 +9,7 @@ use coophub_domain::case_study::CaseStudyDraft;
 use coophub_domain::coop::{
     CoopDraft, LocationInput, Membership, MembershipOrigin, MembershipStatus,
 };
+use coophub_domain::places;
 use coophub_domain::skills::service_category;
 use serde::Deserialize;
 
@@ -173,6 +174,16 @@ impl CotechDirectory {
                 warnings.push(format!("bad coordinates ({lat:?}, {lon:?}) dropped"));
                 (None, None)
             }
+        };
+        let (latitude, longitude) = match (latitude, longitude, coop.town.as_deref()) {
+            (None, None, Some(town)) => match places::find(town) {
+                Some(place) => {
+                    warnings.push(format!("placed at the centre of {}", place.name));
+                    (Some(place.latitude), Some(place.longitude))
+                }
+                None => (None, None),
+            },
+            (lat, lon, _) => (lat, lon),
         };
         let website = coop.website.clone().filter(|url| {
             let ok = url.starts_with("http://") || url.starts_with("https://");

@@ -29,6 +29,25 @@ impl Directory {
         coop["slug"].as_str().unwrap().replace('_', "-")
     }
 
+    /// Where the co-op should be found: its coordinates unless the
+    /// directory's own notes flag them, else the centre of its town.
+    fn place(coop: &Value) -> Option<(f64, f64)> {
+        let flagged = coop["data_quality_notes"].as_array().is_some_and(|notes| {
+            notes.iter().filter_map(Value::as_str).any(|note| {
+                note.contains("coordinates")
+                    && (note.contains("outside") || note.contains("point to"))
+            })
+        });
+        let given = coop["latitude"].as_f64().zip(coop["longitude"].as_f64());
+        match given {
+            Some(at) if !flagged => Some(at),
+            _ => coop["town"]
+                .as_str()
+                .and_then(coophub_domain::places::find)
+                .map(|town| (town.latitude, town.longitude)),
+        }
+    }
+
     fn listing(&self, technology: &str) -> BTreeSet<String> {
         self.coops
             .iter()
@@ -120,25 +139,13 @@ pub async fn check(base: &str, dir: &Path) {
     let centre = directory
         .coops
         .iter()
-        .find(|c| c["latitude"].is_f64())
+        .find(|c| Directory::place(c).is_some())
         .unwrap();
-    let at = (
-        centre["latitude"].as_f64().unwrap(),
-        centre["longitude"].as_f64().unwrap(),
-    );
+    let at = Directory::place(centre).unwrap();
     let within: BTreeSet<String> = directory
         .coops
         .iter()
-        .filter(|c| {
-            c["latitude"].is_f64()
-                && km(
-                    at,
-                    (
-                        c["latitude"].as_f64().unwrap(),
-                        c["longitude"].as_f64().unwrap(),
-                    ),
-                ) <= 25.0
-        })
+        .filter(|c| Directory::place(c).is_some_and(|place| km(at, place) <= 25.0))
         .map(Directory::slug)
         .collect();
     let near = hits(
@@ -156,4 +163,41 @@ pub async fn check(base: &str, dir: &Path) {
         Some(&Directory::slug(centre)),
         "nearest first"
     );
+
+    // A town typed in the query: searched around, not matched as a word.
+    // Every co-op placed within 50 km of a town of its own is found by the
+    // town's name alone, and with a technology it lists.
+    for coop in &directory.coops {
+        let Some(town) = coop["town"].as_str().and_then(coophub_domain::places::find) else {
+            continue;
+        };
+        if town.population < coophub_domain::places::QUERY_PLACE_POPULATION
+            || Directory::place(coop)
+                .is_none_or(|at| km(at, (town.latitude, town.longitude)) > 50.0)
+        {
+            continue;
+        }
+        let slug = Directory::slug(coop);
+        let named = town.name.to_lowercase().replace(' ', "%20");
+        assert!(
+            hits(base, &format!("q={named}")).await.contains(&slug),
+            "{slug} by its town {}",
+            town.name
+        );
+        if let Some(technology) = coop["technologies"].as_array().and_then(|t| t.first()) {
+            let query = format!("q={}%20{named}", technology.as_str().unwrap());
+            assert!(hits(base, &query).await.contains(&slug), "{slug}: {query}");
+        }
+    }
+
+    // Two words for a name written as one.
+    if directory.coops.iter().any(|c| c["slug"] == "webarchitects") {
+        assert_eq!(
+            hits(base, "q=web%20architects")
+                .await
+                .first()
+                .map(String::as_str),
+            Some("webarchitects")
+        );
+    }
 }

@@ -44,6 +44,10 @@ pub struct CoopFilter {
     pub service: Option<String>,
     /// Willing to share experience.
     pub happy_to_share_experience: Option<bool>,
+    /// Within `radius_km` of `(latitude, longitude)`: `(latitude, longitude,
+    /// radius_km)`. Measured on a flat map around the point (within half a
+    /// per cent of the great-circle distance up to a few hundred km).
+    pub near: Option<(f64, f64, f64)>,
     /// Changed after this instant.
     pub updated_since: Option<DateTime<Utc>>,
     /// Whose membership is in this status at this instant (an invitation

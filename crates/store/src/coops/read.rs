@@ -181,6 +181,19 @@ fn filtered(filter: &CoopFilter) -> coops::BoxedQuery<'static, Backend> {
     if let Some(happy) = filter.happy_to_share_experience {
         query = query.filter(coops::happy_to_share_experience.eq(happy));
     }
+    if let Some((lat, lon, radius_km)) = filter.near {
+        let area = coophub_domain::geo::bounding_box((lat, lon), radius_km);
+        query = query.filter(coops::latitude.between(area.latitudes.0, area.latitudes.1));
+        if let Some((west, east)) = area.longitudes {
+            query = query.filter(coops::longitude.between(west, east));
+        }
+        // Degrees to km: a degree of latitude is 111.2 km; one of longitude
+        // that times the cosine of the latitude.
+        let (north, east) = (111.195, 111.195 * lat.to_radians().cos());
+        let dy = (coops::latitude - lat) * north;
+        let dx = (coops::longitude - lon) * east;
+        query = query.filter((dy * dy + dx * dx).le(radius_km * radius_km));
+    }
     if let Some(since) = filter.updated_since {
         query = query.filter(coops::updated_at.gt(time::to_db(since)));
     }

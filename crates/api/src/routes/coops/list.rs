@@ -3,6 +3,8 @@
 use actix_web::{get, web};
 use coophub_app::directory::coops::{self, CoopList, CoopQuery};
 use coophub_domain::coop::{LegalForm, MembershipStatus};
+use coophub_domain::geo::{DEFAULT_RADIUS_KM, MAX_RADIUS_KM};
+use coophub_domain::places;
 use serde::Deserialize;
 
 use crate::auth::Caller;
@@ -30,8 +32,14 @@ pub struct CoopListQuery {
     pub technology: Option<String>,
     /// A service, in any spelling.
     pub service: Option<String>,
-    /// Only co-ops willing (or not) to share experience.
+    /// Only co-ops that said they are willing (`true`) or not (`false`) to
+    /// share experience; those that have not said match neither.
     pub happy_to_share_experience: Option<bool>,
+    /// Only co-ops within `radius_km` of this point: `latitude,longitude`,
+    /// or the name of a UK town or city (`Leeds`).
+    pub near: Option<String>,
+    /// The radius around `near` in km (default 50).
+    pub radius_km: Option<f64>,
     /// Only co-ops changed after this instant (RFC 3339); the answer also lists deletions.
     #[param(value_type = Option<String>, format = DateTime)]
     pub updated_since: Option<Timestamp>,
@@ -64,6 +72,7 @@ pub async fn list_coops(
         per_page: query.per_page,
     }
     .page()?;
+    let near = near(query.near.as_deref(), query.radius_km)?;
     let wanted = CoopQuery {
         region: query.region,
         country: query.country,
@@ -71,6 +80,7 @@ pub async fn list_coops(
         technology: query.technology,
         service: query.service,
         happy_to_share_experience: query.happy_to_share_experience,
+        near,
         updated_since: query.updated_since.map(|at| at.0),
         status: query.status,
     };
@@ -81,4 +91,30 @@ pub async fn list_coops(
         })
         .await?;
     Ok(web::Json(list))
+}
+
+/// The circle `near` and `radius_km` give, as the search reads them.
+fn near(point: Option<&str>, radius_km: Option<f64>) -> Result<Option<(f64, f64, f64)>, ApiError> {
+    let invalid = |name: &str, message: String| ApiError::InvalidParameter {
+        name: name.to_owned(),
+        message,
+    };
+    let radius = match radius_km {
+        Some(km) if !(km > 0.0 && km <= MAX_RADIUS_KM) => {
+            return Err(invalid(
+                "radius_km",
+                format!("must be more than 0 and at most {MAX_RADIUS_KM}"),
+            ));
+        }
+        Some(km) => km,
+        None => DEFAULT_RADIUS_KM,
+    };
+    match point {
+        None if radius_km.is_some() => Err(invalid("radius_km", "needs `near`".into())),
+        None => Ok(None),
+        Some(text) => {
+            let (lat, lon) = places::point(text).map_err(|m| invalid("near", m))?;
+            Ok(Some((lat, lon, radius)))
+        }
+    }
 }

@@ -31,7 +31,15 @@ pub struct SearchQueryDoc {
     pub country: Option<String>,
     /// Legal form (co-ops).
     pub legal_form: Option<String>,
-    /// `latitude,longitude` to search around.
+    /// Co-ops that said they are happy (`true`) or not (`false`) to share
+    /// their experience; those that have not said match neither.
+    pub happy_to_share_experience: Option<bool>,
+    /// Co-ops whose membership stands so (`applied`, `invited`, `approved`,
+    /// `lapsed`, `removed`); outsiders find approved co-ops only.
+    pub status: Option<String>,
+    /// `latitude,longitude` to search around, or the name of a UK town or
+    /// city (`Leeds`). A town named in `q` ("drupal sheffield") is searched
+    /// around too, 50 km, and said in `understood`.
     pub near: Option<String>,
     /// Radius around `near` in km (default 50).
     pub radius_km: Option<f64>,

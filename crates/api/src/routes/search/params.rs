@@ -2,9 +2,10 @@
 //! 400 naming the parameter for anything that cannot be read.
 
 use coophub_app::search::SearchAsk;
-use coophub_domain::coop::LegalForm;
-use coophub_domain::geo::{LATITUDE_MAX, LONGITUDE_MAX};
+use coophub_domain::coop::{LegalForm, MembershipStatus};
+use coophub_domain::geo::{DEFAULT_RADIUS_KM, MAX_RADIUS_KM};
 use coophub_domain::person::MAX_DAYS_PER_WEEK;
+use coophub_domain::places;
 use coophub_search::{DocKind, Sort, word_count};
 
 use crate::problem::ApiError;
@@ -15,10 +16,6 @@ use crate::paging::{page_number, page_size};
 pub(crate) const MAX_Q: usize = 512;
 /// Most words in `q`: each word expands into typo, prefix and alias queries.
 pub(crate) const MAX_WORDS: usize = 32;
-/// The widest search around a place, in km (about half the Earth's circumference).
-pub(crate) const MAX_RADIUS_KM: f64 = 20_000.0;
-/// Radius used when `near` comes without `radius_km`.
-const DEFAULT_RADIUS_KM: f64 = 50.0;
 
 fn invalid(name: &str, message: impl Into<String>) -> ApiError {
     ApiError::InvalidParameter {
@@ -94,20 +91,22 @@ pub(crate) fn parse(query: &str) -> Result<SearchAsk, ApiError> {
                         invalid("legal_form", format!("`{value}` is not a legal form"))
                     })?);
                 }
-                "near" => {
-                    let (lat, lon) = value
-                        .split_once(',')
-                        .ok_or_else(|| invalid("near", "must be `latitude,longitude`"))?;
-                    let (lat, lon): (f64, f64) = (number("near", lat)?, number("near", lon)?);
-                    if !(lat.abs() <= LATITUDE_MAX && lon.abs() <= LONGITUDE_MAX) {
-                        return Err(invalid(
-                            "near",
-                            format!(
-                                "latitude must be within ±{LATITUDE_MAX} and longitude within ±{LONGITUDE_MAX}"
-                            ),
-                        ));
-                    }
-                    near = Some((lat, lon));
+                "near" => near = Some(places::point(&value).map_err(|m| invalid("near", m))?),
+                "happy_to_share_experience" => {
+                    params.shares_experience = Some(match value.trim() {
+                        "true" => true,
+                        "false" => false,
+                        _ => return Err(invalid(&key, "must be true or false")),
+                    });
+                }
+                "status" => {
+                    params.status =
+                        Some(MembershipStatus::parse(value.trim()).ok_or_else(|| {
+                            invalid(
+                                "status",
+                                "must be applied, invited, approved, lapsed or removed",
+                            )
+                        })?);
                 }
                 "radius_km" => {
                     let km: f64 = number("radius_km", &value)?;

@@ -66,6 +66,8 @@ pub struct CoopQuery {
     pub service: Option<String>,
     /// Willing (or not) to share experience.
     pub happy_to_share_experience: Option<bool>,
+    /// Within a radius: `(latitude, longitude, radius_km)`.
+    pub near: Option<(f64, f64, f64)>,
     /// Changed after this instant; the answer then lists deletions too.
     pub updated_since: Option<DateTime<Utc>>,
     /// Whose membership is in this status now.
@@ -93,6 +95,7 @@ pub fn list(
         technology: None,
         service: None,
         happy_to_share_experience: query.happy_to_share_experience,
+        near: query.near,
         updated_since: query.updated_since,
         status: query.status.map(|status| (status, now)),
     };
