@@ -90,7 +90,7 @@ pub struct SearchDocument {
     pub summary: String,
     /// Long text.
     pub description: String,
-    /// A co-op's notable clients.
+    /// A co-op's notable clients (also in `description`, which is searched).
     pub clients: Vec<String>,
     /// Skills.
     pub skills: Vec<SkillEntry>,

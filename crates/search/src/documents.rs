@@ -30,7 +30,12 @@ pub fn coop_document(coop: &Coop) -> SearchDocument {
         slug: Some(coop.slug.clone()),
         title: profile.name.clone(),
         summary: profile.summary.clone(),
-        description: [profile.description.as_str(), &profile.sectors.join(" ")].join("\n"),
+        description: [
+            profile.description.as_str(),
+            &profile.sectors.join(" "),
+            &profile.clients.join(" "),
+        ]
+        .join("\n"),
         clients: profile.clients.clone(),
         skills,
         region: location.region.clone(),

@@ -54,13 +54,12 @@ pub(crate) fn stem(word: &str) -> String {
 }
 
 /// Text fields, how much a match in each counts, and whether it is prose (stemmed).
-fn weighted(fields: &Fields) -> [(Field, f32, bool); 5] {
+fn weighted(fields: &Fields) -> [(Field, f32, bool); 4] {
     [
         (fields.title, 3.0, false),
         (fields.skills_text, 3.0, false),
         (fields.summary, 2.0, true),
         (fields.description, 1.0, true),
-        (fields.clients, 1.0, false),
     ]
 }
 
@@ -122,6 +121,8 @@ fn pair_query(
     skill_of: &dyn Fn(&str) -> Option<String>,
 ) -> Box<dyn Query> {
     let joined = format!("{}{}", pair.0, pair.1);
+    // Exactly: two words written as one are a guess already, and a typo
+    // automaton per pair would cost every query of several words.
     let mut options: Vec<(Occur, Box<dyn Query>)> = vec![(
         Occur::Should,
         boosted(
@@ -132,12 +133,6 @@ fn pair_query(
             6.0,
         ),
     )];
-    // One typo at most: two words written as one are already a guess.
-    if typo_budget(joined.chars().count()) > 0
-        && let Ok(typos) = Automata::default().query(fields.title, &joined, 1, false)
-    {
-        options.push((Occur::Should, boosted(typos, 1.5)));
-    }
     if let Some(slug) = skill_of(&format!("{} {}", pair.0, pair.1)) {
         let term = Term::from_field_text(fields.skills, &slug);
         options.push((

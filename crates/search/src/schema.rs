@@ -26,7 +26,8 @@ pub(crate) struct Fields {
     pub title: Field,
     pub summary: Field,
     pub description: Field,
-    /// A co-op's clients, one value each (so that a hit can say it matched one).
+    /// A co-op's clients, one value each: searched as part of the
+    /// description, kept apart so that a hit can say it matched a client.
     pub clients: Field,
     /// Skill names as text; a person's skill repeats with its level, so that
     /// level 5 ranks above level 2.

@@ -106,7 +106,9 @@ fn check(query: &str, sent: &[String], search: bool) {
             assert!(word_count(&params.q) <= MAX_WORDS, "{:?}", params.q);
             assert!((1..=100).contains(&params.per_page));
             for network in [false, true].into_iter().filter(|_| search) {
-                let request = params.clone().into_request(Vec::new(), network, Vec::new(), 0, 200);
+                let request = params
+                    .clone()
+                    .into_request(Vec::new(), network, Vec::new(), 0, 200);
                 let answer = INDEX.search(&request, &|_| None);
                 assert!(answer.is_ok(), "{query}: {answer:?}");
             }

@@ -11,6 +11,8 @@ fn names() -> SearchIndex {
     let index = SearchIndex::in_ram().unwrap();
     let mut local = named("local", "Local Web", vec![skill("drupal", "Drupal", 3)]);
     local.clients = vec!["LocalGov Drupal".into(), "A council".into()];
+    // As `coop_document` writes it: the clients are searched in the description.
+    local.description = local.clients.join("\n");
     let docs = vec![
         named(
             "webarchitects",
