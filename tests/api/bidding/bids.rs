@@ -183,6 +183,23 @@ async fn a_tender_becomes_a_won_bid_and_a_case_study(backend: Backend) {
         "forbidden",
     )
     .await;
+    // Until someone does the backend work, its value is nobody's: 40 of the
+    // 50 days' worth of what the fund and premium leave is kept apart.
+    let unstaffed: Value = net
+        .get(&bid, "/shares", Some(&net.lead))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(unstaffed["unassigned"]["value"], 8_928_000, "{unstaffed}");
+    assert_eq!(unstaffed["unassigned"]["roles"][0]["title"], "Backend");
+    assert_eq!(unstaffed["partners"][0]["revenue"], 600_000 + 2_232_000);
+    assert!(
+        unstaffed["fund_note"]
+            .as_str()
+            .unwrap()
+            .starts_with("optional")
+    );
     let accepted = net
         .ok(
             &bid,

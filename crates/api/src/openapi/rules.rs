@@ -515,6 +515,8 @@ pub(super) const PARAMETERS: &[(&str, Rule)] = &[
     ("page", range(1.0, MAX_PAGE as f64)),
     ("per_page", range(1.0, MAX_PER_PAGE as f64)),
     ("If-Match", EntityTags),
+    // A town's name is taken too (`domain::places`), which no pattern can say.
+    ("near", Coordinates),
     (
         "radius_km",
         AboveUpTo {
@@ -559,7 +561,6 @@ pub(super) const OPERATION_PARAMETERS: &[(&str, &str, Rule)] = &[
         "sort",
         OneOf(&["relevance", "distance", "updated"]),
     ),
-    ("/api/v1/search", "near", Coordinates),
     (
         "/api/v1/opportunities",
         "cpv",

@@ -33,6 +33,29 @@ pub struct PartnerShare {
     pub revenue: u64,
 }
 
+/// A role nobody fills yet.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnstaffedRole {
+    /// The role.
+    pub id: Uuid,
+    /// Its title.
+    pub title: String,
+    /// Its effort in days.
+    pub effort_days: u32,
+}
+
+/// The part of the value that belongs to work nobody does yet.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnassignedWork {
+    /// In minor units: what is left after the fund and the premium, in
+    /// proportion to these roles' effort days against all roles' (rounded down).
+    pub value: u64,
+    /// The roles.
+    pub roles: Vec<UnstaffedRole>,
+}
+
 /// How the bid's value is split.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -51,11 +74,14 @@ pub struct SharesView {
     pub fund_bp: Option<u32>,
     /// The network-fund contribution in minor units; `null` without one.
     pub fund: Option<u64>,
-    /// Per partner, lead first then by co-op id. Revenues, premium and fund
-    /// add up to `value` exactly.
+    /// What the fund contribution is, in words, when the bid gives one.
+    pub fund_note: Option<&'static str>,
+    /// Per partner, lead first then by co-op id. Revenues, premium, fund and
+    /// the unassigned part add up to `value` exactly.
     pub partners: Vec<PartnerShare>,
-    /// Roles no consortium co-op fills yet: left out of the split.
-    pub unassigned_roles: Vec<Uuid>,
+    /// The work no consortium co-op does yet: its value, kept apart and
+    /// handed to no partner until someone fills its roles.
+    pub unassigned: UnassignedWork,
     /// How amounts are rounded.
     pub rounding: &'static str,
 }
@@ -93,6 +119,10 @@ pub fn shares_of(case: &BidCase) -> Result<SharesView, AppError> {
         roles,
         lead_premium_bp: case.bid.shares.lead_premium_bp,
         fund_bp: case.bid.shares.fund_bp,
+        unstaffed_days: unassigned
+            .iter()
+            .map(|role| u64::from(role.effort_days))
+            .sum(),
     };
     let split = fair_shares(&terms).map_err(|error| match error {
         ShareError::OverAllocated | ShareError::UnknownPartner => {
@@ -137,8 +167,22 @@ pub fn shares_of(case: &BidCase) -> Result<SharesView, AppError> {
         lead_premium_bp: terms.lead_premium_bp,
         fund_bp: terms.fund_bp,
         fund: split.fund,
+        fund_note: split.fund.map(|_| {
+            "optional: a contribution to the network fund the consortium chose to give; \
+             it is nobody's revenue"
+        }),
         partners: shares,
-        unassigned_roles: unassigned.iter().map(|role| role.id).collect(),
+        unassigned: UnassignedWork {
+            value: split.unassigned,
+            roles: unassigned
+                .iter()
+                .map(|role| UnstaffedRole {
+                    id: role.id,
+                    title: role.title.clone(),
+                    effort_days: role.effort_days,
+                })
+                .collect(),
+        },
         rounding: "exact integers in minor units; the fund and the premium are rounded down, \
                    and the rest is split by cost with the largest-remainder method, equal \
                    remainders going to the co-op whose id sorts first",

@@ -7,7 +7,10 @@
 //!    down), shown apart because the fund is optional;
 //! 2. the lead premium, `lead_premium_bp` of the value (rounded down), to the
 //!    lead partner;
-//! 3. the rest, in proportion to each partner's cost (the sum of its roles'
+//! 3. the value of the work nobody does yet: the rest in proportion to the
+//!    effort days of roles no partner fills against all roles' effort, shown
+//!    apart (`unassigned`) and never handed to a partner;
+//! 4. the rest, in proportion to each partner's cost (the sum of its roles'
 //!    effort days × internal day rate); with no costs at all, equally.
 //!
 //! Proportions are rounded with the largest-remainder method: everyone gets
@@ -44,6 +47,8 @@ pub struct ShareTerms<P> {
     pub partners: Vec<P>,
     /// The roles and who fills them.
     pub roles: Vec<RoleWork<P>>,
+    /// Effort days of the roles no partner fills yet.
+    pub unstaffed_days: u64,
     /// The lead premium, in basis points of the value.
     pub lead_premium_bp: u32,
     /// The optional network-fund contribution, in basis points of the value.
@@ -75,6 +80,8 @@ pub struct Shares<P> {
     pub partners: Vec<Share<P>>,
     /// The network-fund contribution (`None`: the bid gives none).
     pub fund: Option<u64>,
+    /// The value of the roles no partner fills yet, kept apart.
+    pub unassigned: u64,
 }
 
 /// Terms that cannot be split.
@@ -137,7 +144,15 @@ pub fn fair_shares<P: Ord + Clone>(terms: &ShareTerms<P>) -> Result<Shares<P>, S
     }
     let fund = part_of(terms.value, fund_bp);
     let premium = part_of(terms.value, terms.lead_premium_bp);
-    let rest = terms.value - fund - premium;
+    let staffed_days: u64 = terms.roles.iter().map(|r| u64::from(r.effort_days)).sum();
+    let unassigned = if terms.unstaffed_days == 0 {
+        0
+    } else {
+        let whole = u128::from(staffed_days) + u128::from(terms.unstaffed_days);
+        let exact = u128::from(terms.value - fund - premium) * u128::from(terms.unstaffed_days);
+        u64::try_from(exact / whole).unwrap_or(u64::MAX)
+    };
+    let rest = terms.value - fund - premium - unassigned;
     let mut cost: BTreeMap<P, u128> = terms.partners.iter().map(|p| (p.clone(), 0)).collect();
     let mut effort: BTreeMap<P, u128> = cost.clone();
     for role in &terms.roles {
@@ -175,6 +190,7 @@ pub fn fair_shares<P: Ord + Clone>(terms: &ShareTerms<P>) -> Result<Shares<P>, S
     Ok(Shares {
         partners,
         fund: terms.fund_bp.map(|_| fund),
+        unassigned,
     })
 }
 

@@ -38,7 +38,7 @@ pub struct CoopListQuery {
     /// Only co-ops within `radius_km` of this point: `latitude,longitude`,
     /// or the name of a UK town or city (`Leeds`).
     pub near: Option<String>,
-    /// The radius around `near` in km (default 50).
+    /// The radius around `near` in km (default 50); needs `near`.
     pub radius_km: Option<f64>,
     /// Only co-ops changed after this instant (RFC 3339); the answer also lists deletions.
     #[param(value_type = Option<String>, format = DateTime)]

@@ -22,7 +22,32 @@ fn terms(value: u64, roles: Vec<(&'static str, u32, u64)>) -> ShareTerms<&'stati
             .collect(),
         lead_premium_bp: 500,
         fund_bp: Some(200),
+        unstaffed_days: 0,
     }
+}
+
+#[test]
+fn unstaffed_work_is_kept_apart_never_handed_to_partners() {
+    // The bid: a partner doing 15 hosting days, the lead 10, and a
+    // 60-day Rust role nobody fills yet.
+    let mut unstaffed = terms(
+        pounds(1_000_000),
+        vec![("lead", 10, pounds(400)), ("north", 15, pounds(400))],
+    );
+    unstaffed.unstaffed_days = 60;
+    let shares = fair_shares(&unstaffed).unwrap();
+    // 930,000.00 after fund and premium; 60 of 85 days' worth apart.
+    assert_eq!(shares.unassigned, 65_647_058);
+    let north = shares
+        .partners
+        .iter()
+        .find(|s| s.partner == "north")
+        .unwrap();
+    assert_eq!(north.revenue, 16_411_765, "15 days' worth, not 60 more");
+    let total: u64 = shares.partners.iter().map(|s| s.revenue).sum::<u64>()
+        + shares.fund.unwrap_or(0)
+        + shares.unassigned;
+    assert_eq!(total, pounds(1_000_000));
 }
 
 #[test]
@@ -102,10 +127,12 @@ fn any_terms() -> impl Strategy<Value = ShareTerms<String>> {
                 Just(premium),
                 Just(fund),
                 roles,
+                0u64..1_000,
             )
         })
         .prop_map(
-            |(partners, value, lead_premium_bp, fund_bp, roles)| ShareTerms {
+            |(partners, value, lead_premium_bp, fund_bp, roles, unstaffed_days)| ShareTerms {
+                unstaffed_days,
                 value,
                 lead: partners[0].clone(),
                 roles: roles
@@ -127,7 +154,9 @@ proptest! {
     #[test]
     fn shares_add_up_exactly_and_never_go_negative(terms in any_terms()) {
         let shares = fair_shares(&terms).unwrap();
-        let sum: u64 = shares.partners.iter().map(|s| s.revenue).sum::<u64>() + shares.fund.unwrap_or(0);
+        let sum: u64 = shares.partners.iter().map(|s| s.revenue).sum::<u64>()
+            + shares.fund.unwrap_or(0)
+            + shares.unassigned;
         prop_assert_eq!(sum, terms.value);
         let work: u32 = shares.partners.iter().map(|s| s.work_share_bp).sum();
         let any_effort = terms.roles.iter().any(|r| r.effort_days > 0);
@@ -149,7 +178,8 @@ proptest! {
         let shares = fair_shares(&terms).unwrap();
         let total_cost: u128 = shares.partners.iter().map(|s| s.cost).sum();
         let rest = u128::from(terms.value) - u128::from(shares.fund.unwrap_or(0))
-            - u128::from(shares.partners.iter().map(|s| s.lead_premium).sum::<u64>());
+            - u128::from(shares.partners.iter().map(|s| s.lead_premium).sum::<u64>())
+            - u128::from(shares.unassigned);
         for share in &shares.partners {
             let earned = u128::from(share.revenue - share.lead_premium);
             let (exact, whole) = if total_cost == 0 {
