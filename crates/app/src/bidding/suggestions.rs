@@ -127,7 +127,7 @@ fn suggestion(case: &BidCase, role: &BidRole, candidate: &Capability) -> (f64, S
         .map(|(slug, _)| slug.clone())
         .collect();
     let available_days = period_of(case, role)
-        .map(|period| (candidate.time.days_over(period, &wanted) * 10.0).round() / 10.0);
+        .map(|period| tenths_of_days(candidate.time.days_over(period, &wanted)));
     let place = |coop: &coophub_domain::coop::Coop| {
         Some((
             coop.profile.location.latitude?,
@@ -194,10 +194,7 @@ fn suggestion(case: &BidCase, role: &BidRole, candidate: &Capability) -> (f64, S
         ));
     }
     if let Some(days) = available_days {
-        why.push(format!(
-            "{days} days free over the period for {} days of effort",
-            role.effort_days
-        ));
+        why.push(free_days_reason(days, role.effort_days));
     }
     if let Some(km) = distance_km {
         why.push(format!("{km} km from the lead co-op"));
@@ -262,4 +259,39 @@ pub fn for_role(
         role_id,
         items: ranked.into_iter().map(|(_, _, s)| s).collect(),
     })
+}
+
+/// `days` to a tenth, never below nothing: rounding what is left of a stretch
+/// taken up may leave a hair under zero, which reads "-0 days".
+fn tenths_of_days(days: f64) -> f64 {
+    let tenths = (days * 10.0).round() / 10.0;
+    if tenths > 0.0 { tenths } else { 0.0 }
+}
+
+/// The reason a suggestion gives for its free time.
+fn free_days_reason(days: f64, effort_days: u32) -> String {
+    if days > 0.0 {
+        format!("{days} days free over the period for {effort_days} days of effort")
+    } else {
+        format!("no days free over the period for {effort_days} days of effort")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_time_never_reads_minus_nothing() {
+        assert_eq!(tenths_of_days(-0.01).to_string(), "0");
+        assert_eq!(tenths_of_days(12.345), 12.3);
+        assert_eq!(
+            free_days_reason(tenths_of_days(-0.0), 60),
+            "no days free over the period for 60 days of effort"
+        );
+        assert_eq!(
+            free_days_reason(2.5, 10),
+            "2.5 days free over the period for 10 days of effort"
+        );
+    }
 }
