@@ -169,14 +169,37 @@ async fn four_yeses_book_a_swap_and_one_no_or_silence_ends_it(backend: Backend) 
     assert_eq!(res.status(), StatusCode::OK);
     let agreed: Value = res.json().await.unwrap();
     assert_eq!(agreed["state"], "agreed");
-    let placements = agreed["placement_ids"].as_array().unwrap();
+    let placements = agreed["placements"].as_array().unwrap();
+    assert_eq!(placements.len(), 2, "the co-ops' admins see both: {agreed}");
     let first = net
         .app
         .get_json(
-            &format!("/api/v1/placements/{}", placements[0].as_str().unwrap()),
+            &format!(
+                "/api/v1/placements/{}",
+                placements[0]["id"].as_str().unwrap()
+            ),
             Some(&net.asker),
         )
         .await;
+    // Each person is given only their own placement, which opens for them.
+    let swap_path = format!("/api/v1/swaps/{}", swap["id"].as_str().unwrap());
+    for (token, name) in [(&sam_token, "Sam Samphire"), (&net.grace, "Grace Hopper")] {
+        let seen = net.app.get_json(&swap_path, Some(token)).await;
+        let theirs = seen["placements"].as_array().unwrap();
+        assert_eq!(theirs.len(), 1, "{seen}");
+        assert_eq!(theirs[0]["person"]["name"], name);
+        let path = format!("/api/v1/placements/{}", theirs[0]["id"].as_str().unwrap());
+        assert_eq!(
+            net.app.get(&path, Some(token)).await.status(),
+            StatusCode::OK
+        );
+    }
+    let told = net.app.told(&sam_token, "swap.proposed").await;
+    assert!(
+        told.iter()
+            .any(|t| t.contains("days a week at the other's co-op from")),
+        "the proposal says what is asked: {told:?}"
+    );
     assert_eq!(first["state"], "accepted");
     assert_eq!(first["offering_coop"]["slug"], "lend-coop");
     assert_eq!(first["requesting_coop"]["slug"], "ask-coop");

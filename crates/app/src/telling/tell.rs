@@ -9,7 +9,7 @@ use coophub_domain::bidding::{Bid, BidState};
 use coophub_domain::coop::Coop;
 use coophub_domain::notify::{Audience, EventKind, NewEvent};
 use coophub_domain::person::Person;
-use coophub_domain::sharing::{Placement, days_a_week};
+use coophub_domain::sharing::{Placement, SwapProposal, days_a_week};
 use coophub_store::{DbConnection, StoreError, notifications, people, users};
 use uuid::Uuid;
 
@@ -205,14 +205,22 @@ pub fn bid_moved(
 pub fn swap(
     conn: &mut DbConnection,
     viewer: &Viewer,
-    swap: Uuid,
+    proposal: &SwapProposal,
     sides: [(&Person, &Coop); 2],
     kind: EventKind,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    let swap = proposal.id;
     let [a, b] = sides.map(|(person, coop)| format!("{} of {}", person.name, coop.profile.name));
+    let booking = proposal.booking;
     let summary = match kind {
-        EventKind::SwapProposed => format!("A rotation swap between {a} and {b} was proposed"),
+        EventKind::SwapProposed => format!(
+            "A rotation swap is proposed: {a} and {b} each spend {} at the other's \
+             co-op from {} to {}; it is booked once both people and both co-ops say yes",
+            days_a_week(booking.half_days),
+            booking.range.start,
+            booking.range.end
+        ),
         EventKind::SwapAgreed => {
             format!("The rotation swap between {a} and {b} is agreed: both placements are booked")
         }

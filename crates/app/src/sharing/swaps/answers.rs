@@ -31,7 +31,7 @@ pub fn show(
         first,
         second,
     } = load::<Swap>(conn, viewer, &id, (), Lock::Read)?;
-    Ok(SwapView::new(proposal, &first, &second, now))
+    Ok(SwapView::new(proposal, &first, &second, viewer, now))
 }
 
 /// The viewer agrees to the swap `id` or refuses it, for every party they
@@ -73,8 +73,8 @@ pub fn answer(
         _ => EventKind::SwapAnswered,
     };
     let sides = [first.side(), second.side()];
-    tell::swap(conn, viewer, proposal.id, sides, kind, now)?;
-    Ok(SwapView::new(proposal, &first, &second, now))
+    tell::swap(conn, viewer, &proposal, sides, kind, now)?;
+    Ok(SwapView::new(proposal, &first, &second, viewer, now))
 }
 
 /// A swap's state as sentences name it ("a swap that is agreed").

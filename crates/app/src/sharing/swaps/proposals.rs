@@ -98,13 +98,6 @@ pub fn propose(
     };
     swaps::insert(conn, &proposal, now)?;
     let sides = [mine.side(), fit.other.side()];
-    tell::swap(
-        conn,
-        viewer,
-        proposal.id,
-        sides,
-        EventKind::SwapProposed,
-        now,
-    )?;
-    Ok(SwapView::new(proposal, &mine, &fit.other, now))
+    tell::swap(conn, viewer, &proposal, sides, EventKind::SwapProposed, now)?;
+    Ok(SwapView::new(proposal, &mine, &fit.other, viewer, now))
 }

@@ -5,6 +5,9 @@ use coophub_domain::sharing::*;
 use serde::Serialize;
 use uuid::Uuid;
 
+use coophub_domain::access::sharing::PlacementFacts;
+use coophub_domain::access::{self, Viewer};
+
 use crate::shapes::{CoopRef, PersonRef, SkillRef, days};
 use crate::sharing::rotations::Asked;
 
@@ -138,8 +141,20 @@ pub struct SwapView {
     pub proposed_at: DateTime<Utc>,
     /// When it lapses unless everyone agrees.
     pub lapses_at: DateTime<Utc>,
-    /// Once agreed: the first person's placement, then the second's.
-    pub placement_ids: Option<[Uuid; 2]>,
+    /// Once agreed: the placements booked, each with the person placed; to
+    /// each viewer only those they may open (a person sees their own, the
+    /// two co-ops' people both).
+    pub placements: Vec<SwapPlacement>,
+}
+
+/// A placement a swap booked.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SwapPlacement {
+    /// The placement.
+    pub id: Uuid,
+    /// Who it places.
+    pub person: PersonRef,
 }
 
 impl RotationView {
@@ -184,9 +199,37 @@ impl SwapSide {
 }
 
 impl SwapView {
-    /// The view of `proposal` between `first` and `second`, as of `now`.
-    pub fn new(proposal: SwapProposal, first: &Asked, second: &Asked, now: DateTime<Utc>) -> Self {
+    /// The view of `proposal` between `first` and `second` for `viewer`, as
+    /// of `now`.
+    pub fn new(
+        proposal: SwapProposal,
+        first: &Asked,
+        second: &Asked,
+        viewer: &Viewer,
+        now: DateTime<Utc>,
+    ) -> Self {
         let state = proposal.swap.state_at(now);
+        // Each person is placed at the other's co-op (see `swaps::book`).
+        let booked = |id: Uuid, placed: &Asked, host: &Asked| {
+            let facts = PlacementFacts {
+                offering: placed.coop.id,
+                requesting: host.coop.id,
+                person_account: placed.person.user_id,
+            };
+            access::sharing::read_placement(viewer, facts)
+                .is_ok()
+                .then(|| SwapPlacement {
+                    id,
+                    person: person_ref(placed),
+                })
+        };
+        let placements = proposal
+            .placements
+            .map(|(a, b)| [booked(a, first, second), booked(b, second, first)])
+            .into_iter()
+            .flatten()
+            .flatten()
+            .collect();
         Self {
             id: proposal.id,
             first: SwapSide::of(first),
@@ -203,7 +246,7 @@ impl SwapView {
             agreed: proposal.swap.agreed,
             proposed_at: proposal.swap.proposed_at,
             lapses_at: proposal.swap.proposed_at + Duration::days(SWAP_DAYS),
-            placement_ids: proposal.placements.map(|(a, b)| [a, b]),
+            placements,
         }
     }
 }
