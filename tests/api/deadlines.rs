@@ -94,6 +94,13 @@ async fn a_calendar_holds_the_deadlines_of_bids_and_alerts(backend: Backend) {
         app.get("/api/v1/me/deadlines.ics", None).await.status(),
         StatusCode::UNAUTHORIZED
     );
+
+    // Submitted, the bid asks for nothing more: neither the submission nor
+    // its sections.
+    net.ok(&bid, "decision", &json!({"go": true}), &net.lead)
+        .await;
+    net.ok(&bid, "submit", &json!({}), &net.lead).await;
+    assert!(calendar_of(app, &net.lead).await.is_empty());
 }
 
 async fn offers_and_availability_show_when_they_lapse(backend: Backend) {

@@ -41,8 +41,9 @@ pub fn deadlines(
     let coops: Vec<_> = viewer.roles.iter().map(|held| held.coop).collect();
     let administered = viewer.administered();
     let mut found = Vec::new();
+    // A submitted bid asks for nothing more (the reminders agree).
     for bid in bids::visible_to(conn, &coops, &administered, ALL)?.0 {
-        if !bid.state.open() {
+        if !bid.state.before_submission() {
             continue;
         }
         let case = BidCase::of(conn, bid)?;

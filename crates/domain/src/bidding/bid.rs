@@ -105,6 +105,11 @@ impl BidState {
     pub fn open(self) -> bool {
         matches!(self, BidState::Forming | BidState::Go | BidState::Submitted)
     }
+
+    /// Not yet sent: the deadline and the sections still ask for work.
+    pub fn before_submission(self) -> bool {
+        matches!(self, BidState::Forming | BidState::Go)
+    }
 }
 
 /// One criterion of a go/no-go decision: its weight and the score given.
