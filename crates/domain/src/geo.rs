@@ -7,6 +7,16 @@ pub const MAX_RADIUS_KM: f64 = 20_000.0;
 /// in a query, in km.
 pub const DEFAULT_RADIUS_KM: f64 = 50.0;
 
+/// `km` if it is a radius a search takes (more than 0, at most
+/// [`MAX_RADIUS_KM`]); the error says the rule.
+pub fn radius_km(km: f64) -> Result<f64, String> {
+    if km > 0.0 && km <= MAX_RADIUS_KM {
+        Ok(km)
+    } else {
+        Err(format!("must be more than 0 and at most {MAX_RADIUS_KM}"))
+    }
+}
+
 /// Great-circle distance in km (the haversine formula, on a sphere of the
 /// Earth's mean radius): close enough for "within 30 km" and for ordering.
 pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {

@@ -3,7 +3,7 @@
 use actix_web::{get, web};
 use coophub_app::directory::coops::{self, CoopList, CoopQuery};
 use coophub_domain::coop::{LegalForm, MembershipStatus};
-use coophub_domain::geo::{DEFAULT_RADIUS_KM, MAX_RADIUS_KM};
+use coophub_domain::geo::{self, DEFAULT_RADIUS_KM};
 use coophub_domain::places;
 use serde::Deserialize;
 
@@ -100,13 +100,7 @@ fn near(point: Option<&str>, radius_km: Option<f64>) -> Result<Option<(f64, f64,
         message,
     };
     let radius = match radius_km {
-        Some(km) if !(km > 0.0 && km <= MAX_RADIUS_KM) => {
-            return Err(invalid(
-                "radius_km",
-                format!("must be more than 0 and at most {MAX_RADIUS_KM}"),
-            ));
-        }
-        Some(km) => km,
+        Some(km) => geo::radius_km(km).map_err(|m| invalid("radius_km", m))?,
         None => DEFAULT_RADIUS_KM,
     };
     match point {

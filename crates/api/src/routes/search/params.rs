@@ -3,7 +3,7 @@
 
 use coophub_app::search::SearchAsk;
 use coophub_domain::coop::{LegalForm, MembershipStatus};
-use coophub_domain::geo::{DEFAULT_RADIUS_KM, MAX_RADIUS_KM};
+use coophub_domain::geo::{self, DEFAULT_RADIUS_KM};
 use coophub_domain::person::MAX_DAYS_PER_WEEK;
 use coophub_domain::places;
 use coophub_search::{DocKind, Sort, word_count};
@@ -110,13 +110,7 @@ pub(crate) fn parse(query: &str) -> Result<SearchAsk, ApiError> {
                 }
                 "radius_km" => {
                     let km: f64 = number("radius_km", &value)?;
-                    if !(km > 0.0 && km <= MAX_RADIUS_KM) {
-                        return Err(invalid(
-                            "radius_km",
-                            format!("must be more than 0 and at most {MAX_RADIUS_KM}"),
-                        ));
-                    }
-                    radius = Some(km);
+                    radius = Some(geo::radius_km(km).map_err(|m| invalid("radius_km", m))?);
                 }
                 "available_from" | "available_to" => {
                     let date = chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
