@@ -39,7 +39,7 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
     )
     .await;
     save(
-        json!({"name": "Hosting", "coop": "partner-coop", "skills": ["hosting"]}),
+        json!({"name": "Web design", "coop": "partner-coop", "skills": ["web-design"]}),
         net.partner.clone(),
     )
     .await;
@@ -137,7 +137,10 @@ async fn a_matching_tender_tells_each_alert_once(backend: Backend) {
     );
 
     let listed = app.get_json("/api/v1/me/alerts", Some(&net.partner)).await;
-    assert_eq!(listed["items"][0]["filters"]["skills"], json!(["hosting"]));
+    assert_eq!(
+        listed["items"][0]["filters"]["skills"],
+        json!(["web-design"])
+    );
     assert_eq!(listed["items"][0]["coop"], "partner-coop");
     let path = format!("/api/v1/me/alerts/{}", mine["id"].as_str().unwrap());
     let res = app

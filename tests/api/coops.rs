@@ -34,9 +34,13 @@ pub fn coop(slug: &str) -> Value {
 
 /// Creates `slug` as `token`'s user and approves it as `admin`; answers the co-op.
 pub async fn approved_coop(app: &TestApp, slug: &str, token: &str, admin: &str) -> Value {
-    let res = app
-        .post_json("/api/v1/coops", &coop(slug), Some(token))
-        .await;
+    approved(app, &coop(slug), token, admin).await
+}
+
+/// Creates the co-op `body` as `token`'s user and approves it as `admin`.
+pub async fn approved(app: &TestApp, body: &Value, token: &str, admin: &str) -> Value {
+    let slug = body["slug"].as_str().unwrap();
+    let res = app.post_json("/api/v1/coops", body, Some(token)).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     let res = app
         .post_json(

@@ -99,7 +99,8 @@ async fn a_calendar_holds_the_deadlines_of_bids_and_alerts(backend: Backend) {
     // its sections.
     net.ok(&bid, "decision", &json!({"go": true}), &net.lead)
         .await;
-    net.ok(&bid, "submit", &json!({}), &net.lead).await;
+    net.ok(&bid, "submit", &json!({"confirm": true}), &net.lead)
+        .await;
     assert!(calendar_of(app, &net.lead).await.is_empty());
 }
 

@@ -67,7 +67,8 @@ async fn a_steward_naming_a_bid_they_cannot_see_learns_nothing(backend: Backend)
     let won = net.open_bid().await;
     net.ok(&won, "decision", &json!({"go": true}), &net.lead)
         .await;
-    net.ok(&won, "submit", &json!({}), &net.lead).await;
+    net.ok(&won, "submit", &json!({"confirm": true}), &net.lead)
+        .await;
     net.ok(&won, "win", &json!({}), &net.lead).await;
     let res = app
         .post_json(&path, &spend(won["id"].as_str().unwrap()), Some(&steward))

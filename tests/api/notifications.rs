@@ -191,7 +191,8 @@ async fn the_inbox_lists_unread_first_and_marks_read(backend: Backend) {
     net.partner_joins(&bid).await;
     net.ok(&bid, "decision", &json!({"go": true}), &net.lead)
         .await;
-    net.ok(&bid, "submit", &json!({}), &net.lead).await;
+    net.ok(&bid, "submit", &json!({"confirm": true}), &net.lead)
+        .await;
     let inbox = app
         .get_json("/api/v1/me/notifications", Some(&net.partner))
         .await;

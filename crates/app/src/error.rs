@@ -104,6 +104,9 @@ pub enum Clash {
     ClaimDecided,
     /// Nobody administers the co-op yet: it can be claimed.
     CoopUnclaimed,
+    /// The bid has unstaffed roles, open sections or unanswered invitations,
+    /// and the submission did not confirm.
+    NotReady,
 }
 
 /// One thing a request conflicts with, inside a 409 problem document;

@@ -306,6 +306,7 @@ fn tender(
         buyer_name: Some(format!("{} {}", town.0, pick(rng, corpus::BUYERS))),
         buyer_id: None,
         region: Some(town.1.into()),
+        place: Some(town.0.into()),
         value: Some(TenderValue {
             amount: rng.random_range(10_000..500_000) * 100,
             gross: None,

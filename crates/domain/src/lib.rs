@@ -11,6 +11,7 @@ pub mod bidding;
 pub mod case_study;
 pub mod clock;
 pub mod consent;
+pub mod conversation;
 pub mod coop;
 pub mod dates;
 mod expected;

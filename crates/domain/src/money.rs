@@ -75,9 +75,38 @@ pub fn major_units(minor: i64) -> f64 {
     minor as f64 / 100.0
 }
 
+/// `minor` units of `currency` as a person reads them: `GBP 850,000` (pence
+/// only when there are some: `GBP 1,234.50`).
+pub fn written(minor: i64, currency: &str) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let (major, pence) = (minor.unsigned_abs() / 100, minor.unsigned_abs() % 100);
+    let digits = major.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let fraction = if pence == 0 {
+        String::new()
+    } else {
+        format!(".{pence:02}")
+    };
+    format!("{currency} {sign}{grouped}{fraction}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_written_as_people_read_them() {
+        assert_eq!(written(85_000_000, "GBP"), "GBP 850,000");
+        assert_eq!(written(123_450, "EUR"), "EUR 1,234.50");
+        assert_eq!(written(5, "GBP"), "GBP 0.05");
+        assert_eq!(written(-100_000, "GBP"), "GBP -1,000");
+    }
 
     #[test]
     fn sums_are_checked() {

@@ -23,6 +23,7 @@ mod rebuild;
 mod schema;
 mod search;
 mod statistics;
+mod typed;
 
 pub use complete::Completion;
 pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry, Standing};
@@ -32,3 +33,4 @@ pub use listings::{offer_document, opportunity_document, request_document};
 pub use query::{query_words, word_count};
 pub use rebuild::Rebuild;
 pub use search::{AvailabilityFilter, Facets, Hit, SearchRequest, SearchResults, Sort};
+pub use typed::TypedWords;

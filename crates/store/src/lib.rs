@@ -17,6 +17,7 @@ pub mod deadline_feeds;
 mod error;
 pub mod fund;
 pub mod mail;
+pub mod messages;
 mod migrations;
 pub mod notifications;
 mod page;

@@ -452,6 +452,24 @@ diesel::table! {
         region -> Nullable<Text>,
         /// Whose it is: NULL for the network's, else a member co-op admin's account.
         source_account -> Nullable<Text>,
+        /// Where the work is as an address gives it (locality, postcode).
+        place -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// Conversations in bids and placements.
+    messages (id) {
+        id -> Text,
+        /// `bid` or `placement`.
+        thread -> Text,
+        thread_id -> Text,
+        /// In a bid: the invited co-op the message is between; NULL: the consortium's.
+        to_coop_id -> Nullable<Text>,
+        author_id -> Nullable<Text>,
+        author_coop_id -> Nullable<Text>,
+        text -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -498,6 +516,8 @@ diesel::table! {
         updated_at -> Timestamp,
         /// When it was won, lost or withdrawn.
         closed_at -> Nullable<Timestamp>,
+        /// The readiness a go/no-go decision was taken with (JSON).
+        decision_readiness -> Nullable<Text>,
     }
 }
 
@@ -844,6 +864,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     coop_roles,
     coop_claims,
     enquiries,
+    messages,
     skills,
     users,
     skill_aliases,

@@ -6,6 +6,8 @@ mod bids;
 mod concurrency;
 mod ocds_out;
 mod opportunities;
+mod readiness;
+mod relevance;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -99,7 +101,7 @@ impl Consortium {
             .await;
         assert_eq!(res.status(), StatusCode::CREATED);
         // A Contracts-Finder-shaped call for tenders: web site design (CPV
-        // 72413000) implies consultancy, web development, hosting, web design, UX.
+        // 72413000) asks for web design, web development or UX.
         let package = json!({"uri": "https://example.org/p", "version": "1.1",
             "publishedDate": "2026-12-01T09:00:00Z",
             "releases": [{"ocid": "ocds-b5fd17-walk-0001", "id": "ocds-b5fd17-walk-0001-1",

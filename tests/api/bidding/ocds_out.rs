@@ -135,7 +135,8 @@ async fn a_bid_exports_as_an_ocds_release_that_validates(backend: Backend) {
     net.partner_joins(&bid).await;
     net.ok(&bid, "decision", &json!({"go": true}), &net.lead)
         .await;
-    net.ok(&bid, "submit", &json!({}), &net.lead).await;
+    net.ok(&bid, "submit", &json!({"confirm": true}), &net.lead)
+        .await;
     let release = exported(&net, &bid, &net.partner).await;
     assert_valid(&validator, &release);
     assert_eq!(release["ocid"], "ocds-h6vhtk-fixture-0003");

@@ -98,16 +98,7 @@ async fn ocds_packages_import_all_or_nothing_and_the_newer_release_wins(backend:
         .iter()
         .map(|s| s["slug"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        skills,
-        [
-            "consultancy",
-            "web-development",
-            "hosting",
-            "web-design",
-            "ux-design"
-        ]
-    );
+    assert_eq!(skills, ["web-design", "web-development", "ux-design"]);
 
     // Again: nothing changes. A newer release updates; an older one does not.
     let again: Value = import(&app, RELEASES, Some(&admin))
@@ -174,10 +165,7 @@ async fn opportunities_filter_and_rank_for_a_coop(backend: Backend) {
         .iter()
         .map(|s| s["slug"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        skills,
-        ["consultancy", "test-automation", "it-security", "rust"]
-    );
+    assert_eq!(skills, ["it-security", "rust"]);
     let bad = json!({"title": " ", "cpv": ["7281"], "skills": [""], "buyer_name": "b".repeat(301)});
     let res = app
         .post_json("/api/v1/opportunities", &bad, Some(&admin))
@@ -239,8 +227,8 @@ async fn opportunities_filter_and_rank_for_a_coop(backend: Backend) {
             .as_array()
             .unwrap()
             .iter()
-            .any(|m| m == "hosting"),
-        "{first}"
+            .any(|m| m == "accessibility"),
+        "its words name WCAG: {first}"
     );
     assert!(
         ranked["items"]

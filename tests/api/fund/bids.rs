@@ -24,7 +24,8 @@ async fn a_won_bids_fund_share_is_income_of_the_year(backend: Backend) {
         .await;
     net.ok(&bid, "decision", &json!({"go": true}), &net.lead)
         .await;
-    net.ok(&bid, "submit", &json!({}), &net.lead).await;
+    net.ok(&bid, "submit", &json!({"confirm": true}), &net.lead)
+        .await;
     net.ok(&bid, "win", &json!({}), &net.lead).await;
     let shares = net
         .app

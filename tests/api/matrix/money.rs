@@ -54,7 +54,7 @@ pub fn rows() -> Vec<Row> {
         row(POST, "/api/v1/bids/{bid_invited}/invitations/{party}/answer",
             Some(json!({"accept": true})), [401, 404, 404, 200, 403, 403, 404]),
         row(POST, "/api/v1/bids/{bid}/decision", Some(json!({"go": true})), lead(200)),
-        row(POST, "/api/v1/bids/{bid_go}/submit", None, lead(200)),
+        row(POST, "/api/v1/bids/{bid_go}/submit", Some(json!({"confirm": true})), lead(200)),
         row(POST, "/api/v1/bids/{bid_submitted}/win", None, lead(200)),
         row(POST, "/api/v1/bids/{bid_submitted}/lose", None, lead(200)),
         row(POST, "/api/v1/bids/{bid_won}/case-study", Some(json!({})), lead(201)),

@@ -66,6 +66,18 @@ fn read_document(
     payload: &mut Payload,
 ) -> impl Future<Output = Result<serde_json::Value, ApiError>> + 'static {
     let media_type = check_json_media_type(req);
+    let body = read_bytes(req, payload);
+    async move {
+        media_type?;
+        parse_document(&body.await?)
+    }
+}
+
+/// The body's bytes, once its size (413) and arrival time (408) are checked.
+fn read_bytes(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<web::Bytes, ApiError>> + 'static {
     let rules = req.app_data::<BodyRules>().copied().unwrap_or(BodyRules {
         limit: usize::MAX,
         timeout: std::time::Duration::MAX,
@@ -73,7 +85,6 @@ fn read_document(
     let limit = rules.limit;
     let body = web::Bytes::from_request(req, payload);
     async move {
-        media_type?;
         let body = actix_web::rt::time::timeout(rules.timeout, body)
             .await
             .map_err(|_| ApiError::Http {
@@ -83,7 +94,7 @@ fn read_document(
                     rules.timeout.as_secs()
                 ),
             })?;
-        let bytes = body.map_err(|error| {
+        body.map_err(|error| {
             if error.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::PayloadTooLarge { limit }
             } else {
@@ -92,8 +103,34 @@ fn read_document(
                     detail: format!("the request body could not be read: {error}"),
                 }
             }
-        })?;
-        parse_document(&bytes)
+        })
+    }
+}
+
+/// A JSON body that may be left out: an empty body is `None`; any other is
+/// read as [`Json`] reads it.
+#[derive(Debug)]
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let media_type = check_json_media_type(req);
+        let body = read_bytes(req, payload);
+        Box::pin(async move {
+            let bytes = body.await?;
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Ok(OptionalJson(None));
+            }
+            media_type?;
+            let Shaped { value, problems } = read_all(parse_document(&bytes)?);
+            match value {
+                Some(value) if problems.0.is_empty() => Ok(OptionalJson(Some(value))),
+                _ => Err(ApiError::InvalidBody(problems)),
+            }
+        })
     }
 }
 

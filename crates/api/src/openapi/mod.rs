@@ -15,6 +15,7 @@ mod constraints;
 mod keywords;
 mod merge_patch;
 pub(crate) mod ocds;
+mod optional_bodies;
 mod rules;
 mod statuses;
 mod unions;
@@ -105,6 +106,7 @@ fn stated(collected: &OpenApiDoc) -> Result<OpenApiDoc, String> {
     let mut doc = serde_json::to_value(collected).map_err(|e| e.to_string())?;
     constraints::state_rules(&mut doc)?;
     merge_patch::state_patch_bodies(&mut doc)?;
+    optional_bodies::unwrap_optional_bodies(&mut doc);
     statuses::add_shared_statuses(&mut doc);
     unions::name_tagged_unions(&mut doc)?;
     serde_json::from_value(doc).map_err(|e| e.to_string())

@@ -112,6 +112,8 @@ codes! {
     ClaimDecided = "claim_decided", CONFLICT, "Claim decided";
     /// Nobody administers the co-op yet: it can be claimed.
     CoopUnclaimed = "coop_unclaimed", CONFLICT, "Nobody administers the co-op yet";
+    /// The bid is not ready and the submission did not confirm.
+    NotReady = "not_ready", CONFLICT, "The bid is not ready";
     /// A body length is required.
     LengthRequired = "length_required", LENGTH_REQUIRED, "Length required";
     /// `If-Match` does not name the current version.

@@ -65,6 +65,7 @@ impl From<Clash> for Code {
             Clash::CoopHasAdmins => Self::CoopHasAdmins,
             Clash::ClaimDecided => Self::ClaimDecided,
             Clash::CoopUnclaimed => Self::CoopUnclaimed,
+            Clash::NotReady => Self::NotReady,
         }
     }
 }

@@ -210,6 +210,18 @@ impl DecisionBody {
     }
 }
 
+/// Submitting a bid; the body may be left out.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SubmitBody {
+    /// Submit even though the bid is not ready (roles unstaffed, sections
+    /// open, invitations unanswered); without it such a bid answers 409
+    /// `not_ready` listing them.
+    #[serde(default)]
+    pub confirm: bool,
+}
+
 /// The lead invites a co-op, optionally to roles.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

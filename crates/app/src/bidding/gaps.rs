@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::read_rates;
-use coophub_domain::bidding::{Evidence, coop_fit};
+use coophub_domain::bidding::{Evidence, NeedSource, coop_fit, tender_needs};
 use coophub_store::DbConnection;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -117,6 +117,34 @@ fn gaps_of(case: &BidCase, all: &[Capability]) -> GapsView {
         let least = wanted.entry(skill.skill.slug.clone()).or_default();
         *least = (*least).max(skill.level);
     }
+    // A skill the tender's code offers as one of several ways to show the
+    // same capability is no gap when the consortium shows another of them
+    // (72413000 asks for web design, web development or UX); a role's
+    // skills are wanted for themselves.
+    let asked: Vec<String> = case
+        .opportunity
+        .required_skills
+        .iter()
+        .map(|s| s.slug.clone())
+        .collect();
+    let needs: Vec<_> = tender_needs(&case.opportunity.tender, &asked)
+        .into_iter()
+        .filter(|need| !matches!(need.source, NeedSource::Words { .. }))
+        .collect();
+    let shown = |skill: &str| {
+        members
+            .iter()
+            .any(|m| !m.evidence.evidence_of(skill).is_empty())
+    };
+    let met_otherwise = |skill: &str| {
+        !case
+            .roles
+            .iter()
+            .any(|r| r.skills.iter().any(|s| s.skill.slug == skill))
+            && needs.iter().any(|need| {
+                need.skills.iter().any(|s| s == skill) && need.skills.iter().any(|s| shown(s))
+            })
+    };
     let mut matrix = Vec::new();
     let mut gaps = Vec::new();
     for (skill, min_level) in &wanted {
@@ -137,7 +165,7 @@ fn gaps_of(case: &BidCase, all: &[Capability]) -> GapsView {
         let at_level = cells
             .iter()
             .any(|c| c.level.is_some_and(|l| l >= *min_level));
-        if !covered {
+        if !covered && !met_otherwise(skill) {
             let mut outside: Vec<(usize, &Capability)> = all
                 .iter()
                 .filter(|c| !consortium.contains(&c.coop.id))

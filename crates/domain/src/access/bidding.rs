@@ -133,6 +133,28 @@ pub fn write_sections(viewer: &Viewer, bid: &BidFacts) -> Result<(), Denied> {
     }
 }
 
+/// Whether the viewer reads the bid's messages to `to` (`None`: the
+/// consortium's): the consortium reads its own; those between the bid's
+/// managers and an invited co-op, the managers and that co-op's admins.
+pub fn read_message(viewer: &Viewer, bid: &BidFacts, to: Option<Uuid>) -> bool {
+    match to {
+        None => bid.in_consortium(viewer),
+        Some(coop) => bid.manager(viewer) || viewer.is_admin_of(coop),
+    }
+}
+
+/// Write in the bid's conversation to `to`: whoever reads it; everyone else
+/// who may see the bid is refused, and those who may not are told nothing.
+pub fn write_message(viewer: &Viewer, bid: &BidFacts, to: Option<Uuid>) -> Result<(), Denied> {
+    signed_in(viewer)?;
+    read_bid(viewer, bid)?;
+    if read_message(viewer, bid, to) {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden(Needed::ConsortiumMember))
+    }
+}
+
 /// Answer an invitation for `coop`: its admins.
 pub fn answer_invitation(viewer: &Viewer, bid: &BidFacts, coop: Uuid) -> Result<(), Denied> {
     signed_in(viewer)?;

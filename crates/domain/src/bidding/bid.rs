@@ -154,6 +154,18 @@ pub enum SectionStatus {
     Done,
 }
 
+impl SectionStatus {
+    /// Where it stands, in a person's words.
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::Todo => "not started",
+            Self::Drafting => "being written",
+            Self::Review => "in review",
+            Self::Done => "done",
+        }
+    }
+}
+
 /// Whether a section due on `due` is late on `today`.
 pub fn late(due: Option<NaiveDate>, status: SectionStatus, today: NaiveDate) -> bool {
     status != SectionStatus::Done && due.is_some_and(|due| today > due)

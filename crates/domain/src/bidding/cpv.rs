@@ -1,174 +1,74 @@
-//! From CPV codes to skills: which skills of the vocabulary a tender needs,
-//! read from the Common Procurement Vocabulary codes its notice carries
-//! (CPV 2008, Commission Regulation (EC) No 213/2008). Only the parts of the
-//! hierarchy our network works in are mapped: software packages (division
-//! 48), IT services (72), research and marketing (79.3), printing and design
-//! (79.8), training (80.5), film and video (92.1) and design and management
-//! consultancy (79.4).
+//! From CPV codes to skills: which skills of the vocabulary a tender asks
+//! for, read from the Common Procurement Vocabulary codes its notice
+//! carries (CPV 2008, Commission Regulation (EC) No 213/2008). The table
+//! (`data/cpv-skills.tsv`) covers the divisions tech co-ops bid in: software
+//! packages (48), IT services (72), research (73), business services with
+//! marketing, design and printing (79), training (80) and film and video
+//! (92), with the parents their codes roll up to.
 //!
-//! Codes match by prefix: a code's significant part is its digits without the
-//! trailing zeros (at least the two of its division), so a notice coded
-//! 72413000 (web site design) gets what 72413000, 72410000 (provider
-//! services), 72400000 (Internet services) and 72000000 (IT services) each
-//! imply.
+//! Codes match by prefix: a code's significant part is its digits without
+//! the trailing zeros (at least the two of its division). A code takes the
+//! entry of the most specific listed code it falls under, so 72413000 (web
+//! site design) asks for web design, and 72590000 (not listed) for what
+//! 72500000 (computer-related services) asks. Each entry's skills are
+//! alternatives: a co-op showing any one of them shows it can do the work.
+
+use std::sync::LazyLock;
 
 use crate::validation::{FieldError, ValidationErrors};
 
+/// The table, compiled in.
+const DATA: &str = include_str!("../../data/cpv-skills.tsv");
+
 /// One mapped code: the eight digits (without the check digit), the CPV
-/// 2008 description, and the skills (vocabulary slugs) it implies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// 2008 description, and the skills (vocabulary slugs) it asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CpvSkills {
     /// Eight digits, e.g. `72413000`.
     pub code: &'static str,
     /// The CPV description.
     pub description: &'static str,
-    /// Canonical skill slugs.
-    pub skills: &'static [&'static str],
+    /// Canonical skill slugs, any one of which shows the capability.
+    pub skills: Vec<&'static str>,
 }
 
-const fn cpv(
-    code: &'static str,
-    description: &'static str,
-    skills: &'static [&'static str],
-) -> CpvSkills {
-    CpvSkills {
-        code,
-        description,
-        skills,
+/// The shipped table, in code order.
+pub static CPV_SKILLS: LazyLock<Vec<CpvSkills>> = LazyLock::new(|| {
+    DATA.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let (code, description, skills) = (fields.next()?, fields.next()?, fields.next()?);
+            Some(CpvSkills {
+                code,
+                description,
+                skills: skills.split(',').filter(|s| !s.is_empty()).collect(),
+            })
+        })
+        .collect()
+});
+
+/// The entry of the most specific listed code `code` (eight digits) falls under.
+pub fn cpv_entry(code: &str) -> Option<&'static CpvSkills> {
+    CPV_SKILLS
+        .iter()
+        .filter(|entry| code.starts_with(significant(entry.code)))
+        .max_by_key(|entry| significant(entry.code).len())
+}
+
+/// The entries `codes` (as publishers write them) fall under, each once, in
+/// the order of the codes.
+pub fn cpv_entries<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<&'static CpvSkills> {
+    let mut entries: Vec<&'static CpvSkills> = Vec::new();
+    for code in codes.into_iter().filter_map(cpv_digits) {
+        if let Some(entry) = cpv_entry(&code)
+            && !entries.iter().any(|held| held.code == entry.code)
+        {
+            entries.push(entry);
+        }
     }
+    entries
 }
-
-/// The shipped table, most general codes first within each division.
-pub const CPV_SKILLS: &[CpvSkills] = &[
-    cpv(
-        "48000000",
-        "Software package and information systems",
-        &["app-development"],
-    ),
-    cpv(
-        "48190000",
-        "Educational software package",
-        &["learning-platforms"],
-    ),
-    cpv(
-        "48200000",
-        "Networking, Internet and intranet software package",
-        &["web-development"],
-    ),
-    cpv(
-        "48300000",
-        "Document creation, drawing, imaging, scheduling and productivity software package",
-        &["document-repositories"],
-    ),
-    cpv(
-        "48400000",
-        "Business transaction and personal business software package",
-        &["business-systems"],
-    ),
-    cpv(
-        "48600000",
-        "Database and operating software package",
-        &["database-solutions"],
-    ),
-    cpv("48730000", "Security software package", &["it-security"]),
-    cpv(
-        "48800000",
-        "Information systems and servers",
-        &["hosting", "sysadmin"],
-    ),
-    cpv(
-        "72000000",
-        "IT services: consulting, software development, Internet and support",
-        &["consultancy"],
-    ),
-    cpv(
-        "72200000",
-        "Software programming and consultancy services",
-        &["app-development"],
-    ),
-    cpv(
-        "72220000",
-        "Systems and technical consultancy services",
-        &["business-analysis"],
-    ),
-    cpv(
-        "72224000",
-        "Project management consultancy services",
-        &["project-management"],
-    ),
-    cpv(
-        "72230000",
-        "Custom software development services",
-        &["app-development"],
-    ),
-    cpv(
-        "72240000",
-        "Systems analysis and programming services",
-        &["business-analysis"],
-    ),
-    cpv("72250000", "System and support services", &["sysadmin"]),
-    cpv("72300000", "Data services", &["database-solutions"]),
-    cpv(
-        "72310000",
-        "Data-processing services",
-        &["complex-data-integrations"],
-    ),
-    cpv(
-        "72316000",
-        "Data analysis services",
-        &["data-science", "analytics"],
-    ),
-    cpv("72400000", "Internet services", &["web-development"]),
-    cpv("72410000", "Provider services", &["hosting"]),
-    cpv(
-        "72413000",
-        "World wide web (www) site design services",
-        &["web-design", "ux-design"],
-    ),
-    cpv(
-        "72415000",
-        "World wide web (www) site operation host services",
-        &["hosting"],
-    ),
-    cpv("72500000", "Computer-related services", &["sysadmin"]),
-    cpv("72700000", "Computer network services", &["sysadmin"]),
-    cpv(
-        "72800000",
-        "Computer audit and testing services",
-        &["test-automation"],
-    ),
-    cpv("72810000", "Computer audit services", &["it-security"]),
-    cpv(
-        "79300000",
-        "Market and economic research; polling and statistics",
-        &["research"],
-    ),
-    cpv("79310000", "Market research services", &["user-research"]),
-    cpv(
-        "79340000",
-        "Advertising and marketing services",
-        &["marketing"],
-    ),
-    cpv(
-        "79411000",
-        "General management consultancy services",
-        &["consultancy", "strategy"],
-    ),
-    cpv(
-        "79415200",
-        "Design consultancy services",
-        &["service-design", "ux-design"],
-    ),
-    cpv("79800000", "Printing and related services", &["printing"]),
-    cpv("79822500", "Graphic design services", &["graphic-design"]),
-    cpv("80500000", "Training services", &["training"]),
-    cpv(
-        "80533000",
-        "Computer-user familiarisation and training services",
-        &["training"],
-    ),
-    cpv("92100000", "Motion picture and video services", &["film"]),
-];
 
 /// The eight digits of a CPV code as publishers write it (`72413000-8`,
 /// `72413000`, with spaces), or `None` if it is not one.
@@ -215,19 +115,14 @@ pub(crate) fn significant(code: &str) -> &str {
     &code[..kept.min(code.len())]
 }
 
-/// The skills `codes` imply, each once, in the table's order.
+/// The skills `codes` ask for, each once: their entries' skills, in the
+/// order of the codes.
 pub fn skills_for_cpv<'a>(codes: impl IntoIterator<Item = &'a str>) -> Vec<&'static str> {
-    let codes: Vec<String> = codes.into_iter().filter_map(cpv_digits).collect();
     let mut skills: Vec<&'static str> = Vec::new();
-    for entry in CPV_SKILLS {
-        if codes
-            .iter()
-            .any(|code| code.starts_with(significant(entry.code)))
-        {
-            for skill in entry.skills {
-                if !skills.contains(skill) {
-                    skills.push(skill);
-                }
+    for entry in cpv_entries(codes) {
+        for skill in &entry.skills {
+            if !skills.contains(skill) {
+                skills.push(skill);
             }
         }
     }
@@ -265,19 +160,30 @@ mod tests {
     }
 
     #[test]
-    fn codes_imply_the_skills_of_every_code_above_them() {
+    fn a_code_asks_for_what_its_most_specific_listed_code_does() {
         assert_eq!(
             skills_for_cpv(["72413000-8"]),
-            // 72413000 sits under 72410000 (provider services) in the hierarchy.
+            // Not hosting, though 72413000 sits under 72410000 (provider services).
+            ["web-design", "web-development", "ux-design"]
+        );
+        assert_eq!(
+            skills_for_cpv(["72000000"]),
             [
-                "consultancy",
                 "web-development",
-                "hosting",
-                "web-design",
-                "ux-design"
+                "app-development",
+                "consultancy",
+                "sysadmin"
             ]
         );
-        assert_eq!(skills_for_cpv(["72000000"]), ["consultancy"]);
+        assert_eq!(
+            cpv_entry("72590000").map(|e| e.code),
+            Some("72500000"),
+            "an unlisted code reads as its parent"
+        );
+        assert_eq!(
+            skills_for_cpv(["72262000", "72212783-3"]),
+            ["app-development", "web-development", "wordpress", "drupal"]
+        );
         assert_eq!(
             skills_for_cpv(["45000000-7", "nonsense", "7241300"]),
             Vec::<&str>::new()
@@ -289,9 +195,11 @@ mod tests {
 
     #[test]
     fn the_table_names_only_skills_of_the_vocabulary() {
-        for entry in CPV_SKILLS {
+        assert!(CPV_SKILLS.len() > 100, "the table is read");
+        for entry in CPV_SKILLS.iter() {
             assert!(cpv_digits(entry.code).is_some(), "{}", entry.code);
-            for skill in entry.skills {
+            assert!(!entry.skills.is_empty(), "{}", entry.code);
+            for skill in &entry.skills {
                 assert!(
                     SEED.iter().any(|s| s.slug == *skill),
                     "{} maps to unknown {skill}",

@@ -87,6 +87,10 @@ pub struct TenderRelease {
     /// Where the work is: the first delivery address's region of an item,
     /// else the buyer's region (as published, e.g. `North West`).
     pub region: Option<String>,
+    /// Where the work is, as an address gives it: the first delivery
+    /// address's locality and postcode, else the buyer's (`Sheffield, S1
+    /// 2HH`); what [`crate::places::locate`] places a tender by.
+    pub place: Option<String>,
     /// Value.
     pub value: Option<TenderValue>,
     /// `tender.tenderPeriod.endDate`: nothing is submitted after it.

@@ -143,6 +143,7 @@ impl ManualTender {
             description: self.description,
             buyer_name: self.buyer_name,
             buyer_id: None,
+            place: self.region.clone(),
             region: self.region,
             value: self.value,
             deadline: self.deadline,
@@ -183,6 +184,22 @@ pub struct CoopEvidence {
     pub people: Vec<String>,
 }
 
+impl CoopEvidence {
+    /// How the co-op shows `skill`: listed, in a case study, by its people
+    /// (none: it does not).
+    pub fn evidence_of(&self, skill: &str) -> Vec<Evidence> {
+        [
+            (Evidence::Listed, &self.listed),
+            (Evidence::CaseStudy, &self.case_studies),
+            (Evidence::People, &self.people),
+        ]
+        .into_iter()
+        .filter(|(_, held)| held.iter().any(|h| h == skill))
+        .map(|(kind, _)| kind)
+        .collect()
+    }
+}
+
 /// How an opportunity fits a co-op.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoopFit {
@@ -200,15 +217,7 @@ pub fn coop_fit(required: &[String], coop: &CoopEvidence) -> CoopFit {
     let mut missing = Vec::new();
     let mut points = 0.0;
     for skill in required {
-        let evidence: Vec<Evidence> = [
-            (Evidence::Listed, &coop.listed),
-            (Evidence::CaseStudy, &coop.case_studies),
-            (Evidence::People, &coop.people),
-        ]
-        .into_iter()
-        .filter(|(_, held)| held.contains(skill))
-        .map(|(kind, _)| kind)
-        .collect();
+        let evidence = coop.evidence_of(skill);
         if evidence.is_empty() {
             missing.push(skill.clone());
         } else {

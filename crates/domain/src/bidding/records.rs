@@ -55,6 +55,9 @@ pub struct Decision {
     pub criteria: Vec<Criterion>,
     /// When.
     pub decided_at: DateTime<Utc>,
+    /// How ready the bid was when it was taken (`None`: decided before
+    /// readiness was kept).
+    pub readiness: Option<super::ReadinessSnapshot>,
 }
 
 /// What a bid's value is split by, beyond its roles.

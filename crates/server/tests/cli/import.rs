@@ -176,8 +176,10 @@ async fn the_real_cotech_directory_imports_as_the_network_expects() {
             second.contains("co-ops: 0 created, 0 updated, 59 unchanged, 0 skipped"),
             "{backend:?}: {second}"
         );
+        crate::tenders::import(&db);
         let base = serve(&db).await;
-        assert_eq!(slugs(&base, "").await.0, 29, "{backend:?}");
+        let (public, all_public) = slugs(&base, "").await;
+        assert_eq!(public, 29, "{backend:?}");
         let (_, postgres) = slugs(&base, "&technology=postgres").await;
         assert_eq!(
             postgres,
@@ -198,5 +200,6 @@ async fn the_real_cotech_directory_imports_as_the_network_expects() {
             "{backend:?}"
         );
         crate::relevance::check(&base, &dir).await;
+        crate::tenders::check(&base, &all_public).await;
     }
 }

@@ -13,5 +13,6 @@ mod ocds;
 mod relevance;
 mod secrets_in_logs;
 mod sync;
+mod tenders;
 mod webhooks;
 mod writes;

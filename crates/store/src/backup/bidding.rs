@@ -1,5 +1,5 @@
-//! The bid tables in a backup, after the opportunities they refer to, and
-//! where OCDS syncs stand.
+//! The bid tables in a backup, after the opportunities they refer to, the
+//! conversations of bids and placements, and where OCDS syncs stand.
 
 use std::io::Write;
 
@@ -11,6 +11,7 @@ use crate::bidding::roles::{RoleRow, RoleSkillRow};
 use crate::bidding::sections::SectionRow;
 use crate::bidding::sync_cursors::CursorRow;
 use crate::connection::DbConnection;
+use crate::messages::MessageRow;
 use crate::schema;
 
 /// Writes the bid tables' rows to `out`, counting lines in `lines`.
@@ -57,6 +58,15 @@ pub(super) fn export(
         SectionRow,
         BidSections,
         bid_sections::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        messages,
+        MessageRow,
+        Messages,
+        messages::id
     );
     dump!(
         conn,

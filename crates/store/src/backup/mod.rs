@@ -59,6 +59,7 @@ enum Record {
     BidRoles(crate::bidding::roles::RoleRow),
     BidRoleSkills(crate::bidding::roles::RoleSkillRow),
     BidSections(crate::bidding::sections::SectionRow),
+    Messages(crate::messages::MessageRow),
     OcdsSyncCursors(crate::bidding::sync_cursors::CursorRow),
     Events(crate::notifications::EventRow),
     EventCoops(crate::notifications::EventCoopRow),
@@ -447,6 +448,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::BidSections(row) => diesel::insert_into(bid_sections::table)
+            .values(row)
+            .execute(conn),
+        Record::Messages(row) => diesel::insert_into(messages::table)
             .values(row)
             .execute(conn),
         Record::OcdsSyncCursors(row) => diesel::insert_into(ocds_sync_cursors::table)

@@ -51,6 +51,9 @@ pub(crate) struct BidRow {
     updated_at: NaiveDateTime,
     #[serde(default)]
     closed_at: Option<NaiveDateTime>,
+    // Backups written before readiness was kept lack it.
+    #[serde(default)]
+    decision_readiness: Option<String>,
 }
 
 fn basis_points(raw: i32) -> Result<u32, StoreError> {
@@ -66,6 +69,12 @@ impl BidRow {
                 criteria: serde_json::from_str(self.decision_criteria.as_deref().unwrap_or("[]"))
                     .map_err(|_| corrupt("decision_criteria"))?,
                 decided_at: time::from_db(at),
+                readiness: self
+                    .decision_readiness
+                    .as_deref()
+                    .map(serde_json::from_str)
+                    .transpose()
+                    .map_err(|_| corrupt("decision_readiness"))?,
             }),
             _ => None,
         };
@@ -110,6 +119,9 @@ impl BidRow {
             decision_reasons: decision.map(|d| d.reasons.clone()),
             decision_criteria: decision.and_then(|d| serde_json::to_string(&d.criteria).ok()),
             decided_at: decision.map(|d| time::to_db(d.decided_at)),
+            decision_readiness: decision
+                .and_then(|d| d.readiness.as_ref())
+                .and_then(|r| serde_json::to_string(r).ok()),
             value_amount: bid.value.as_ref().map(|v| v.amount),
             value_currency: bid.value.as_ref().map(|v| v.currency.clone()),
             lead_premium_bp: i32::try_from(bid.shares.lead_premium_bp).unwrap_or(i32::MAX),

@@ -53,6 +53,9 @@ pub(crate) struct OpportunityRow {
     // Backups written before provenance was kept hold the network's.
     #[serde(default)]
     pub(super) source_account: Option<String>,
+    // Backups written before places were read lack it.
+    #[serde(default)]
+    place: Option<String>,
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -118,6 +121,7 @@ impl OpportunityRow {
             created_at: stamp.created_at,
             updated_at: stamp.updated_at,
             region: tender.region.clone(),
+            place: tender.place.clone(),
             source_account: match stamp.provenance {
                 Provenance::Network => None,
                 Provenance::Member(account) => Some(account.to_string()),
@@ -153,6 +157,7 @@ impl OpportunityRow {
             buyer_name: self.buyer_name.clone(),
             buyer_id: self.buyer_id.clone(),
             region: self.region.clone(),
+            place: self.place.clone(),
             value,
             deadline: from(self.deadline),
             enquiry_deadline: from(self.enquiry_deadline),

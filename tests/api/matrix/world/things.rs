@@ -200,7 +200,8 @@ impl World {
         }
         self.ok(ADMIN, &at("decision"), json!({"go": true})).await;
         if kind != "bid_go" {
-            self.ok(ADMIN, &at("submit"), json!({})).await;
+            self.ok(ADMIN, &at("submit"), json!({"confirm": true}))
+                .await;
         }
         if kind == "bid_won" {
             self.ok(ADMIN, &at("win"), json!({})).await;

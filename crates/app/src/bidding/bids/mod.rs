@@ -9,7 +9,7 @@ mod terms;
 mod work;
 
 pub use consortium::{answer as answer_invitation, invite};
-pub use moves::make as make_move;
+pub use moves::{MoveOptions, make as make_move};
 pub use reads::{list, release, show};
 pub use terms::{Opening, change as change_terms, open};
 pub use work::{add_role, put_section};

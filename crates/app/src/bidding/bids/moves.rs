@@ -4,7 +4,9 @@
 use chrono::{DateTime, Datelike, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::manage_bid;
-use coophub_domain::bidding::{BidAction, BidRefusal, BidState, Decision, DecisionInput};
+use coophub_domain::bidding::{
+    BidAction, BidRefusal, BidState, Decision, DecisionInput, Readiness,
+};
 use coophub_store::bidding::bids;
 use coophub_store::{DbConnection, fund};
 use uuid::Uuid;
@@ -14,28 +16,50 @@ use crate::bidding::shares::shares_of;
 use crate::bidding::views::BidView;
 use crate::guard::{Lock, load};
 use crate::telling::tell;
-use crate::{AppError, Clash};
+use crate::{AppError, Clash, ConflictItem};
 
-/// Moves the bid `id` by `action` (a decision carries its reasons); the
-/// consortium is told.
+/// How a move is asked for.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MoveOptions<'a> {
+    /// A go/no-go decision's reasons and criteria.
+    pub decision: Option<&'a DecisionInput>,
+    /// Submit though the bid is not ready (roles unstaffed, sections open,
+    /// invitations unanswered).
+    pub confirm: bool,
+}
+
+/// Moves the bid `id` by `action` (a decision carries its reasons and
+/// keeps the bid's readiness; a submission of a bid that is not ready needs
+/// `confirm`); the consortium is told.
 pub fn make(
     conn: &mut DbConnection,
     viewer: &Viewer,
     id: Uuid,
     action: BidAction,
-    decision: Option<&DecisionInput>,
+    options: MoveOptions<'_>,
     now: DateTime<Utc>,
 ) -> Result<BidView, AppError> {
     let mut case = load::<BidCase>(conn, viewer, &id, manage_bid, Lock::ForChange)?;
     let deadline = case.opportunity.tender.deadline;
+    let readiness = Readiness::of(
+        &case.roles,
+        &case.sections,
+        &case.members,
+        deadline,
+        now.date_naive(),
+    );
     let bid = &mut case.bid;
     bid.state = bid.state.after(action, deadline, now).map_err(refusal)?;
-    if let Some(decision) = decision {
+    if action == BidAction::Submit && !readiness.ready() && !options.confirm {
+        return Err(not_ready(&case, &readiness));
+    }
+    if let Some(decision) = options.decision {
         bid.decision = Some(Decision {
             go: decision.go,
             reasons: decision.reasons.clone(),
             criteria: decision.criteria.clone(),
             decided_at: now,
+            readiness: Some(readiness.snapshot(&case.roles, &case.sections)),
         });
     }
     match bid.state {
@@ -65,6 +89,56 @@ fn record_fund_share(
         fund::spending::record_bid_income(conn, case.bid.id, now.year(), amount, &currency, now)?;
     }
     Ok(())
+}
+
+/// The clash of submitting a bid that is not ready, naming each thing in
+/// the way (its roles and sections; invited co-ops are counted, not named:
+/// a co-op is named once it accepts).
+fn not_ready(case: &BidCase, readiness: &Readiness) -> AppError {
+    let mut conflicts: Vec<ConflictItem> = Vec::new();
+    let mut item = |message: String| {
+        conflicts.push(ConflictItem {
+            message,
+            ..ConflictItem::default()
+        });
+    };
+    for role in case
+        .roles
+        .iter()
+        .filter(|r| readiness.unstaffed_roles.contains(&r.id))
+    {
+        item(format!("the role \"{}\" is not staffed", role.title));
+    }
+    for section in case
+        .sections
+        .iter()
+        .filter(|s| readiness.open_sections.contains(&s.id))
+    {
+        item(format!(
+            "the section \"{}\" is not done ({})",
+            section.title,
+            section.status.words()
+        ));
+    }
+    let pending = readiness.pending_invitations.len();
+    if pending > 0 {
+        item(format!(
+            "{pending} invitation{} not answered",
+            if pending == 1 { " is" } else { "s are" }
+        ));
+    }
+    AppError::Conflict {
+        clash: Clash::NotReady,
+        detail: format!(
+            "the bid is not ready to submit: {}; send {{\"confirm\": true}} to submit it as it is",
+            conflicts
+                .iter()
+                .map(|c| c.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        conflicts,
+    }
 }
 
 /// Why the state machine refused, as a clash.

@@ -1,10 +1,12 @@
 //! Tenders, imported or entered by hand, listed, and ranked for a co-op.
 
 mod entered;
+mod ranked;
 mod reads;
 
 pub use entered::{enter, import};
-pub use reads::{for_coop, list, show};
+pub use ranked::for_coop;
+pub use reads::{list, show};
 
 use chrono::{DateTime, Utc};
 use coophub_domain::bidding::TenderRelease;

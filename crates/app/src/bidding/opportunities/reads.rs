@@ -1,27 +1,23 @@
 //! Opportunities as anyone may read them, and ranked for a co-op by what it
 //! has shown it can do.
 
-use std::cmp::Ordering;
-
 use chrono::{DateTime, Utc};
-use coophub_domain::access::Viewer;
-use coophub_domain::bidding::{CoopFit, coop_fit, cpv_digits};
-use coophub_domain::coop::Coop;
+use coophub_domain::bidding::cpv_digits;
+use coophub_search::TypedWords;
 use coophub_store::bidding::opportunities::{self, OpportunityFilter};
 use coophub_store::{DbConnection, Page, skills};
 use uuid::Uuid;
 
 use crate::AppError;
-use crate::bidding::capability::capability_of;
-use crate::bidding::ranking::{CoveredView, RankedList, RankedOpportunity};
+use crate::bidding::capability::ALL;
 use crate::bidding::views::{OpportunityList, OpportunityView};
-use crate::directory::coops::READ;
-use crate::guard::{Lock, load};
 use crate::shapes::page_of;
 
 /// A page of the opportunities `filter` lets through; its skill may be
 /// any spelling (none known: nothing matches), its CPV code may carry the
-/// check digit.
+/// check digit, and its words match as the main search's do (in any order,
+/// with typos and other forms of a word) in the title, description, buyer
+/// or lots.
 pub fn list(
     conn: &mut DbConnection,
     mut filter: OpportunityFilter,
@@ -41,12 +37,37 @@ pub fn list(
         }
     }
     filter.cpv = filter.cpv.map(|c| cpv_digits(&c).unwrap_or(c));
-    let (found, total) = opportunities::list(conn, &filter, page)?;
+    let words = filter
+        .q
+        .take()
+        .map(|q| TypedWords::new(&q))
+        .filter(|words| !words.is_empty());
+    let found = match words {
+        None => opportunities::list(conn, &filter, page)?,
+        Some(words) => {
+            // Words are matched here, over what the other filters let
+            // through: the store cannot match typos and stems.
+            let (all, _) = opportunities::list(conn, &filter, ALL)?;
+            let matching: Vec<_> = all
+                .into_iter()
+                .filter(|o| {
+                    let tender = &o.tender;
+                    let mut texts = vec![tender.title.as_str(), tender.description.as_str()];
+                    texts.extend(tender.buyer_name.as_deref());
+                    texts.extend(tender.lots.iter().map(|lot| lot.title.as_str()));
+                    words.all_match(&texts)
+                })
+                .collect();
+            let (chosen, total) = page_of(matching, page);
+            (chosen, i64::try_from(total).unwrap_or(i64::MAX))
+        }
+    };
     answer.items = found
+        .0
         .into_iter()
         .map(|o| OpportunityView::new(o, now))
         .collect();
-    answer.total = total;
+    answer.total = found.1;
     Ok(answer)
 }
 
@@ -59,56 +80,4 @@ pub fn show(
     let found = opportunities::find(conn, id)?
         .ok_or_else(|| AppError::NotFound(format!("no opportunity {id}")))?;
     Ok(OpportunityView::new(found, now))
-}
-
-/// The open opportunities the co-op `slug` covers some of, best fit first
-/// (then the nearest deadline), with the evidence for each skill covered.
-pub fn for_coop(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    slug: &str,
-    page: Page,
-    now: DateTime<Utc>,
-) -> Result<RankedList, AppError> {
-    let coop = load::<Coop>(conn, viewer, slug, READ, Lock::Read)?;
-    let evidence = capability_of(conn, viewer, coop, now)?.evidence;
-    let mut ranked: Vec<(CoopFit, _)> = opportunities::open(conn, now)?
-        .into_iter()
-        .map(|opportunity| {
-            let required: Vec<String> = opportunity
-                .required_skills
-                .iter()
-                .map(|s| s.slug.clone())
-                .collect();
-            (coop_fit(&required, &evidence), opportunity)
-        })
-        .filter(|(fit, _)| !fit.covered.is_empty())
-        .collect();
-    ranked.sort_by(|(a, x), (b, y)| {
-        b.score
-            .partial_cmp(&a.score)
-            .unwrap_or(Ordering::Equal)
-            .then_with(|| x.tender.deadline.cmp(&y.tender.deadline))
-            .then_with(|| x.id.cmp(&y.id))
-    });
-    let (chosen, total) = page_of(ranked, page);
-    let items = chosen
-        .into_iter()
-        .map(|(fit, opportunity)| RankedOpportunity {
-            opportunity: OpportunityView::new(opportunity, now),
-            score: (fit.score * 1000.0).round() / 1000.0,
-            covered: fit
-                .covered
-                .into_iter()
-                .map(|(slug, evidence)| CoveredView { slug, evidence })
-                .collect(),
-            missing: fit.missing,
-        })
-        .collect();
-    Ok(RankedList {
-        items,
-        total,
-        page: page.number,
-        per_page: page.size,
-    })
 }

@@ -1,6 +1,7 @@
 //! Bids as answers show them: the same for every face.
 
 use crate::bidding::bids::BidCase;
+use crate::bidding::views::ReadinessView;
 use crate::shapes::CoopRef;
 use crate::shapes::TenderValueBody;
 use crate::shapes::{LevelledSkillView, skill_views};
@@ -8,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::{named_member, see_rates};
 use coophub_domain::bidding::{
-    BidState, Criterion, MemberStatus, SectionStatus, late, weighted_score,
+    BidState, Criterion, MemberStatus, ReadinessSnapshot, SectionStatus, late, weighted_score,
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -99,6 +100,9 @@ pub struct DecisionView {
     pub score: Option<f64>,
     /// When.
     pub decided_at: DateTime<Utc>,
+    /// How ready the bid was when it was taken (`null` for decisions taken
+    /// before readiness was kept).
+    pub readiness: Option<ReadinessSnapshot>,
 }
 
 /// A bid as the viewer may see it.
@@ -135,6 +139,8 @@ pub struct BidView {
     pub roles: Vec<RoleView>,
     /// Sections, with which are late.
     pub sections: Vec<SectionView>,
+    /// What still stands between it and submitting it.
+    pub readiness: ReadinessView,
     /// The case study it became.
     pub case_study: Option<String>,
     /// When it was submitted.
@@ -226,6 +232,7 @@ impl BidView {
                 late: late(section.due, section.status, today),
             })
             .collect();
+        let readiness = ReadinessView::of(&case, today);
         let bid = &case.bid;
         let lead = coop_ref(bid.lead_coop_id).unwrap_or(CoopRef {
             slug: String::new(),
@@ -253,10 +260,12 @@ impl BidView {
                 score: weighted_score(&d.criteria),
                 criteria: d.criteria.clone(),
                 decided_at: d.decided_at,
+                readiness: d.readiness.clone(),
             }),
             members,
             roles,
             sections,
+            readiness,
             case_study: bid.case_study_slug.clone(),
             submitted_at: bid.submitted_at,
             closed_at: bid.closed_at,

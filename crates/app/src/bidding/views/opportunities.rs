@@ -84,6 +84,9 @@ pub struct OpportunityView {
     pub buyer_id: Option<String>,
     /// Where the work is (an item's delivery region, else the buyer's), as published.
     pub region: Option<String>,
+    /// Where the work is as an address gives it (a delivery address's, else
+    /// the buyer's, locality and postcode), as published; entered tenders: the region.
+    pub place: Option<String>,
     /// Value.
     pub value: Option<ValueView>,
     /// Submission deadline.
@@ -192,6 +195,7 @@ impl OpportunityView {
             buyer_name: tender.buyer_name,
             buyer_id: tender.buyer_id,
             region: tender.region,
+            place: tender.place,
             value: tender.value.map(Into::into),
             deadline: tender.deadline,
             enquiry_deadline: tender.enquiry_deadline,

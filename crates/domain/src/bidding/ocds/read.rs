@@ -161,9 +161,9 @@ impl<'a> Release<'a> {
         }
     }
 
-    /// The first `tender.items[].deliveryAddresses[].region` (or
-    /// `deliveryAddress`), else the region of the buyer's address.
-    fn region(&self, tender: &Value) -> Option<String> {
+    /// The addresses where the work is: the items' delivery addresses
+    /// (`deliveryAddresses`, or `deliveryAddress`), then the buyer's.
+    fn addresses<'v>(&'v self, tender: &'v Value) -> impl Iterator<Item = &'v Value> {
         let items = tender
             .get("items")
             .and_then(Value::as_array)
@@ -186,9 +186,26 @@ impl<'a> Release<'a> {
                     .is_some_and(|roles| roles.iter().any(|r| r == "buyer"))
             })
             .filter_map(|p| p.get("address"));
-        delivered
-            .chain(buyer)
+        delivered.chain(buyer)
+    }
+
+    /// The first address's region (`North West`), as published.
+    fn region(&self, tender: &Value) -> Option<String> {
+        self.addresses(tender)
             .find_map(|address| text(address.get("region")))
+    }
+
+    /// The first address's locality and postcode, as published.
+    fn place(&self, tender: &Value) -> Option<String> {
+        self.addresses(tender).find_map(|address| {
+            let parts: Vec<String> = ["locality", "postalCode"]
+                .iter()
+                .filter_map(|key| text(address.get(*key)))
+                .collect();
+            // Only placed, never shown as the region is: kept short rather
+            // than refused.
+            (!parts.is_empty()).then(|| parts.join(", ").chars().take(MAX_REGION).collect())
+        })
     }
 
     fn buyer(&mut self) -> (Option<String>, Option<String>) {
@@ -317,6 +334,7 @@ impl<'a> Release<'a> {
         }
         let (buyer_name, buyer_id) = self.buyer();
         let region = self.region(&tender);
+        let place = self.place(&tender);
         let method = text(tender.get("procurementMethod"));
         let details = text(tender.get("procurementMethodDetails"));
         let suitability = tender.get("suitability");
@@ -371,6 +389,7 @@ impl<'a> Release<'a> {
             buyer_name,
             buyer_id,
             region,
+            place,
             tags,
             ocid: ocid?,
             release_id: release_id?,

@@ -1,16 +1,18 @@
 //! `POST /api/v1/bids/{id}/{decision,submit,win,lose,withdraw}`: a bid's
 //! life, each move allowed by the state machine
 //! (`coophub_domain::bidding::BidState::after`), decided under the bid's
-//! lock, by the lead co-op's admins or the coordinator.
+//! lock, by the lead co-op's admins or the coordinator; a submission of a
+//! bid that is not ready needs `{"confirm": true}`.
 
 use actix_web::{post, web};
-use coophub_app::bidding::bids;
+use coophub_app::bidding::bids::{self, MoveOptions};
+use coophub_app::bidding::bodies::SubmitBody;
 use coophub_domain::bidding::{BidAction, DecisionInput};
 use uuid::Uuid;
 
 use super::{BidView, DecisionBody};
 use crate::auth::SignedIn;
-use crate::extract::Checked;
+use crate::extract::{Checked, OptionalJson};
 use crate::problem::{ApiError, BidLead, JsonBody, Problem, TokenRequired};
 use crate::state::AppState;
 
@@ -21,18 +23,16 @@ async fn act(
     id: Uuid,
     action: BidAction,
     decision: Option<DecisionInput>,
+    confirm: bool,
 ) -> Result<web::Json<BidView>, ApiError> {
     let now = state.clock.now();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            Ok(bids::make_move(
-                conn,
-                viewer,
-                id,
-                action,
-                decision.as_ref(),
-                now,
-            )?)
+            let options = MoveOptions {
+                decision: decision.as_ref(),
+                confirm,
+            };
+            Ok(bids::make_move(conn, viewer, id, action, options, now)?)
         })
         .await?;
     Ok(web::Json(view))
@@ -64,7 +64,48 @@ pub async fn decide_bid(
     } else {
         BidAction::NoGo
     };
-    act(&state, caller, id.into_inner(), action, Some(decision)).await
+    act(
+        &state,
+        caller,
+        id.into_inner(),
+        action,
+        Some(decision),
+        false,
+    )
+    .await
+}
+
+/// Send a bid decided `go`, before the tender's deadline. A bid with roles
+/// unstaffed, sections not done or invitations unanswered answers 409
+/// `not_ready` listing them, unless the body confirms (`{"confirm": true}`).
+#[utoipa::path(
+    tag = "bidding",
+    security(("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The bid's id")),
+    request_body(content = Option<SubmitBody>, description = "May be left out"),
+    responses(
+        TokenRequired, JsonBody, BidLead,
+        (status = 200, description = "Submitted", body = BidView),
+        (status = 409, description = "Not decided go (`bid_state`), past the deadline (`past_deadline`), or not ready and not confirmed (`not_ready`, each thing in `conflicts`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/bids/{id}/submit")]
+pub async fn submit_bid(
+    state: web::Data<AppState>,
+    caller: SignedIn,
+    id: web::Path<Uuid>,
+    body: OptionalJson<SubmitBody>,
+) -> Result<web::Json<BidView>, ApiError> {
+    let confirm = body.0.unwrap_or_default().confirm;
+    act(
+        &state,
+        caller,
+        id.into_inner(),
+        BidAction::Submit,
+        None,
+        confirm,
+    )
+    .await
 }
 
 macro_rules! bid_move {
@@ -86,18 +127,11 @@ macro_rules! bid_move {
             caller: SignedIn,
             id: web::Path<Uuid>,
         ) -> Result<web::Json<BidView>, ApiError> {
-            act(&state, caller, id.into_inner(), $action, None).await
+            act(&state, caller, id.into_inner(), $action, None, false).await
         }
     };
 }
 
-bid_move!(
-    submit_bid,
-    "/bids/{id}/submit",
-    BidAction::Submit,
-    "Send a bid decided `go`, before the tender's deadline.",
-    "Not decided go (`bid_state`), or past the deadline (`past_deadline`)"
-);
 bid_move!(
     win_bid,
     "/bids/{id}/win",

@@ -5,11 +5,15 @@
 //! co-op by its town. Names are matched by their words, lower-cased, with
 //! `-` and other punctuation as spaces, `'` dropped and `st` for `saint`.
 
+mod postcodes;
+
+pub use postcodes::post_town;
+
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The data, compiled in: nothing is read at run time.
-const DATA: &str = include_str!("../data/gb-places.tsv");
+const DATA: &str = include_str!("../../data/gb-places.tsv");
 
 /// Places recognised in a query are towns of at least this many people:
 /// smaller ones are too often a word of something else.
@@ -111,6 +115,23 @@ pub fn find(name: &str) -> Option<&'static Place> {
         .and_then(|at| gazetteer.places.get(*at))
 }
 
+/// The place an address part names as a publisher writes it: a postcode
+/// (placed at its area's post town), a town, or either among its
+/// comma-separated parts (`Town Hall, Sheffield`, `Sheffield S1 2HH`).
+pub fn locate(text: &str) -> Option<&'static Place> {
+    let whole = std::iter::once(text.trim());
+    let parts = text.split(',').map(str::trim).filter(|p| !p.is_empty());
+    whole.chain(parts).find_map(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let postcode = match words.len() {
+            0 => None,
+            n => post_town(&words[n.saturating_sub(2)..].join(""))
+                .or_else(|| post_town(words[n - 1])),
+        };
+        postcode.and_then(find).or_else(|| find(part))
+    })
+}
+
 /// A point as a person gives one: `latitude,longitude` in decimal degrees,
 /// or the name of a UK town or city; the error says what is wrong.
 pub fn point(text: &str) -> Result<(f64, f64), String> {
@@ -183,6 +204,20 @@ mod tests {
         assert_eq!(find("Saint Albans").unwrap().name, "St Albans");
         assert_eq!(find("Hebden Bridge").unwrap().name, "Hebden Bridge");
         assert!(find("Atlantis").is_none());
+    }
+
+    #[test]
+    fn addresses_are_placed_by_postcode_or_town() {
+        let name = |text: &str| locate(text).map(|p| p.name.as_str());
+        assert_eq!(name("S1 2HH"), Some("Sheffield"));
+        assert_eq!(
+            name("Town Hall, Pinstone Street, Sheffield S1 2HH"),
+            Some("Sheffield")
+        );
+        assert_eq!(name("Civic Hall, Leeds"), Some("Leeds"));
+        assert_eq!(name("Kingston upon Hull"), Some("Kingston upon Hull"));
+        assert_eq!(name("Nowhere Street"), None);
+        assert_eq!(name(""), None);
     }
 
     #[test]

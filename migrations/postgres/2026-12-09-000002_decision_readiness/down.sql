@@ -1,0 +1,1 @@
+ALTER TABLE bids DROP COLUMN decision_readiness;
