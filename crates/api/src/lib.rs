@@ -7,6 +7,7 @@
 mod app;
 pub mod auth;
 pub mod client_address;
+mod conversation;
 pub mod etag;
 pub mod extract;
 #[cfg(test)]

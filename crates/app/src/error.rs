@@ -193,6 +193,9 @@ fn who_may(needed: Needed) -> &'static str {
         Needed::LeadAdmin => "only admins of an approved member co-op may open a bid it leads",
         Needed::BidManager => "only the lead co-op's admins and the bid's coordinator may do this",
         Needed::ConsortiumMember => "only people of the co-ops in the bid's consortium may do this",
+        Needed::PlacementParty => {
+            "only people of the placement's two co-ops and the person placed may do this"
+        }
         Needed::PersonThemselves => {
             "only the person themselves may do this, signed in with their linked account"
         }

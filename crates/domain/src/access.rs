@@ -144,6 +144,8 @@ pub enum Needed {
     BidManager,
     /// Someone of a co-op in the bid's consortium.
     ConsortiumMember,
+    /// Someone of either co-op of a placement, or the person placed.
+    PlacementParty,
 }
 
 /// What the rules need to know about a co-op.

@@ -100,6 +100,11 @@ kinds! {
     ClaimDecided = "claim.decided",
     /// Someone wrote to a co-op (told to its admins, with the address to reply to).
     EnquiryReceived = "enquiry.received",
+    /// Someone wrote in a bid's conversation (told to the others who read it).
+    BidMessage = "bid.message",
+    /// Someone wrote in a placement's conversation (told to both co-ops' admins
+    /// and the person placed, but the author).
+    PlacementMessage = "placement.message",
 }
 
 impl EventKind {
@@ -114,6 +119,8 @@ impl EventKind {
                 | Self::BidInvited
                 | Self::ClaimMade
                 | Self::EnquiryReceived
+                | Self::BidMessage
+                | Self::PlacementMessage
         )
     }
 }

@@ -72,7 +72,9 @@ pub fn insert(
     message: &NewMessage,
     now: DateTime<Utc>,
 ) -> Result<Message, StoreError> {
-    let id = Uuid::new_v4();
+    // Time-ordered, so that messages written within one tick of the clock
+    // keep the order they were written in.
+    let id = Uuid::now_v7();
     diesel::insert_into(messages::table)
         .values(MessageRow {
             id: id.to_string(),

@@ -4,6 +4,7 @@
 
 mod bids;
 mod concurrency;
+mod messages;
 mod ocds_out;
 mod opportunities;
 mod readiness;
@@ -65,7 +66,7 @@ impl Consortium {
     /// Like [`Self::start`], on a server whose settings `tweak` changes.
     pub async fn start_with(
         backend: coophub_testkit::Backend,
-        tweak: crate::helpers::Tweak,
+        tweak: impl FnOnce(&mut coophub_server::Settings),
     ) -> Self {
         let app = TestApp::spawn_with(backend, tweak).await;
         let steward = app.network_admin("steward@example.coop").await;

@@ -41,6 +41,12 @@ pub fn rows() -> Vec<Row> {
         row(POST, "/api/v1/bids", Some(open_bid), [401, 403, 403, 403, 403, 201, 403]),
         row(GET, "/api/v1/bids/{bid}", None, consortium),
         row(GET, "/api/v1/bids/{bid}/gaps", None, consortium),
+        // The consortium talks among itself; an invited co-op's admins read
+        // and write only what is between them and the bid's managers.
+        row(GET, "/api/v1/bids/{bid}/messages", None, consortium_writes(200)),
+        row(GET, "/api/v1/bids/{bid_invited}/messages", None, consortium_writes(200)),
+        row(POST, "/api/v1/bids/{bid}/messages", Some(json!({"text": "{marker} plan {n}"})),
+            consortium_writes(201)),
         row(GET, "/api/v1/bids/{bid}/ocds", None, consortium),
         row(GET, "/api/v1/bids/{bid}/shares", None, consortium),
         row(GET, "/api/v1/bids/{bid}/roles/{role}/suggestions", None, consortium),

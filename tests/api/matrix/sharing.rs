@@ -55,6 +55,11 @@ pub fn rows() -> Vec<Row> {
         row(GET, "/api/v1/placements", None, SIGNED_IN),
         row(GET, "/api/v1/placements/{placement_asked}", None, placement_seen),
         row(GET, "/api/v1/placements/{placement_asked}/history", None, placement_seen),
+        // Its parties talk among themselves: network admins see the
+        // placement, not what they say.
+        row(GET, "/api/v1/placements/{placement_asked}/messages", None, [401, 404, 404, 200, 200, 200, 403]),
+        row(POST, "/api/v1/placements/{placement_asked}/messages",
+            Some(json!({"text": "{marker} can start Monday {n}"})), [401, 404, 404, 201, 201, 201, 403]),
         row(POST, "/api/v1/placements/{placement_asked}/accept", None, offering_side),
         row(POST, "/api/v1/placements/{placement_asked}/decline", Some(reason.clone()), offering_side),
         row(POST, "/api/v1/placements/{placement_asked}/cancel", Some(reason), either_side),

@@ -9,6 +9,7 @@ mod channels;
 mod concurrency;
 mod listings;
 mod matching;
+mod messages;
 mod placements;
 pub(crate) mod rotations;
 

@@ -4,6 +4,7 @@
 //! `routes`), so the two cannot drift; schemathesis's positive and negative
 //! checks in CI test what the constants cannot (patterns, shapes).
 
+use coophub_domain::conversation::MESSAGE_MAX;
 use coophub_domain::coop::limits as coop;
 use coophub_domain::coop::{CONTACT_URL_MAX, ENQUIRY_MESSAGE_MAX, ENQUIRY_SUBJECT_MAX};
 use coophub_domain::geo::{LATITUDE_MAX, LONGITUDE_MAX};
@@ -378,6 +379,10 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
         range(0.0, bidding::MAX_SCORE as f64),
     ),
     ("InvitationBody", "coop", Slug),
+    ("InvitationBody", "message", required(MESSAGE_MAX)),
+    ("BidMessageBody", "text", required(MESSAGE_MAX)),
+    ("BidMessageBody", "to", Slug),
+    ("MessageBody", "text", required(MESSAGE_MAX)),
     (
         "WebhookBody",
         "url",

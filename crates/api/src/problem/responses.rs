@@ -140,6 +140,11 @@ problem_sets! {
     ];
     /// Reading a placement.
     HiddenPlacement: [(404, "No such placement (or not visible to the caller)")];
+    /// The conversation of a placement, for its parties.
+    PlacementParty: [
+        (403, "A network admin: the placement's parties talk among themselves"),
+        (404, "No such placement (or not visible to the caller)"),
+    ];
     /// Operations on a rotation request.
     NoSuchRotation: [(404, "No such rotation request (or not the caller's)")];
     /// Operations on a swap.

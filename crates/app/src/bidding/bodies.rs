@@ -232,6 +232,9 @@ pub struct InvitationBody {
     /// Roles of this bid offered to it.
     #[serde(default)]
     pub role_ids: Vec<Uuid>,
+    /// What to say to it (1 to 4,000 characters): the first message between
+    /// the bid's managers and the co-op, quoted in its invitation.
+    pub message: Option<String>,
 }
 
 /// An invited co-op's admins answer.

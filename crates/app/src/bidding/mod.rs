@@ -4,6 +4,7 @@ pub mod bids;
 pub mod bodies;
 pub mod capability;
 pub mod gaps;
+pub mod messages;
 pub mod opportunities;
 pub mod ranking;
 pub mod shares;

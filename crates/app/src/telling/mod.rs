@@ -6,6 +6,7 @@
 
 pub mod alert_settings;
 pub mod alerts;
+pub mod conversation;
 pub mod deadlines;
 pub mod email_settings;
 pub mod inbox;

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::bidding::{Bid, BidState};
+use coophub_domain::conversation::{Message, Thread, gist};
 use coophub_domain::coop::Coop;
 use coophub_domain::notify::{Audience, EventKind, NewEvent};
 use coophub_domain::person::Person;
@@ -120,9 +121,37 @@ pub fn placement(
     record(conn, event, audience, now)
 }
 
-/// A bid's consortium changed: an invited co-op's admins hear of their
-/// invitation; the lead's admins (and the coordinator) of an answer.
-pub fn consortium(
+/// A co-op was invited to a bid: its admins hear who invites them to what,
+/// with the start of the invitation's message.
+pub fn invited(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    bid: &Bid,
+    [lead, coop]: [&Coop; 2],
+    message: Option<&Message>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let (title, lead_name, name) = (&bid.title, &lead.profile.name, &coop.profile.name);
+    let said = message.map_or(String::new(), |m| format!(": “{}”", gist(&m.text, QUOTED)));
+    let event = NewEvent {
+        kind: EventKind::BidInvited,
+        subject_type: "bid",
+        subject_id: bid.id.to_string(),
+        link: format!("/api/v1/bids/{}", bid.id),
+        summary: format!("{lead_name} invites {name} to bid together on “{title}”{said}"),
+        actor: viewer.user_id(),
+        coops: vec![coop.id],
+    };
+    let audience = Audience {
+        admins_of: vec![coop.id],
+        ..Audience::default()
+    };
+    record(conn, event, audience, now)
+}
+
+/// An invited co-op answered: the lead's admins (and the coordinator) hear
+/// whether it joined (`kind` `BidAccepted`) or declined.
+pub fn answered(
     conn: &mut DbConnection,
     viewer: &Viewer,
     bid: &Bid,
@@ -131,30 +160,18 @@ pub fn consortium(
     kind: EventKind,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    let (title, lead_name, name) = (&bid.title, &lead.profile.name, &coop.profile.name);
-    let (summary, audience, coops) = match kind {
-        EventKind::BidInvited => (
-            format!("{lead_name} invites {name} to bid together: “{title}”"),
-            Audience {
-                admins_of: vec![coop.id],
-                ..Audience::default()
-            },
-            vec![coop.id],
-        ),
-        answered => (
-            if answered == EventKind::BidAccepted {
-                format!("{name} joined the bid “{title}”")
-            } else {
-                format!("{name} declined to join the bid “{title}”")
-            },
-            Audience {
-                admins_of: vec![lead.id],
-                accounts: coordinator.into_iter().collect(),
-                ..Audience::default()
-            },
-            vec![lead.id],
-        ),
+    let (title, name) = (&bid.title, &coop.profile.name);
+    let summary = if kind == EventKind::BidAccepted {
+        format!("{name} joined the bid “{title}”")
+    } else {
+        format!("{name} declined to join the bid “{title}”")
     };
+    let audience = Audience {
+        admins_of: vec![lead.id],
+        accounts: coordinator.into_iter().collect(),
+        ..Audience::default()
+    };
+    let coops = vec![lead.id];
     let event = NewEvent {
         kind,
         subject_type: "bid",
@@ -244,6 +261,44 @@ pub fn swap(
             .filter_map(|(person, _)| person.user_id)
             .collect(),
         ..Audience::default()
+    };
+    record(conn, event, audience, now)
+}
+
+/// How long a quoted message may be in a notification, in characters.
+const QUOTED: usize = 160;
+
+/// Someone wrote `message` in the conversation of `what` (a bid's or a
+/// placement's title, as its readers know it): `audience`, the thread's
+/// other readers, hear who wrote and the start of what.
+pub fn message(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    message: &Message,
+    what: &str,
+    audience: Audience,
+    coops: Vec<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let (kind, path) = match message.thread {
+        Thread::Bid(id) => (EventKind::BidMessage, format!("/api/v1/bids/{id}/messages")),
+        Thread::Placement(id) => (
+            EventKind::PlacementMessage,
+            format!("/api/v1/placements/{id}/messages"),
+        ),
+    };
+    let author = message.author_name.as_deref().unwrap_or("Someone");
+    let event = NewEvent {
+        kind,
+        subject_type: message.thread.kind(),
+        subject_id: message.thread.id().to_string(),
+        link: path,
+        summary: format!(
+            "{author} wrote in {what}: “{}”",
+            gist(&message.text, QUOTED)
+        ),
+        actor: viewer.user_id(),
+        coops,
     };
     record(conn, event, audience, now)
 }

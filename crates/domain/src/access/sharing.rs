@@ -58,15 +58,31 @@ pub struct PlacementFacts {
     pub person_account: Option<Uuid>,
 }
 
+fn party_to(viewer: &Viewer, placement: PlacementFacts) -> bool {
+    viewer.role_in(placement.offering).is_some()
+        || viewer.role_in(placement.requesting).is_some()
+        || (placement.person_account.is_some() && placement.person_account == viewer.user_id())
+}
+
 /// The two co-ops' users, the person placed and network admins.
 pub fn read_placement(viewer: &Viewer, placement: PlacementFacts) -> Result<(), Denied> {
-    let involved = viewer.role_in(placement.offering).is_some()
-        || viewer.role_in(placement.requesting).is_some()
-        || (placement.person_account.is_some() && placement.person_account == viewer.user_id());
-    if involved || viewer.is_network_admin() {
+    if party_to(viewer, placement) || viewer.is_network_admin() {
         Ok(())
     } else {
         Err(Denied::Hidden)
+    }
+}
+
+/// Read and write the placement's conversation: its parties (the two
+/// co-ops' people and the person placed); network admins, who see the
+/// placement, do not read what its parties say to each other.
+pub fn talk_in_placement(viewer: &Viewer, placement: PlacementFacts) -> Result<(), Denied> {
+    signed_in(viewer)?;
+    read_placement(viewer, placement)?;
+    if party_to(viewer, placement) {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden(Needed::PlacementParty))
     }
 }
 

@@ -142,7 +142,11 @@ impl World {
                           "start": "2027-01-04", "end": "2027-01-29",
                           "message": "{marker}: can we borrow her?"});
         let path = format!("/api/v1/offers/{offer}/placements");
-        id(&self.ok(PARTY_ADMIN, &path, body).await)
+        let placement = id(&self.ok(PARTY_ADMIN, &path, body).await);
+        let said = json!({"text": "{marker}: she is free from the 4th"});
+        let path = format!("/api/v1/placements/{placement}/messages");
+        self.ok(ADMIN, &path, said).await;
+        placement
     }
 
     async fn act(&self, column: usize, placement: &str, action: &str) {
@@ -179,14 +183,16 @@ impl World {
         let body = json!({"opportunity_id": "{opportunity}", "lead_coop": HOME, "title": title});
         let bid = id(&self.ok(ADMIN, "/api/v1/bids", body).await);
         let at = |rest: &str| format!("/api/v1/bids/{bid}/{rest}");
-        self.ok(ADMIN, &at("invitations"), json!({"coop": PARTY}))
-            .await;
+        let invitation = json!({"coop": PARTY, "message": "{marker} join us {n}"});
+        self.ok(ADMIN, &at("invitations"), invitation).await;
         if kind == "bid_invited" {
             self.ids.insert(kind.to_owned(), bid);
             return;
         }
         let answer = at(&format!("invitations/{PARTY}/answer"));
         self.ok(PARTY_ADMIN, &answer, json!({"accept": true})).await;
+        let said = json!({"text": "{marker} our price {n}"});
+        self.ok(PARTY_ADMIN, &at("messages"), said).await;
         let role = json!({"title": "Backend", "effort_days": 5});
         self.ok(ADMIN, &at("roles"), role).await;
         let shown = self

@@ -5,10 +5,12 @@ use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::{answer_invitation, manage_bid, read_bid};
 use coophub_domain::bidding::MemberStatus;
+use coophub_domain::conversation::{Thread, message_text};
 use coophub_domain::coop::MembershipStatus;
 use coophub_domain::notify::EventKind;
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::{bids, roles};
+use coophub_store::messages::{self, NewMessage};
 use coophub_store::{DbConnection, coops};
 use uuid::Uuid;
 
@@ -16,20 +18,35 @@ use super::{BidCase, ensure_open};
 use crate::bidding::views::BidView;
 use crate::guard::{Lock, load};
 use crate::telling::tell;
-use crate::{AppError, Clash};
+use crate::{AppError, Clash, signed_in};
 
-/// The bid's lead invites the co-op `slug`, offering it `offered` roles.
+/// An invitation as the lead makes it.
+#[derive(Debug, Clone, Default)]
+pub struct Invitation<'a> {
+    /// The co-op's slug.
+    pub slug: &'a str,
+    /// Roles of the bid offered to it.
+    pub offered: &'a [Uuid],
+    /// What the lead says to it: the first message between the bid's
+    /// managers and the co-op.
+    pub message: Option<&'a str>,
+}
+
+/// The bid's lead invites a co-op, offering it roles, with a message.
 pub fn invite(
     conn: &mut DbConnection,
     viewer: &Viewer,
     id: Uuid,
-    slug: &str,
-    offered: &[Uuid],
+    invitation: &Invitation<'_>,
     now: DateTime<Utc>,
 ) -> Result<BidView, AppError> {
+    let (slug, offered) = (invitation.slug, invitation.offered);
     let case = load::<BidCase>(conn, viewer, &id, manage_bid, Lock::ForChange)?;
     ensure_open(&case, "takes no more partners")?;
     let mut errors = ValidationErrors::default();
+    let message = invitation
+        .message
+        .and_then(|text| errors.check(message_text(text, "/message")));
     let invited = coops::find_by_slug(conn, slug)?
         .filter(|coop| coop.membership.status == MembershipStatus::Approved);
     if invited.is_none() {
@@ -62,10 +79,23 @@ pub fn invite(
     }
     bids::set_member(conn, id, invited.id, MemberStatus::Invited, now)?;
     roles::assign(conn, id, offered, Some(invited.id))?;
+    let said = match message {
+        Some(text) => Some(messages::insert(
+            conn,
+            &NewMessage {
+                thread: Thread::Bid(id),
+                to_coop: Some(invited.id),
+                author: signed_in(viewer)?.id,
+                author_coop: Some(case.bid.lead_coop_id),
+                text,
+            },
+            now,
+        )?),
+        None => None,
+    };
     if let Some(lead) = case.coop(case.bid.lead_coop_id) {
         let coops = [lead, &invited];
-        let kind = EventKind::BidInvited;
-        tell::consortium(conn, viewer, &case.bid, coops, None, kind, now)?;
+        tell::invited(conn, viewer, &case.bid, coops, said.as_ref(), now)?;
     }
     Ok(BidView::new(
         BidCase::of(conn, case.bid)?,
@@ -109,7 +139,7 @@ pub fn answer(
     if let (Some(lead), Some(answering)) = (case.coop(case.bid.lead_coop_id), case.coop(coop)) {
         let coordinator = case.coordinator_account;
         let coops = [lead, answering];
-        tell::consortium(conn, viewer, &case.bid, coops, coordinator, kind, now)?;
+        tell::answered(conn, viewer, &case.bid, coops, coordinator, kind, now)?;
     }
     Ok(BidView::new(
         BidCase::of(conn, case.bid)?,

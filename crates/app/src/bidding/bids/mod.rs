@@ -8,7 +8,7 @@ mod reads;
 mod terms;
 mod work;
 
-pub use consortium::{answer as answer_invitation, invite};
+pub use consortium::{Invitation, answer as answer_invitation, invite};
 pub use moves::{MoveOptions, make as make_move};
 pub use reads::{list, release, show};
 pub use terms::{Opening, change as change_terms, open};

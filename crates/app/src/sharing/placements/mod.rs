@@ -2,6 +2,7 @@
 //! join and the person placed; asked for, moved through their life and
 //! read.
 
+pub mod messages;
 mod moves;
 mod reads;
 mod request;

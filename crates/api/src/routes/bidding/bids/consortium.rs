@@ -35,13 +35,17 @@ pub async fn invite_coop(
     id: web::Path<Uuid>,
     body: Checked<InvitationBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let (slug, offered) =
-        body.check(|body| Ok((body.coop.trim().to_owned(), body.role_ids.clone())))?;
+    let body = body.check(Ok)?;
     let id = id.into_inner();
     let now = state.clock.now();
     let (_, view) = state
         .write(caller, move |conn, viewer| {
-            Ok(bids::invite(conn, viewer, id, &slug, &offered, now)?)
+            let invitation = bids::Invitation {
+                slug: body.coop.trim(),
+                offered: &body.role_ids,
+                message: body.message.as_deref(),
+            };
+            Ok(bids::invite(conn, viewer, id, &invitation, now)?)
         })
         .await?;
     let mut response = HttpResponse::build(StatusCode::CREATED);

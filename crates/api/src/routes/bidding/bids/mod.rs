@@ -7,6 +7,7 @@
 pub mod consortium;
 pub mod create;
 pub mod gaps;
+pub mod messages;
 pub mod moves;
 pub mod ocds;
 pub mod roles;

@@ -4,6 +4,7 @@
 
 pub mod create;
 pub mod list;
+pub mod messages;
 pub mod moves;
 pub mod show;
 mod view;
