@@ -522,6 +522,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// What happened to each bid, who did it and when.
+    bid_history (id) {
+        id -> Text,
+        bid_id -> Text,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        /// opened, invited, accepted, declined, role_added, section_added,
+        /// section_changed, terms_changed, decided, submitted, won, lost, withdrawn.
+        what -> Text,
+        coop_id -> Nullable<Text>,
+        detail -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     /// Every co-op of a bid's consortium, invited or answered.
     bid_members (bid_id, coop_id) {
         bid_id -> Text,
@@ -865,6 +880,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     coop_claims,
     enquiries,
     messages,
+    bid_history,
     skills,
     users,
     skill_aliases,

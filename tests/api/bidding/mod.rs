@@ -4,6 +4,7 @@
 
 mod bids;
 mod concurrency;
+mod history;
 mod messages;
 mod ocds_out;
 mod opportunities;

@@ -4,6 +4,7 @@
 
 mod bid;
 pub(crate) mod cpv;
+mod history;
 mod input;
 mod ocds;
 mod opportunity;
@@ -19,6 +20,7 @@ pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, w
 pub use cpv::{
     CPV_SKILLS, CpvSkills, cpv_codes, cpv_digits, cpv_entries, cpv_entry, skills_for_cpv,
 };
+pub use history::{BidHappening, BidHistoryEntry};
 pub use input::{
     BidDraft, BidInput, DEFAULT_LEAD_PREMIUM_BP, DecisionDraft, DecisionInput, MAX_CRITERIA,
     MAX_CRITERION_NAME, MAX_DAY_RATE, MAX_EFFORT_DAYS, MAX_LOT_ID, MAX_SCORE, RoleDraft, RoleInput,

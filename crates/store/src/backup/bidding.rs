@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::{BackupError, Record, unclean_field};
 use crate::bidding::bids::{BidRow, MemberRow};
+use crate::bidding::history::HistoryRow;
 use crate::bidding::roles::{RoleRow, RoleSkillRow};
 use crate::bidding::sections::SectionRow;
 use crate::bidding::sync_cursors::CursorRow;
@@ -67,6 +68,15 @@ pub(super) fn export(
         MessageRow,
         Messages,
         messages::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        bid_history,
+        HistoryRow,
+        BidHistory,
+        bid_history::id
     );
     dump!(
         conn,

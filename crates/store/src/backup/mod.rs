@@ -60,6 +60,7 @@ enum Record {
     BidRoleSkills(crate::bidding::roles::RoleSkillRow),
     BidSections(crate::bidding::sections::SectionRow),
     Messages(crate::messages::MessageRow),
+    BidHistory(crate::bidding::history::HistoryRow),
     OcdsSyncCursors(crate::bidding::sync_cursors::CursorRow),
     Events(crate::notifications::EventRow),
     EventCoops(crate::notifications::EventCoopRow),
@@ -451,6 +452,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::Messages(row) => diesel::insert_into(messages::table)
+            .values(row)
+            .execute(conn),
+        Record::BidHistory(row) => diesel::insert_into(bid_history::table)
             .values(row)
             .execute(conn),
         Record::OcdsSyncCursors(row) => diesel::insert_into(ocds_sync_cursors::table)

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::{answer_invitation, manage_bid, read_bid};
-use coophub_domain::bidding::MemberStatus;
+use coophub_domain::bidding::{BidHappening, MemberStatus};
 use coophub_domain::conversation::{Thread, message_text};
 use coophub_domain::coop::MembershipStatus;
 use coophub_domain::notify::EventKind;
@@ -14,7 +14,7 @@ use coophub_store::messages::{self, NewMessage};
 use coophub_store::{DbConnection, coops};
 use uuid::Uuid;
 
-use super::{BidCase, ensure_open};
+use super::{BidCase, ensure_open, happened};
 use crate::bidding::views::BidView;
 use crate::guard::{Lock, load};
 use crate::telling::tell;
@@ -78,6 +78,16 @@ pub fn invite(
         )));
     }
     bids::set_member(conn, id, invited.id, MemberStatus::Invited, now)?;
+    let invited_id = Some(invited.id);
+    happened(
+        conn,
+        viewer,
+        id,
+        BidHappening::Invited,
+        invited_id,
+        None,
+        now,
+    )?;
     roles::assign(conn, id, offered, Some(invited.id))?;
     let said = match message {
         Some(text) => Some(messages::insert(
@@ -128,14 +138,15 @@ pub fn answer(
         return Err(closed(format!("{slug} has no open invitation to this bid")));
     }
     let coop = member.coop_id;
-    let kind = if accept {
+    let (kind, what) = if accept {
         bids::set_member(conn, id, coop, MemberStatus::Accepted, now)?;
-        EventKind::BidAccepted
+        (EventKind::BidAccepted, BidHappening::Accepted)
     } else {
         bids::set_member(conn, id, coop, MemberStatus::Declined, now)?;
         roles::free_roles_of(conn, id, coop)?;
-        EventKind::BidDeclined
+        (EventKind::BidDeclined, BidHappening::Declined)
     };
+    happened(conn, viewer, id, what, Some(coop), None, now)?;
     if let (Some(lead), Some(answering)) = (case.coop(case.bid.lead_coop_id), case.coop(coop)) {
         let coordinator = case.coordinator_account;
         let coops = [lead, answering];

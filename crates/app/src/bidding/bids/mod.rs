@@ -3,12 +3,14 @@
 //! and moved through its life.
 
 mod consortium;
+mod history;
 mod moves;
 mod reads;
 mod terms;
 mod work;
 
 pub use consortium::{Invitation, answer as answer_invitation, invite};
+pub use history::of_bid as history;
 pub use moves::{MoveOptions, make as make_move};
 pub use reads::{list, release, show};
 pub use terms::{Opening, change as change_terms, open};
@@ -19,8 +21,9 @@ use std::collections::hash_map::Entry;
 
 use coophub_domain::access::bidding::BidFacts;
 use coophub_domain::access::{Denied, Viewer};
-use coophub_domain::bidding::{Bid, BidMember, BidRole, BidSection, Opportunity};
+use coophub_domain::bidding::{Bid, BidHappening, BidMember, BidRole, BidSection, Opportunity};
 use coophub_domain::coop::Coop;
+use coophub_store::bidding::history::{Happened, record as record_history};
 use coophub_store::bidding::{bids, opportunities, roles, sections};
 use coophub_store::{DbConnection, coops, people};
 use uuid::Uuid;
@@ -130,6 +133,26 @@ impl Guarded for BidCase {
     fn decide(&self, viewer: &Viewer, rule: BidRule) -> Result<(), Denied> {
         rule(viewer, &self.facts())
     }
+}
+
+/// Records in bid `id`'s history that `what` happened, done by `viewer`,
+/// concerning `coop`, with `detail` (a title, a decision).
+fn happened(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    what: BidHappening,
+    coop: Option<Uuid>,
+    detail: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), coophub_store::StoreError> {
+    let entry = Happened {
+        what,
+        actor: viewer.user_id(),
+        coop,
+        detail,
+    };
+    record_history(conn, id, &entry, now)
 }
 
 /// A clash unless the bid is still open; `doing` says what it would take

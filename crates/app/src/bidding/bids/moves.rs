@@ -5,13 +5,13 @@ use chrono::{DateTime, Datelike, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::manage_bid;
 use coophub_domain::bidding::{
-    BidAction, BidRefusal, BidState, Decision, DecisionInput, Readiness,
+    BidAction, BidHappening, BidRefusal, BidState, Decision, DecisionInput, Readiness,
 };
 use coophub_store::bidding::bids;
 use coophub_store::{DbConnection, fund};
 use uuid::Uuid;
 
-use super::BidCase;
+use super::{BidCase, happened};
 use crate::bidding::shares::shares_of;
 use crate::bidding::views::BidView;
 use crate::guard::{Lock, load};
@@ -68,6 +68,16 @@ pub fn make(
         BidState::Forming | BidState::Go | BidState::NoGo => {}
     }
     bids::save(conn, bid, now)?;
+    let (what, detail) = match action {
+        BidAction::Go => (BidHappening::Decided, Some("go")),
+        BidAction::NoGo => (BidHappening::Decided, Some("no_go")),
+        BidAction::Submit => (BidHappening::Submitted, None),
+        BidAction::Win => (BidHappening::Won, None),
+        BidAction::Lose => (BidHappening::Lost, None),
+        BidAction::Withdraw => (BidHappening::Withdrawn, None),
+    };
+    happened(conn, viewer, id, what, None, detail, now)?;
+    let bid = &case.bid;
     if bid.state == BidState::Won {
         record_fund_share(conn, &case, now)?;
     }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::{manage_bid, open_bid};
-use coophub_domain::bidding::{BidInput, Opportunity, OpportunityStatus};
+use coophub_domain::bidding::{BidHappening, BidInput, Opportunity, OpportunityStatus};
 use coophub_domain::coop::Coop;
 use coophub_domain::sharing::Money;
 use coophub_domain::{FieldError, ValidationErrors};
@@ -12,7 +12,7 @@ use coophub_store::bidding::{bids, opportunities};
 use coophub_store::{DbConnection, people};
 use uuid::Uuid;
 
-use super::{BidCase, ensure_open};
+use super::{BidCase, ensure_open, happened};
 use crate::bidding::views::BidView;
 use crate::directory::coops::READ;
 use crate::guard::{Lock, load};
@@ -73,6 +73,7 @@ pub fn open(
         input: &input,
     };
     let bid = bids::insert(conn, &new, now)?;
+    happened(conn, viewer, bid.id, BidHappening::Opened, None, None, now)?;
     Ok(BidView::new(
         BidCase::of(conn, bid)?,
         viewer,
@@ -111,6 +112,15 @@ pub fn change(
     bid.value = input.value;
     bid.shares = input.shares;
     bids::save(conn, bid, now)?;
+    happened(
+        conn,
+        viewer,
+        id,
+        BidHappening::TermsChanged,
+        None,
+        None,
+        now,
+    )?;
     Ok(BidView::new(
         BidCase::of(conn, case.bid)?,
         viewer,

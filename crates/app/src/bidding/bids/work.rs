@@ -3,14 +3,14 @@
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::{manage_bid, write_sections};
-use coophub_domain::bidding::{RoleInput, SectionInput};
+use coophub_domain::bidding::{BidHappening, RoleInput, SectionInput};
 use coophub_domain::{FieldError, ValidationErrors};
 use coophub_store::bidding::roles;
 use coophub_store::bidding::sections::{self, Owner};
 use coophub_store::{DbConnection, people};
 use uuid::Uuid;
 
-use super::{BidCase, ensure_open};
+use super::{BidCase, ensure_open, happened};
 use crate::AppError;
 use crate::bidding::views::BidView;
 use crate::guard::{Lock, load};
@@ -41,6 +41,8 @@ pub fn add_role(
         return Err(errors.into());
     }
     roles::insert(conn, id, input, coop, now)?;
+    let title = Some(input.title.as_str());
+    happened(conn, viewer, id, BidHappening::RoleAdded, coop, title, now)?;
     Ok(BidView::new(
         BidCase::of(conn, case.bid)?,
         viewer,
@@ -69,6 +71,14 @@ pub fn put_section(
             section.unwrap_or_default()
         )));
     }
+    let (what, detail) = match section {
+        None => (BidHappening::SectionAdded, input.title.clone()),
+        Some(_) => (
+            BidHappening::SectionChanged,
+            format!("{}: {}", input.title, input.status.words()),
+        ),
+    };
+    happened(conn, viewer, id, what, None, Some(&detail), now)?;
     Ok(BidView::new(
         BidCase::of(conn, case.bid)?,
         viewer,

@@ -1,7 +1,8 @@
-//! `GET /api/v1/bids` and `GET /api/v1/bids/{id}`.
+//! `GET /api/v1/bids`, `GET /api/v1/bids/{id}` and its history.
 
 use actix_web::{get, web};
 use coophub_app::bidding::bids;
+use coophub_app::bidding::views::BidHistoryView;
 use uuid::Uuid;
 
 use super::{BidList, BidView};
@@ -62,4 +63,31 @@ pub async fn list_bids(
         })
         .await?;
     Ok(web::Json(list))
+}
+
+/// What happened to the bid, who did it and when, oldest first: opened,
+/// invited and answered (co-ops named as in `members`), roles and sections
+/// added, terms changed, decided, submitted, won, lost, withdrawn.
+#[utoipa::path(
+    tag = "bidding",
+    security((), ("bearer" = [])),
+    params(("id" = Uuid, Path, description = "The bid's id")),
+    responses(
+        (status = 200, description = "The bid's history", body = BidHistoryView),
+        (status = 404, description = "No such bid (or not the caller's to see)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/bids/{id}/history")]
+pub async fn bid_history(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<BidHistoryView>, ApiError> {
+    let id = id.into_inner();
+    let (_, view) = state
+        .read(caller, move |conn, viewer| {
+            Ok(bids::history(conn, viewer, id)?)
+        })
+        .await?;
+    Ok(web::Json(view))
 }
