@@ -8,6 +8,7 @@ mod history;
 mod messages;
 mod ocds_out;
 mod opportunities;
+mod partners;
 mod readiness;
 mod relevance;
 

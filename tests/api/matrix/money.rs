@@ -42,6 +42,7 @@ pub fn rows() -> Vec<Row> {
         row(GET, "/api/v1/bids/{bid}", None, consortium),
         row(GET, "/api/v1/bids/{bid}/gaps", None, consortium),
         row(GET, "/api/v1/bids/{bid}/history", None, consortium),
+        row(GET, "/api/v1/bids/{bid}/partners.csv", None, consortium),
         // The consortium talks among itself; an invited co-op's admins read
         // and write only what is between them and the bid's managers.
         row(GET, "/api/v1/bids/{bid}/messages", None, consortium_writes(200)),

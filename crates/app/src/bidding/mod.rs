@@ -6,6 +6,7 @@ pub mod capability;
 pub mod gaps;
 pub mod messages;
 pub mod opportunities;
+pub mod partners;
 pub mod ranking;
 pub mod shares;
 pub mod suggestions;

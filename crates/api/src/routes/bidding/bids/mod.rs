@@ -10,6 +10,7 @@ pub mod gaps;
 pub mod messages;
 pub mod moves;
 pub mod ocds;
+pub mod partners;
 pub mod roles;
 pub mod sections;
 pub mod shares;
