@@ -71,6 +71,27 @@ fn find_controls(value: &serde_json::Value, pointer: &mut String, found: &mut Va
     }
 }
 
+/// `raw`, trimmed, if it is an `http://` or `https://` URL with something
+/// after the scheme, no white space and at most `max` characters; the
+/// problem at `pointer` otherwise.
+pub fn web_url(raw: &str, max: usize, pointer: &str) -> Result<String, crate::FieldError> {
+    let raw = raw.trim();
+    let valid = (raw.starts_with("https://") || raw.starts_with("http://"))
+        && raw.chars().count() <= max
+        && raw
+            .split("://")
+            .nth(1)
+            .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace));
+    if valid {
+        Ok(raw.to_owned())
+    } else {
+        Err(crate::FieldError::new(
+            pointer,
+            format!("must be an http:// or https:// URL of at most {max} characters"),
+        ))
+    }
+}
+
 /// Text made safe to put in HTML, in element content or a quoted attribute
 /// (mail and invoice pages build small documents by hand).
 pub fn html_escape(text: &str) -> String {

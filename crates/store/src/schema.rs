@@ -522,6 +522,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Links to a bid's documents.
+    bid_documents (id) {
+        id -> Text,
+        bid_id -> Text,
+        title -> Text,
+        url -> Text,
+        /// What it is, as the adder says (`draft`, `tender pack`).
+        kind -> Nullable<Text>,
+        added_by -> Nullable<Text>,
+        added_for_coop_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// What happened to each bid, who did it and when.
     bid_history (id) {
         id -> Text,
@@ -881,6 +896,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     enquiries,
     messages,
     bid_history,
+    bid_documents,
     skills,
     users,
     skill_aliases,

@@ -4,6 +4,7 @@
 
 mod bids;
 mod concurrency;
+mod documents;
 mod history;
 mod messages;
 mod ocds_out;

@@ -42,6 +42,9 @@ pub fn rows() -> Vec<Row> {
         row(GET, "/api/v1/bids/{bid}", None, consortium),
         row(GET, "/api/v1/bids/{bid}/gaps", None, consortium),
         row(GET, "/api/v1/bids/{bid}/history", None, consortium),
+        row(POST, "/api/v1/bids/{bid}/documents",
+            Some(json!({"title": "{marker} draft {n}", "url": "https://pad.example.coop/{n}"})),
+            consortium_writes(201)),
         row(GET, "/api/v1/bids/{bid}/partners.csv", None, consortium),
         // The consortium talks among itself; an invited co-op's admins read
         // and write only what is between them and the bid's managers.

@@ -384,6 +384,20 @@ pub(super) const PROPERTIES: &[(&str, &str, Rule)] = &[
     ("BidMessageBody", "to", Slug),
     ("MessageBody", "text", required(MESSAGE_MAX)),
     (
+        "DocumentBody",
+        "title",
+        required(bidding::DOCUMENT_TITLE_MAX),
+    ),
+    (
+        "DocumentBody",
+        "url",
+        Url {
+            max: bidding::DOCUMENT_URL_MAX,
+            trimmed: true,
+        },
+    ),
+    ("DocumentBody", "kind", required(bidding::DOCUMENT_KIND_MAX)),
+    (
         "WebhookBody",
         "url",
         Url {

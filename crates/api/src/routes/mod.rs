@@ -153,6 +153,7 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(bidding::bids::consortium::answer_bid_invitation)
         .service(bidding::bids::gaps::bid_gaps)
         .service(bidding::bids::show::bid_history)
+        .service(bidding::bids::documents::add_document)
         .service(bidding::bids::partners::bid_partners_csv)
         .service(bidding::bids::messages::list_bid_messages)
         .service(bidding::bids::messages::post_bid_message)

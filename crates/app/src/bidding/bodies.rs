@@ -139,6 +139,19 @@ impl RoleBody {
     }
 }
 
+/// A link to one of the bid's documents.
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DocumentBody {
+    /// What it is called (1 to 200 characters).
+    pub title: String,
+    /// Where it is: an `http://` or `https://` URL (at most 2,000 characters).
+    pub url: String,
+    /// What kind of document (1 to 50 characters: `draft`, `tender pack`).
+    pub kind: Option<String>,
+}
+
 /// A section of the bid document.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -25,6 +25,8 @@ pub enum BidHappening {
     SectionChanged,
     /// The title, price, premium or fund share changed.
     TermsChanged,
+    /// A link to a document was added (`detail`: its title).
+    DocumentAdded,
     /// Go or no-go was decided (`detail`: `go` or `no_go`).
     Decided,
     /// It was submitted.
@@ -49,6 +51,7 @@ impl BidHappening {
             Self::SectionAdded => "section_added",
             Self::SectionChanged => "section_changed",
             Self::TermsChanged => "terms_changed",
+            Self::DocumentAdded => "document_added",
             Self::Decided => "decided",
             Self::Submitted => "submitted",
             Self::Won => "won",
@@ -68,6 +71,7 @@ impl BidHappening {
             Self::SectionAdded,
             Self::SectionChanged,
             Self::TermsChanged,
+            Self::DocumentAdded,
             Self::Decided,
             Self::Submitted,
             Self::Won,

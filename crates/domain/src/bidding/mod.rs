@@ -4,6 +4,7 @@
 
 mod bid;
 pub(crate) mod cpv;
+mod documents;
 mod history;
 mod input;
 mod ocds;
@@ -19,6 +20,9 @@ mod tender_words;
 pub use bid::{BidAction, BidRefusal, BidState, Criterion, SectionStatus, late, weighted_score};
 pub use cpv::{
     CPV_SKILLS, CpvSkills, cpv_codes, cpv_digits, cpv_entries, cpv_entry, skills_for_cpv,
+};
+pub use documents::{
+    BidDocument, DOCUMENT_KIND_MAX, DOCUMENT_TITLE_MAX, DOCUMENT_URL_MAX, DocumentInput,
 };
 pub use history::{BidHappening, BidHistoryEntry};
 pub use input::{

@@ -97,21 +97,7 @@ fn phone(raw: &str, pointer: &str) -> Result<String, FieldError> {
 }
 
 fn page(raw: &str, pointer: &str) -> Result<String, FieldError> {
-    let raw = raw.trim();
-    let valid = (raw.starts_with("https://") || raw.starts_with("http://"))
-        && raw.chars().count() <= CONTACT_URL_MAX
-        && raw
-            .split("://")
-            .nth(1)
-            .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace));
-    if valid {
-        Ok(raw.to_owned())
-    } else {
-        Err(FieldError::new(
-            pointer,
-            format!("must be an http:// or https:// URL of at most {CONTACT_URL_MAX} characters"),
-        ))
-    }
+    crate::text::web_url(raw, CONTACT_URL_MAX, pointer)
 }
 
 impl ContactDraft {

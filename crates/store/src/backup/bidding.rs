@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::{BackupError, Record, unclean_field};
 use crate::bidding::bids::{BidRow, MemberRow};
+use crate::bidding::documents::DocumentRow;
 use crate::bidding::history::HistoryRow;
 use crate::bidding::roles::{RoleRow, RoleSkillRow};
 use crate::bidding::sections::SectionRow;
@@ -77,6 +78,15 @@ pub(super) fn export(
         HistoryRow,
         BidHistory,
         bid_history::id
+    );
+    dump!(
+        conn,
+        out,
+        count,
+        bid_documents,
+        DocumentRow,
+        BidDocuments,
+        bid_documents::id
     );
     dump!(
         conn,

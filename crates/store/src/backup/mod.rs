@@ -61,6 +61,7 @@ enum Record {
     BidSections(crate::bidding::sections::SectionRow),
     Messages(crate::messages::MessageRow),
     BidHistory(crate::bidding::history::HistoryRow),
+    BidDocuments(crate::bidding::documents::DocumentRow),
     OcdsSyncCursors(crate::bidding::sync_cursors::CursorRow),
     Events(crate::notifications::EventRow),
     EventCoops(crate::notifications::EventCoopRow),
@@ -455,6 +456,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::BidHistory(row) => diesel::insert_into(bid_history::table)
+            .values(row)
+            .execute(conn),
+        Record::BidDocuments(row) => diesel::insert_into(bid_documents::table)
             .values(row)
             .execute(conn),
         Record::OcdsSyncCursors(row) => diesel::insert_into(ocds_sync_cursors::table)

@@ -2,6 +2,7 @@
 //! with their consortium, roles and sections; and where OCDS syncs stand.
 
 pub mod bids;
+pub mod documents;
 pub mod history;
 pub mod opportunities;
 pub mod roles;

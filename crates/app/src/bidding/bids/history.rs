@@ -29,6 +29,7 @@ fn summary(entry: &BidHistoryEntry, coop: Option<&str>) -> String {
         BidHappening::SectionAdded => format!("{by} added the section “{detail}”"),
         BidHappening::SectionChanged => format!("{by} updated the section “{detail}”"),
         BidHappening::TermsChanged => format!("{by} changed the bid's terms"),
+        BidHappening::DocumentAdded => format!("{by} added a link to “{detail}”"),
         BidHappening::Decided if detail == "go" => format!("{by} decided to bid (go)"),
         BidHappening::Decided => format!("{by} decided not to bid (no-go)"),
         BidHappening::Submitted => format!("{by} submitted the bid"),

@@ -14,17 +14,19 @@ pub use history::of_bid as history;
 pub use moves::{MoveOptions, make as make_move};
 pub use reads::{list, release, show};
 pub use terms::{Opening, change as change_terms, open};
-pub use work::{add_role, put_section};
+pub use work::{add_document, add_role, put_section};
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use coophub_domain::access::bidding::BidFacts;
 use coophub_domain::access::{Denied, Viewer};
-use coophub_domain::bidding::{Bid, BidHappening, BidMember, BidRole, BidSection, Opportunity};
+use coophub_domain::bidding::{
+    Bid, BidDocument, BidHappening, BidMember, BidRole, BidSection, Opportunity,
+};
 use coophub_domain::coop::Coop;
 use coophub_store::bidding::history::{Happened, record as record_history};
-use coophub_store::bidding::{bids, opportunities, roles, sections};
+use coophub_store::bidding::{bids, documents, opportunities, roles, sections};
 use coophub_store::{DbConnection, coops, people};
 use uuid::Uuid;
 
@@ -49,6 +51,8 @@ pub struct BidCase {
     pub roles: Vec<BidRole>,
     /// Sections.
     pub sections: Vec<BidSection>,
+    /// Links to its documents.
+    pub documents: Vec<BidDocument>,
     /// The coordinator's linked account.
     pub coordinator_account: Option<Uuid>,
 }
@@ -84,6 +88,7 @@ impl BidCase {
         let members = bids::members(conn, bid.id)?;
         let roles = roles::of_bid(conn, bid.id)?;
         let sections = sections::of_bid(conn, bid.id)?;
+        let documents = documents::of_bid(conn, bid.id)?;
         let mut coops = HashMap::new();
         let named = members
             .iter()
@@ -108,6 +113,7 @@ impl BidCase {
             coops,
             roles,
             sections,
+            documents,
             coordinator_account,
         })
     }

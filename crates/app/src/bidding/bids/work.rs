@@ -1,19 +1,20 @@
-//! The work a bid is made of: its roles and the sections of its writing.
+//! The work a bid is made of: its roles, the sections of its writing and
+//! links to its documents.
 
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::{manage_bid, write_sections};
-use coophub_domain::bidding::{BidHappening, RoleInput, SectionInput};
+use coophub_domain::bidding::{BidHappening, DocumentInput, RoleInput, SectionInput};
 use coophub_domain::{FieldError, ValidationErrors};
-use coophub_store::bidding::roles;
 use coophub_store::bidding::sections::{self, Owner};
+use coophub_store::bidding::{documents, roles};
 use coophub_store::{DbConnection, people};
 use uuid::Uuid;
 
 use super::{BidCase, ensure_open, happened};
-use crate::AppError;
 use crate::bidding::views::BidView;
 use crate::guard::{Lock, load};
+use crate::{AppError, signed_in};
 
 /// The bid's lead adds a role, for a co-op of the consortium (`coop`) or
 /// for anyone yet.
@@ -79,6 +80,41 @@ pub fn put_section(
         ),
     };
     happened(conn, viewer, id, what, None, Some(&detail), now)?;
+    Ok(BidView::new(
+        BidCase::of(conn, case.bid)?,
+        viewer,
+        now.date_naive(),
+    ))
+}
+
+/// Someone of the consortium adds a link to one of the bid's documents,
+/// for the co-op of the consortium they belong to.
+pub fn add_document(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    id: Uuid,
+    input: &DocumentInput,
+    now: DateTime<Utc>,
+) -> Result<BidView, AppError> {
+    let case = load::<BidCase>(conn, viewer, &id, write_sections, Lock::ForChange)?;
+    let user = signed_in(viewer)?.id;
+    let lead = case.bid.lead_coop_id;
+    let coop = viewer.role_in(lead).map(|_| lead).or_else(|| {
+        case.consortium()
+            .into_iter()
+            .find(|c| viewer.role_in(*c).is_some())
+    });
+    documents::insert(conn, id, input, (user, coop), now)?;
+    let title = Some(input.title.as_str());
+    happened(
+        conn,
+        viewer,
+        id,
+        BidHappening::DocumentAdded,
+        coop,
+        title,
+        now,
+    )?;
     Ok(BidView::new(
         BidCase::of(conn, case.bid)?,
         viewer,

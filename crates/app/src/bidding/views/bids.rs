@@ -86,6 +86,26 @@ pub struct SectionView {
     pub late: bool,
 }
 
+/// A link to one of the bid's documents.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentLinkView {
+    /// Its id.
+    pub id: Uuid,
+    /// What it is called.
+    pub title: String,
+    /// Where it is.
+    pub url: String,
+    /// What kind of document, as the adder says.
+    pub kind: Option<String>,
+    /// Who added it (their account's name now).
+    pub added_by: Option<String>,
+    /// The co-op they added it for.
+    pub added_for: Option<CoopRef>,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
 /// The go/no-go decision.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -141,6 +161,8 @@ pub struct BidView {
     pub sections: Vec<SectionView>,
     /// What still stands between it and submitting it.
     pub readiness: ReadinessView,
+    /// Links to its documents (the consortium only).
+    pub documents: Vec<DocumentLinkView>,
     /// The case study it became.
     pub case_study: Option<String>,
     /// When it was submitted.
@@ -233,6 +255,20 @@ impl BidView {
             })
             .collect();
         let readiness = ReadinessView::of(&case, today);
+        let documents = case
+            .documents
+            .iter()
+            .filter(|_| rates)
+            .map(|d| DocumentLinkView {
+                id: d.id,
+                title: d.title.clone(),
+                url: d.url.clone(),
+                kind: d.kind.clone(),
+                added_by: d.added_by.clone(),
+                added_for: d.added_for.and_then(coop_ref),
+                created_at: d.created_at,
+            })
+            .collect();
         let bid = &case.bid;
         let lead = coop_ref(bid.lead_coop_id).unwrap_or(CoopRef {
             slug: String::new(),
@@ -266,6 +302,7 @@ impl BidView {
             roles,
             sections,
             readiness,
+            documents,
             case_study: bid.case_study_slug.clone(),
             submitted_at: bid.submitted_at,
             closed_at: bid.closed_at,

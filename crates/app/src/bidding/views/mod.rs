@@ -5,7 +5,10 @@ mod history;
 mod opportunities;
 mod readiness;
 
-pub use bids::{BidList, BidOpportunity, BidView, DecisionView, MemberView, RoleView, SectionView};
+pub use bids::{
+    BidList, BidOpportunity, BidView, DecisionView, DocumentLinkView, MemberView, RoleView,
+    SectionView,
+};
 pub use history::{BidHistoryView, HistoryItemView};
 pub use opportunities::{
     DocumentView, ImportedItem, LotView, OpportunityList, OpportunityView, PeriodView, ValueView,

@@ -6,6 +6,7 @@
 
 pub mod consortium;
 pub mod create;
+pub mod documents;
 pub mod gaps;
 pub mod messages;
 pub mod moves;
