@@ -331,6 +331,9 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// The agreed day rate, minor units.
+        agreed_rate_amount -> Nullable<BigInt>,
+        agreed_rate_currency -> Nullable<Text>,
     }
 }
 

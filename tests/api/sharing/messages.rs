@@ -1,4 +1,4 @@
-//! A placement's conversation: both co-ops and the person placed talk and
+//! A placement's conversation and its agreed rate: both co-ops and the person placed talk and
 //! are told; network admins see the placement but not what is said;
 //! everyone else learns nothing.
 
@@ -8,7 +8,10 @@ use serde_json::{Value, json};
 use super::Network;
 use crate::helpers::{assert_problem, pointers};
 
-backend_tests!(both_sides_and_the_person_placed_talk_in_a_placement);
+backend_tests!(
+    both_sides_and_the_person_placed_talk_in_a_placement,
+    the_agreed_rate_is_for_the_two_coops_only,
+);
 
 async fn both_sides_and_the_person_placed_talk_in_a_placement(backend: Backend) {
     let net = Network::start(backend).await;
@@ -77,4 +80,39 @@ async fn both_sides_and_the_person_placed_talk_in_a_placement(backend: Backend) 
         pointers(&assert_problem(res, 422, "validation_failed").await),
         ["/text"]
     );
+}
+
+async fn the_agreed_rate_is_for_the_two_coops_only(backend: Backend) {
+    let net = Network::start(backend).await;
+    let offer = net.offer(2.0, true).await;
+    let path = format!(
+        "/api/v1/offers/{}/placements",
+        offer["id"].as_str().unwrap()
+    );
+    let bad = json!({"requesting_coop": "ask-coop", "days_per_week": 1, "start": "2027-02-01",
+                     "end": "2027-02-26", "agreed_day_rate": {"amount": -5, "currency": "pounds"}});
+    let res = net.app.post_json(&path, &bad, Some(&net.asker)).await;
+    assert_eq!(
+        pointers(&assert_problem(res, 422, "validation_failed").await),
+        ["/agreed_day_rate/amount", "/agreed_day_rate/currency"]
+    );
+    let body = json!({"requesting_coop": "ask-coop", "days_per_week": 1, "start": "2027-02-01",
+                      "end": "2027-02-26", "agreed_day_rate": {"amount": 40000, "currency": "gbp"}});
+    let res = net.app.post_json(&path, &body, Some(&net.asker)).await;
+    assert_eq!(res.status(), 201);
+    let placement: Value = res.json().await.unwrap();
+    let rate = json!({"amount": 40000, "currency": "GBP"});
+    assert_eq!(placement["agreed_day_rate"], rate);
+    let shown = format!("/api/v1/placements/{}", placement["id"].as_str().unwrap());
+    for (token, seen) in [
+        (&net.lender, rate.clone()),
+        (&net.asker, rate.clone()),
+        (&net.grace, Value::Null),
+        (&net.steward, Value::Null),
+    ] {
+        assert_eq!(
+            net.app.get_json(&shown, Some(token)).await["agreed_day_rate"],
+            seen
+        );
+    }
 }

@@ -161,6 +161,9 @@ pub struct PlacementRequest {
     pub end: NaiveDate,
     /// To the offering co-op.
     pub message: Option<String>,
+    /// The day rate the two co-ops agreed (minor units, ISO 4217 currency);
+    /// shown to members of the two co-ops only.
+    pub agreed_day_rate: Option<MoneyBody>,
 }
 
 /// Why, for a decline or a cancellation.

@@ -20,6 +20,8 @@ pub struct PlacementDraft {
     pub end: Option<NaiveDate>,
     /// To the offering co-op.
     pub message: Option<String>,
+    /// The day rate agreed with the offering co-op.
+    pub agreed_day_rate: Option<super::Money>,
 }
 
 /// A checked placement request.
@@ -29,6 +31,8 @@ pub struct PlacementInput {
     pub booking: Booking,
     /// To the offering co-op.
     pub message: String,
+    /// The day rate agreed with the offering co-op.
+    pub agreed_day_rate: Option<super::Money>,
 }
 
 impl PlacementInput {
@@ -38,6 +42,10 @@ impl PlacementInput {
         let half_days = fields::capacity(draft.days_per_week, &mut errors);
         let range = fields::dates(draft.start, draft.end, &mut errors);
         let message = reason(draft.message, "/message", &mut errors);
+        let rate = match &draft.agreed_day_rate {
+            Some(raw) => super::Money::parse(raw, "/agreed_day_rate", &mut errors).map(Some),
+            None => Some(None),
+        };
         errors.finish(|| {
             Some(Self {
                 booking: Booking {
@@ -45,6 +53,7 @@ impl PlacementInput {
                     half_days: half_days?,
                 },
                 message,
+                agreed_day_rate: rate?,
             })
         })
     }
@@ -73,20 +82,38 @@ mod tests {
             start: "2027-02-01".parse().ok(),
             end: "2027-01-01".parse().ok(),
             message: Some("x".repeat(MAX_MESSAGE + 1)),
+            agreed_day_rate: Some(super::super::Money {
+                amount: -1,
+                currency: "pounds".into(),
+            }),
         })
         .unwrap_err();
         let pointers: Vec<&str> = errors.0.iter().map(|e| e.pointer.as_str()).collect();
-        assert_eq!(pointers, ["/days_per_week", "/end", "/message"]);
+        assert_eq!(
+            pointers,
+            [
+                "/days_per_week",
+                "/end",
+                "/message",
+                "/agreed_day_rate/amount",
+                "/agreed_day_rate/currency"
+            ]
+        );
         let fine = PlacementInput::parse(PlacementDraft {
             days_per_week: 1.5,
             start: "2027-01-04".parse().ok(),
             end: "2027-01-29".parse().ok(),
             message: Some("  Two sprints  ".into()),
+            agreed_day_rate: Some(super::super::Money {
+                amount: 40000,
+                currency: "gbp".into(),
+            }),
         })
         .unwrap();
         assert_eq!(
             (fine.booking.half_days, fine.message.as_str()),
             (3, "Two sprints")
         );
+        assert_eq!(fine.agreed_day_rate.unwrap().currency, "GBP");
     }
 }

@@ -133,6 +133,8 @@ pub struct Placement {
     pub dates: DateRange,
     /// What the requesting co-op wrote.
     pub message: String,
+    /// The day rate the two co-ops agreed, if recorded.
+    pub agreed_day_rate: Option<super::Money>,
     /// As last recorded (see [`Placement::state_on`]).
     pub state: PlacementState,
     /// Bumped on every change.

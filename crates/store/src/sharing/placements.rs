@@ -45,6 +45,11 @@ pub(crate) struct PlacementRow {
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    // Backups written before agreed rates were kept lack them.
+    #[serde(default)]
+    agreed_rate_amount: Option<i64>,
+    #[serde(default)]
+    agreed_rate_currency: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize, serde::Deserialize)]
@@ -76,6 +81,7 @@ impl PlacementRow {
             dates: DateRange::new(self.start_date, self.end_date)
                 .ok_or_else(|| corrupt("dates"))?,
             message: self.message,
+            agreed_day_rate: super::money(self.agreed_rate_amount, self.agreed_rate_currency),
             state: named::<PlacementState>(&self.state, "state")?,
             version: self.version,
             created_at: time::from_db(self.created_at),
@@ -118,6 +124,8 @@ pub struct NewPlacement<'a> {
     pub booking: Booking,
     /// What the requesting co-op wrote.
     pub message: &'a str,
+    /// The day rate the two co-ops agreed, if any.
+    pub agreed_day_rate: Option<&'a coophub_domain::sharing::Money>,
     /// `requested`, or `accepted` for a swap everyone agreed to.
     pub state: PlacementState,
 }
@@ -156,6 +164,8 @@ pub fn insert(
             version: 1,
             created_at: time::to_db(by.at),
             updated_at: time::to_db(by.at),
+            agreed_rate_amount: new.agreed_day_rate.map(|m| m.amount),
+            agreed_rate_currency: new.agreed_day_rate.map(|m| m.currency.clone()),
         };
         diesel::insert_into(placements::table)
             .values(&row)

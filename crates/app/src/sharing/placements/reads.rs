@@ -116,11 +116,12 @@ pub(crate) fn view_of(
     today: NaiveDate,
 ) -> Result<PlacementView, AppError> {
     let person = visible_person(conn, viewer, placement.person_id, offering)?;
-    Ok(PlacementView::new(
-        placement,
-        offering,
-        requesting,
-        person.as_ref(),
-        today,
-    ))
+    let member = [offering.id, requesting.id]
+        .into_iter()
+        .any(|coop| viewer.role_in(coop).is_some());
+    let mut view = PlacementView::new(placement, offering, requesting, person.as_ref(), today);
+    if !member {
+        view.agreed_day_rate = None;
+    }
+    Ok(view)
 }

@@ -78,6 +78,7 @@ pub fn request(
         request_id: asking.request_id,
         booking: input.booking,
         message: &input.message,
+        agreed_day_rate: input.agreed_day_rate.as_ref(),
         state: PlacementState::Requested,
     };
     let by = Doing {

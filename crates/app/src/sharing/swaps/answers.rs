@@ -142,6 +142,7 @@ fn book(
             request_id: None,
             booking,
             message: reason,
+            agreed_day_rate: None,
             state: PlacementState::Accepted,
         };
         booked.push(placements::insert(conn, &new, by)?.id);

@@ -7,7 +7,7 @@ use coophub_domain::sharing::*;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::shapes::{CoopRef, PersonRef, days};
+use crate::shapes::{CoopRef, MoneyBody, PersonRef, days};
 
 fn coop_ref(coop: &Coop) -> CoopRef {
     CoopRef {
@@ -40,6 +40,9 @@ pub struct PlacementView {
     pub end: NaiveDate,
     /// What the requesting co-op wrote.
     pub message: String,
+    /// The day rate the two co-ops agreed: to members of the two co-ops
+    /// only (`null` to anyone else, or when none was recorded).
+    pub agreed_day_rate: Option<MoneyBody>,
     /// Where it stands today (accepted placements are active from their start date).
     pub state: PlacementState,
     /// Version; the ETag is this number in quotes.
@@ -118,6 +121,7 @@ impl PlacementView {
             end: placement.dates.end,
             state: placement.state_on(today),
             message: placement.message,
+            agreed_day_rate: placement.agreed_day_rate.map(Into::into),
             version: placement.version,
             created_at: placement.created_at,
             updated_at: placement.updated_at,

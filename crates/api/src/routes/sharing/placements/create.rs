@@ -41,6 +41,7 @@ pub async fn request_placement(
             start: Some(body.start),
             end: Some(body.end),
             message: body.message.clone(),
+            agreed_day_rate: body.agreed_day_rate.as_ref().map(Into::into),
         })?;
         let asking = Asking {
             coop: body.requesting_coop,

@@ -1,0 +1,2 @@
+ALTER TABLE placements DROP COLUMN agreed_rate_currency;
+ALTER TABLE placements DROP COLUMN agreed_rate_amount;
