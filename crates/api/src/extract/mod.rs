@@ -49,13 +49,16 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let document = read_document(req, payload);
-        Box::pin(async move {
-            let Shaped { value, problems } = read_all(document.await?);
-            match value {
-                Some(value) if problems.0.is_empty() => Ok(Json(value)),
-                _ => Err(ApiError::InvalidBody(problems)),
-            }
-        })
+        Box::pin(async move { Ok(Json(whole(document.await?)?)) })
+    }
+}
+
+/// `document` read into `T`, or 422 naming every value that does not fit.
+fn whole<T: DeserializeOwned>(document: serde_json::Value) -> Result<T, ApiError> {
+    let Shaped { value, problems } = read_all(document);
+    match value {
+        Some(value) if problems.0.is_empty() => Ok(value),
+        _ => Err(ApiError::InvalidBody(problems)),
     }
 }
 
@@ -125,11 +128,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
                 return Ok(OptionalJson(None));
             }
             media_type?;
-            let Shaped { value, problems } = read_all(parse_document(&bytes)?);
-            match value {
-                Some(value) if problems.0.is_empty() => Ok(OptionalJson(Some(value))),
-                _ => Err(ApiError::InvalidBody(problems)),
-            }
+            Ok(OptionalJson(Some(whole(parse_document(&bytes)?)?)))
         })
     }
 }

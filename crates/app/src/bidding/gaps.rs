@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::bidding::read_rates;
-use coophub_domain::bidding::{Evidence, NeedSource, coop_fit, tender_needs};
+use coophub_domain::bidding::{Evidence, coop_fit, stated_needs};
 use coophub_store::DbConnection;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -127,10 +127,7 @@ fn gaps_of(case: &BidCase, all: &[Capability]) -> GapsView {
         .iter()
         .map(|s| s.slug.clone())
         .collect();
-    let needs: Vec<_> = tender_needs(&case.opportunity.tender, &asked)
-        .into_iter()
-        .filter(|need| !matches!(need.source, NeedSource::Words { .. }))
-        .collect();
+    let needs = stated_needs(&case.opportunity.tender, &asked);
     let shown = |skill: &str| {
         members
             .iter()

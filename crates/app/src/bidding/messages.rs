@@ -18,7 +18,6 @@ use uuid::Uuid;
 
 use crate::bidding::bids::BidCase;
 use crate::guard::{Lock, load};
-use crate::shapes::CoopRef;
 use crate::telling::conversation::{MessageList, MessageView};
 use crate::telling::tell;
 use crate::{AppError, signed_in};
@@ -34,15 +33,6 @@ pub struct BidMessageBody {
     /// managers only; left out, the message is the consortium's (or, from
     /// an invited co-op, to the managers).
     pub to: Option<String>,
-}
-
-fn coop_ref(case: &BidCase) -> impl Fn(Uuid) -> Option<CoopRef> + '_ {
-    |id| {
-        case.coop(id).map(|coop| CoopRef {
-            slug: coop.slug.clone(),
-            name: coop.profile.name.clone(),
-        })
-    }
 }
 
 /// The addressees whose messages `viewer` reads: `None` (the consortium's)
@@ -65,7 +55,7 @@ pub fn list(
     let case = load::<BidCase>(conn, viewer, &id, read_bid, Lock::Read)?;
     let to = readable(&case, viewer);
     let (found, total) = messages::list(conn, Thread::Bid(id), &to, page)?;
-    Ok(MessageList::of(found, total, page, &coop_ref(&case)))
+    Ok(MessageList::of(found, total, page, &|id| case.coop_ref(id)))
 }
 
 /// Whom a message of `viewer` goes to: the co-op `to` names (invited to
@@ -166,5 +156,5 @@ pub fn post(
     };
     let what = format!("the bid “{}”", case.bid.title);
     tell::message(conn, viewer, &message, &what, audience, coops, now)?;
-    Ok(MessageView::new(message, &coop_ref(&case)))
+    Ok(MessageView::new(message, &|id| case.coop_ref(id)))
 }

@@ -14,6 +14,16 @@ pub struct CoopRef {
     pub name: String,
 }
 
+impl CoopRef {
+    /// How answers name `coop`.
+    pub fn of(coop: &coophub_domain::coop::Coop) -> Self {
+        Self {
+            slug: coop.slug.clone(),
+            name: coop.profile.name.clone(),
+        }
+    }
+}
+
 /// A canonical skill, as referenced from elsewhere.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

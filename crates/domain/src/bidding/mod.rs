@@ -41,7 +41,8 @@ pub use opportunity::{
 pub use readiness::{Readiness, ReadinessSnapshot};
 pub use records::{Bid, BidMember, BidRole, BidSection, Decision, MemberStatus, ShareSettings};
 pub use relevance::{
-    Met, NEAR_KM, Need, NeedSource, REACH_KM, Relevance, relevance, tender_needs, tender_place,
+    Met, NEAR_KM, Need, NeedSource, REACH_KM, Relevance, relevance, stated_needs, tender_needs,
+    tender_place,
 };
 pub use shares::{
     RoleWork, Share, ShareError, ShareTerms, Shares, WHOLE_BP, fair_shares, largest_remainder,

@@ -36,10 +36,13 @@ pub struct Need {
     pub skills: Vec<String>,
 }
 
-/// What a tender asks for: one need per CPV entry its codes fall under,
-/// each skill added by hand that no code implies, then each phrase of its
-/// words naming skills that neither does.
-pub fn tender_needs(tender: &TenderRelease, asked: &[String]) -> Vec<Need> {
+fn named(needs: &[Need], skill: &str) -> bool {
+    needs.iter().any(|n| n.skills.iter().any(|s| s == skill))
+}
+
+/// What a tender formally asks for: one need per CPV entry its codes fall
+/// under, then each skill added by hand that no code implies.
+pub fn stated_needs(tender: &TenderRelease, asked: &[String]) -> Vec<Need> {
     let mut needs: Vec<Need> = cpv_entries(tender.cpv.iter().map(String::as_str))
         .into_iter()
         .map(|entry| Need {
@@ -50,8 +53,6 @@ pub fn tender_needs(tender: &TenderRelease, asked: &[String]) -> Vec<Need> {
             skills: entry.skills.iter().map(|s| (*s).to_owned()).collect(),
         })
         .collect();
-    let named =
-        |needs: &[Need], skill: &str| needs.iter().any(|n| n.skills.iter().any(|s| s == skill));
     for skill in asked {
         if !named(&needs, skill) {
             needs.push(Need {
@@ -60,6 +61,13 @@ pub fn tender_needs(tender: &TenderRelease, asked: &[String]) -> Vec<Need> {
             });
         }
     }
+    needs
+}
+
+/// What a tender asks for: its [`stated_needs`], then each phrase of its
+/// words naming skills that they do not.
+pub fn tender_needs(tender: &TenderRelease, asked: &[String]) -> Vec<Need> {
+    let mut needs = stated_needs(tender, asked);
     let lots: Vec<&str> = tender.lots.iter().map(|lot| lot.title.as_str()).collect();
     let text = format!(
         "{}\n{}\n{}",

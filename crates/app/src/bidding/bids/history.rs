@@ -13,7 +13,6 @@ use super::BidCase;
 use crate::AppError;
 use crate::bidding::views::{BidHistoryView, HistoryItemView};
 use crate::guard::{Lock, load};
-use crate::shapes::CoopRef;
 
 /// What `entry` says, in words: "Lia invited York Access Co-op".
 fn summary(entry: &BidHistoryEntry, coop: Option<&str>) -> String {
@@ -57,10 +56,7 @@ pub fn of_bid(
         .into_iter()
         .filter(|entry| entry.coop.is_none_or(nameable))
         .map(|entry| {
-            let coop = entry.coop.and_then(|id| case.coop(id)).map(|coop| CoopRef {
-                slug: coop.slug.clone(),
-                name: coop.profile.name.clone(),
-            });
+            let coop = entry.coop.and_then(|id| case.coop_ref(id));
             HistoryItemView {
                 summary: summary(&entry, coop.as_ref().map(|c| c.name.as_str())),
                 at: entry.at,

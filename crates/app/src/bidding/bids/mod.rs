@@ -32,6 +32,7 @@ use uuid::Uuid;
 
 use crate::AppError;
 use crate::guard::{Guarded, Lock};
+use crate::shapes::CoopRef;
 
 /// A rule of `coophub_domain::access::bidding` about a bid.
 pub type BidRule = fn(&Viewer, &BidFacts) -> Result<(), Denied>;
@@ -70,6 +71,11 @@ impl BidCase {
     /// The co-op `id` (loaded with the case).
     pub fn coop(&self, id: Uuid) -> Option<&Coop> {
         self.coops.get(&id)
+    }
+
+    /// How answers name the co-op `id` (loaded with the case).
+    pub fn coop_ref(&self, id: Uuid) -> Option<CoopRef> {
+        self.coop(id).map(CoopRef::of)
     }
 
     /// The co-ops in the consortium (the lead and those that accepted).

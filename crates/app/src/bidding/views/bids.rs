@@ -196,12 +196,7 @@ impl BidView {
     pub fn new(case: BidCase, viewer: &Viewer, today: NaiveDate) -> Self {
         let facts = case.facts();
         let rates = see_rates(viewer, &facts);
-        let coop_ref = |id: Uuid| {
-            case.coop(id).map(|coop| CoopRef {
-                slug: coop.slug.clone(),
-                name: coop.profile.name.clone(),
-            })
-        };
+        let coop_ref = |id: Uuid| case.coop_ref(id);
         let status_of = |id: Uuid| {
             case.members
                 .iter()

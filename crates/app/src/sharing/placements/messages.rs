@@ -34,10 +34,7 @@ fn coop_ref(involved: &Involved) -> impl Fn(Uuid) -> Option<CoopRef> + '_ {
         [&involved.offering, &involved.requesting]
             .into_iter()
             .find(|coop| coop.id == id)
-            .map(|coop| CoopRef {
-                slug: coop.slug.clone(),
-                name: coop.profile.name.clone(),
-            })
+            .map(CoopRef::of)
     }
 }
 

@@ -9,13 +9,6 @@ use uuid::Uuid;
 
 use crate::shapes::{CoopRef, MoneyBody, PersonRef, days};
 
-fn coop_ref(coop: &Coop) -> CoopRef {
-    CoopRef {
-        slug: coop.slug.clone(),
-        name: coop.profile.name.clone(),
-    }
-}
-
 /// A placement: time booked from an offer.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -109,8 +102,8 @@ impl PlacementView {
         Self {
             id: placement.id,
             offer_id: placement.offer_id,
-            offering_coop: coop_ref(offering),
-            requesting_coop: coop_ref(requesting),
+            offering_coop: CoopRef::of(offering),
+            requesting_coop: CoopRef::of(requesting),
             person: person.map(|p| PersonRef {
                 id: p.id,
                 name: p.name.clone(),
