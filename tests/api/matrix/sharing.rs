@@ -24,7 +24,7 @@ pub fn rows() -> Vec<Row> {
     let rotation_seen = [404, 404, 404, 404, 200, 200, 404];
     let on_rotation = |status: u16| [401, 404, 404, 404, status, status, 404];
     let swap_parties = |status: u16| [status, 404, 404, 200, 200, 200, 404];
-    let offer = json!({"coop": "{home}", "person_id": "{person}", "title": "Rust developer",
+    let offer = json!({"coop": "{home}", "title": "Rust developer",
                        "days_per_week": 2, "start": "2027-01-04", "end": "2027-03-28",
                        "work_mode": "remote"});
     let request = json!({"coop": "{home}", "title": "Audit", "days_per_week": 1,

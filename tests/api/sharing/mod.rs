@@ -12,6 +12,7 @@ mod matching;
 mod messages;
 mod placements;
 pub(crate) mod rotations;
+mod weeks;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -81,6 +82,20 @@ impl Network {
     /// Offers `days` a week of Grace (or of a role when `named` is false)
     /// from 2027-01-04 to 2027-03-28; answers the offer.
     pub async fn offer(&self, days: f64, named: bool) -> Value {
+        let res = self
+            .app
+            .post_json(
+                "/api/v1/offers",
+                &self.offer_body(days, named),
+                Some(&self.lender),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        res.json().await.unwrap()
+    }
+
+    /// What [`Self::offer`] sends.
+    pub fn offer_body(&self, days: f64, named: bool) -> Value {
         let mut body = json!({
             "coop": "lend-coop",
             "title": "Rust developer",
@@ -95,12 +110,7 @@ impl Network {
         if named {
             body["person_id"] = json!(self.grace_id);
         }
-        let res = self
-            .app
-            .post_json("/api/v1/offers", &body, Some(&self.lender))
-            .await;
-        assert_eq!(res.status(), StatusCode::CREATED);
-        res.json().await.unwrap()
+        body
     }
 
     /// `ask-coop` asks `offer` for `days` a week from `start` to `end`.

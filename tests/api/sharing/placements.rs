@@ -209,16 +209,19 @@ async fn time_that_does_not_fit_is_refused_naming_the_dates(backend: Backend) {
     assert_eq!(problem["conflicts"][0]["start"], "2027-03-29");
     assert_eq!(problem["conflicts"][0]["free_days_per_week"], 0.0);
 
-    // Grace's week across offers: 4.5 days elsewhere leave half a day.
-    let other = net.offer(5.0, true).await;
-    let busy = net.placement(&other, 4.5, "2027-02-01", "2027-02-28").await;
-    assert_eq!(
-        net.act(&busy, "accept", None, &net.lender).await.status(),
-        StatusCode::OK
-    );
-    let res = net.ask(&offer, 1.0, "2027-02-15", "2027-02-21").await;
+    // Grace's week across offers: no other offer promises more than the
+    // three days this one leaves her (tests/api/sharing/weeks.rs has more).
+    let res = net
+        .app
+        .post_json(
+            "/api/v1/offers",
+            &net.offer_body(3.5, true),
+            Some(&net.lender),
+        )
+        .await;
     let problem = assert_problem(res, 409, "over_capacity").await;
     assert_eq!(problem["conflicts"][0]["limit"], "person");
+    assert_eq!(problem["conflicts"][0]["free_days_per_week"], 3.0);
 
     // An offer cannot shrink below what it promised.
     let path = format!("/api/v1/offers/{}", offer["id"].as_str().unwrap());

@@ -5,7 +5,9 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use coophub_domain::Expected;
 use coophub_domain::coop::MembershipStatus;
-use coophub_domain::sharing::{DateRange, OFFER_DAYS, Offer, OfferInput, OfferStatus, WorkMode};
+use coophub_domain::sharing::{
+    Booking, DateRange, OFFER_DAYS, Offer, OfferInput, OfferStatus, WorkMode,
+};
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -431,4 +433,34 @@ pub fn lapsed_between(
         .select(offers::id)
         .load(conn)?;
     ids.iter().map(|id| uuid(id, "id")).collect()
+}
+
+/// The person `person`'s open offers (lapsed or not, since a reconfirmation
+/// revives one) and the time each promises, leaving out offer `except`.
+pub fn open_of_person(
+    conn: &mut DbConnection,
+    person: Uuid,
+    except: Option<Uuid>,
+) -> Result<Vec<(Uuid, Booking)>, StoreError> {
+    let except = except.map(|id| id.to_string()).unwrap_or_default();
+    let rows: Vec<(String, i32, NaiveDate, NaiveDate)> = offers::table
+        .filter(offers::person_id.eq(person.to_string()))
+        .filter(offers::status.eq(name_of(OfferStatus::Open)))
+        .filter(offers::id.ne(except))
+        .select((
+            offers::id,
+            offers::half_days,
+            offers::start_date,
+            offers::end_date,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, half_days, start, end)| {
+            let booking = Booking {
+                range: DateRange::new(start, end).ok_or_else(|| corrupt("dates"))?,
+                half_days: u8::try_from(half_days).map_err(|_| corrupt("half_days"))?,
+            };
+            Ok((uuid(&id, "id")?, booking))
+        })
+        .collect()
 }

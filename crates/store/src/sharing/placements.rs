@@ -312,6 +312,17 @@ pub enum Holder {
     Person(Uuid),
 }
 
+/// The columns [`bookings`] reads.
+const BOOKED: (
+    placements::half_days,
+    placements::start_date,
+    placements::end_date,
+) = (
+    placements::half_days,
+    placements::start_date,
+    placements::end_date,
+);
+
 /// The time accepted and active placements of `holder` take, leaving out `except`.
 pub fn held(
     conn: &mut DbConnection,
@@ -326,12 +337,28 @@ pub fn held(
         Holder::Offer(offer) => query.filter(placements::offer_id.eq(offer.to_string())),
         Holder::Person(person) => query.filter(placements::person_id.eq(person.to_string())),
     };
-    let rows = query
-        .select((
-            placements::half_days,
-            placements::start_date,
-            placements::end_date,
-        ))
+    let rows = query.select(BOOKED).load(conn)?;
+    bookings(rows)
+}
+
+/// The time the person `person`'s accepted and active placements take
+/// outside the offers `beside` (whose whole promise counts instead): those
+/// of swaps, of social-good proposals and of offers since paused or closed.
+pub fn held_outside(
+    conn: &mut DbConnection,
+    person: Uuid,
+    beside: &[Uuid],
+) -> Result<Vec<Booking>, StoreError> {
+    let beside: Vec<String> = beside.iter().map(Uuid::to_string).collect();
+    let rows = placements::table
+        .filter(placements::state.eq_any(holding_names()))
+        .filter(placements::person_id.eq(person.to_string()))
+        .filter(
+            placements::offer_id
+                .is_null()
+                .or(placements::offer_id.ne_all(beside)),
+        )
+        .select(BOOKED)
         .load(conn)?;
     bookings(rows)
 }

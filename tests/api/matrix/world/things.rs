@@ -1,5 +1,6 @@
 //! Making a fresh thing of each kind the rows act on.
 
+use chrono::{Days, NaiveDate};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -127,19 +128,28 @@ impl World {
         self.ids.insert(kind.to_owned(), value);
     }
 
+    /// A role home offers (no person named, so that however many rows
+    /// renew it, nobody's week fills).
     async fn offer(&self) -> Value {
-        let body = json!({"coop": HOME, "person_id": "{person}", "title": "Rust developer",
+        let body = json!({"coop": HOME, "title": "Rust developer",
             "skills": [{"skill": "rust", "level": 5}], "days_per_week": 3,
             "start": "2027-01-04", "end": "2027-03-28", "work_mode": "remote",
             "day_rate": {"amount": 45000, "currency": "GBP"}});
         self.ok(ADMIN, "/api/v1/offers", body).await
     }
 
-    /// The party asks a fresh offer of home's for a day a week.
+    /// The party asks home for Mia a day a week, over four weeks of her own
+    /// for each thing made: her offers may not promise more than her week.
     async fn ask(&self) -> String {
-        let offer = id(&self.offer().await);
+        let start =
+            NaiveDate::from_ymd_opt(2027, 1, 4).unwrap() + Days::new(28 * u64::from(self.made));
+        let end = start + Days::new(27);
+        let offer = json!({"coop": HOME, "person_id": "{person}", "title": "Rust developer",
+            "skills": [{"skill": "rust", "level": 5}], "days_per_week": 1,
+            "start": start, "end": end, "work_mode": "remote"});
+        let offer = id(&self.ok(ADMIN, "/api/v1/offers", offer).await);
         let body = json!({"requesting_coop": PARTY, "days_per_week": 1,
-                          "start": "2027-01-04", "end": "2027-01-29",
+                          "start": start, "end": end,
                           "message": "{marker}: can we borrow her?"});
         let path = format!("/api/v1/offers/{offer}/placements");
         let placement = id(&self.ok(PARTY_ADMIN, &path, body).await);

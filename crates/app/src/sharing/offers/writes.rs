@@ -5,7 +5,11 @@ use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
 use coophub_domain::access::sharing as access;
 use coophub_domain::coop::Coop;
-use coophub_domain::sharing::{Limits, Offer, OfferInput, refusals};
+use coophub_domain::person::{Availability, Person};
+use coophub_domain::sharing::{
+    Conflict, FULL_WEEK, Limit, Limits, Offer, OfferInput, OfferStatus, conflicts, days_a_week,
+    refusals,
+};
 use coophub_domain::{Expected, FieldError, ValidationErrors};
 use coophub_store::sharing::offers;
 use coophub_store::sharing::placements::{self, Holder};
@@ -28,7 +32,9 @@ pub fn create(
 ) -> Result<OfferView, AppError> {
     // The co-op's row is its capacity lock as well.
     let coop = load::<Coop>(conn, viewer, slug, ADMINISTER, Lock::ForChange)?;
-    check_person(conn, input, &coop)?;
+    if let Some(person) = check_person(conn, input, &coop)? {
+        within_persons_week(conn, &person, input, None)?;
+    }
     let offer = super::insert(conn, coop.id, input, now)?;
     answer(conn, viewer, offer, &coop, now)
 }
@@ -59,7 +65,9 @@ pub fn replace(
     if !errors.is_empty() {
         return Err(AppError::Invalid(ValidationErrors(errors)));
     }
-    check_person(conn, input, &coop)?;
+    if let Some(person) = check_person(conn, input, &coop)? {
+        within_persons_week(conn, &person, input, Some(offer.id))?;
+    }
     still_fits(conn, &offer, input)?;
     let offer = super::told(conn, now, |conn| {
         offers::update(conn, &offer, expected, input, now)
@@ -117,18 +125,66 @@ fn to_change(
     )
 }
 
-/// Invalid at `/person_id` unless the person offered is one of `coop`'s.
-fn check_person(conn: &mut DbConnection, input: &OfferInput, coop: &Coop) -> Result<(), AppError> {
+/// The person offered (none for a role); invalid at `/person_id` unless
+/// they are one of `coop`'s.
+fn check_person(
+    conn: &mut DbConnection,
+    input: &OfferInput,
+    coop: &Coop,
+) -> Result<Option<Person>, AppError> {
     let Some(id) = input.person else {
-        return Ok(());
+        return Ok(None);
     };
     match people::find(conn, id)? {
-        Some(person) if person.coop_id == coop.id => Ok(()),
+        Some(person) if person.coop_id == coop.id => Ok(Some(person)),
         _ => Err(AppError::Invalid(ValidationErrors(vec![FieldError::new(
             "/person_id",
             format!("must be one of the people of {}", coop.slug),
         )]))),
     }
+}
+
+/// A clash naming the dates where `input`, beside the person's other open
+/// offers and their placements outside those (all under their co-op's
+/// capacity lock, which the caller holds), would promise more of them than
+/// their week: the days a week they declared (five at most), else five. A paused or closed
+/// offer promises only its placements.
+fn within_persons_week(
+    conn: &mut DbConnection,
+    person: &Person,
+    input: &OfferInput,
+    except: Option<Uuid>,
+) -> Result<(), AppError> {
+    if input.status != OfferStatus::Open {
+        return Ok(());
+    }
+    let week = person
+        .availability
+        .as_ref()
+        .and_then(Availability::half_days)
+        .map_or(FULL_WEEK, |declared| declared.min(FULL_WEEK));
+    let offered = offers::open_of_person(conn, person.id, except)?;
+    let beside: Vec<Uuid> = offered.iter().map(|(id, _)| *id).chain(except).collect();
+    let mut promised = placements::held_outside(conn, person.id, &beside)?;
+    promised.extend(offered.into_iter().map(|(_, booking)| booking));
+    let over: Vec<Conflict> = conflicts(week, &promised, input.dates, input.half_days)
+        .into_iter()
+        .map(|free| Conflict {
+            limit: Limit::Person,
+            free,
+        })
+        .collect();
+    if over.is_empty() {
+        return Ok(());
+    }
+    Err(capacity_conflict(
+        &format!(
+            "with their other open offers this would promise more of {} than the {} they have",
+            person.name,
+            days_a_week(week)
+        ),
+        over,
+    ))
 }
 
 /// A clash unless every accepted placement of `offer` still fits beside the
