@@ -297,6 +297,13 @@ async fn swap_events_reach_the_four_parties_only(backend: Backend) {
         kinds(&grace_heard),
         ["swap.agreed", "swap.answered", "swap.answered"]
     );
+    for (_, summary) in &grace_heard {
+        assert!(
+            summary.contains("Sam Samphire of ")
+                && summary.contains("2 days a week from 2027-02-01 to 2027-04-30"),
+            "who and when, in every answer: {summary}"
+        );
+    }
     for party in [&net.grace, &sam_token, &net.lender, &net.asker] {
         let inbox = app
             .get("/api/v1/me/notifications", Some(party))

@@ -82,8 +82,12 @@ pub enum Clash {
     OfferHasPlacements,
     /// The swap is agreed, refused or lapsed.
     SwapClosed,
-    /// The rotation request was withdrawn or has swapped already.
+    /// The rotation request was withdrawn, or has swapped or been placed already.
     RotationClosed,
+    /// The social-good proposal is agreed, refused or lapsed.
+    ProposalClosed,
+    /// The request is filled or closed.
+    RequestClosed,
     /// The bid's state does not allow this.
     BidState,
     /// The tender's deadline has passed.
@@ -198,6 +202,10 @@ fn who_may(needed: Needed) -> &'static str {
         }
         Needed::PersonThemselves => {
             "only the person themselves may do this, signed in with their linked account"
+        }
+        Needed::PersonOrSuggested => {
+            "only the person may put their name to another co-op, unless they agreed to be \
+             suggested to others (suggest_me)"
         }
     }
 }

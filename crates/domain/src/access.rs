@@ -136,6 +136,9 @@ pub enum Needed {
     AdminOfEitherSide,
     /// The person themselves, through their linked account.
     PersonThemselves,
+    /// The person themselves, or their co-op's admins once the person agreed
+    /// to be suggested to other co-ops.
+    PersonOrSuggested,
     /// An admin of a member co-op (or a network admin).
     MemberCoopAdmin,
     /// An admin of the approved member co-op that leads the bid.

@@ -66,6 +66,14 @@ kinds! {
     SwapAgreed = "swap.agreed",
     /// A party refused.
     SwapRefused = "swap.refused",
+    /// A person who asked to rotate was proposed for a social-good request.
+    SocialGoodProposed = "social_good.proposed",
+    /// A party answered a social-good proposal.
+    SocialGoodAnswered = "social_good.answered",
+    /// All three agreed: the placement is booked.
+    SocialGoodAgreed = "social_good.agreed",
+    /// A party refused a social-good proposal.
+    SocialGoodRefused = "social_good.refused",
     /// A co-op was invited to a bid's consortium.
     BidInvited = "bid.invited",
     /// An invited co-op joined.
@@ -117,6 +125,7 @@ impl EventKind {
                 | Self::MembershipApplied
                 | Self::PlacementRequested
                 | Self::BidInvited
+                | Self::SocialGoodProposed
                 | Self::ClaimMade
                 | Self::EnquiryReceived
                 | Self::BidMessage

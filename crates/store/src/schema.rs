@@ -406,6 +406,27 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// A rotation request's person proposed for another co-op's social-good
+    /// request, with the three answers.
+    social_good_proposals (id) {
+        id -> Text,
+        rotation_id -> Text,
+        request_id -> Text,
+        half_days -> Integer,
+        start_date -> Date,
+        end_date -> Date,
+        state -> Text,
+        person_agreed -> Bool,
+        home_coop_agreed -> Bool,
+        requesting_coop_agreed -> Bool,
+        proposed_at -> Timestamp,
+        placement_id -> Nullable<Text>,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Secret calendar feed URLs (a hash of each secret), per co-op or person.
     calendar_feeds (id) {
         id -> Text,
@@ -919,6 +940,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     rotations,
     rotation_skills,
     swaps,
+    social_good_proposals,
     calendar_feeds,
     opportunities,
     opportunity_skills,

@@ -144,6 +144,8 @@ pub(crate) enum Row<'a> {
     Rotation(&'a str),
     /// A swap by id.
     Swap(&'a str),
+    /// A social-good proposal by id.
+    SocialGoodProposal(&'a str),
     /// A bid by id.
     Bid(&'a str),
     /// A webhook endpoint by id.
@@ -166,6 +168,7 @@ impl<'a> Row<'a> {
             Row::Placement(key) => ("placements", "id", key),
             Row::Rotation(key) => ("rotations", "id", key),
             Row::Swap(key) => ("swaps", "id", key),
+            Row::SocialGoodProposal(key) => ("social_good_proposals", "id", key),
             Row::Bid(key) => ("bids", "id", key),
             Row::Webhook(key) => ("webhooks", "id", key),
             Row::User(key) => ("users", "id", key),

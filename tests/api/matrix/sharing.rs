@@ -78,6 +78,15 @@ pub fn rows() -> Vec<Row> {
         row(POST, "/api/v1/rotations/{rotation}/swaps",
             Some(json!({"with_rotation_id": "{new_party_rotation}"})), on_rotation(201)),
         row(POST, "/api/v1/rotations/{rotation}/withdraw", None, on_rotation(200)),
+        // Onto social-good work: Mia's rotation request proposed for the
+        // involved co-op's request; its three parties are Mia, her co-op's
+        // admins and the involved co-op's admins.
+        row(GET, "/api/v1/rotations/{rotation}/social-good", None, rotation_seen),
+        row(POST, "/api/v1/rotations/{rotation}/social-good",
+            Some(json!({"request_id": "{social_good_request}"})), on_rotation(201)),
+        row(GET, "/api/v1/social-good-proposals/{proposal}", None, [404, 404, 404, 200, 200, 200, 404]),
+        row(POST, "/api/v1/social-good-proposals/{proposal}/answer",
+            Some(json!({"agree": false})), [401, 404, 404, 200, 200, 200, 404]),
         // A swap's four parties: the two people and their co-ops' admins.
         row(GET, "/api/v1/swaps/{swap}", None, swap_parties(404)),
         row(POST, "/api/v1/swaps/{swap}/answer", Some(json!({"agree": true})), swap_parties(401)),

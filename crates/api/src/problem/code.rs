@@ -92,8 +92,12 @@ codes! {
     OfferHasPlacements = "offer_has_placements", CONFLICT, "Offer has placements";
     /// The swap is agreed, refused or lapsed.
     SwapClosed = "swap_closed", CONFLICT, "Swap closed";
-    /// The rotation request was withdrawn or has swapped already.
+    /// The rotation request was withdrawn, or has swapped or been placed already.
     RotationClosed = "rotation_closed", CONFLICT, "Rotation request closed";
+    /// The social-good proposal is agreed, refused or lapsed.
+    ProposalClosed = "proposal_closed", CONFLICT, "Proposal closed";
+    /// The request is filled or closed.
+    RequestClosed = "request_closed", CONFLICT, "Request closed";
     /// The bid's state does not allow this.
     BidState = "bid_state", CONFLICT, "Not allowed in the bid's state";
     /// The tender's deadline has passed.

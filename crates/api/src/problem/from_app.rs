@@ -55,6 +55,8 @@ impl From<Clash> for Code {
             Clash::OfferHasPlacements => Self::OfferHasPlacements,
             Clash::SwapClosed => Self::SwapClosed,
             Clash::RotationClosed => Self::RotationClosed,
+            Clash::ProposalClosed => Self::ProposalClosed,
+            Clash::RequestClosed => Self::RequestClosed,
             Clash::BidState => Self::BidState,
             Clash::PastDeadline => Self::PastDeadline,
             Clash::OpportunityClosed => Self::OpportunityClosed,

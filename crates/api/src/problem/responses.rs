@@ -149,6 +149,8 @@ problem_sets! {
     NoSuchRotation: [(404, "No such rotation request (or not the caller's)")];
     /// Operations on a swap.
     NoSuchSwap: [(404, "No such swap (or not the caller's)")];
+    /// Operations on a social-good proposal.
+    NoSuchProposal: [(404, "No such social-good proposal (or not the caller's)")];
     /// Calendar feeds, opened by a token or by their key.
     CalendarKey: [
         (401, "Neither a token nor a key"),

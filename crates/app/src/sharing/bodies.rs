@@ -231,11 +231,20 @@ pub struct SwapProposalBody {
     pub with_rotation_id: Uuid,
 }
 
-/// An answer to a swap.
+/// An answer to a swap or a social-good proposal.
 #[derive(Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SwapAnswer {
-    /// `true` to agree, `false` to refuse (which ends the swap).
+    /// `true` to agree, `false` to refuse (which ends it).
     pub agree: bool,
+}
+
+/// Proposing a rotation request's person for a social-good request.
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SocialGoodProposalBody {
+    /// The social-good request, from the suggestions.
+    pub request_id: Uuid,
 }

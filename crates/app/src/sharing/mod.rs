@@ -9,6 +9,7 @@ pub mod offers;
 pub mod placements;
 pub mod requests;
 pub mod rotations;
+pub mod social_good;
 pub mod swaps;
 pub mod views;
 

@@ -7,7 +7,7 @@
 use uuid::Uuid;
 
 use super::{Denied, Needed, Viewer, signed_in};
-use crate::sharing::Party;
+use crate::sharing::{Party, ProposalParty};
 
 /// What the rules need to know about a rotation request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +75,58 @@ pub fn read_swap(
     }
 }
 
+/// What the rules need to know about a social-good proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProposalFacts {
+    /// The rotation request whose person is proposed.
+    pub rotation: RotationFacts,
+    /// The co-op whose social-good request it is.
+    pub requesting_coop: Uuid,
+}
+
+/// Propose a rotation request's person for another co-op's social-good
+/// request, which names them to that co-op: the person, or their co-op's
+/// admins once the person agreed to be suggested to others.
+pub fn propose_for_social_good(
+    viewer: &Viewer,
+    rotation: RotationFacts,
+    suggest_me: bool,
+) -> Result<(), Denied> {
+    act_on_rotation(viewer, rotation)?;
+    if is_person(viewer, rotation) || suggest_me {
+        Ok(())
+    } else {
+        Err(Denied::Forbidden(Needed::PersonOrSuggested))
+    }
+}
+
+/// The parties of a social-good proposal that the viewer is.
+pub fn proposal_parties(viewer: &Viewer, proposal: ProposalFacts) -> Vec<ProposalParty> {
+    [
+        (is_person(viewer, proposal.rotation), ProposalParty::Person),
+        (
+            viewer.is_admin_of(proposal.rotation.coop),
+            ProposalParty::HomeCoop,
+        ),
+        (
+            viewer.is_admin_of(proposal.requesting_coop),
+            ProposalParty::RequestingCoop,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(is, party)| is.then_some(party))
+    .collect()
+}
+
+/// See a social-good proposal: its parties only.
+pub fn read_proposal(viewer: &Viewer, proposal: ProposalFacts) -> Result<(), Denied> {
+    if proposal_parties(viewer, proposal).is_empty() {
+        Err(Denied::Hidden)
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +185,37 @@ mod tests {
             [Party::FirstPerson, Party::FirstCoop]
         );
         assert_eq!(read_swap(&steward, rotation, other), Err(Denied::Hidden));
+    }
+
+    #[test]
+    fn a_social_good_proposal_is_its_three_parties_and_names_nobody_unasked() {
+        let rotation = RotationFacts {
+            coop: Uuid::from_u128(1),
+            account: Some(Uuid::from_u128(7)),
+        };
+        let proposal = ProposalFacts {
+            rotation,
+            requesting_coop: Uuid::from_u128(2),
+        };
+        let person = viewer(7, None, false);
+        let admin = viewer(8, Some(rotation.coop), false);
+        let host = viewer(9, Some(proposal.requesting_coop), false);
+        let steward = viewer(10, None, true);
+        assert!(propose_for_social_good(&person, rotation, false).is_ok());
+        assert_eq!(
+            propose_for_social_good(&admin, rotation, false),
+            Err(Denied::Forbidden(Needed::PersonOrSuggested))
+        );
+        assert!(propose_for_social_good(&admin, rotation, true).is_ok());
+        assert_eq!(
+            propose_for_social_good(&host, rotation, true),
+            Err(Denied::Hidden)
+        );
+        assert_eq!(
+            proposal_parties(&host, proposal),
+            [ProposalParty::RequestingCoop]
+        );
+        assert_eq!(proposal_parties(&person, proposal), [ProposalParty::Person]);
+        assert_eq!(read_proposal(&steward, proposal), Err(Denied::Hidden));
     }
 }

@@ -1,11 +1,12 @@
 //! Sharing people between co-ops (offers of time, requests for it,
 //! placements): the rules that must hold whatever the storage does, tested
 //! without it: the capacity arithmetic, the placement's life, what offers
-//! and requests must be, how an offer fits a request, and the four-party
-//! consent of a rotation swap.
+//! and requests must be, how an offer fits a request, and the consent of
+//! the parties to a rotation swap or a social-good proposal.
 
 mod asking;
 mod capacity;
+mod consent;
 pub(crate) mod fields;
 mod matching;
 mod offer;
@@ -13,6 +14,7 @@ mod placement;
 mod records;
 mod request;
 mod rotation;
+mod social_good;
 mod swap;
 
 pub use asking::{MAX_MESSAGE, PlacementDraft, PlacementInput, reason};
@@ -20,6 +22,7 @@ pub use capacity::{
     Booking, Conflict, DateRange, FULL_WEEK, Free, HalfDays, Limit, Limits, closed_outside,
     conflicts, free_over, least, refusals,
 };
+pub use consent::{Consent, Parties, SWAP_DAYS, SwapClosed, SwapState};
 pub use fields::{NOTES_MAX, SKILLS_MAX, TITLE_MAX};
 pub use matching::{Fit, Offered, RateFit, Wanted, best_first, fit};
 pub use offer::{MAX_RATE, Money, OfferDraft, OfferInput, OfferSkillDraft, OfferStatus, WorkMode};
@@ -27,7 +30,8 @@ pub use placement::{IllegalMove, PlacementAction, PlacementState};
 pub use records::{LevelledSkill, OFFER_DAYS, Offer, Placement, PlacementEvent, Request};
 pub use request::{ProjectKind, RequestDraft, RequestInput, RequestStatus};
 pub use rotation::{Rotation, RotationDraft, RotationInput, RotationStatus, skills_fitting};
-pub use swap::{Party, SWAP_DAYS, Swap, SwapClosed, SwapProposal, SwapState};
+pub use social_good::{ProposalParty, SocialGoodFit, SocialGoodProposal, social_good_fit};
+pub use swap::{Party, Swap, SwapProposal};
 
 /// Half days a week from days a week as clients send them (`2.5`): `None`
 /// unless it is a whole number of half days from half a day to five days.

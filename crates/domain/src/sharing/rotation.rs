@@ -11,7 +11,7 @@ use super::{DateRange, HalfDays, ProjectKind, fields};
 use crate::skills::{Skill, SkillName};
 use crate::validation::ValidationErrors;
 
-/// Whether a rotation request still looks for a swap.
+/// Whether a rotation request still looks for a swap or social-good work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -21,6 +21,8 @@ pub enum RotationStatus {
     Open,
     /// A swap was agreed.
     Swapped,
+    /// A social-good proposal was agreed.
+    Placed,
     /// Withdrawn.
     Withdrawn,
 }

@@ -4,11 +4,9 @@
 //! placements in the same transaction); one no, or 14 days without all four,
 //! ends it.
 
-use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Days a proposal waits for every answer.
-pub const SWAP_DAYS: i64 = 14;
+use super::consent::{Consent, Parties};
 
 /// Who must agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,84 +30,12 @@ const PARTIES: [Party; 4] = [
     Party::SecondCoop,
 ];
 
-/// Where a proposal stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SwapState {
-    /// Waiting for answers.
-    Proposed,
-    /// All four agreed.
-    Agreed,
-    /// Someone said no.
-    Refused,
-    /// Not everyone answered within [`SWAP_DAYS`] days.
-    Lapsed,
+impl Parties for Party {
+    const ALL: &'static [Self] = &PARTIES;
 }
 
-/// A proposal and the answers so far.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Swap {
-    /// When it was proposed.
-    pub proposed_at: DateTime<Utc>,
-    /// Who has said yes.
-    pub agreed: Vec<Party>,
-    /// Where it stands (as last decided).
-    pub state: SwapState,
-}
-
-/// An answer that cannot be given now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SwapClosed(pub SwapState);
-
-impl Swap {
-    /// A new proposal; whoever proposes agrees by doing so.
-    pub fn propose(by: Party, now: DateTime<Utc>) -> Self {
-        Self {
-            proposed_at: now,
-            agreed: vec![by],
-            state: SwapState::Proposed,
-        }
-    }
-
-    /// The state at `now`: a proposal still waiting after [`SWAP_DAYS`] has lapsed.
-    pub fn state_at(&self, now: DateTime<Utc>) -> SwapState {
-        if self.state == SwapState::Proposed && now > self.proposed_at + Duration::days(SWAP_DAYS) {
-            SwapState::Lapsed
-        } else {
-            self.state
-        }
-    }
-
-    /// `party` answers `yes` or no at `now`: a no refuses the swap, the last
-    /// yes agrees it. Refused once it is no longer waiting.
-    pub fn answer(&self, party: Party, yes: bool, now: DateTime<Utc>) -> Result<Swap, SwapClosed> {
-        let state = self.state_at(now);
-        if state != SwapState::Proposed {
-            return Err(SwapClosed(state));
-        }
-        let mut next = self.clone();
-        if !yes {
-            next.state = SwapState::Refused;
-            return Ok(next);
-        }
-        if !next.agreed.contains(&party) {
-            next.agreed.push(party);
-        }
-        if PARTIES.iter().all(|p| next.agreed.contains(p)) {
-            next.state = SwapState::Agreed;
-        }
-        Ok(next)
-    }
-
-    /// Who has yet to answer.
-    pub fn waiting_for(&self) -> Vec<Party> {
-        PARTIES
-            .into_iter()
-            .filter(|p| !self.agreed.contains(p))
-            .collect()
-    }
-}
+/// A swap's answers so far.
+pub type Swap = Consent<Party>;
 
 /// A swap between two rotation requests, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +59,8 @@ pub struct SwapProposal {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sharing::{SwapClosed, SwapState};
+    use chrono::{DateTime, Duration, Utc};
 
     fn at(day: i64) -> DateTime<Utc> {
         DateTime::<Utc>::from_timestamp(1_800_000_000, 0).unwrap_or_default() + Duration::days(day)
@@ -140,7 +68,7 @@ mod tests {
 
     #[test]
     fn four_yeses_agree_and_one_no_refuses() {
-        let proposed = Swap::propose(Party::FirstPerson, at(0));
+        let proposed = Swap::propose(vec![Party::FirstPerson], at(0));
         let mut swap = proposed.clone();
         for party in [Party::SecondPerson, Party::FirstCoop, Party::FirstCoop] {
             swap = swap.answer(party, true, at(1)).unwrap();
@@ -165,7 +93,7 @@ mod tests {
 
     #[test]
     fn a_proposal_lapses_after_fourteen_days() {
-        let swap = Swap::propose(Party::FirstPerson, at(0));
+        let swap = Swap::propose(vec![Party::FirstPerson], at(0));
         assert_eq!(swap.state_at(at(14)), SwapState::Proposed);
         assert_eq!(swap.state_at(at(15)), SwapState::Lapsed);
         assert_eq!(

@@ -50,6 +50,7 @@ enum Record {
     Rotations(Box<RotationRow>),
     RotationSkills(RotationSkillRow),
     Swaps(Box<SwapRow>),
+    SocialGoodProposals(Box<crate::sharing::social_good::ProposalRow>),
     CalendarFeeds(crate::sharing::feeds::FeedRow),
     Opportunities(Box<crate::bidding::opportunities::OpportunityRow>),
     OpportunitySkills(rows::OpportunitySkillRow),
@@ -427,6 +428,9 @@ fn insert(conn: &mut DbConnection, record: Record) -> QueryResult<usize> {
             .values(row)
             .execute(conn),
         Record::Swaps(row) => diesel::insert_into(swaps::table).values(*row).execute(conn),
+        Record::SocialGoodProposals(row) => diesel::insert_into(social_good_proposals::table)
+            .values(*row)
+            .execute(conn),
         Record::CalendarFeeds(row) => diesel::insert_into(calendar_feeds::table)
             .values(row)
             .execute(conn),

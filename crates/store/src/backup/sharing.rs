@@ -1,6 +1,7 @@
 //! The sharing and bidding tables in a backup: offers, requests,
-//! placements, rotation requests, swaps, calendar feeds and opportunities
-//! with their children, after the tables they refer to.
+//! placements, rotation requests, swaps, social-good proposals, calendar
+//! feeds and opportunities with their children, after the tables they
+//! refer to.
 
 use std::io::Write;
 
@@ -15,6 +16,7 @@ use crate::sharing::offers::OfferRow;
 use crate::sharing::placements::{EventRow, PlacementRow};
 use crate::sharing::requests::RequestRow;
 use crate::sharing::rotations::RotationRow;
+use crate::sharing::social_good::ProposalRow;
 use crate::sharing::swaps::SwapRow;
 
 /// Writes the sharing tables' rows to `out`, counting lines in `lines`.
@@ -90,6 +92,15 @@ pub(super) fn export(
         (rotation_skills::rotation_id, rotation_skills::skill_slug)
     );
     dump!(conn, out, count, swaps, SwapRow, Swaps, swaps::id);
+    dump!(
+        conn,
+        out,
+        count,
+        social_good_proposals,
+        ProposalRow,
+        SocialGoodProposals,
+        social_good_proposals::id
+    );
     dump!(
         conn,
         out,

@@ -9,6 +9,7 @@ pub mod placements;
 pub mod requests;
 pub mod rotations;
 pub(crate) mod skills;
+pub mod social_good;
 pub mod swaps;
 
 use serde::Serialize;

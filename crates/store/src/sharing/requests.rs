@@ -204,6 +204,27 @@ pub fn open(conn: &mut DbConnection, today: NaiveDate) -> Result<Vec<Request>, S
     with_skills(conn, rows)
 }
 
+/// Open social-good requests of approved co-ops other than `coop` whose
+/// dates share some of `dates`: where a person who asked to rotate could go.
+pub fn social_good_for(
+    conn: &mut DbConnection,
+    coop: Uuid,
+    dates: DateRange,
+) -> Result<Vec<Request>, StoreError> {
+    let filter = RequestFilter {
+        project_kind: Some(ProjectKind::SocialGood),
+        ..RequestFilter::default()
+    };
+    let rows = filtered(&filter, &Audience::Outsider)
+        .filter(requests::coop_id.ne(coop.to_string()))
+        .filter(requests::start_date.le(dates.end))
+        .filter(requests::end_date.ge(dates.start))
+        .order(requests::id)
+        .select(RequestRow::as_select())
+        .load(conn)?;
+    with_skills(conn, rows)
+}
+
 /// How many requests are open (of member co-ops) and not over by `today`.
 pub fn count_open(conn: &mut DbConnection, today: NaiveDate) -> Result<i64, StoreError> {
     Ok(filtered(&RequestFilter::default(), &Audience::Outsider)

@@ -118,6 +118,11 @@ impl World {
             .await;
         self.ids
             .insert("opportunity".into(), id(&imported["items"][0]));
+        let good = json!({"coop": PARTY, "title": "Food bank rota", "days_per_week": 1,
+                          "start": "2027-02-01", "end": "2027-04-30",
+                          "project_kind": "social_good"});
+        let good = self.ok(PARTY_ADMIN, "/api/v1/requests", good).await;
+        self.ids.insert("social_good_request".into(), id(&good));
         let year = crate::fund::open_year(&self.app, &self.token(STEWARD), "Hosting").await;
         self.ids.insert("year".into(), year.to_string());
         // Enough for every invoice the callers make against it.

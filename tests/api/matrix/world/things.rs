@@ -91,6 +91,12 @@ impl World {
             }
             "rotation" => self.rotate(MEMBER, "person", "elm").await,
             "party_rotation" => self.rotate(PARTY_ADMIN, "party_person", "rust").await,
+            "proposal" => {
+                let rotation = self.rotate(MEMBER, "person", "elm").await;
+                let path = format!("/api/v1/rotations/{rotation}/social-good");
+                let body = json!({"request_id": "{social_good_request}"});
+                id(&self.ok(MEMBER, &path, body).await)
+            }
             "swap" => {
                 let mine = self.rotate(MEMBER, "person", "elm").await;
                 let theirs = self.rotate(PARTY_ADMIN, "party_person", "rust").await;
@@ -227,7 +233,7 @@ impl World {
 }
 
 /// Kinds rows act on and may use up, each made again after a success.
-pub(super) const RENEWED_KINDS: [&str; 24] = [
+pub(super) const RENEWED_KINDS: [&str; 25] = [
     "coop",
     "claim",
     "unapproved",
@@ -243,6 +249,7 @@ pub(super) const RENEWED_KINDS: [&str; 24] = [
     "rotation",
     "party_rotation",
     "swap",
+    "proposal",
     "feed",
     "webhook",
     "alert",

@@ -62,7 +62,12 @@ impl Asked {
     }
 }
 
-fn find_rotation(conn: &mut DbConnection, id: Uuid, lock: Lock) -> Result<Option<Asked>, AppError> {
+/// The rotation request `id` with its person and co-op (locked for a change).
+pub(crate) fn find_rotation(
+    conn: &mut DbConnection,
+    id: Uuid,
+    lock: Lock,
+) -> Result<Option<Asked>, AppError> {
     let rotation = match lock {
         Lock::Read => rotations::find(conn, id)?,
         Lock::ForChange => rotations::find_for_update(conn, id)?,

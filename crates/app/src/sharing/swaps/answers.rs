@@ -52,7 +52,10 @@ pub fn answer(
         proposal.swap = proposal.swap.answer(party, agree, now).map_err(|closed| {
             AppError::conflict(
                 Clash::SwapClosed,
-                format!("the swap is {} and takes no more answers", name(closed.0)),
+                format!(
+                    "the swap is {} and takes no more answers",
+                    state_name(closed.0)
+                ),
             )
         })?;
     }
@@ -77,8 +80,8 @@ pub fn answer(
     Ok(SwapView::new(proposal, &first, &second, viewer, now))
 }
 
-/// A swap's state as sentences name it ("a swap that is agreed").
-fn name(state: SwapState) -> &'static str {
+/// A proposal's state as sentences name it ("a swap that is agreed").
+pub(crate) fn state_name(state: SwapState) -> &'static str {
     match state {
         SwapState::Proposed => "proposed",
         SwapState::Agreed => "agreed",

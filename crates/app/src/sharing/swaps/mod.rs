@@ -4,6 +4,7 @@
 mod answers;
 mod proposals;
 
+pub(crate) use answers::state_name;
 pub use answers::{answer, show};
 pub use proposals::{propose, suggest};
 

@@ -9,10 +9,13 @@ use coophub_domain::bidding::{Bid, BidState};
 use coophub_domain::conversation::{Message, Thread, gist};
 use coophub_domain::coop::Coop;
 use coophub_domain::notify::{Audience, EventKind, NewEvent};
-use coophub_domain::person::Person;
-use coophub_domain::sharing::{Placement, SwapProposal, days_a_week};
+use coophub_domain::sharing::{Placement, days_a_week};
 use coophub_store::{DbConnection, StoreError, notifications, people, users};
 use uuid::Uuid;
+
+mod rotations;
+
+pub use rotations::{social_good, swap};
 
 fn record(
     conn: &mut DbConnection,
@@ -212,54 +215,6 @@ pub fn bid_moved(
     };
     let audience = Audience {
         people_of: consortium,
-        ..Audience::default()
-    };
-    record(conn, event, audience, now)
-}
-
-/// A rotation swap was proposed or answered: its four parties (both people,
-/// both co-ops' admins) are told.
-pub fn swap(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    proposal: &SwapProposal,
-    sides: [(&Person, &Coop); 2],
-    kind: EventKind,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let swap = proposal.id;
-    let [a, b] = sides.map(|(person, coop)| format!("{} of {}", person.name, coop.profile.name));
-    let booking = proposal.booking;
-    let summary = match kind {
-        EventKind::SwapProposed => format!(
-            "A rotation swap is proposed: {a} and {b} each spend {} at the other's \
-             co-op from {} to {}; it is booked once both people and both co-ops say yes",
-            days_a_week(booking.half_days),
-            booking.range.start,
-            booking.range.end
-        ),
-        EventKind::SwapAgreed => {
-            format!("The rotation swap between {a} and {b} is agreed: both placements are booked")
-        }
-        EventKind::SwapRefused => format!("The rotation swap between {a} and {b} was refused"),
-        _ => format!("The rotation swap between {a} and {b} has a new answer"),
-    };
-    let coops: Vec<Uuid> = sides.iter().map(|(_, coop)| coop.id).collect();
-    let event = NewEvent {
-        kind,
-        subject_type: "swap",
-        subject_id: swap.to_string(),
-        link: format!("/api/v1/swaps/{swap}"),
-        summary,
-        actor: viewer.user_id(),
-        coops: coops.clone(),
-    };
-    let audience = Audience {
-        admins_of: coops,
-        accounts: sides
-            .iter()
-            .filter_map(|(person, _)| person.user_id)
-            .collect(),
         ..Audience::default()
     };
     record(conn, event, audience, now)

@@ -1,0 +1,1 @@
+DROP TABLE social_good_proposals;
