@@ -29,8 +29,11 @@ pub fn swap(
     let when = spent(proposal.booking);
     let summary = match kind {
         EventKind::SwapProposed => format!(
-            "A rotation swap is proposed: {a} and {b} each spend {when} at the other's \
-             co-op; it is booked once both people and both co-ops say yes"
+            "A rotation swap is proposed: {a} and {b} each spend {} at the other's \
+             co-op from {} to {}; it is booked once both people and both co-ops say yes",
+            days_a_week(proposal.booking.half_days),
+            proposal.booking.range.start,
+            proposal.booking.range.end
         ),
         EventKind::SwapAgreed => format!(
             "The rotation swap between {a} and {b}, {when} each, is agreed: both placements \
