@@ -43,4 +43,5 @@ mod slow_clients;
 mod text_hygiene;
 mod tokens;
 mod validation;
+mod web;
 mod webhooks;

@@ -49,6 +49,11 @@ pub const SETTINGS: &[(&str, Option<&str>)] = &[
     ("digest_hour", Some("7")),
     ("mail_poll_interval_ms", Some("10000")),
     ("reminder_interval_ms", Some("60000")),
+    (
+        "map_tiles_url",
+        Some("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    ),
+    ("map_attribution", Some("© OpenStreetMap contributors")),
 ];
 
 /// How log lines are written.
@@ -111,6 +116,8 @@ pub struct Settings {
     pub mail: MailSettings,
     /// How often each instance looks for reminders to give.
     pub reminder_interval: Duration,
+    /// What the web pages are told (the map's tiles).
+    pub pages: coophub_web::WebSettings,
 }
 
 /// How email is sent: nothing is sent without an SMTP server.

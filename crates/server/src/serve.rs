@@ -83,14 +83,19 @@ impl Application {
             trusted_proxies: web::Data::new(settings.trusted_proxies.clone()),
         };
         let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-        let server = HttpServer::new(move || app(shared.clone()))
-            .workers(workers)
-            .worker_max_blocking_threads(blocking_threads(settings.database_pool_size, workers))
-            .client_request_timeout(settings.request_head_timeout)
-            .keep_alive(settings.keep_alive)
-            .shutdown_timeout(settings.shutdown_timeout)
-            .listen(listener)
-            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        let pages = web::Data::new(settings.pages.clone());
+        let server = HttpServer::new(move || {
+            app(shared.clone())
+                .configure(coophub_web::pages)
+                .app_data(pages.clone())
+        })
+        .workers(workers)
+        .worker_max_blocking_threads(blocking_threads(settings.database_pool_size, workers))
+        .client_request_timeout(settings.request_head_timeout)
+        .keep_alive(settings.keep_alive)
+        .shutdown_timeout(settings.shutdown_timeout)
+        .listen(listener)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         Ok(Self {
             server: server.run(),
             address,

@@ -35,6 +35,7 @@ pub mod transaction;
 pub mod users;
 mod versioning;
 mod vocabulary;
+pub mod web_sessions;
 pub mod webhooks;
 
 pub use connection::{Backend, DbConnection};

@@ -427,6 +427,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Signed-in sessions of the web pages (the SHA-256 of each cookie).
+    web_sessions (id_sha256) {
+        id_sha256 -> Text,
+        user_id -> Text,
+        token_version -> Integer,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     /// Secret calendar feed URLs (a hash of each secret), per co-op or person.
     calendar_feeds (id) {
         id -> Text,
@@ -941,6 +953,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     rotation_skills,
     swaps,
     social_good_proposals,
+    web_sessions,
     calendar_feeds,
     opportunities,
     opportunity_skills,

@@ -23,7 +23,8 @@ use crate::helpers::TestApp;
 pub(crate) fn quick_deliveries(settings: &mut Settings) {
     settings.webhooks.addresses = coophub_domain::webhook::AddressRule::AllowPrivate;
     settings.webhooks.poll_interval = Duration::from_millis(50);
-    settings.webhooks.timeout = Duration::from_secs(1);
+    // Loopback answers come in milliseconds; two seconds leave room on a loaded machine.
+    settings.webhooks.timeout = Duration::from_secs(2);
     settings.webhooks.retries = coophub_domain::webhook::RetrySchedule(vec![
         Duration::from_secs(5),
         Duration::from_secs(60),

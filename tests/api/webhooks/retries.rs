@@ -25,7 +25,7 @@ async fn failures_are_retried_on_schedule_then_the_endpoint_is_disabled(backend:
     // A 500, then no answer within the timeout, then a 500: all three attempts fail.
     receiver.answer_next([
         Reply::Status(500),
-        Reply::Hang(std::time::Duration::from_secs(3)),
+        Reply::Hang(std::time::Duration::from_secs(4)),
         Reply::Status(500),
     ]);
     let hook = register(

@@ -1,6 +1,7 @@
 //! The last line of defence for the error format: whatever goes wrong inside
 //! (a handler panics, a middleware fails, the HTTP layer refuses a request),
-//! the client gets a problem document, and the server keeps running.
+//! the client gets a problem document, and the server keeps running. Web
+//! pages that answer an error as HTML keep it.
 //!
 //! The request must not be cloned before routing (actix needs it unshared),
 //! so failures leave here as errors that render as problems, not as responses.
@@ -41,6 +42,13 @@ fn is_problem(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()))
 }
 
+/// A web page (the pages render their own errors for people, not clients).
+fn is_page(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
+}
+
 /// The problem for a bare status, with the error's text for client errors only.
 fn problem_for(status: actix_web::http::StatusCode, error: Option<&Error>) -> ApiError {
     let reason = || status.canonical_reason().unwrap_or("error").to_lowercase();
@@ -68,7 +76,10 @@ fn problem_error(error: Error) -> Error {
 /// its status and headers (e.g. `Allow`, CORS).
 fn into_problem(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {
     let status = res.status();
-    if !(status.is_client_error() || status.is_server_error()) || is_problem(res.headers()) {
+    if !(status.is_client_error() || status.is_server_error())
+        || is_problem(res.headers())
+        || is_page(res.headers())
+    {
         return res;
     }
     let problem = problem_for(status, res.response().error());

@@ -171,6 +171,7 @@ pub(super) fn validate(layers: &Layers) -> Result<Settings, ConfigError> {
             .map_err(|problem| check.invalid("trusted_proxies", problem))?,
         webhooks: webhook_settings(&check)?,
         mail: mail_settings(&check)?,
+        pages: page_settings(&check)?,
         reminder_interval: Duration::from_millis(check.number(
             "reminder_interval_ms",
             10,
@@ -248,6 +249,26 @@ fn mail_settings(check: &Check<'_>) -> Result<MailSettings, ConfigError> {
         from,
         digest_hour: check.number("digest_hour", 0, 23)?,
         poll_interval: Duration::from_millis(check.number("mail_poll_interval_ms", 10, 600_000)?),
+    })
+}
+
+/// The map's tiles: empty (markers on a plain background), or an http(s)
+/// URL template with `{z}`, `{x}` and `{y}`.
+fn page_settings(check: &Check<'_>) -> Result<coophub_web::WebSettings, ConfigError> {
+    let tiles = check.value("map_tiles_url")?.trim().to_owned();
+    let template = (tiles.starts_with("https://") || tiles.starts_with("http://"))
+        && ["{z}", "{x}", "{y}"]
+            .iter()
+            .all(|part| tiles.contains(part));
+    if !(tiles.is_empty() || template) {
+        return Err(check.invalid(
+            "map_tiles_url",
+            "expected empty, or an http(s) URL with {z}, {x} and {y}",
+        ));
+    }
+    Ok(coophub_web::WebSettings {
+        map_tiles_url: tiles,
+        map_attribution: check.value("map_attribution")?.trim().to_owned(),
     })
 }
 

@@ -165,3 +165,18 @@ fn postgres_urls_select_postgres() {
     .unwrap();
     assert_eq!(settings.database_url, "postgres://u@localhost/coophub");
 }
+
+#[test]
+fn map_tiles_are_openstreetmaps_a_template_or_none() {
+    let settings = Settings::load(None, &env_of(&[]), &[]).unwrap();
+    assert_eq!(
+        settings.pages.map_tiles_url,
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    );
+    let none = env_of(&[("COOPHUB_MAP_TILES_URL", "")]);
+    let settings = Settings::load(None, &none, &[]).unwrap();
+    assert!(settings.pages.map_tiles_url.is_empty());
+    let bad = env_of(&[("COOPHUB_MAP_TILES_URL", "https://tiles.example.org/map.png")]);
+    let error = Settings::load(None, &bad, &[]).unwrap_err().to_string();
+    assert!(error.contains("map_tiles_url") && error.contains("{z}"), "{error}");
+}

@@ -4,7 +4,7 @@ use crate::client_address::client_address;
 use std::sync::LazyLock;
 
 use actix_web::{HttpRequest, post, web};
-use coophub_domain::{Email, NewPassword, PasswordHash};
+use coophub_domain::{Email, NewPassword, PasswordHash, User};
 use coophub_store::users;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -33,6 +33,39 @@ static DECOY_HASH: LazyLock<Option<PasswordHash>> = LazyLock::new(|| {
         .and_then(|password| password.hash().ok())
 });
 
+/// The account `email` names if `password` is its password, within the
+/// attempt limits (see docs/SECURITY.md): the API's login and the web pages'
+/// sign-in both ask this.
+pub async fn verify_credentials(
+    state: &AppState,
+    email: &str,
+    password: String,
+    address: Option<std::net::IpAddr>,
+) -> Result<User, ApiError> {
+    let email = Email::parse(email, "/email").map_err(ApiError::from_field)?;
+    state.login_limiter.check(email.as_str(), address)?;
+    let account = email.as_str().to_owned();
+    let found = state
+        .db(move |conn| users::find_by_email(conn, email.as_str()))
+        .await?;
+    let user = blocking(move || {
+        Ok(match found {
+            Some((user, hash)) => hash.verify(&password).then_some(user),
+            None => {
+                if let Some(decoy) = DECOY_HASH.as_ref() {
+                    decoy.verify(&password);
+                }
+                None
+            }
+        })
+    })
+    .await?;
+    user.ok_or_else(|| {
+        state.login_limiter.failed(&account, address);
+        ApiError::InvalidCredentials
+    })
+}
+
 /// Signs in. Attempts are limited per account and address, per address, and
 /// per account across addresses, so that guesses from elsewhere never lock
 /// the owner out (see docs/SECURITY.md).
@@ -55,31 +88,7 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> Result<web::Json<TokenResponse>, ApiError> {
     let LoginRequest { email, password } = body.0;
-    let email = Email::parse(&email, "/email").map_err(ApiError::from_field)?;
-    let address = client_address(&req);
-    state.login_limiter.check(email.as_str(), address)?;
-
-    let account = email.as_str().to_owned();
-    let found = state
-        .db(move |conn| users::find_by_email(conn, email.as_str()))
-        .await?;
-    let user = blocking(move || {
-        Ok(match found {
-            Some((user, hash)) => hash.verify(&password).then_some(user),
-            None => {
-                if let Some(decoy) = DECOY_HASH.as_ref() {
-                    decoy.verify(&password);
-                }
-                None
-            }
-        })
-    })
-    .await?;
-    let Some(user) = user else {
-        state.login_limiter.failed(&account, address);
-        return Err(ApiError::InvalidCredentials);
-    };
-
+    let user = verify_credentials(&state, &email, password, client_address(&req)).await?;
     // Tokens live in real time: their checks read the system clock, not the rules' clock.
     let issued = state
         .tokens

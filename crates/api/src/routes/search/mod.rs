@@ -1,6 +1,9 @@
 //! Search: `GET /api/v1/search` and `GET /api/v1/search/suggest`.
 
 pub(crate) mod params;
+
+/// Reads a search query string, as the web pages do too.
+pub use params::parse as parse_search;
 pub mod suggest;
 
 use coophub_app::search::SearchAnswer;

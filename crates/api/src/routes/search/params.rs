@@ -42,7 +42,7 @@ fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, ApiError> 
 
 /// Reads `query` (the raw query string) into a checked search, naming
 /// every bad parameter at once.
-pub(crate) fn parse(query: &str) -> Result<SearchAsk, ApiError> {
+pub fn parse(query: &str) -> Result<SearchAsk, ApiError> {
     let mut params = SearchAsk {
         page: 1,
         per_page: 20,

@@ -1,0 +1,47 @@
+//! The web pages: server-rendered HTML over the same operations the JSON
+//! API calls (`coophub_app`), mounted at `/` beside `/api/v1`. Templates are
+//! checked at compile time (askama); htmx and Leaflet are vendored and
+//! embedded in the binary. Every page works without JavaScript: forms and
+//! links; htmx only updates in place.
+
+mod assets;
+mod pages;
+mod render;
+mod session;
+
+use actix_web::web;
+
+pub use session::SESSION_COOKIE;
+
+/// What the pages are told by the server's settings.
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    /// Map tiles, a URL template with `{z}`, `{x}` and `{y}`; empty: markers
+    /// on a plain background, nothing fetched from elsewhere.
+    pub map_tiles_url: String,
+    /// The attribution the tiles' provider asks for, shown on the map.
+    pub map_attribution: String,
+}
+
+impl WebSettings {
+    /// OpenStreetMap's standard tiles, with the attribution its tile usage
+    /// policy asks for.
+    pub fn openstreetmap() -> Self {
+        Self {
+            map_tiles_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            map_attribution: "© OpenStreetMap contributors".into(),
+        }
+    }
+}
+
+/// Registers the pages and their assets; the server adds [`WebSettings`]
+/// as app data.
+pub fn pages(cfg: &mut web::ServiceConfig) {
+    cfg.service(assets::serve_asset)
+        .service(pages::search::home)
+        .service(pages::coop::show)
+        .service(pages::map::show)
+        .service(pages::account::sign_in_form)
+        .service(pages::account::sign_in)
+        .service(pages::account::sign_out);
+}

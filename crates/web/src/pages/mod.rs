@@ -1,0 +1,7 @@
+//! One module per page (or group of pages), each a thin handler: read the
+//! request, call one operation as the visitor, render its answer.
+
+pub mod account;
+pub mod coop;
+pub mod map;
+pub mod search;

@@ -1,0 +1,273 @@
+//! The web pages over HTTP: the directory for anyone, exactly what the JSON
+//! API shows the same visitor; sessions that sign in and out, refuse a form
+//! without its token, and end with a password change. (The browser tests
+//! drive the same pages in Chromium.)
+
+use coophub_testkit::{Backend, backend_tests};
+use reqwest::{Method, Response, StatusCode};
+use serde_json::json;
+
+use crate::coops::{approved_coop, coop};
+use crate::helpers::{PASSWORD, TestApp};
+
+backend_tests!(
+    the_directory_pages_show_anyone_what_the_api_would,
+    a_session_signs_in_and_out_and_every_form_needs_its_token,
+);
+
+/// A word only private records hold, looked for on every page an outsider reaches.
+const MARKER: &str = "Zanzibarquill";
+
+async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header("Cookie", cookie);
+    }
+    let res = request.send().await.unwrap();
+    let status = res.status();
+    (status, res.text().await.unwrap())
+}
+
+/// `name=value` of every cookie the answer sets.
+fn set_cookies(res: &Response) -> Vec<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect()
+}
+
+fn pair(set_cookie: &str) -> String {
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+/// The value of the hidden `csrf` field of the page's first form that has one.
+fn csrf_of(html: &str) -> String {
+    let at = html
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with its token");
+    let rest = &html[at + "name=\"csrf\" value=\"".len()..];
+    rest[..rest.find('"').unwrap()].to_owned()
+}
+
+async fn post_form(app: &TestApp, path: &str, form: &[(&str, &str)], cookie: &str) -> Response {
+    app.client
+        .request(Method::POST, app.url(path))
+        .header("Cookie", cookie)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn the_directory_pages_show_anyone_what_the_api_would(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let steward = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "leeds-web", &owner, &steward).await;
+    // A co-op that applied and was not approved is the network's business.
+    let hidden = app.user("hid@example.coop").await;
+    let mut applied = coop("quiet-coop");
+    applied["name"] = json!(format!("{MARKER} Co-op"));
+    applied["summary"] = json!(format!("{MARKER} summary"));
+    let res = app
+        .post_json("/api/v1/coops", &applied, Some(&hidden))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+
+    let (status, home) = page(&app, "/", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains(r#"<label for="q">Search</label>"#), "{home}");
+    assert!(home.contains(r#"<input type="search" id="q" name="q""#));
+    assert!(home.contains(r#"<a href="/sign-in">Sign in</a>"#));
+
+    // Search, linkable by URL, with facets as links and the co-op's page linked.
+    let (status, found) = page(&app, "/?q=leeds+web", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        found.contains(r#"<a href="/coops/leeds-web">Co-op leeds-web</a>"#),
+        "{found}"
+    );
+    assert!(
+        found.contains("/?q=leeds+web&#38;type=coop"),
+        "a facet link: {found}"
+    );
+    // htmx asks for the results alone.
+    let res = app
+        .client
+        .get(app.url("/?q=leeds"))
+        .header("HX-Request", "true")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["vary"], "Cookie, HX-Request");
+    let fragment = res.text().await.unwrap();
+    assert!(fragment.contains("/coops/leeds-web") && !fragment.contains("<html"));
+    let (status, bad) = page(&app, "/?page=0", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.contains("<h1>Bad Request</h1>") && bad.contains("page"),
+        "{bad}"
+    );
+
+    // A co-op's page: what the API shows, and schema.org data.
+    let (status, shown) = page(&app, "/coops/leeds-web", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(shown.contains("<h1>Co-op leeds-web</h1>"), "{shown}");
+    assert!(shown.contains(r#""@type":"Organization""#));
+    assert!(
+        shown.contains("<dd>Leeds, Yorkshire and the Humber, GB</dd>"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(r#"<a href="/?skill=django">Django</a>"#),
+        "{shown}"
+    );
+
+    // The map: named markers and the same list without JavaScript.
+    let (status, map) = page(&app, "/map", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        map.contains(r#""name":"Co-op leeds-web","place":"Leeds","lat":53.8,"lon":-1.55"#),
+        "{map}"
+    );
+    assert!(map.contains(r#"<a href="/coops/leeds-web">Co-op leeds-web</a>, Leeds"#));
+    let (_, none) = page(&app, "/map?skill=cobol", None).await;
+    assert!(none.contains("0 co-ops with “cobol”"), "{none}");
+    let (_, django) = page(&app, "/map?skill=django", None).await;
+    assert!(django.contains("1 co-op with “django”"), "{django}");
+
+    // Nothing private reaches an outsider's page.
+    for path in [
+        "/",
+        "/?q=zanzibarquill",
+        "/?q=quiet",
+        "/map",
+        "/coops/quiet-coop",
+        "/coops/leeds-web",
+    ] {
+        let (_, text) = page(&app, path, None).await;
+        assert!(!text.contains(MARKER), "{path} shows the marker");
+    }
+    let (status, missing) = page(&app, "/coops/quiet-coop", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(missing.contains("<h1>Not Found</h1>"));
+
+    // Assets: embedded, named by their content, cached for a year.
+    let style = home
+        .split("href=\"")
+        .find(|s| s.starts_with("/assets/style.css?h="))
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_owned();
+    let res = app.client.get(app.url(&style)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+    let res = app
+        .client
+        .get(app.url("/assets/vendor/htmx-2.0.11.min.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+async fn a_session_signs_in_and_out_and_every_form_needs_its_token(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let token = app.user("ada@example.coop").await;
+
+    // The sign-in form sets the cookie its token is checked against.
+    let res = app.client.get(app.url("/sign-in")).send().await.unwrap();
+    let form_cookie = pair(&set_cookies(&res)[0]);
+    let csrf = csrf_of(&res.text().await.unwrap());
+    let creds = [("email", "ada@example.coop"), ("password", PASSWORD)];
+    let res = post_form(&app, "/sign-in", &creds, &form_cookie).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "no token, no sign-in");
+    let wrong = [
+        ("email", "ada@example.coop"),
+        ("password", "not it at all"),
+        ("csrf", &csrf),
+    ];
+    let res = post_form(&app, "/sign-in", &wrong, &form_cookie).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("wrong email or password")
+    );
+
+    let right = [
+        ("email", "ada@example.coop"),
+        ("password", PASSWORD),
+        ("csrf", &csrf),
+    ];
+    let res = post_form(&app, "/sign-in", &right, &form_cookie).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/");
+    let set = set_cookies(&res);
+    let session = set
+        .iter()
+        .find(|c| c.starts_with("coophub_session="))
+        .unwrap();
+    assert!(
+        session.contains("HttpOnly") && session.contains("SameSite=Lax"),
+        "{session}"
+    );
+    let session = pair(session);
+
+    let (_, home) = page(&app, "/", Some(&session)).await;
+    assert!(
+        home.contains("Signed in as <strong>Test Person</strong>"),
+        "{home}"
+    );
+    let signed_csrf = csrf_of(&home);
+    assert_ne!(signed_csrf, csrf, "a session has a token of its own");
+    let res = post_form(&app, "/sign-out", &[], &session).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "a post without its token is refused"
+    );
+    let res = post_form(&app, "/sign-out", &[("csrf", &csrf)], &session).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "nor with another's");
+    let res = post_form(&app, "/sign-out", &[("csrf", &signed_csrf)], &session).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        set_cookies(&res)
+            .iter()
+            .any(|c| c.starts_with("coophub_session=;"))
+    );
+    let (_, after) = page(&app, "/", Some(&session)).await;
+    assert!(
+        after.contains(r#"<a href="/sign-in">Sign in</a>"#),
+        "the old cookie opens nothing"
+    );
+
+    // A password change ends every session.
+    let res = post_form(&app, "/sign-in", &right, &form_cookie).await;
+    let session = pair(
+        set_cookies(&res)
+            .iter()
+            .find(|c| c.starts_with("coophub_session="))
+            .unwrap(),
+    );
+    let (_, home) = page(&app, "/", Some(&session)).await;
+    assert!(home.contains("Signed in as"));
+    let change = json!({"current_password": PASSWORD, "new_password": "a brand new passphrase"});
+    let res = app
+        .post_json("/api/v1/me/password", &change, Some(&token))
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, home) = page(&app, "/", Some(&session)).await;
+    assert!(!home.contains("Signed in as"), "{home}");
+}
