@@ -8,6 +8,7 @@ mod alerts;
 mod auth;
 mod backup;
 mod bidding;
+mod browser;
 mod case_studies;
 mod claims;
 mod concurrency;

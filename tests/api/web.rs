@@ -7,12 +7,14 @@ use coophub_testkit::{Backend, backend_tests};
 use reqwest::{Method, Response, StatusCode};
 use serde_json::json;
 
+use crate::claims::unclaimed_coop;
 use crate::coops::{approved_coop, coop};
 use crate::helpers::{PASSWORD, TestApp};
 
 backend_tests!(
     the_directory_pages_show_anyone_what_the_api_would,
     a_session_signs_in_and_out_and_every_form_needs_its_token,
+    a_signed_in_visitor_writes_to_a_coop_and_claims_an_unclaimed_one,
 );
 
 /// A word only private records hold, looked for on every page an outsider reaches.
@@ -270,4 +272,87 @@ async fn a_session_signs_in_and_out_and_every_form_needs_its_token(backend: Back
     assert_eq!(res.status(), StatusCode::OK);
     let (_, home) = page(&app, "/", Some(&session)).await;
     assert!(!home.contains("Signed in as"), "{home}");
+}
+
+/// Signs `email` in through the form: the session cookie and its forms' token.
+async fn signed_in(app: &TestApp, email: &str) -> (String, String) {
+    let res = app.client.get(app.url("/sign-in")).send().await.unwrap();
+    let form_cookie = pair(&set_cookies(&res)[0]);
+    let csrf = csrf_of(&res.text().await.unwrap());
+    let creds = [("email", email), ("password", PASSWORD), ("csrf", &csrf)];
+    let res = post_form(app, "/sign-in", &creds, &form_cookie).await;
+    let session = set_cookies(&res)
+        .into_iter()
+        .find(|c| c.starts_with("coophub_session="))
+        .map(|c| pair(&c))
+        .unwrap();
+    let (_, home) = page(app, "/", Some(&session)).await;
+    (session.clone(), csrf_of(&home))
+}
+
+async fn a_signed_in_visitor_writes_to_a_coop_and_claims_an_unclaimed_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let steward = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "leeds-web", &owner, &steward).await;
+    unclaimed_coop(&app, "loose-coop", "https://loose.example").await;
+    app.user("sam@example.coop").await;
+
+    let (_, anonymous) = page(&app, "/coops/loose-coop", None).await;
+    assert!(
+        anonymous.contains("to write to this co-op or to claim it"),
+        "{anonymous}"
+    );
+    let (session, csrf) = signed_in(&app, "sam@example.coop").await;
+    let (_, loose) = page(&app, "/coops/loose-coop", Some(&session)).await;
+    assert!(loose.contains("Claim this co-op") && loose.contains("Write to The loose-coop"));
+    let (_, leeds) = page(&app, "/coops/leeds-web", Some(&session)).await;
+    assert!(!leeds.contains("Claim this co-op"), "it has admins");
+
+    // Writing: the token is needed; a bad field comes back with what was typed.
+    let note = [
+        ("subject", "Hosting for a food bank"),
+        ("message", "Could you host it?"),
+    ];
+    let res = post_form(&app, "/coops/leeds-web/enquiries", &note, &session).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let empty = [
+        ("subject", ""),
+        ("message", "Could you host it?"),
+        ("csrf", &csrf),
+    ];
+    let res = post_form(&app, "/coops/leeds-web/enquiries", &empty, &session).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let again = res.text().await.unwrap();
+    assert!(
+        again.contains("subject") && again.contains(">Could you host it?</textarea>"),
+        "{again}"
+    );
+    let sent = [note[0], note[1], ("csrf", &csrf)];
+    let res = post_form(&app, "/coops/leeds-web/enquiries", &sent, &session).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/coops/leeds-web?done=enquiry");
+    let (_, after) = page(&app, "/coops/leeds-web?done=enquiry", Some(&session)).await;
+    assert!(after.contains("Your message was sent"), "{after}");
+    let told = app.told(&owner, "enquiry.received").await;
+    assert!(
+        told.iter().any(|t| t.contains("Hosting for a food bank")),
+        "{told:?}"
+    );
+
+    // Claiming the co-op nobody administers: the stewards have it to decide.
+    let ask = [("message", "I am one of its founders"), ("csrf", &csrf)];
+    let res = post_form(&app, "/coops/loose-coop/claim", &ask, &session).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/coops/loose-coop?done=claim");
+    let claims = app
+        .get_json("/api/v1/claims?status=pending", Some(&steward))
+        .await;
+    assert_eq!(claims["items"][0]["coop"]["slug"], "loose-coop", "{claims}");
+    let res = post_form(&app, "/coops/leeds-web/claim", &ask, &session).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::CONFLICT,
+        "a co-op with admins is not claimed"
+    );
 }

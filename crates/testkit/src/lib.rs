@@ -127,6 +127,78 @@ macro_rules! backend_tests {
     };
 }
 
+/// Like [`backend_tests!`], for tests that drive Chromium: on a machine
+/// without `chromium` and `chromedriver` on the `PATH` (at build time) they
+/// are ignored and say so.
+#[macro_export]
+macro_rules! browser_tests {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                $crate::browser_only! {
+                    #[::actix_web::test]
+                    async fn $name() {
+                        super::$name($crate::Backend::Sqlite).await
+                    }
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                $crate::browser_on_postgres! {
+                    #[::actix_web::test]
+                    async fn $name() {
+                        super::$name($crate::Backend::Postgres).await
+                    }
+                }
+            )*
+        }
+    };
+}
+
+/// Passes a browser test through unchanged: Chromium and its driver were found.
+#[cfg(coophub_test_browser)]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! browser_only {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// Marks a browser test ignored, with the reason.
+#[cfg(not(coophub_test_browser))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! browser_only {
+    ($($item:tt)*) => {
+        #[ignore = "browser skipped: install chromium and chromium-driver to run it"]
+        $($item)*
+    };
+}
+
+/// A browser test on PostgreSQL: ignored, with the reason, unless both are there.
+#[cfg(all(coophub_test_postgres, coophub_test_browser))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! browser_on_postgres {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// A browser test on PostgreSQL, without PostgreSQL.
+#[cfg(not(coophub_test_postgres))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! browser_on_postgres {
+    ($($item:tt)*) => { $crate::postgres_only! { $($item)* } };
+}
+
+/// A browser test on PostgreSQL, without the browser.
+#[cfg(all(coophub_test_postgres, not(coophub_test_browser)))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! browser_on_postgres {
+    ($($item:tt)*) => { $crate::browser_only! { $($item)* } };
+}
+
 /// Passes a PostgreSQL test through unchanged: `COOPHUB_TEST_POSTGRES_URL` was set at build time.
 #[cfg(coophub_test_postgres)]
 #[doc(hidden)]

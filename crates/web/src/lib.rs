@@ -40,6 +40,8 @@ pub fn pages(cfg: &mut web::ServiceConfig) {
     cfg.service(assets::serve_asset)
         .service(pages::search::home)
         .service(pages::coop::show)
+        .service(pages::coop::enquire)
+        .service(pages::coop::claim)
         .service(pages::map::show)
         .service(pages::account::sign_in_form)
         .service(pages::account::sign_in)

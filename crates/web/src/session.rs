@@ -96,6 +96,26 @@ where
     }
 }
 
+/// The request's visitor, and the caller the API's operations run as (for
+/// changes, through `AppState::write`).
+pub async fn caller(
+    state: &web::Data<AppState>,
+    req: &HttpRequest,
+) -> Result<(Visitor, Caller), ApiError> {
+    let store = state.store.clone();
+    let cookie = cookie_of(req);
+    blocking(move || {
+        let conn = &mut *store.conn()?;
+        let visitor = visitor(conn, cookie)?;
+        let caller = Caller(visitor.viewer.user.as_ref().map(|user| TokenSubject {
+            user_id: user.id,
+            version: user.token_version,
+        }));
+        Ok((visitor, caller))
+    })
+    .await
+}
+
 /// Opens a session for `user` (of token version `version`): the cookie to set.
 pub async fn open(
     state: &web::Data<AppState>,

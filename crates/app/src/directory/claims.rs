@@ -219,8 +219,13 @@ pub fn decide(
 }
 
 /// A clash unless `coop` has no admin.
+/// Whether nobody administers `coop` yet, so that it can be claimed.
+pub fn claimable(conn: &mut DbConnection, coop: &Coop) -> Result<bool, AppError> {
+    Ok(roles::admin_count(conn, coop.id)? == 0)
+}
+
 fn unclaimed(conn: &mut DbConnection, coop: &Coop) -> Result<(), AppError> {
-    if roles::admin_count(conn, coop.id)? > 0 {
+    if !claimable(conn, coop)? {
         return Err(AppError::conflict(
             Clash::CoopHasAdmins,
             format!(

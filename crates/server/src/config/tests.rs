@@ -178,5 +178,8 @@ fn map_tiles_are_openstreetmaps_a_template_or_none() {
     assert!(settings.pages.map_tiles_url.is_empty());
     let bad = env_of(&[("COOPHUB_MAP_TILES_URL", "https://tiles.example.org/map.png")]);
     let error = Settings::load(None, &bad, &[]).unwrap_err().to_string();
-    assert!(error.contains("map_tiles_url") && error.contains("{z}"), "{error}");
+    assert!(
+        error.contains("map_tiles_url") && error.contains("{z}"),
+        "{error}"
+    );
 }

@@ -1,17 +1,25 @@
 //! `GET /coops/{slug}`: a co-op's page, showing what the JSON API shows the
-//! same visitor, with schema.org `Organization` data for search engines.
+//! same visitor, with schema.org `Organization` data for search engines; a
+//! signed-in visitor writes to the co-op from it (`POST …/enquiries`) or,
+//! while nobody administers it, asks to (`POST …/claim`).
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, get, post, web};
 use askama::Template;
-use coophub_api::AppState;
+use coophub_api::{ApiError, AppState};
+use coophub_app::AppError;
+use coophub_app::directory::claims::{self, ClaimBody};
 use coophub_app::directory::coops::{CoopView, READ};
+use coophub_app::directory::enquiries::{self, EnquiryBody};
 use coophub_app::guard::{Lock, load};
+use coophub_domain::access::Viewer;
 use coophub_domain::coop::Coop;
+use coophub_store::DbConnection;
+use serde::Deserialize;
 use serde_json::json;
 
 use crate::render::{Chrome, html, problem};
-use crate::session::read;
+use crate::session::{self, Visitor, csrf_holds, read};
 
 /// A co-op's page.
 #[derive(Template)]
@@ -21,6 +29,21 @@ pub struct CoopPage {
     coop: CoopView,
     place: Option<String>,
     linked_data: String,
+    claimable: bool,
+    /// What the visitor just did, or why it did not work.
+    notice: Notice,
+}
+
+/// What the page says after a form.
+#[derive(Debug, Default)]
+pub struct Notice {
+    /// It worked: what happens next.
+    done: Option<&'static str>,
+    /// It did not, in the operation's words.
+    error: Option<String>,
+    /// What was typed, to type again.
+    subject: String,
+    message: String,
 }
 
 impl CoopPage {
@@ -60,23 +83,24 @@ impl CoopPage {
     }
 }
 
-/// `GET /coops/{slug}`.
-#[get("/coops/{slug}")]
-pub async fn show(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
+/// The page of the co-op `slug`, with `notice`, answered with `status`.
+async fn page(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    slug: String,
+    notice: Notice,
+    status: StatusCode,
 ) -> HttpResponse {
     let now = state.clock.now();
-    let slug = slug.into_inner();
-    let found = read(&state, &req, move |conn, viewer| {
+    let found = read(state, req, move |conn, viewer| {
         let coop = load::<Coop>(conn, viewer, &slug, READ, Lock::Read)?;
-        Ok(CoopView::new(coop, viewer, now))
+        let claimable = claims::claimable(conn, &coop)?;
+        Ok((CoopView::new(coop, viewer, now), claimable))
     })
     .await;
-    let (visitor, coop) = match found {
+    let (visitor, (coop, claimable)) = match found {
         Ok(found) => found,
-        Err((visitor, error)) => return problem(&req, &visitor, &error),
+        Err((visitor, error)) => return problem(req, &visitor, &error),
     };
     let url = format!("{}/coops/{}", state.public_url, coop.slug);
     let page = CoopPage {
@@ -84,6 +108,161 @@ pub async fn show(
         place: CoopPage::place_of(&coop),
         linked_data: CoopPage::linked_data_of(&coop, &url),
         coop,
+        claimable,
+        notice,
     };
-    html(&req, StatusCode::OK, &page)
+    html(req, status, &page)
+}
+
+/// What `?done=` names, once a form worked (after its redirect).
+#[derive(Debug, Deserialize)]
+pub struct Done {
+    #[serde(default)]
+    done: Option<String>,
+}
+
+/// `GET /coops/{slug}`.
+#[get("/coops/{slug}")]
+pub async fn show(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    done: web::Query<Done>,
+) -> HttpResponse {
+    let done = match done.done.as_deref() {
+        Some("enquiry") => {
+            Some("Your message was sent: the co-op's admins reply to your email address.")
+        }
+        Some("claim") => Some("You asked to administer this co-op: the stewards will answer."),
+        _ => None,
+    };
+    let notice = Notice {
+        done,
+        ..Notice::default()
+    };
+    page(&req, &state, slug.into_inner(), notice, StatusCode::OK).await
+}
+
+/// The enquiry form.
+#[derive(Debug, Deserialize)]
+pub struct EnquiryForm {
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// The claim form.
+#[derive(Debug, Deserialize)]
+pub struct ClaimForm {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Runs `change` on the co-op `slug` as the signed-in visitor, if the form's
+/// token holds (403 otherwise); then back to the page saying what happens
+/// next (`?done=`), or the page again with why not and what was typed.
+async fn submit<F>(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    slug: String,
+    csrf: &str,
+    done: &str,
+    typed: Notice,
+    mut change: F,
+) -> HttpResponse
+where
+    F: FnMut(&mut DbConnection, &Viewer, &str) -> Result<(), AppError> + Send + 'static,
+{
+    let (visitor, caller) = match session::caller(state, req).await {
+        Ok(found) => found,
+        Err(error) => return problem(req, &Visitor::default(), &error),
+    };
+    if !csrf_holds(req, &visitor, csrf) || visitor.name().is_none() {
+        let error = ApiError::Forbidden(
+            "sign in, and send the form from this site's page (reload it and try again)".into(),
+        );
+        return problem(req, &visitor, &error);
+    }
+    let of = slug.clone();
+    let outcome = state
+        .write(caller, move |conn, viewer| Ok(change(conn, viewer, &of)?))
+        .await;
+    match outcome {
+        Ok(_) => HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, format!("/coops/{slug}?done={done}")))
+            .finish(),
+        Err(error) => {
+            let notice = Notice {
+                error: Some(error.to_string()),
+                ..typed
+            };
+            page(req, state, slug, notice, error.status_code()).await
+        }
+    }
+}
+
+/// `POST /coops/{slug}/enquiries`: a message to the co-op's admins.
+#[post("/coops/{slug}/enquiries")]
+pub async fn enquire(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: web::Form<EnquiryForm>,
+) -> HttpResponse {
+    let EnquiryForm {
+        subject,
+        message,
+        csrf,
+    } = form.into_inner();
+    let now = state.clock.now();
+    let body = EnquiryBody {
+        subject: subject.clone(),
+        message: message.clone(),
+    };
+    let typed = Notice {
+        subject,
+        message,
+        ..Notice::default()
+    };
+    let send = move |conn: &mut DbConnection, viewer: &Viewer, slug: &str| {
+        enquiries::send(conn, viewer, slug, &body, now).map(|_| ())
+    };
+    submit(
+        &req,
+        &state,
+        slug.into_inner(),
+        &csrf,
+        "enquiry",
+        typed,
+        send,
+    )
+    .await
+}
+
+/// `POST /coops/{slug}/claim`: ask the stewards to administer a co-op nobody does.
+#[post("/coops/{slug}/claim")]
+pub async fn claim(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    form: web::Form<ClaimForm>,
+) -> HttpResponse {
+    let ClaimForm { message, csrf } = form.into_inner();
+    let now = state.clock.now();
+    let body = ClaimBody {
+        message: message.clone(),
+    };
+    let typed = Notice {
+        message,
+        ..Notice::default()
+    };
+    let ask = move |conn: &mut DbConnection, viewer: &Viewer, slug: &str| {
+        claims::claim(conn, viewer, slug, &body, now).map(|_| ())
+    };
+    submit(&req, &state, slug.into_inner(), &csrf, "claim", typed, ask).await
 }
