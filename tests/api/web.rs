@@ -15,6 +15,7 @@ backend_tests!(
     the_directory_pages_show_anyone_what_the_api_would,
     a_session_signs_in_and_out_and_every_form_needs_its_token,
     a_signed_in_visitor_writes_to_a_coop_and_claims_an_unclaimed_one,
+    a_persons_page_shows_each_visitor_what_the_api_would,
 );
 
 /// A word only private records hold, looked for on every page an outsider reaches.
@@ -355,4 +356,64 @@ async fn a_signed_in_visitor_writes_to_a_coop_and_claims_an_unclaimed_one(backen
         StatusCode::CONFLICT,
         "a co-op with admins is not claimed"
     );
+}
+
+async fn a_persons_page_shows_each_visitor_what_the_api_would(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let steward = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    approved_coop(&app, "leeds-web", &owner, &steward).await;
+    let add = |body: serde_json::Value| {
+        let (app, owner) = (&app, &owner);
+        async move {
+            let res = app
+                .post_json("/api/v1/coops/leeds-web/people", &body, Some(owner))
+                .await;
+            assert_eq!(res.status(), StatusCode::CREATED);
+            res.json::<serde_json::Value>().await.unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    let grace = add(
+        json!({"name": "Grace", "headline": "Accessibility specialist",
+        "visibility": "public", "skills": [{"skill": "a11y", "level": 5, "interest": 4}],
+        "days_per_week": 2, "available_from": "2027-01-04", "day_rate": 350}),
+    )
+    .await;
+    let hidden = add(
+        json!({"name": format!("{MARKER} Hidden"), "visibility": "network",
+        "skills": [{"skill": "rust", "level": 3, "interest": 3}]}),
+    )
+    .await;
+
+    let (status, public) = page(&app, &format!("/people/{grace}"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(public.contains("<h1>Grace</h1>"), "{public}");
+    assert!(public.contains(r#"Of <a href="/coops/leeds-web">Co-op leeds-web</a>."#));
+    assert!(
+        public.contains("<td>5 of 5</td><td>4 of 5</td>"),
+        "{public}"
+    );
+    assert!(!public.contains("Day rate") && !public.contains("days a week from"));
+    let (_, found) = page(&app, "/?q=accessibility+specialist", None).await;
+    assert!(
+        found.contains(&format!(r#"<a href="/people/{grace}">Grace</a>"#)),
+        "{found}"
+    );
+
+    // The network sees the rate and the time free; outsiders do not see the hidden one at all.
+    let (session, _) = signed_in(&app, "ada@example.coop").await;
+    let (_, member) = page(&app, &format!("/people/{grace}"), Some(&session)).await;
+    assert!(
+        member.contains("£350") && member.contains("2 days a week from 2027-01-04"),
+        "{member}"
+    );
+    let (status, none) = page(&app, &format!("/people/{hidden}"), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!none.contains(MARKER));
+    let (status, seen) = page(&app, &format!("/people/{hidden}"), Some(&session)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(seen.contains(MARKER));
 }

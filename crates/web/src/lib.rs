@@ -43,6 +43,7 @@ pub fn pages(cfg: &mut web::ServiceConfig) {
         .service(pages::coop::enquire)
         .service(pages::coop::claim)
         .service(pages::map::show)
+        .service(pages::person::show)
         .service(pages::account::sign_in_form)
         .service(pages::account::sign_in)
         .service(pages::account::sign_out);

@@ -4,4 +4,5 @@
 pub mod account;
 pub mod coop;
 pub mod map;
+pub mod person;
 pub mod search;

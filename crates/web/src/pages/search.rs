@@ -83,6 +83,7 @@ impl Results {
     fn href(hit: &SearchHit) -> Option<String> {
         match (hit.kind, &hit.slug) {
             ("coop", Some(slug)) => Some(format!("/coops/{slug}")),
+            ("person", _) => Some(format!("/people/{}", hit.id)),
             _ => None,
         }
     }
