@@ -16,6 +16,7 @@ backend_tests!(
     a_session_signs_in_and_out_and_every_form_needs_its_token,
     a_signed_in_visitor_writes_to_a_coop_and_claims_an_unclaimed_one,
     a_persons_page_shows_each_visitor_what_the_api_would,
+    an_account_opened_on_its_page_is_signed_in,
 );
 
 /// A word only private records hold, looked for on every page an outsider reaches.
@@ -416,4 +417,65 @@ async fn a_persons_page_shows_each_visitor_what_the_api_would(backend: Backend) 
     let (status, seen) = page(&app, &format!("/people/{hidden}"), Some(&session)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(seen.contains(MARKER));
+}
+
+async fn an_account_opened_on_its_page_is_signed_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.user("taken@example.coop").await;
+    let res = app.client.get(app.url("/register")).send().await.unwrap();
+    let form_cookie = pair(&set_cookies(&res)[0]);
+    let csrf = csrf_of(&res.text().await.unwrap());
+    let bad = [
+        ("name", ""),
+        ("email", "not-an-address"),
+        ("password", "short"),
+        ("csrf", &csrf),
+    ];
+    let res = post_form(&app, "/register", &bad, &form_cookie).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = res.text().await.unwrap();
+    for field in [
+        "<li>Email: ",
+        "<li>Name: ",
+        "<li>Password: must be at least 10",
+    ] {
+        assert!(text.contains(field), "{field} in {text}");
+    }
+    assert!(
+        text.contains(r#"value="not-an-address""#),
+        "what was typed stays"
+    );
+    let taken = [
+        ("name", "Sam"),
+        ("email", "taken@example.coop"),
+        ("password", "a long enough passphrase"),
+        ("csrf", &csrf),
+    ];
+    let res = post_form(&app, "/register", &taken, &form_cookie).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let fresh = [
+        ("name", "Sam Samphire"),
+        ("email", "sam@example.coop"),
+        ("password", "a long enough passphrase"),
+        ("csrf", &csrf),
+    ];
+    let res = post_form(&app, "/register", &fresh[..3], &form_cookie).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "no token, no account");
+    let res = post_form(&app, "/register", &fresh, &form_cookie).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let session = set_cookies(&res)
+        .into_iter()
+        .find(|c| c.starts_with("coophub_session="))
+        .map(|c| pair(&c))
+        .unwrap();
+    let (_, home) = page(&app, "/", Some(&session)).await;
+    assert!(
+        home.contains("Signed in as <strong>Sam Samphire</strong>"),
+        "{home}"
+    );
+    // The account is the API's too.
+    let res = app
+        .try_login("sam@example.coop", "a long enough passphrase")
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
 }

@@ -44,6 +44,8 @@ pub fn pages(cfg: &mut web::ServiceConfig) {
         .service(pages::coop::claim)
         .service(pages::map::show)
         .service(pages::person::show)
+        .service(pages::register::register_page)
+        .service(pages::register::register)
         .service(pages::account::sign_in_form)
         .service(pages::account::sign_in)
         .service(pages::account::sign_out);

@@ -36,14 +36,14 @@ pub struct TokenForm {
     csrf: String,
 }
 
-async fn visitor(state: &web::Data<AppState>, req: &HttpRequest) -> Visitor {
+pub(super) async fn visitor(state: &web::Data<AppState>, req: &HttpRequest) -> Visitor {
     match read(state, req, |_, _| Ok(())).await {
         Ok((visitor, ())) => visitor,
         Err((visitor, _)) => visitor,
     }
 }
 
-fn refused(req: &HttpRequest, visitor: &Visitor) -> HttpResponse {
+pub(super) fn refused(req: &HttpRequest, visitor: &Visitor) -> HttpResponse {
     let error = ApiError::Forbidden(
         "the form was not sent from this site's page (its token is missing or old): \
          reload the page and try again"
@@ -52,7 +52,7 @@ fn refused(req: &HttpRequest, visitor: &Visitor) -> HttpResponse {
     problem(req, visitor, &error)
 }
 
-fn see_other(to: &str) -> actix_web::HttpResponseBuilder {
+pub(super) fn see_other(to: &str) -> actix_web::HttpResponseBuilder {
     let mut builder = HttpResponse::SeeOther();
     builder.insert_header((header::LOCATION, to.to_owned()));
     builder
@@ -77,13 +77,24 @@ fn form(
     error: Option<String>,
     status: StatusCode,
 ) -> HttpResponse {
-    let (token, cookie) = form_token(state, req);
-    let page = SignInPage {
-        chrome: Chrome::new(visitor, token),
+    with_form_token(req, state, visitor, status, |chrome| SignInPage {
+        chrome,
         email,
         error,
-    };
-    let mut res = html(req, status, &page);
+    })
+}
+
+/// The page `build` makes around the frame of a form shown before signing
+/// in, with the cookie its token is checked against when the request had none.
+pub(super) fn with_form_token<T: Template>(
+    req: &HttpRequest,
+    state: &web::Data<AppState>,
+    visitor: &Visitor,
+    status: StatusCode,
+    build: impl FnOnce(Chrome) -> T,
+) -> HttpResponse {
+    let (token, cookie) = form_token(state, req);
+    let mut res = html(req, status, &build(Chrome::new(visitor, token)));
     if let Some(cookie) = cookie {
         // A new token: the page's form and the cookie must agree.
         let _ = res.add_cookie(&cookie);

@@ -5,4 +5,5 @@ pub mod account;
 pub mod coop;
 pub mod map;
 pub mod person;
+pub mod register;
 pub mod search;
