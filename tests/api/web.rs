@@ -127,6 +127,10 @@ async fn the_directory_pages_show_anyone_what_the_api_would(backend: Backend) {
         shown.contains(r#"<a href="/?skill=django">Django</a>"#),
         "{shown}"
     );
+    assert!(
+        shown.contains("<dd>Registered co-operative society</dd>"),
+        "in words: {shown}"
+    );
 
     // The map: named markers and the same list without JavaScript.
     let (status, map) = page(&app, "/map", None).await;

@@ -45,18 +45,6 @@ pub struct PartnerLine {
     pub effort_days: u32,
 }
 
-fn legal_form(form: Option<LegalForm>) -> &'static str {
-    match form {
-        Some(LegalForm::CooperativeSociety) => "Registered co-operative society",
-        Some(LegalForm::CompanyLimitedByGuarantee) => "Company limited by guarantee",
-        Some(LegalForm::CompanyLimitedByShares) => "Company limited by shares",
-        Some(LegalForm::Llp) => "Limited liability partnership",
-        Some(LegalForm::Cic) => "Community interest company",
-        Some(LegalForm::Other) => "Other",
-        None => "",
-    }
-}
-
 fn line(case: &BidCase, coop: &Coop, lead: bool) -> PartnerLine {
     let profile = &coop.profile;
     let location = &profile.location;
@@ -69,7 +57,7 @@ fn line(case: &BidCase, coop: &Coop, lead: bool) -> PartnerLine {
     PartnerLine {
         role: if lead { "lead" } else { "partner" },
         name: profile.name.clone(),
-        legal_form: legal_form(profile.legal_form),
+        legal_form: profile.legal_form.map_or("", LegalForm::in_words),
         registration_number: text(&profile.registration_number),
         address: text(&location.address),
         locality: text(&location.locality),

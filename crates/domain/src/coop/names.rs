@@ -39,6 +39,20 @@ named!(LegalForm {
     Other => "other",
 });
 
+impl LegalForm {
+    /// The form as people say it ("Registered co-operative society").
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Self::CooperativeSociety => "Registered co-operative society",
+            Self::CompanyLimitedByGuarantee => "Company limited by guarantee",
+            Self::CompanyLimitedByShares => "Company limited by shares",
+            Self::Llp => "Limited liability partnership",
+            Self::Cic => "Community interest company",
+            Self::Other => "Other",
+        }
+    }
+}
+
 named!(OrganisationalStructure {
     WorkerCoop => "worker_coop",
     MultiStakeholder => "multi_stakeholder",
