@@ -161,6 +161,42 @@ async fn the_directory_pages_show_anyone_what_the_api_would(backend: Backend) {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(missing.contains("<h1>Not Found</h1>"));
 
+    // A path with no page: a page for a browser, the API's problem for clients.
+    let res = app
+        .client
+        .get(app.url("/no-such-page"))
+        .header("Accept", "text/html,application/xhtml+xml")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("there is no page at /no-such-page")
+    );
+    let res = app
+        .client
+        .get(app.url("/no-such-page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let res = app
+        .client
+        .delete(app.url("/api/v1/coops"))
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        StatusCode::METHOD_NOT_ALLOWED,
+        "the API's own answer"
+    );
+
     // Assets: embedded, named by their content, cached for a year.
     let style = home
         .split("href=\"")

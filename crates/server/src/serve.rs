@@ -88,6 +88,7 @@ impl Application {
             app(shared.clone())
                 .configure(coophub_web::pages)
                 .app_data(pages.clone())
+                .default_service(web::to(coophub_web::not_matched))
         })
         .workers(workers)
         .worker_max_blocking_threads(blocking_threads(settings.database_pool_size, workers))

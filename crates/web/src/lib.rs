@@ -5,12 +5,14 @@
 //! links; htmx only updates in place.
 
 mod assets;
+mod fallback;
 mod pages;
 mod render;
 mod session;
 
 use actix_web::web;
 
+pub use fallback::not_matched;
 pub use session::SESSION_COOKIE;
 
 /// What the pages are told by the server's settings.
