@@ -96,6 +96,12 @@ async fn the_directory_pages_show_anyone_what_the_api_would(backend: Backend) {
         found.contains("/?q=leeds+web&#38;type=coop"),
         "a facet link: {found}"
     );
+    // What is typed is completed: skills and co-ops it begins.
+    let (_, typed) = page(&app, "/?q=djang", None).await;
+    assert!(
+        typed.contains(r#"<a href="/?skill=django">Django</a> (skill)"#),
+        "{typed}"
+    );
     // htmx asks for the results alone.
     let res = app
         .client

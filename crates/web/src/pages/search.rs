@@ -1,14 +1,16 @@
 //! `GET /`: the search box, and once something is asked the results with
-//! their facets as links and paging. As a person types, htmx asks for the
-//! results alone (`HX-Request`) and puts the query in the address bar, so
-//! every result list is a link.
+//! their facets as links and paging, and the skills and co-ops that what
+//! was typed begins. As a person types, htmx asks for the results alone
+//! (`HX-Request`) and puts the query in the address bar, so every result
+//! list is a link.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use coophub_api::AppState;
 use coophub_api::routes::search::parse_search;
-use coophub_app::search::{SearchAnswer, SearchHit, search};
+use coophub_app::search::{SearchAnswer, SearchHit, Suggestions, search, suggest};
+use coophub_domain::skills::NAME_MAX;
 
 use crate::render::{Chrome, from_htmx, html, problem};
 use crate::session::read;
@@ -28,6 +30,8 @@ pub struct SearchPage {
 pub struct Results {
     q: String,
     answer: Option<SearchAnswer>,
+    /// Skills and co-ops that what was typed begins.
+    suggested: Option<Suggestions>,
     links: Links,
 }
 
@@ -112,20 +116,28 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
     let ask = parse_search(req.query_string());
     let index = state.search.index().clone();
     let now = state.clock.now();
+    let typed = q.clone();
     let answer = read(&state, &req, move |conn, viewer| {
         if !asked {
-            return Ok(None);
+            return Ok((None, None));
         }
-        Ok(Some(search(conn, viewer, &index, ask?, now)?))
+        let answer = search(conn, viewer, &index, ask?, now)?;
+        let length = typed.trim().chars().count();
+        let suggested = (1..=NAME_MAX)
+            .contains(&length)
+            .then(|| suggest(conn, viewer, &index, &typed))
+            .transpose()?;
+        Ok((Some(answer), suggested))
     })
     .await;
-    let (visitor, answer) = match answer {
+    let (visitor, (answer, suggested)) = match answer {
         Ok(found) => found,
         Err((visitor, error)) => return problem(&req, &visitor, &error),
     };
     let results = Results {
         q: q.clone(),
         answer,
+        suggested,
         links: Links { params },
     };
     if from_htmx(&req) {
