@@ -8,7 +8,7 @@ use coophub_api::routes::fallback::{RouteTable, not_matched as api_not_matched};
 use coophub_api::{ApiError, AppState};
 
 use crate::render::problem;
-use crate::session::read;
+use crate::session::visitor_of;
 
 fn wants_page(req: &HttpRequest) -> bool {
     !req.path().starts_with("/api/")
@@ -31,9 +31,7 @@ pub async fn not_matched(
             Err(error) => error.error_response(),
         };
     }
-    let visitor = match read(&state, &req, |_, _| Ok(())).await {
-        Ok((visitor, ())) | Err((visitor, _)) => visitor,
-    };
+    let visitor = visitor_of(&state, &req).await;
     let error = ApiError::NotFound(format!("there is no page at {}", req.path()));
     problem(&req, &visitor, &error)
 }

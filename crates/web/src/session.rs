@@ -116,6 +116,14 @@ pub async fn caller(
     .await
 }
 
+/// The request's visitor, for pages that read nothing else (a failed store
+/// read makes them nobody).
+pub async fn visitor_of(state: &web::Data<AppState>, req: &HttpRequest) -> Visitor {
+    match read(state, req, |_, _| Ok(())).await {
+        Ok((visitor, ())) | Err((visitor, _)) => visitor,
+    }
+}
+
 /// Opens a session for `user` (of token version `version`): the cookie to set.
 pub async fn open(
     state: &web::Data<AppState>,

@@ -188,6 +188,18 @@ pub struct Limits<'a> {
     pub person_booked: Option<&'a [Booking]>,
 }
 
+/// The stretches where `wanted` does not fit a person's `week` beside what
+/// `taken` already takes of it: empty when it fits.
+pub fn over_week(week: HalfDays, taken: &[Booking], wanted: Booking) -> Vec<Conflict> {
+    conflicts(week, taken, wanted.range, wanted.half_days)
+        .into_iter()
+        .map(|free| Conflict {
+            limit: Limit::Person,
+            free,
+        })
+        .collect()
+}
+
 /// Every stretch where `wanted` does not fit `limits`: empty when it may be booked.
 pub fn refusals(limits: &Limits, wanted: Booking) -> Vec<Conflict> {
     let mut booked = limits.booked.to_vec();
@@ -200,13 +212,8 @@ pub fn refusals(limits: &Limits, wanted: Booking) -> Vec<Conflict> {
         });
     let person = limits
         .person_booked
-        .map(|taken| conflicts(FULL_WEEK, taken, wanted.range, wanted.half_days))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|free| Conflict {
-            limit: Limit::Person,
-            free,
-        });
+        .map(|taken| over_week(FULL_WEEK, taken, wanted))
+        .unwrap_or_default();
     offer.chain(person).collect()
 }
 

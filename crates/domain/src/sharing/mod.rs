@@ -20,7 +20,7 @@ mod swap;
 pub use asking::{MAX_MESSAGE, PlacementDraft, PlacementInput, reason};
 pub use capacity::{
     Booking, Conflict, DateRange, FULL_WEEK, Free, HalfDays, Limit, Limits, closed_outside,
-    conflicts, free_over, least, refusals,
+    conflicts, free_over, least, over_week, refusals,
 };
 pub use consent::{Consent, Parties, SWAP_DAYS, SwapClosed, SwapState};
 pub use fields::{NOTES_MAX, SKILLS_MAX, TITLE_MAX};

@@ -30,6 +30,18 @@ pub fn lock_capacity(conn: &mut DbConnection, coop: Uuid) -> Result<(), StoreErr
     }
 }
 
+/// Takes the capacity locks of every co-op in `coops`, in id order, so that
+/// two decisions over the same co-ops never wait for each other.
+pub fn lock_capacities(conn: &mut DbConnection, coops: &[Uuid]) -> Result<(), StoreError> {
+    let mut ordered = coops.to_vec();
+    ordered.sort();
+    ordered.dedup();
+    for coop in ordered {
+        lock_capacity(conn, coop)?;
+    }
+    Ok(())
+}
+
 /// Whose offers and requests a list shows, beyond the live ones of approved
 /// co-ops that everyone sees.
 #[derive(Debug, Clone, PartialEq, Eq)]

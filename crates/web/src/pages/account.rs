@@ -9,7 +9,7 @@ use coophub_api::{ApiError, AppState};
 use serde::Deserialize;
 
 use crate::render::{Chrome, html, problem};
-use crate::session::{self, Visitor, csrf_holds, form_token, read};
+use crate::session::{self, Visitor, csrf_holds, form_token, visitor_of};
 
 /// The sign-in page.
 #[derive(Template)]
@@ -36,13 +36,6 @@ pub struct TokenForm {
     csrf: String,
 }
 
-pub(super) async fn visitor(state: &web::Data<AppState>, req: &HttpRequest) -> Visitor {
-    match read(state, req, |_, _| Ok(())).await {
-        Ok((visitor, ())) => visitor,
-        Err((visitor, _)) => visitor,
-    }
-}
-
 pub(super) fn refused(req: &HttpRequest, visitor: &Visitor) -> HttpResponse {
     let error = ApiError::Forbidden(
         "the form was not sent from this site's page (its token is missing or old): \
@@ -61,7 +54,7 @@ pub(super) fn see_other(to: &str) -> actix_web::HttpResponseBuilder {
 /// `GET /sign-in`.
 #[get("/sign-in")]
 pub async fn sign_in_form(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let visitor = visitor(&state, &req).await;
+    let visitor = visitor_of(&state, &req).await;
     if visitor.name().is_some() {
         return see_other("/").finish();
     }
@@ -109,7 +102,7 @@ pub async fn sign_in(
     state: web::Data<AppState>,
     body: web::Form<SignInForm>,
 ) -> HttpResponse {
-    let visitor = visitor(&state, &req).await;
+    let visitor = visitor_of(&state, &req).await;
     let SignInForm {
         email,
         password,
@@ -146,7 +139,7 @@ pub async fn sign_out(
     state: web::Data<AppState>,
     body: web::Form<TokenForm>,
 ) -> HttpResponse {
-    let visitor = visitor(&state, &req).await;
+    let visitor = visitor_of(&state, &req).await;
     if !csrf_holds(&req, &visitor, &body.csrf) {
         return refused(&req, &visitor);
     }

@@ -9,9 +9,9 @@ use coophub_api::routes::auth::register::open_account;
 use coophub_domain::Registration;
 use serde::Deserialize;
 
-use super::account::{refused, see_other, visitor, with_form_token};
+use super::account::{refused, see_other, with_form_token};
 use crate::render::{Chrome, problem};
-use crate::session::{self, Visitor, csrf_holds};
+use crate::session::{self, Visitor, csrf_holds, visitor_of};
 
 /// The page for opening an account.
 #[derive(Template)]
@@ -59,7 +59,7 @@ fn register_form(
 /// `GET /register`.
 #[get("/register")]
 pub async fn register_page(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    let visitor = visitor(&state, &req).await;
+    let visitor = visitor_of(&state, &req).await;
     if visitor.name().is_some() {
         return see_other("/").finish();
     }
@@ -74,7 +74,7 @@ pub async fn register(
     state: web::Data<AppState>,
     body: web::Form<RegisterForm>,
 ) -> HttpResponse {
-    let visitor = visitor(&state, &req).await;
+    let visitor = visitor_of(&state, &req).await;
     let RegisterForm {
         name,
         email,

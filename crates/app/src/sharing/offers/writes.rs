@@ -7,8 +7,7 @@ use coophub_domain::access::sharing as access;
 use coophub_domain::coop::Coop;
 use coophub_domain::person::{Availability, Person};
 use coophub_domain::sharing::{
-    Conflict, FULL_WEEK, Limit, Limits, Offer, OfferInput, OfferStatus, conflicts, days_a_week,
-    refusals,
+    Booking, FULL_WEEK, Limits, Offer, OfferInput, OfferStatus, days_a_week, over_week, refusals,
 };
 use coophub_domain::{Expected, FieldError, ValidationErrors};
 use coophub_store::sharing::offers;
@@ -167,13 +166,11 @@ fn within_persons_week(
     let beside: Vec<Uuid> = offered.iter().map(|(id, _)| *id).chain(except).collect();
     let mut promised = placements::held_outside(conn, person.id, &beside)?;
     promised.extend(offered.into_iter().map(|(_, booking)| booking));
-    let over: Vec<Conflict> = conflicts(week, &promised, input.dates, input.half_days)
-        .into_iter()
-        .map(|free| Conflict {
-            limit: Limit::Person,
-            free,
-        })
-        .collect();
+    let wanted = Booking {
+        range: input.dates,
+        half_days: input.half_days,
+    };
+    let over = over_week(week, &promised, wanted);
     if over.is_empty() {
         return Ok(());
     }

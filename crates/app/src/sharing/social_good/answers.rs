@@ -6,11 +6,11 @@ use coophub_domain::access::Viewer;
 use coophub_domain::access::rotation::proposal_parties;
 use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{
-    Conflict, FULL_WEEK, Limit, PlacementState, RequestStatus, RotationStatus, SwapState, conflicts,
+    FULL_WEEK, PlacementState, RequestStatus, RotationStatus, SwapState, over_week,
 };
 use coophub_store::DbConnection;
 use coophub_store::sharing::placements::{self, Doing, Holder, NewPlacement};
-use coophub_store::sharing::{lock_capacity, rotations, social_good};
+use coophub_store::sharing::{lock_capacities, rotations, social_good};
 use uuid::Uuid;
 
 use super::Proposed;
@@ -82,11 +82,7 @@ fn book(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let (home, host) = (&proposed.asked.coop, &proposed.hosted.coop);
-    let mut coops = [home.id, host.id];
-    coops.sort();
-    for coop in coops {
-        lock_capacity(conn, coop)?;
-    }
+    lock_capacities(conn, &[home.id, host.id])?;
     let person = &proposed.asked.person;
     if proposed.asked.rotation.status != RotationStatus::Open {
         return Err(AppError::conflict(
@@ -105,13 +101,7 @@ fn book(
     }
     let booking = proposed.proposal.booking;
     let held = placements::held(conn, Holder::Person(person.id), None)?;
-    let full: Vec<Conflict> = conflicts(FULL_WEEK, &held, booking.range, booking.half_days)
-        .into_iter()
-        .map(|free| Conflict {
-            limit: Limit::Person,
-            free,
-        })
-        .collect();
+    let full = over_week(FULL_WEEK, &held, booking);
     if !full.is_empty() {
         return Err(capacity_conflict(
             &format!("{}'s week has no room for this placement", person.name),

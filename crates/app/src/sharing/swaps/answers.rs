@@ -5,11 +5,11 @@ use coophub_domain::access::Viewer;
 use coophub_domain::access::rotation::parties;
 use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{
-    Conflict, FULL_WEEK, Limit, PlacementState, RotationStatus, SwapProposal, SwapState, conflicts,
+    FULL_WEEK, PlacementState, RotationStatus, SwapProposal, SwapState, over_week,
 };
 use coophub_store::DbConnection;
 use coophub_store::sharing::placements::{self, Doing, Holder, NewPlacement};
-use coophub_store::sharing::{lock_capacity, rotations, swaps};
+use coophub_store::sharing::{lock_capacities, rotations, swaps};
 use uuid::Uuid;
 
 use crate::guard::{Lock, load};
@@ -99,11 +99,7 @@ fn book(
     user: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let mut coops = [sides[0].coop.id, sides[1].coop.id];
-    coops.sort();
-    for coop in coops {
-        lock_capacity(conn, coop)?;
-    }
+    lock_capacities(conn, &[sides[0].coop.id, sides[1].coop.id])?;
     let booking = proposal.booking;
     let mut full = Vec::new();
     for side in sides {
@@ -114,14 +110,7 @@ fn book(
             ));
         }
         let held = placements::held(conn, Holder::Person(side.person.id), None)?;
-        full.extend(
-            conflicts(FULL_WEEK, &held, booking.range, booking.half_days)
-                .into_iter()
-                .map(|free| Conflict {
-                    limit: Limit::Person,
-                    free,
-                }),
-        );
+        full.extend(over_week(FULL_WEEK, &held, booking));
     }
     if !full.is_empty() {
         return Err(capacity_conflict(
