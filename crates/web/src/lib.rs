@@ -6,9 +6,12 @@
 
 mod assets;
 mod fallback;
+mod forms;
 mod pages;
+mod paging;
 mod render;
 mod session;
+mod words;
 
 use actix_web::web;
 
@@ -50,5 +53,24 @@ pub fn pages(cfg: &mut web::ServiceConfig) {
         .service(pages::register::register)
         .service(pages::account::sign_in_form)
         .service(pages::account::sign_in)
-        .service(pages::account::sign_out);
+        .service(pages::account::sign_out)
+        .service(pages::opportunities::tenders)
+        .service(pages::opportunities::show)
+        .service(pages::opportunities::open_bid)
+        .service(pages::bid::show)
+        .service(pages::bid::add_role)
+        .service(pages::bid::invite)
+        .service(pages::bid::answer)
+        .service(pages::bid::post_message)
+        .service(pages::bid::add_document)
+        .service(pages::bid::decide)
+        .service(pages::bid::submit)
+        .service(pages::sharing::listings::offer_list)
+        .service(pages::sharing::listings::request_list)
+        .service(pages::sharing::listings::show_offer)
+        .service(pages::sharing::listings::ask)
+        .service(pages::sharing::listings::show_request)
+        .service(pages::sharing::placement::show)
+        .service(pages::sharing::placement::post_message)
+        .service(pages::sharing::placement::make_move);
 }

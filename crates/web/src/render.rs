@@ -90,6 +90,20 @@ pub fn html(req: &HttpRequest, status: StatusCode, page: &impl Template) -> Http
     }
 }
 
+/// The page `make` builds from what `found` read, answered with `status`;
+/// the problem page when the read failed.
+pub fn page_of<T, P: Template>(
+    req: &HttpRequest,
+    found: Result<(Visitor, T), (Visitor, ApiError)>,
+    status: StatusCode,
+    make: impl FnOnce(Chrome, T) -> P,
+) -> HttpResponse {
+    match found {
+        Ok((visitor, value)) => html(req, status, &make(Chrome::signed(&visitor), value)),
+        Err((visitor, error)) => problem(req, &visitor, &error),
+    }
+}
+
 /// The page saying why something did not happen.
 #[derive(Template)]
 #[template(path = "problem.html")]

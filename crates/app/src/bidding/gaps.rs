@@ -100,7 +100,7 @@ fn coop_ref(capability: &Capability) -> CoopRef {
     }
 }
 
-fn gaps_of(case: &BidCase, all: &[Capability]) -> GapsView {
+pub(crate) fn gaps_of(case: &BidCase, all: &[Capability]) -> GapsView {
     let consortium = case.consortium();
     let members: Vec<&Capability> = consortium
         .iter()

@@ -11,3 +11,4 @@ pub mod ranking;
 pub mod shares;
 pub mod suggestions;
 pub mod views;
+pub mod workspace;

@@ -248,17 +248,23 @@ pub fn for_role(
         .iter()
         .find(|r| r.id == role_id)
         .ok_or_else(|| AppError::NotFound(format!("no role {role_id} in bid {id}")))?;
-    let mut ranked: Vec<(f64, String, Suggestion)> = candidates(conn, viewer, &case, now)?
+    let all = candidates(conn, viewer, &case, now)?;
+    Ok(ranked_for(&case, role, &all))
+}
+
+/// The `candidates` that cover some of `role`'s skills, best first.
+pub(crate) fn ranked_for(case: &BidCase, role: &BidRole, all: &[Capability]) -> SuggestionList {
+    let mut ranked: Vec<(f64, String, Suggestion)> = all
         .iter()
-        .map(|candidate| suggestion(&case, role, candidate))
+        .map(|candidate| suggestion(case, role, candidate))
         .filter(|(_, s)| !s.covered.is_empty())
         .map(|(score, s)| (score, s.coop.slug.clone(), s))
         .collect();
     best_partners_first(&mut ranked);
-    Ok(SuggestionList {
-        role_id,
+    SuggestionList {
+        role_id: role.id,
         items: ranked.into_iter().map(|(_, _, s)| s).collect(),
-    })
+    }
 }
 
 /// `days` to a tenth, never below nothing: rounding what is left of a stretch

@@ -47,3 +47,18 @@ pub fn my_coops(
     mine.sort_by(|a, b| a.coop.name.cmp(&b.coop.name));
     Ok(mine)
 }
+
+/// The co-ops the viewer administers, by name; none for a visitor who is
+/// not signed in.
+pub fn administered(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    now: DateTime<Utc>,
+) -> Result<Vec<MyCoop>, AppError> {
+    if viewer.user.is_none() {
+        return Ok(Vec::new());
+    }
+    let mut mine = my_coops(conn, viewer, now)?;
+    mine.retain(|my| my.role == CoopRole::Admin);
+    Ok(mine)
+}

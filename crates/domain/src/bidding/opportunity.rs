@@ -22,6 +22,17 @@ pub enum OpportunityStatus {
     Closed,
 }
 
+impl OpportunityStatus {
+    /// Where it stands, in a person's words.
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::Open => "open for bids",
+            Self::Planning => "planned, not open yet",
+            Self::Closed => "closed",
+        }
+    }
+}
+
 /// An opportunity as stored: the newest release of its process, and the
 /// skills it needs.
 #[derive(Debug, Clone, PartialEq)]

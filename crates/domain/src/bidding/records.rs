@@ -29,6 +29,16 @@ impl MemberStatus {
     pub fn in_consortium(self) -> bool {
         matches!(self, MemberStatus::Lead | MemberStatus::Accepted)
     }
+
+    /// Where it stands, in a person's words.
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::Lead => "leads the bid",
+            Self::Invited => "invited, not answered yet",
+            Self::Accepted => "a partner",
+            Self::Declined => "declined",
+        }
+    }
 }
 
 /// A co-op's place in a bid.

@@ -27,6 +27,17 @@ pub enum WorkMode {
     Onsite,
 }
 
+impl WorkMode {
+    /// Where the work is done, in a person's words.
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::Remote => "remote",
+            Self::Hybrid => "partly on site",
+            Self::Onsite => "on site",
+        }
+    }
+}
+
 /// Whether an offer is available.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

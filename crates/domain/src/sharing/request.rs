@@ -21,6 +21,13 @@ pub enum ProjectKind {
     SocialGood,
 }
 
+impl ProjectKind {
+    /// A "robin hood" project, done for less.
+    pub const fn is_social_good(self) -> bool {
+        matches!(self, Self::SocialGood)
+    }
+}
+
 /// Whether a request still wants people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1,13 +1,14 @@
 //! Signing in and out: `GET/POST /sign-in` (with the same attempt limits
 //! as the API's login) and `POST /sign-out`.
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 use coophub_api::routes::auth::login::verify_credentials;
 use coophub_api::{ApiError, AppState};
 use serde::Deserialize;
 
+use crate::forms::see_other;
 use crate::render::{Chrome, html, problem};
 use crate::session::{self, Visitor, csrf_holds, form_token, visitor_of};
 
@@ -43,12 +44,6 @@ pub(super) fn refused(req: &HttpRequest, visitor: &Visitor) -> HttpResponse {
             .into(),
     );
     problem(req, visitor, &error)
-}
-
-pub(super) fn see_other(to: &str) -> actix_web::HttpResponseBuilder {
-    let mut builder = HttpResponse::SeeOther();
-    builder.insert_header((header::LOCATION, to.to_owned()));
-    builder
 }
 
 /// `GET /sign-in`.

@@ -3,10 +3,10 @@
 //! signed-in visitor writes to the co-op from it (`POST …/enquiries`) or,
 //! while nobody administers it, asks to (`POST …/claim`).
 
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, get, post, web};
 use askama::Template;
-use coophub_api::{ApiError, AppState};
+use coophub_api::AppState;
 use coophub_app::AppError;
 use coophub_app::directory::claims::{self, ClaimBody};
 use coophub_app::directory::coops::{CoopView, READ};
@@ -18,8 +18,9 @@ use coophub_store::DbConnection;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::render::{Chrome, html, problem};
-use crate::session::{self, Visitor, csrf_holds, read};
+use crate::forms::{self, Done, Notice, see_other};
+use crate::render::{Chrome, page_of};
+use crate::session::read;
 
 /// A co-op's page.
 #[derive(Template)]
@@ -32,18 +33,6 @@ pub struct CoopPage {
     claimable: bool,
     /// What the visitor just did, or why it did not work.
     notice: Notice,
-}
-
-/// What the page says after a form.
-#[derive(Debug, Default)]
-pub struct Notice {
-    /// It worked: what happens next.
-    done: Option<&'static str>,
-    /// It did not, in the operation's words.
-    error: Option<String>,
-    /// What was typed, to type again.
-    subject: String,
-    message: String,
 }
 
 impl CoopPage {
@@ -98,27 +87,17 @@ async fn page(
         Ok((CoopView::new(coop, viewer, now), claimable))
     })
     .await;
-    let (visitor, (coop, claimable)) = match found {
-        Ok(found) => found,
-        Err((visitor, error)) => return problem(req, &visitor, &error),
-    };
-    let url = format!("{}/coops/{}", state.public_url, coop.slug);
-    let page = CoopPage {
-        chrome: Chrome::signed(&visitor),
-        place: CoopPage::place_of(&coop),
-        linked_data: CoopPage::linked_data_of(&coop, &url),
-        coop,
-        claimable,
-        notice,
-    };
-    html(req, status, &page)
-}
-
-/// What `?done=` names, once a form worked (after its redirect).
-#[derive(Debug, Deserialize)]
-pub struct Done {
-    #[serde(default)]
-    done: Option<String>,
+    page_of(req, found, status, |chrome, (coop, claimable)| {
+        let url = format!("{}/coops/{}", state.public_url, coop.slug);
+        CoopPage {
+            chrome,
+            place: CoopPage::place_of(&coop),
+            linked_data: CoopPage::linked_data_of(&coop, &url),
+            coop,
+            claimable,
+            notice,
+        }
+    })
 }
 
 /// `GET /coops/{slug}`.
@@ -136,11 +115,14 @@ pub async fn show(
         Some("claim") => Some("You asked to administer this co-op: the stewards will answer."),
         _ => None,
     };
-    let notice = Notice {
-        done,
-        ..Notice::default()
-    };
-    page(&req, &state, slug.into_inner(), notice, StatusCode::OK).await
+    page(
+        &req,
+        &state,
+        slug.into_inner(),
+        Notice::done(done),
+        StatusCode::OK,
+    )
+    .await
 }
 
 /// The enquiry form.
@@ -163,9 +145,8 @@ pub struct ClaimForm {
     csrf: String,
 }
 
-/// Runs `change` on the co-op `slug` as the signed-in visitor, if the form's
-/// token holds (403 otherwise); then back to the page saying what happens
-/// next (`?done=`), or the page again with why not and what was typed.
+/// Runs `change` on the co-op `slug`; then back to its page saying what
+/// happens next (`?done=`), or the page again with why not and what was typed.
 async fn submit<F>(
     req: &HttpRequest,
     state: &web::Data<AppState>,
@@ -178,30 +159,16 @@ async fn submit<F>(
 where
     F: FnMut(&mut DbConnection, &Viewer, &str) -> Result<(), AppError> + Send + 'static,
 {
-    let (visitor, caller) = match session::caller(state, req).await {
-        Ok(found) => found,
-        Err(error) => return problem(req, &Visitor::default(), &error),
-    };
-    if !csrf_holds(req, &visitor, csrf) || visitor.name().is_none() {
-        let error = ApiError::Forbidden(
-            "sign in, and send the form from this site's page (reload it and try again)".into(),
-        );
-        return problem(req, &visitor, &error);
-    }
     let of = slug.clone();
-    let outcome = state
-        .write(caller, move |conn, viewer| Ok(change(conn, viewer, &of)?))
-        .await;
-    match outcome {
-        Ok(_) => HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, format!("/coops/{slug}?done={done}")))
-            .finish(),
+    match forms::change(state, req, csrf, move |conn, viewer| {
+        change(conn, viewer, &of)
+    })
+    .await
+    {
+        Ok(()) => see_other(&format!("/coops/{slug}?done={done}")).finish(),
         Err(error) => {
-            let notice = Notice {
-                error: Some(error.to_string()),
-                ..typed
-            };
-            page(req, state, slug, notice, error.status_code()).await
+            let status = error.status_code();
+            page(req, state, slug, typed.failed(&error), status).await
         }
     }
 }
@@ -224,11 +191,9 @@ pub async fn enquire(
         subject: subject.clone(),
         message: message.clone(),
     };
-    let typed = Notice {
-        subject,
-        message,
-        ..Notice::default()
-    };
+    let typed = Notice::default()
+        .typed("subject", &subject)
+        .typed("message", &message);
     let send = move |conn: &mut DbConnection, viewer: &Viewer, slug: &str| {
         enquiries::send(conn, viewer, slug, &body, now).map(|_| ())
     };
@@ -257,10 +222,7 @@ pub async fn claim(
     let body = ClaimBody {
         message: message.clone(),
     };
-    let typed = Notice {
-        message,
-        ..Notice::default()
-    };
+    let typed = Notice::default().typed("message", &message);
     let ask = move |conn: &mut DbConnection, viewer: &Viewer, slug: &str| {
         claims::claim(conn, viewer, slug, &body, now).map(|_| ())
     };

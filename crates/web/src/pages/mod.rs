@@ -2,8 +2,11 @@
 //! request, call one operation as the visitor, render its answer.
 
 pub mod account;
+pub mod bid;
 pub mod coop;
 pub mod map;
+pub mod opportunities;
 pub mod person;
 pub mod register;
 pub mod search;
+pub mod sharing;

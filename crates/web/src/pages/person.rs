@@ -9,7 +9,7 @@ use coophub_api::AppState;
 use coophub_app::directory::people::{self, PersonView};
 use uuid::Uuid;
 
-use crate::render::{Chrome, html, problem};
+use crate::render::{Chrome, page_of};
 use crate::session::read;
 
 /// A person's page.
@@ -39,14 +39,8 @@ pub async fn show(
         Ok(people::show(conn, viewer, id, now)?)
     })
     .await;
-    match found {
-        Ok((visitor, person)) => {
-            let page = PersonPage {
-                chrome: Chrome::signed(&visitor),
-                person,
-            };
-            html(&req, StatusCode::OK, &page)
-        }
-        Err((visitor, error)) => problem(&req, &visitor, &error),
-    }
+    page_of(&req, found, StatusCode::OK, |chrome, person| PersonPage {
+        chrome,
+        person,
+    })
 }

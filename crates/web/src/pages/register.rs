@@ -9,7 +9,8 @@ use coophub_api::routes::auth::register::open_account;
 use coophub_domain::Registration;
 use serde::Deserialize;
 
-use super::account::{refused, see_other, with_form_token};
+use super::account::{refused, with_form_token};
+use crate::forms::see_other;
 use crate::render::{Chrome, problem};
 use crate::session::{self, Visitor, csrf_holds, visitor_of};
 

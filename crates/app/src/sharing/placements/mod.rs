@@ -2,12 +2,13 @@
 //! join and the person placed; asked for, moved through their life and
 //! read.
 
+pub mod desk;
 pub mod messages;
 mod moves;
 mod reads;
 mod request;
 
-pub use moves::{MoveAsked, make as make_move, reason_of};
+pub use moves::{MoveAsked, make as make_move, reason_of, rule_of};
 pub(crate) use reads::view_of;
 pub use reads::{history, list, show};
 pub use request::{Asking, request};

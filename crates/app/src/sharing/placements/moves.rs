@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use coophub_domain::access::Viewer;
+use coophub_domain::access::sharing as access;
 use coophub_domain::notify::EventKind;
 use coophub_domain::sharing::{PlacementAction, reason};
 use coophub_domain::{Expected, FieldError, ValidationErrors};
@@ -29,6 +30,17 @@ pub struct MoveAsked {
     pub reason: String,
     /// The version the move is based on, if the client said.
     pub expected: Option<Expected>,
+}
+
+/// Who may make `action`: the offering co-op's admins accept or decline a
+/// request; either co-op's admins start, complete or call off.
+pub fn rule_of(action: PlacementAction) -> PlacementRule {
+    match action {
+        PlacementAction::Accept | PlacementAction::Decline => access::decide_placement,
+        PlacementAction::Start | PlacementAction::Complete | PlacementAction::Cancel => {
+            access::run_placement
+        }
+    }
 }
 
 /// Makes the move: time is checked to fit again when the move starts to

@@ -4,8 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use coophub_app::sharing::placements::{self, MoveAsked, reason_of};
-use coophub_domain::access::sharing as access;
+use coophub_app::sharing::placements::{self, MoveAsked, reason_of, rule_of};
 use coophub_domain::sharing::PlacementAction;
 use uuid::Uuid;
 
@@ -32,7 +31,7 @@ async fn act(
 }
 
 macro_rules! placement_move {
-    ($name:ident, $path:literal, $action:expr, $rule:expr, $summary:literal, $who:literal) => {
+    ($name:ident, $path:literal, $action:expr, $summary:literal, $who:literal) => {
         #[doc = $summary]
         #[utoipa::path(
             tag = "sharing",
@@ -59,7 +58,7 @@ macro_rules! placement_move {
                     let asked = MoveAsked {
                 id: id.into_inner(),
                 action: $action,
-                rule: $rule,
+                rule: rule_of($action),
                 reason: String::new(),
                 expected: expected_version(&req)?,
             };
@@ -100,11 +99,7 @@ macro_rules! placement_move_with_reason {
             let asked = MoveAsked {
                 id: id.into_inner(),
                 action: $action,
-                rule: if $action == PlacementAction::Decline {
-                    access::decide_placement
-                } else {
-                    access::run_placement
-                },
+                rule: rule_of($action),
                 reason,
                 expected,
             };
@@ -117,7 +112,6 @@ placement_move!(
     accept_placement,
     "/placements/{id}/accept",
     PlacementAction::Accept,
-    access::decide_placement,
     "The offering co-op's admins accept: the time is promised, if it still fits.",
     "Not an admin of the offering co-op"
 );
@@ -125,7 +119,6 @@ placement_move!(
     start_placement,
     "/placements/{id}/start",
     PlacementAction::Start,
-    access::run_placement,
     "Either co-op's admins start an accepted placement before its start date (it starts by itself on it).",
     "Not an admin of either co-op"
 );
@@ -133,7 +126,6 @@ placement_move!(
     complete_placement,
     "/placements/{id}/complete",
     PlacementAction::Complete,
-    access::run_placement,
     "Either co-op's admins mark an active placement done.",
     "Not an admin of either co-op"
 );

@@ -4,8 +4,10 @@
 //! drive the same pages in Chromium.)
 
 use coophub_testkit::{Backend, backend_tests};
-use reqwest::{Method, Response, StatusCode};
+use reqwest::StatusCode;
 use serde_json::json;
+
+use super::{MARKER, csrf_of, page, pair, post_form, set_cookies, signed_in};
 
 use crate::claims::unclaimed_coop;
 use crate::coops::{approved_coop, coop};
@@ -18,51 +20,6 @@ backend_tests!(
     a_persons_page_shows_each_visitor_what_the_api_would,
     an_account_opened_on_its_page_is_signed_in,
 );
-
-/// A word only private records hold, looked for on every page an outsider reaches.
-const MARKER: &str = "Zanzibarquill";
-
-async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
-    let mut request = app.client.get(app.url(path));
-    if let Some(cookie) = cookie {
-        request = request.header("Cookie", cookie);
-    }
-    let res = request.send().await.unwrap();
-    let status = res.status();
-    (status, res.text().await.unwrap())
-}
-
-/// `name=value` of every cookie the answer sets.
-fn set_cookies(res: &Response) -> Vec<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect()
-}
-
-fn pair(set_cookie: &str) -> String {
-    set_cookie.split(';').next().unwrap().to_owned()
-}
-
-/// The value of the hidden `csrf` field of the page's first form that has one.
-fn csrf_of(html: &str) -> String {
-    let at = html
-        .find("name=\"csrf\" value=\"")
-        .expect("a form with its token");
-    let rest = &html[at + "name=\"csrf\" value=\"".len()..];
-    rest[..rest.find('"').unwrap()].to_owned()
-}
-
-async fn post_form(app: &TestApp, path: &str, form: &[(&str, &str)], cookie: &str) -> Response {
-    app.client
-        .request(Method::POST, app.url(path))
-        .header("Cookie", cookie)
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
 
 async fn the_directory_pages_show_anyone_what_the_api_would(backend: Backend) {
     let app = TestApp::spawn(backend).await;
@@ -323,21 +280,6 @@ async fn a_session_signs_in_and_out_and_every_form_needs_its_token(backend: Back
 }
 
 /// Signs `email` in through the form: the session cookie and its forms' token.
-async fn signed_in(app: &TestApp, email: &str) -> (String, String) {
-    let res = app.client.get(app.url("/sign-in")).send().await.unwrap();
-    let form_cookie = pair(&set_cookies(&res)[0]);
-    let csrf = csrf_of(&res.text().await.unwrap());
-    let creds = [("email", email), ("password", PASSWORD), ("csrf", &csrf)];
-    let res = post_form(app, "/sign-in", &creds, &form_cookie).await;
-    let session = set_cookies(&res)
-        .into_iter()
-        .find(|c| c.starts_with("coophub_session="))
-        .map(|c| pair(&c))
-        .unwrap();
-    let (_, home) = page(app, "/", Some(&session)).await;
-    (session.clone(), csrf_of(&home))
-}
-
 async fn a_signed_in_visitor_writes_to_a_coop_and_claims_an_unclaimed_one(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let steward = app.network_admin("steward@example.coop").await;

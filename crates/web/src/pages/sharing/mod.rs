@@ -1,0 +1,6 @@
+//! Sharing people: open offers and requests with their matches, a
+//! placement asked from an offer, and each placement's page with its moves
+//! and conversation.
+
+pub mod listings;
+pub mod placement;
