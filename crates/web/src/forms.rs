@@ -78,6 +78,13 @@ impl Notice {
     }
 }
 
+/// Why a form is refused without a session and its token (403).
+pub fn refused() -> ApiError {
+    ApiError::Forbidden(
+        "sign in, and send the form from this site's page (reload it and try again)".into(),
+    )
+}
+
 /// Runs `change` as the request's signed-in visitor when `csrf` is the
 /// token of their session; refused (403) otherwise.
 pub async fn change<T, F>(
@@ -92,9 +99,7 @@ where
 {
     let (visitor, caller) = session::caller(state, req).await?;
     if visitor.name().is_none() || !csrf_holds(req, &visitor, csrf) {
-        return Err(ApiError::Forbidden(
-            "sign in, and send the form from this site's page (reload it and try again)".into(),
-        ));
+        return Err(refused());
     }
     let (_, value) = state
         .write(caller, move |conn, viewer| Ok(change(conn, viewer)?))

@@ -5,6 +5,7 @@
 //! links; htmx only updates in place.
 
 mod assets;
+mod charts;
 mod fallback;
 mod forms;
 mod pages;
@@ -72,5 +73,13 @@ pub fn pages(cfg: &mut web::ServiceConfig) {
         .service(pages::sharing::listings::show_request)
         .service(pages::sharing::placement::show)
         .service(pages::sharing::placement::post_message)
-        .service(pages::sharing::placement::make_move);
+        .service(pages::sharing::placement::make_move)
+        .service(pages::me::show)
+        .service(pages::me::reconfirm)
+        .service(pages::me::read_all)
+        .service(pages::me::calendar_link)
+        .service(pages::me::change_password)
+        .service(pages::stewards::show)
+        .service(pages::stewards::decide_claim)
+        .service(pages::stewards::decide_application);
 }

@@ -17,6 +17,8 @@ use crate::session::Visitor;
 pub struct Chrome {
     /// The signed-in account's name.
     pub name: Option<String>,
+    /// The visitor is one of the network's stewards.
+    pub steward: bool,
     /// The CSRF token of the page's forms.
     pub csrf: String,
     /// The stylesheet.
@@ -30,6 +32,7 @@ impl Chrome {
     pub fn new(visitor: &Visitor, csrf: String) -> Self {
         Self {
             name: visitor.name().map(str::to_owned),
+            steward: visitor.viewer.is_network_admin(),
             csrf,
             style: href("style.css"),
             htmx: href("vendor/htmx-2.0.11.min.js"),
@@ -123,6 +126,8 @@ pub fn problem(req: &HttpRequest, visitor: &Visitor, error: &ApiError) -> HttpRe
     let title = status.canonical_reason().unwrap_or("Error").to_owned();
     let detail = if status.is_server_error() {
         "something went wrong on our side; please try again".to_owned()
+    } else if status == StatusCode::UNAUTHORIZED {
+        "sign in to see this page".to_owned()
     } else {
         error.to_string()
     };

@@ -1,6 +1,7 @@
 //! The web pages over HTTP, as a browser without JavaScript uses them:
 //! forms and links. (The browser tests drive the same pages in Chromium.)
 
+mod account;
 mod bids;
 mod directory;
 mod sharing;

@@ -32,6 +32,17 @@ pub enum AlertSubject {
 }
 
 impl AlertSubject {
+    /// What the alert watches, in a person's words.
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::Opportunities => "tenders",
+            Self::Offers => "other co-ops' offers of time",
+            Self::People => "other co-ops' people",
+        }
+    }
+}
+
+impl AlertSubject {
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {

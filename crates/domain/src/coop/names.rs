@@ -69,6 +69,19 @@ named!(MembershipStatus {
     Removed => "removed",
 });
 
+impl MembershipStatus {
+    /// Where the co-op stands with the network, as people say it.
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Self::Applied => "Asked to join the network",
+            Self::Invited => "Invited to join the network",
+            Self::Approved => "A member of the network",
+            Self::Lapsed => "No longer a member (lapsed)",
+            Self::Removed => "Removed from the network",
+        }
+    }
+}
+
 named!(MembershipOrigin {
     Founding => "founding",
     Approved => "approved",

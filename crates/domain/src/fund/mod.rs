@@ -13,7 +13,7 @@ pub use input::{
     PaymentInput, PledgeDraft, SpendingCategory, SpendingDraft, SpendingInput, YEARS, YearDraft,
     YearInput,
 };
-pub use runway::{RUNWAY_MONTHS, Runway, runway};
+pub use runway::{RUNWAY_MONTHS, Runway, projection, runway};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -24,6 +24,18 @@ pub struct Runway {
     pub runs_out_in: Option<String>,
 }
 
+/// The balance at the start of this month and of each of the `months`
+/// after it, spending `monthly_spend` a month; never below zero.
+pub fn projection(balance: i64, monthly_spend: i64, months: u32) -> Vec<i64> {
+    (0..=i64::from(months))
+        .map(|month| {
+            balance
+                .saturating_sub(monthly_spend.saturating_mul(month))
+                .max(0)
+        })
+        .collect()
+}
+
 /// The runway of `balance` at `today`, averaging the spending of the last
 /// `months` whole months before today's month and this month so far.
 pub fn runway(
@@ -53,5 +65,17 @@ pub fn runway(
         monthly_spend: monthly,
         months_left,
         runs_out_in,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_projection_runs_down_to_zero_and_stays_there() {
+        assert_eq!(projection(1000, 300, 4), vec![1000, 700, 400, 100, 0]);
+        assert_eq!(projection(500, 0, 2), vec![500, 500, 500]);
+        assert_eq!(projection(-20, 10, 1), vec![0, 0]);
     }
 }

@@ -27,6 +27,18 @@ pub enum RotationStatus {
     Withdrawn,
 }
 
+impl RotationStatus {
+    /// Where the request stands, in a person's words.
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Swapped => "swapped with someone",
+            Self::Placed => "placed on social-good work",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+}
+
 /// A rotation request as sent.
 #[derive(Debug, Clone, Default)]
 pub struct RotationDraft {

@@ -2,7 +2,7 @@
 
 use crate::client_address::client_address;
 use actix_web::{HttpRequest, post, web};
-use coophub_domain::{FieldError, NewPassword, ValidationErrors};
+use coophub_domain::{FieldError, NewPassword, User, ValidationErrors};
 use coophub_store::users;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -46,17 +46,32 @@ pub async fn change_password(
         current_password,
         new_password,
     } = body.0;
-    let (viewer, found) = state
-        .read(caller, |conn, viewer| {
-            Ok(users::find(conn, signed_in(viewer)?.id)?)
-        })
-        .await?;
+    let (viewer, ()) = state.read(caller, |_, _| Ok(())).await?;
     let user = signed_in(&viewer)?;
-    let (_, stored) = found.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
-    // Checking the current password is a password guess like a login: same limits.
-    let address = client_address(&req);
-    state.login_limiter.check(&user.email, address)?;
+    let updated = set_password(&state, &req, user, current_password, new_password).await?;
+    // Tokens live in real time: their checks read the system clock, not the rules' clock.
+    let issued = state
+        .tokens
+        .issue(updated.id, updated.token_version, chrono::Utc::now())?;
+    Ok(web::Json(issued.into()))
+}
+
+/// Sets `user`'s password to `new` if `current` is theirs now — a guess
+/// like a login, under the same limits — for every face: the account with
+/// its new token version, so older tokens and web sessions stop working.
+/// Every wrong field at once (422).
+pub async fn set_password(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &User,
+    current_password: String,
+    new_password: String,
+) -> Result<User, ApiError> {
     let user_id = user.id;
+    let found = state.db(move |conn| users::find(conn, user_id)).await?;
+    let (_, stored) = found.ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
+    let address = client_address(req);
+    state.login_limiter.check(&user.email, address)?;
     let (correct, new_hash) = blocking(move || {
         let correct = stored.verify(&current_password);
         let mut errors = ValidationErrors::default();
@@ -78,15 +93,9 @@ pub async fn change_password(
         state.login_limiter.failed(&user.email, address);
     }
     let new_hash = new_hash?;
-
     let now = state.clock.now();
-    let updated = state
+    state
         .db(move |conn| users::change_password(conn, user_id, &new_hash, now))
         .await?
-        .ok_or(ApiError::Unauthenticated("the account no longer exists"))?;
-    // Tokens live in real time: their checks read the system clock, not the rules' clock.
-    let issued = state
-        .tokens
-        .issue(updated.id, updated.token_version, chrono::Utc::now())?;
-    Ok(web::Json(issued.into()))
+        .ok_or(ApiError::Unauthenticated("the account no longer exists"))
 }

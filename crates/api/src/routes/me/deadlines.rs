@@ -64,6 +64,16 @@ pub async fn create_deadline_feed(
     state: web::Data<AppState>,
     caller: SignedIn,
 ) -> Result<HttpResponse, ApiError> {
+    let url = open_deadline_feed(&state, caller).await?;
+    Ok(HttpResponse::build(StatusCode::CREATED).json(DeadlineFeedView { url }))
+}
+
+/// Opens `caller`'s calendar of deadlines (ending any earlier link to it),
+/// for every face: its address, whose secret is shown this once.
+pub async fn open_deadline_feed(
+    state: &AppState,
+    caller: impl Into<Caller>,
+) -> Result<String, ApiError> {
     let now = state.clock.now();
     let secret = new_secret();
     let hash = secret_hash(&secret);
@@ -72,8 +82,10 @@ pub async fn create_deadline_feed(
             Ok(deadlines::open_feed(conn, viewer, &hash, now)?)
         })
         .await?;
-    let url = format!("{}/api/v1/me/deadlines.ics?key={secret}", state.public_url);
-    Ok(HttpResponse::build(StatusCode::CREATED).json(DeadlineFeedView { url }))
+    Ok(format!(
+        "{}/api/v1/me/deadlines.ics?key={secret}",
+        state.public_url
+    ))
 }
 
 /// Revokes the caller's secret deadline feed.
