@@ -9,6 +9,7 @@
 
 mod directory;
 mod money;
+mod pages;
 mod sharing;
 mod world;
 

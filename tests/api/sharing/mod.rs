@@ -12,7 +12,7 @@ mod matching;
 mod messages;
 mod placements;
 pub(crate) mod rotations;
-mod social_good;
+pub(crate) mod social_good;
 mod weeks;
 
 use reqwest::StatusCode;

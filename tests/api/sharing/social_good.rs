@@ -23,7 +23,7 @@ backend_tests!(
 
 /// `ask-coop` asks for `skills` (slug, least level) for `days` a week,
 /// February to April 2027, for work of `kind`; answers the request.
-async fn request(
+pub async fn request(
     net: &Network,
     title: &str,
     skills: &[(&str, u8)],

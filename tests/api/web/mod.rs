@@ -4,6 +4,7 @@
 mod account;
 mod bids;
 mod directory;
+mod rotation;
 mod sharing;
 
 use reqwest::{Method, Response, StatusCode};

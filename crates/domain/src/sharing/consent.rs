@@ -30,6 +30,18 @@ pub enum SwapState {
     Lapsed,
 }
 
+impl SwapState {
+    /// The state as sentences name it ("the proposal is lapsed").
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Proposed => "proposed",
+            Self::Agreed => "agreed",
+            Self::Refused => "refused",
+            Self::Lapsed => "lapsed",
+        }
+    }
+}
+
 /// A proposal and the answers so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Consent<P> {

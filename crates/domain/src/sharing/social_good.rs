@@ -24,6 +24,17 @@ pub enum ProposalParty {
     RequestingCoop,
 }
 
+impl ProposalParty {
+    /// The party, in a person's words.
+    pub const fn words(self) -> &'static str {
+        match self {
+            Self::Person => "the person",
+            Self::HomeCoop => "their co-op",
+            Self::RequestingCoop => "the co-op that asked for help",
+        }
+    }
+}
+
 impl Parties for ProposalParty {
     const ALL: &'static [Self] = &[Self::Person, Self::HomeCoop, Self::RequestingCoop];
 }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod bid;
 pub mod coop;
+pub mod figures;
 pub mod map;
 pub mod me;
 pub mod opportunities;

@@ -16,7 +16,6 @@ use uuid::Uuid;
 use super::Proposed;
 use crate::guard::{Lock, load};
 use crate::sharing::capacity_conflict;
-use crate::sharing::swaps::state_name;
 use crate::sharing::views::SocialGoodProposalView;
 use crate::telling::tell;
 use crate::{AppError, Clash};
@@ -53,7 +52,7 @@ pub fn answer(
                     Clash::ProposalClosed,
                     format!(
                         "the proposal is {} and takes no more answers",
-                        state_name(closed.0)
+                        closed.0.name()
                     ),
                 )
             })?;

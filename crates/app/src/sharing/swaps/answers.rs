@@ -52,10 +52,7 @@ pub fn answer(
         proposal.swap = proposal.swap.answer(party, agree, now).map_err(|closed| {
             AppError::conflict(
                 Clash::SwapClosed,
-                format!(
-                    "the swap is {} and takes no more answers",
-                    state_name(closed.0)
-                ),
+                format!("the swap is {} and takes no more answers", closed.0.name()),
             )
         })?;
     }
@@ -78,16 +75,6 @@ pub fn answer(
     let sides = [first.side(), second.side()];
     tell::swap(conn, viewer, &proposal, sides, kind, now)?;
     Ok(SwapView::new(proposal, &first, &second, viewer, now))
-}
-
-/// A proposal's state as sentences name it ("a swap that is agreed").
-pub(crate) fn state_name(state: SwapState) -> &'static str {
-    match state {
-        SwapState::Proposed => "proposed",
-        SwapState::Agreed => "agreed",
-        SwapState::Refused => "refused",
-        SwapState::Lapsed => "lapsed",
-    }
 }
 
 /// Books the agreed swap: each person placed at the other's co-op, as

@@ -4,7 +4,6 @@
 mod answers;
 mod proposals;
 
-pub(crate) use answers::state_name;
 pub use answers::{answer, show};
 pub use proposals::{propose, suggest};
 

@@ -12,6 +12,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use coophub_api::{ApiError, AppState};
 use coophub_app::bidding::workspace::{self, Workspace};
+use coophub_domain::bidding::BidState;
 use coophub_domain::money::written;
 use uuid::Uuid;
 
@@ -39,6 +40,11 @@ impl BidPage {
             .and_then(|s| s.currency.as_deref())
             .unwrap_or("GBP");
         written(i64::try_from(*amount).unwrap_or(i64::MAX), currency)
+    }
+
+    /// Whether the lead decided to bid and has not submitted yet.
+    fn going(&self) -> bool {
+        self.work.bid.state == BidState::Go
     }
 
     /// A share in basis points, as a percentage.

@@ -4,3 +4,4 @@
 
 pub mod listings;
 pub mod placement;
+pub mod rotation;
