@@ -10,6 +10,7 @@ mod corpus;
 mod fresh;
 mod generate;
 mod load;
+mod pages;
 mod process;
 mod queries;
 mod report;

@@ -87,6 +87,10 @@ pub struct Summary {
     pub generate_sqlite_s: f64,
     /// Generating the network on PostgreSQL.
     pub generate_postgres_s: f64,
+    /// The search page over the query set, one visitor at a time.
+    pub page_search: Figures,
+    /// Co-op pages, one visitor at a time.
+    pub page_coop: Figures,
     /// Every load run by name.
     pub runs: Vec<(String, Figures)>,
     /// Non-2xx answers and failed requests over every run.

@@ -116,6 +116,14 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     summary.search_p50_ms = c8.p50_ms;
     summary.search_p99_ms = c8.p99_ms;
     summary.search_rps = c8.rps;
+    crate::pages::measure(
+        &mut summary,
+        &coophub.base(),
+        &queries,
+        size.coops,
+        &dir,
+        args.seconds,
+    )?;
     summary.rss_mb = coophub.rss_mb()?;
     let token = fresh::sign_in(&coophub.base())?;
     let freshness = fresh::measure(

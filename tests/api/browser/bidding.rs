@@ -5,7 +5,9 @@
 
 use coophub_testkit::{Backend, browser_tests};
 
-use super::{Driver, accessible, click, css, follow, sign_in, sign_out, text_of, type_into};
+use super::{
+    Driver, accessible, click, css, follow, sign_in, sign_out, snapshot, text_of, type_into,
+};
 use crate::bidding::Consortium;
 
 browser_tests!(a_bid_goes_from_a_tender_to_a_confirmed_submission_in_chromium);
@@ -93,5 +95,6 @@ async fn a_bid_goes_from_a_tender_to_a_confirmed_submission_in_chromium(backend:
     );
     assert!(text_of(&client, ".facts").await.contains("submitted"));
     accessible(&client, "a submitted bid").await;
+    snapshot(&client, "bid").await;
     client.close().await.unwrap();
 }

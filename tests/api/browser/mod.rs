@@ -130,6 +130,16 @@ pub async fn css<'a>(client: &'a Client, selector: &'a str) -> fantoccini::eleme
     }
 }
 
+/// Saves what the browser shows as `{name}.png` in the folder
+/// `COOPHUB_SCREENSHOTS` names, when it does (`.ci/screenshots` sets it to
+/// docs/screenshots for the README).
+pub async fn snapshot(client: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("COOPHUB_SCREENSHOTS") {
+        let png = client.screenshot().await.unwrap();
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
 /// Types `text` into the field `selector`.
 pub async fn type_into(client: &Client, selector: &str, text: &str) {
     css(client, selector).await.send_keys(text).await.unwrap();

@@ -4,7 +4,9 @@
 
 use coophub_testkit::{Backend, browser_tests};
 
-use super::{Driver, accessible, follow, set_date, sign_in, sign_out, text_of, type_into};
+use super::{
+    Driver, accessible, follow, set_date, sign_in, sign_out, snapshot, text_of, type_into,
+};
 use crate::sharing::Network;
 
 browser_tests!(a_placement_is_asked_and_accepted_in_chromium);
@@ -49,5 +51,6 @@ async fn a_placement_is_asked_and_accepted_in_chromium(backend: Backend) {
     );
     assert!(text_of(&client, ".facts").await.contains("accepted"));
     accessible(&client, "an accepted placement").await;
+    snapshot(&client, "placement").await;
     client.close().await.unwrap();
 }

@@ -42,6 +42,11 @@ impl BidPage {
         written(i64::try_from(*amount).unwrap_or(i64::MAX), currency)
     }
 
+    /// Whether the bid still takes partners, roles and a decision.
+    fn open(&self) -> bool {
+        self.work.bid.state.open()
+    }
+
     /// Whether the lead decided to bid and has not submitted yet.
     fn going(&self) -> bool {
         self.work.bid.state == BidState::Go
