@@ -22,6 +22,16 @@ async fn a_placement_is_asked_on_an_offers_page_and_accepted_on_its_own(backend:
         offers.contains(&format!("/offers/{offer_id}")) && offers.contains("Rust developer"),
         "{offers}"
     );
+    let (_, lender_page) = page(app, "/coops/lend-coop", Some(&asker)).await;
+    assert!(
+        lender_page.contains(&format!(
+            "<a href=\"/offers/{offer_id}\">Rust developer</a>"
+        )) && lender_page.contains(&format!(
+            "<a href=\"/people/{}\">Grace Hopper</a>",
+            net.grace_id
+        )),
+        "{lender_page}"
+    );
     let (_, wanted) = page(app, "/requests", Some(&asker)).await;
     assert!(wanted.contains("People wanted"));
     let (_, shown) = page(app, &format!("/offers/{offer_id}"), Some(&asker)).await;

@@ -9,11 +9,10 @@ use askama::Template;
 use coophub_api::AppState;
 use coophub_app::AppError;
 use coophub_app::directory::claims::{self, ClaimBody};
-use coophub_app::directory::coops::{CoopView, READ};
+use coophub_app::directory::coops::CoopView;
+use coophub_app::directory::coops::profile::{self, Profile};
 use coophub_app::directory::enquiries::{self, EnquiryBody};
-use coophub_app::guard::{Lock, load};
 use coophub_domain::access::Viewer;
-use coophub_domain::coop::Coop;
 use coophub_store::DbConnection;
 use serde::Deserialize;
 use serde_json::json;
@@ -27,10 +26,9 @@ use crate::session::read;
 #[template(path = "coop.html")]
 pub struct CoopPage {
     chrome: Chrome,
-    coop: CoopView,
+    profile: Profile,
     place: Option<String>,
     linked_data: String,
-    claimable: bool,
     /// What the visitor just did, or why it did not work.
     notice: Notice,
 }
@@ -82,19 +80,17 @@ async fn page(
 ) -> HttpResponse {
     let now = state.clock.now();
     let found = read(state, req, move |conn, viewer| {
-        let coop = load::<Coop>(conn, viewer, &slug, READ, Lock::Read)?;
-        let claimable = claims::claimable(conn, &coop)?;
-        Ok((CoopView::new(coop, viewer, now), claimable))
+        Ok(profile::of_coop(conn, viewer, &slug, now)?)
     })
     .await;
-    page_of(req, found, status, |chrome, (coop, claimable)| {
+    page_of(req, found, status, |chrome, profile| {
+        let coop = &profile.coop;
         let url = format!("{}/coops/{}", state.public_url, coop.slug);
         CoopPage {
             chrome,
-            place: CoopPage::place_of(&coop),
-            linked_data: CoopPage::linked_data_of(&coop, &url),
-            coop,
-            claimable,
+            place: CoopPage::place_of(coop),
+            linked_data: CoopPage::linked_data_of(coop, &url),
+            profile,
             notice,
         }
     })

@@ -2,6 +2,7 @@
 //! changing them tells.
 
 mod membership;
+pub mod profile;
 mod users;
 mod views;
 
