@@ -66,6 +66,8 @@ pub fn pages(cfg: &mut web::ServiceConfig) {
         .service(pages::bid::add_document)
         .service(pages::bid::decide)
         .service(pages::bid::submit)
+        .service(pages::bid::add_section)
+        .service(pages::bid::update_section)
         .service(pages::sharing::listings::offer_list)
         .service(pages::sharing::listings::request_list)
         .service(pages::sharing::listings::show_offer)

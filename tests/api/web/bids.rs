@@ -160,6 +160,40 @@ async fn a_bid_goes_from_a_tender_to_a_confirmed_submission_on_the_pages(backend
         "{work}"
     );
 
+    // A section, written by the partner, who marks it done.
+    let section = [
+        ("title", "Technical approach"),
+        ("owner_coop", "partner-coop"),
+        ("due", "2027-06-01"),
+        ("csrf", &lead_csrf),
+    ];
+    let res = post_form(app, &at("/sections"), &section, &lead).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let shown = app
+        .get_json(&format!("/api/v1/bids/{bid}"), Some(&world.lead))
+        .await;
+    let section_id = shown["sections"][0]["id"].as_str().unwrap().to_owned();
+    let done = [
+        ("title", "Technical approach"),
+        ("owner_coop", "partner-coop"),
+        ("due", "2027-06-01"),
+        ("status", "done"),
+        ("csrf", &partner_csrf),
+    ];
+    let res = post_form(
+        app,
+        &at(&format!("/sections/{section_id}")),
+        &done,
+        &partner,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, work) = page(app, &at(""), Some(&lead)).await;
+    assert!(
+        work.contains("Technical approach: done, due 2027-06-01"),
+        "{work}"
+    );
+
     // Another co-op invited and not answering sees neither the consortium's
     // words nor its money; outsiders find no bid at all.
     let res = post_form(

@@ -3,16 +3,18 @@
 
 mod changes;
 mod moves;
+mod sections;
 
 pub use changes::{add_document, add_role, answer, invite, post_message};
 pub use moves::{decide, submit};
+pub use sections::{add_section, update_section};
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use coophub_api::{ApiError, AppState};
 use coophub_app::bidding::workspace::{self, Workspace};
-use coophub_domain::bidding::BidState;
+use coophub_domain::bidding::{BidState, SectionStatus};
 use coophub_domain::money::written;
 use uuid::Uuid;
 
@@ -45,6 +47,24 @@ impl BidPage {
     /// Whether the bid still takes partners, roles and a decision.
     fn open(&self) -> bool {
         self.work.bid.state.open()
+    }
+
+    /// The section states a section's form offers.
+    fn section_states(&self) -> [SectionStatus; 4] {
+        [
+            SectionStatus::Todo,
+            SectionStatus::Drafting,
+            SectionStatus::Review,
+            SectionStatus::Done,
+        ]
+    }
+
+    /// A state as its form sends it.
+    fn state_value(&self, status: &SectionStatus) -> String {
+        serde_json::to_value(status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
     }
 
     /// Whether the lead decided to bid and has not submitted yet.
@@ -109,6 +129,7 @@ pub async fn show(
         Some("answered") => Some("Your answer was sent to the bid's lead."),
         Some("message") => Some("Your message was sent."),
         Some("document") => Some("The link was added."),
+        Some("section") => Some("The section was saved."),
         Some("decided") => Some("The decision was recorded; the consortium is told."),
         Some("submitted") => Some("The bid was recorded as submitted; the consortium is told."),
         _ => None,
