@@ -96,5 +96,22 @@ async fn a_bid_goes_from_a_tender_to_a_confirmed_submission_in_chromium(backend:
     assert!(text_of(&client, ".facts").await.contains("submitted"));
     accessible(&client, "a submitted bid").await;
     snapshot(&client, "bid").await;
+
+    // At 375 px wide nothing scrolls sideways.
+    client.set_window_size(375, 900).await.unwrap();
+    client.refresh().await.unwrap();
+    css(&client, "h1").await;
+    let sideways = client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        sideways.as_i64(),
+        Some(0),
+        "the workspace scrolls sideways at 375 px"
+    );
     client.close().await.unwrap();
 }

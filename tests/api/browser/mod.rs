@@ -171,9 +171,17 @@ pub async fn set_date(client: &Client, id: &str, date: &str) {
     client.execute(&script, vec![]).await.unwrap();
 }
 
-/// The text of the element `selector`.
+/// The text of the element `selector` (found again if the page was still
+/// being replaced when it was first found).
 pub async fn text_of(client: &Client, selector: &str) -> String {
-    css(client, selector).await.text().await.unwrap()
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        match css(client, selector).await.text().await {
+            Ok(text) => return text,
+            Err(error) if std::time::Instant::now() >= deadline => panic!("{selector}: {error}"),
+            Err(_) => actix_web::rt::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
 }
 
 /// Signs `email` in through the sign-in page, from wherever the browser is.

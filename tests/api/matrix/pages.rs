@@ -19,7 +19,7 @@ use crate::web::{page, signed_in};
 backend_tests!(no_page_shows_an_outsider_a_private_thing);
 
 /// Every page, with the things of the world it opens.
-const PAGES: [&str; 32] = [
+const PAGES: [&str; 33] = [
     "/",
     // All but the marker's last letter: the page echoes what was typed, and
     // the search still finds the marker by prefix, were it to leak.
@@ -54,6 +54,7 @@ const PAGES: [&str; 32] = [
     "/placements/{placement_started}",
     "/rotations/{rotation}",
     "/social-good-proposals/{proposal}",
+    "/swaps/{swap}",
 ];
 
 /// Pages that are not pages: the embedded assets.

@@ -21,7 +21,7 @@ use crate::session::{self, csrf_holds, read};
 
 /// The kinds of record with a page here (`/{kind}/{id}`), as their API
 /// paths name them.
-const PAGES: [&str; 7] = [
+const PAGES: [&str; 11] = [
     "coops",
     "bids",
     "placements",
@@ -29,6 +29,10 @@ const PAGES: [&str; 7] = [
     "requests",
     "opportunities",
     "people",
+    "rotations",
+    "social-good-proposals",
+    "skills",
+    "swaps",
 ];
 
 /// The visitor's own page.

@@ -5,3 +5,4 @@
 pub mod listings;
 pub mod placement;
 pub mod rotation;
+pub mod swap;

@@ -8,8 +8,10 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use askama::Template;
 use coophub_api::AppState;
 use coophub_app::sharing::rotations;
-use coophub_app::sharing::social_good;
-use coophub_app::sharing::views::{RotationView, SocialGoodProposalView, SocialGoodSuggestion};
+use coophub_app::sharing::views::{
+    RotationView, SocialGoodProposalView, SocialGoodSuggestion, SwapSuggestion,
+};
+use coophub_app::sharing::{social_good, swaps};
 use coophub_domain::sharing::{RotationStatus, SwapState};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -25,6 +27,7 @@ pub struct RotationPage {
     chrome: Chrome,
     rotation: RotationView,
     suggestions: Vec<SocialGoodSuggestion>,
+    swaps: Vec<SwapSuggestion>,
     notice: Notice,
 }
 
@@ -35,7 +38,8 @@ impl RotationPage {
     }
 }
 
-async fn rotation_page(
+/// The rotation's page with `notice`, answered with `status`.
+pub(super) async fn rotation_page(
     req: &HttpRequest,
     state: &web::Data<AppState>,
     id: Uuid,
@@ -44,17 +48,22 @@ async fn rotation_page(
 ) -> HttpResponse {
     let found = read(state, req, move |conn, viewer| {
         let rotation = rotations::show(conn, viewer, id)?;
-        Ok((rotation, social_good::suggest(conn, viewer, id)?))
+        let suggestions = social_good::suggest(conn, viewer, id)?;
+        Ok((rotation, suggestions, swaps::suggest(conn, viewer, id)?))
     })
     .await;
-    page_of(req, found, status, |chrome, (rotation, suggestions)| {
-        RotationPage {
+    page_of(
+        req,
+        found,
+        status,
+        |chrome, (rotation, suggestions, swaps)| RotationPage {
             chrome,
             rotation,
             suggestions,
+            swaps,
             notice,
-        }
-    })
+        },
+    )
 }
 
 /// `GET /rotations/{id}`.
