@@ -13,6 +13,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::rotation::rotation_page;
+use super::{Answer, proposal_done};
 use crate::forms::{self, Done, Notice};
 use crate::render::{Chrome, page_of};
 use crate::session::read;
@@ -71,11 +72,7 @@ pub async fn show_swap(
     id: web::Path<Uuid>,
     done: web::Query<Done>,
 ) -> HttpResponse {
-    let said = match done.done.as_deref() {
-        Some("proposed") => Some("Proposed: the others are told and answer here."),
-        Some("answered") => Some("Your answer is recorded; the others are told."),
-        _ => None,
-    };
+    let said = proposal_done(&done);
     swap_page(
         &req,
         &state,
@@ -117,26 +114,16 @@ pub async fn propose_swap(
     .await
 }
 
-/// An answer: `agree` is `yes` or `no`.
-#[derive(Debug, Deserialize)]
-pub struct AnswerForm {
-    #[serde(default)]
-    agree: String,
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `POST /swaps/{id}/answer`.
 #[post("/swaps/{id}/answer")]
 pub async fn answer_swap(
     req: HttpRequest,
     state: web::Data<AppState>,
     id: web::Path<Uuid>,
-    form: web::Form<AnswerForm>,
+    form: web::Form<Answer>,
 ) -> HttpResponse {
     let id = id.into_inner();
-    let AnswerForm { agree, csrf } = form.into_inner();
-    let agree = agree == "yes";
+    let (agree, csrf) = form.into_inner().read();
     let now = state.clock.now();
     let answered = forms::change(&state, &req, &csrf, move |conn, viewer| {
         swaps::answer(conn, viewer, id, agree, now)
