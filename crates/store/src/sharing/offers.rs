@@ -8,6 +8,7 @@ use coophub_domain::coop::MembershipStatus;
 use coophub_domain::sharing::{
     Booking, DateRange, OFFER_DAYS, Offer, OfferInput, OfferStatus, WorkMode,
 };
+use diesel::dsl::exists;
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -256,11 +257,14 @@ fn filtered(
     now: DateTime<Utc>,
 ) -> offers::BoxedQuery<'static, Backend> {
     let mut query = offers::table.into_boxed();
-    let approved = coops::table
-        .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()))
-        .select(coops::id);
-    let live = offers::coop_id
-        .eq_any(approved)
+    // Correlated, so that a list narrowed to one co-op looks up that
+    // co-op's row rather than listing every approved co-op first.
+    let approved = exists(
+        coops::table
+            .filter(coops::id.eq(offers::coop_id))
+            .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str())),
+    );
+    let live = approved
         .and(offers::status.eq(name_of(OfferStatus::Open)))
         .and(offers::reconfirmed_at.gt(lapse_cutoff(now)));
     match audience {

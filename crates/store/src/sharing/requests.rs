@@ -7,6 +7,7 @@ use coophub_domain::coop::MembershipStatus;
 use coophub_domain::sharing::{
     DateRange, LevelledSkill, ProjectKind, Request, RequestInput, RequestStatus, WorkMode,
 };
+use diesel::dsl::exists;
 use diesel::prelude::*;
 use uuid::Uuid;
 
@@ -235,12 +236,13 @@ pub fn count_open(conn: &mut DbConnection, today: NaiveDate) -> Result<i64, Stor
 
 fn filtered(filter: &RequestFilter, audience: &Audience) -> requests::BoxedQuery<'static, Backend> {
     let mut query = requests::table.into_boxed();
-    let approved = coops::table
-        .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()))
-        .select(coops::id);
-    let open = requests::coop_id
-        .eq_any(approved)
-        .and(requests::status.eq(name_of(RequestStatus::Open)));
+    // Correlated, as offers' (one co-op's list looks up one co-op's row).
+    let approved = exists(
+        coops::table
+            .filter(coops::id.eq(requests::coop_id))
+            .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str())),
+    );
+    let open = approved.and(requests::status.eq(name_of(RequestStatus::Open)));
     match audience {
         Audience::Everything => {}
         Audience::Outsider => query = query.filter(open),
