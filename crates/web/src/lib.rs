@@ -43,7 +43,8 @@ impl WebSettings {
 /// Registers the pages and their assets; the server adds [`WebSettings`]
 /// as app data.
 pub fn pages(cfg: &mut web::ServiceConfig) {
-    cfg.service(assets::serve_asset)
+    cfg.app_data(web::FormConfig::default().error_handler(render::unreadable_form))
+        .service(assets::serve_asset)
         .service(pages::search::home)
         .service(pages::coop::show)
         .service(pages::coop::enquire)

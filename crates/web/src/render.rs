@@ -119,6 +119,21 @@ pub struct ProblemPage {
     pub detail: String,
 }
 
+/// The page for a form whose fields could not be read at all (a post made
+/// by hand, or a page from another version): 400, saying so.
+pub fn unreadable_form(
+    error: actix_web::error::UrlencodedError,
+    req: &HttpRequest,
+) -> actix_web::Error {
+    let page = ProblemPage {
+        chrome: Chrome::signed(&Visitor::default()),
+        title: "Bad Request".to_owned(),
+        detail: format!("the form could not be read ({error}); reload its page and send it again"),
+    };
+    let answer = html(req, StatusCode::BAD_REQUEST, &page);
+    actix_web::error::InternalError::from_response(error, answer).into()
+}
+
 /// The page for `error`, with its status: "not found" alike for what does
 /// not exist and what the visitor may not see, as the API answers.
 pub fn problem(req: &HttpRequest, visitor: &Visitor, error: &ApiError) -> HttpResponse {

@@ -120,6 +120,15 @@ async fn a_bid_goes_from_a_tender_to_a_confirmed_submission_on_the_pages(backend
         ("role_id", role_id.as_str()),
         ("csrf", &lead_csrf),
     ];
+    let garbled = [
+        ("coop", "partner-coop"),
+        ("role_id", "not-an-id"),
+        ("csrf", &lead_csrf),
+    ];
+    let res = post_form(app, &at("/invitations"), &garbled, &lead).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let refused = res.text().await.unwrap();
+    assert!(refused.contains("the form could not be read"), "{refused}");
     let res = post_form(app, &at("/invitations"), &invite, &lead).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let (partner, partner_csrf) = signed_in(app, "pat@partner.coop").await;
