@@ -16,6 +16,7 @@ mod queries;
 mod report;
 mod run;
 mod soak;
+mod suggest;
 
 #[derive(Parser)]
 #[command(

@@ -128,3 +128,29 @@ fn one(rng: &mut StdRng, shape: Shape) -> Query {
         shape,
     }
 }
+
+/// What a person types into the search box, letter by letter: `count`
+/// phrases of one or two words from the same long tail as the queries,
+/// each as every prefix it passes through (`q=j`, `q=ja`, … `q=java sc`),
+/// as suggest receives them.
+pub fn typing(count: usize, seed: u64) -> Vec<String> {
+    let mut rng = StdRng::seed_from_u64(seed ^ 0x5eed);
+    let mut typed = Vec::new();
+    for _ in 0..count {
+        let mut phrase = word(&mut rng);
+        if rng.random_bool(0.3) {
+            phrase = format!("{phrase} {}", word(&mut rng));
+        }
+        let letters: Vec<char> = phrase.chars().collect();
+        for end in 1..=letters.len() {
+            let prefix: String = letters[..end].iter().collect();
+            if prefix.ends_with(' ') {
+                continue;
+            }
+            let mut params = form_urlencoded::Serializer::new(String::new());
+            params.append_pair("q", &prefix);
+            typed.push(params.finish());
+        }
+    }
+    typed
+}

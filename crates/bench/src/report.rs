@@ -87,6 +87,8 @@ pub struct Summary {
     pub generate_sqlite_s: f64,
     /// Generating the network on PostgreSQL.
     pub generate_postgres_s: f64,
+    /// Suggest over prefixes as people type, concurrency 8.
+    pub suggest: Figures,
     /// The search page over the query set, one visitor at a time.
     pub page_search: Figures,
     /// Co-op pages, one visitor at a time.

@@ -116,6 +116,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     summary.search_p50_ms = c8.p50_ms;
     summary.search_p99_ms = c8.p99_ms;
     summary.search_rps = c8.rps;
+    summary.suggest =
+        crate::suggest::measure(&mut summary, &coophub.base(), args.seed, &dir, args.seconds)?;
     crate::pages::measure(
         &mut summary,
         &coophub.base(),
