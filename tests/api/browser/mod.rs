@@ -11,6 +11,7 @@ mod sharing;
 mod stewards;
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -39,10 +40,13 @@ impl Driver {
             .local_addr()
             .unwrap()
             .port();
+        // A process group of its own, so that the browsers it starts go with
+        // it even when a test panics before closing its session.
         let child = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .unwrap();
         Self {
@@ -83,6 +87,8 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
