@@ -107,3 +107,26 @@ fn figures(report: &Value) -> Figures {
         errors: failed_statuses + failed_requests,
     }
 }
+
+/// Writes `urls` to `file`, loads them for `seconds` at `concurrency`, and
+/// keeps the figures in `summary` under `name`.
+pub fn over_urls(
+    summary: &mut crate::report::Summary,
+    name: &str,
+    urls: &[String],
+    file: &Path,
+    (concurrency, seconds): (u32, u32),
+) -> anyhow::Result<Figures> {
+    std::fs::write(file, urls.join("\n") + "\n")?;
+    let figures = Load {
+        oha: &oha(),
+        urls: file,
+        concurrency,
+        seconds,
+        rate: None,
+        write: None,
+        headers: &[],
+    }
+    .run()?;
+    Ok(summary.record(name, figures))
+}

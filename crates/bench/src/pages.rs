@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::load::{Figures, Load};
+use crate::load::over_urls;
 use crate::queries::Query;
 use crate::report::Summary;
 
@@ -29,30 +29,9 @@ pub fn measure(
         .step_by(step)
         .map(|n| format!("{base}/coops/bench-{n}"))
         .collect();
-    summary.page_search = page_load(summary, "search page c=1", &search, dir, seconds)?;
-    summary.page_coop = page_load(summary, "co-op page c=1", &coop, dir, seconds)?;
-    Ok(())
-}
-
-fn page_load(
-    summary: &mut Summary,
-    name: &str,
-    urls: &[String],
-    dir: &Path,
-    seconds: u32,
-) -> anyhow::Result<Figures> {
+    let one = (1, seconds);
     let file = dir.join("page-urls.txt");
-    std::fs::write(&file, urls.join("\n") + "\n")?;
-    let oha = crate::load::oha();
-    let figures = Load {
-        oha: &oha,
-        urls: &file,
-        concurrency: 1,
-        seconds,
-        rate: None,
-        write: None,
-        headers: &[],
-    }
-    .run()?;
-    Ok(summary.record(name, figures))
+    summary.page_search = over_urls(summary, "search page c=1", &search, &file, one)?;
+    summary.page_coop = over_urls(summary, "co-op page c=1", &coop, &file, one)?;
+    Ok(())
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::load::{Figures, Load};
+use crate::load::{Figures, over_urls};
 use crate::report::Summary;
 
 /// Phrases typed, each as all its prefixes.
@@ -23,17 +23,5 @@ pub fn measure(
         .map(|query| format!("{base}/api/v1/search/suggest?{query}"))
         .collect();
     let file = dir.join("suggest-urls.txt");
-    std::fs::write(&file, urls.join("\n") + "\n")?;
-    let oha = crate::load::oha();
-    let figures = Load {
-        oha: &oha,
-        urls: &file,
-        concurrency: 8,
-        seconds,
-        rate: None,
-        write: None,
-        headers: &[],
-    }
-    .run()?;
-    Ok(summary.record("suggest as typed c=8", figures))
+    over_urls(summary, "suggest as typed c=8", &urls, &file, (8, seconds))
 }

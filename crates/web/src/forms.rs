@@ -9,10 +9,11 @@ use std::future::Future;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, ResponseError, web};
 use chrono::NaiveDate;
+use coophub_api::auth::Caller;
 use coophub_api::{ApiError, AppState};
 use coophub_app::AppError;
 use coophub_domain::access::Viewer;
-use coophub_domain::{FieldError, ValidationErrors};
+use coophub_domain::{FieldError, User, ValidationErrors};
 use coophub_store::DbConnection;
 use serde::Deserialize;
 
@@ -79,10 +80,25 @@ impl Notice {
 }
 
 /// Why a form is refused without a session and its token (403).
-pub fn refused() -> ApiError {
+fn refused() -> ApiError {
     ApiError::Forbidden(
         "sign in, and send the form from this site's page (reload it and try again)".into(),
     )
+}
+
+/// The request's signed-in visitor (their account) and the caller the
+/// operations run as, when `csrf` is the token of their session; refused
+/// (403) otherwise.
+pub async fn signed(
+    state: &web::Data<AppState>,
+    req: &HttpRequest,
+    csrf: &str,
+) -> Result<(User, Caller), ApiError> {
+    let (visitor, caller) = session::caller(state, req).await?;
+    match visitor.viewer.user {
+        Some(user) if csrf_holds(req, &visitor, csrf) => Ok((user, caller)),
+        _ => Err(refused()),
+    }
 }
 
 /// Runs `change` as the request's signed-in visitor when `csrf` is the
@@ -97,10 +113,7 @@ where
     T: Send + 'static,
     F: FnMut(&mut DbConnection, &Viewer) -> Result<T, AppError> + Send + 'static,
 {
-    let (visitor, caller) = session::caller(state, req).await?;
-    if visitor.name().is_none() || !csrf_holds(req, &visitor, csrf) {
-        return Err(refused());
-    }
+    let (_, caller) = signed(state, req, csrf).await?;
     let (_, value) = state
         .write(caller, move |conn, viewer| Ok(change(conn, viewer)?))
         .await?;

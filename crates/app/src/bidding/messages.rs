@@ -53,8 +53,19 @@ pub fn list(
     page: Page,
 ) -> Result<MessageList, AppError> {
     let case = load::<BidCase>(conn, viewer, &id, read_bid, Lock::Read)?;
-    let to = readable(&case, viewer);
-    let (found, total) = messages::list(conn, Thread::Bid(id), &to, page)?;
+    of_case(conn, viewer, &case, page)
+}
+
+/// A page of the conversation of a bid already loaded for `viewer` (who
+/// may read it).
+pub(crate) fn of_case(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    case: &BidCase,
+    page: Page,
+) -> Result<MessageList, AppError> {
+    let to = readable(case, viewer);
+    let (found, total) = messages::list(conn, Thread::Bid(case.bid.id), &to, page)?;
     Ok(MessageList::of(found, total, page, &|id| case.coop_ref(id)))
 }
 

@@ -12,7 +12,8 @@ use coophub_store::{DbConnection, Page};
 use uuid::Uuid;
 
 use crate::AppError;
-use crate::bidding::bids::{self, BidCase};
+use crate::bidding::bids::BidCase;
+use crate::bidding::bids::history::of_case as history_of;
 use crate::bidding::gaps::{GapsView, gaps_of};
 use crate::bidding::messages;
 use crate::bidding::shares::{SharesView, shares_of};
@@ -79,7 +80,8 @@ pub fn of_bid(
             suggestions.push(list);
         }
     }
-    let messages = newest_messages(conn, viewer, id)?;
+    let messages = newest_messages(conn, viewer, &case)?;
+    let history = history_of(conn, viewer, &case)?;
     Ok(Workspace {
         may_manage: manage_bid(viewer, &facts).is_ok(),
         may_write: write_sections(viewer, &facts).is_ok(),
@@ -89,7 +91,7 @@ pub fn of_bid(
         shares,
         suggestions,
         messages,
-        history: bids::history(conn, viewer, id)?,
+        history,
     })
 }
 
@@ -97,13 +99,13 @@ pub fn of_bid(
 fn newest_messages(
     conn: &mut DbConnection,
     viewer: &Viewer,
-    id: Uuid,
+    case: &BidCase,
 ) -> Result<MessageList, AppError> {
     let first = Page {
         number: 1,
         size: MESSAGES_SHOWN,
     };
-    let found = messages::list(conn, viewer, id, first)?;
+    let found = messages::of_case(conn, viewer, case, first)?;
     let pages = u32::try_from(found.total.max(1) - 1).unwrap_or(0) / MESSAGES_SHOWN + 1;
     if pages == 1 {
         return Ok(found);
@@ -112,5 +114,5 @@ fn newest_messages(
         number: pages,
         size: MESSAGES_SHOWN,
     };
-    messages::list(conn, viewer, id, last)
+    messages::of_case(conn, viewer, case, last)
 }

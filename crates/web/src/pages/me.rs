@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::forms::{self, Done, Notice, see_other};
 use crate::render::{Chrome, page_of, problem};
-use crate::session::{self, csrf_holds, read};
+use crate::session::{self, read};
 
 /// The kinds of record with a page here (`/{kind}/{id}`), as their API
 /// paths name them.
@@ -155,10 +155,7 @@ pub async fn calendar_link(
     form: web::Form<TokenForm>,
 ) -> HttpResponse {
     let made = async {
-        let (visitor, caller) = session::caller(&state, &req).await?;
-        if visitor.name().is_none() || !csrf_holds(&req, &visitor, &form.csrf) {
-            return Err(forms::refused());
-        }
+        let (_, caller) = forms::signed(&state, &req, &form.csrf).await?;
         open_deadline_feed(&state, caller).await
     }
     .await;
@@ -196,11 +193,7 @@ pub async fn change_password(
         csrf,
     } = form.into_inner();
     let changed = async {
-        let (visitor, _) = session::caller(&state, &req).await?;
-        let user = match visitor.viewer.user.as_ref() {
-            Some(user) if csrf_holds(&req, &visitor, &csrf) => user.clone(),
-            _ => return Err(forms::refused()),
-        };
+        let (user, _) = forms::signed(&state, &req, &csrf).await?;
         let updated = set_password(&state, &req, &user, current_password, new_password).await?;
         session::open(&state, updated.id, updated.token_version).await
     }

@@ -12,10 +12,9 @@ use coophub_app::bidding::bids::{self, Opening};
 use coophub_app::bidding::bodies::BidBody;
 use coophub_app::bidding::opportunities;
 use coophub_app::bidding::ranking::RankedList;
-use coophub_app::bidding::views::{BidView, OpportunityList, OpportunityView, ValueView};
+use coophub_app::bidding::views::{BidView, OpportunityList, OpportunityView};
 use coophub_app::directory::accounts::{MyCoop, administered, my_coops};
 use coophub_domain::bidding::{BidInput, OpportunityStatus};
-use coophub_domain::money::written;
 use coophub_store::bidding::opportunities::OpportunityFilter;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -24,6 +23,7 @@ use crate::forms::{self, Notice};
 use crate::paging::Pager;
 use crate::render::{Chrome, html, page_of, problem};
 use crate::session::{Visitor, read};
+use crate::words::value_in_words;
 
 /// What the list shows: ranked for a co-op, or every open tender.
 pub enum Listed {
@@ -51,11 +51,6 @@ pub struct ListQuery {
     coop: Option<String>,
     #[serde(flatten)]
     paging: PageQuery,
-}
-
-/// A tender's value in words.
-pub fn value_in_words(value: &ValueView) -> String {
-    written(value.amount, &value.currency)
 }
 
 /// `GET /opportunities`.

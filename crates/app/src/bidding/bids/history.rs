@@ -45,6 +45,15 @@ pub fn of_bid(
     id: Uuid,
 ) -> Result<BidHistoryView, AppError> {
     let case = load::<BidCase>(conn, viewer, &id, read_bid, Lock::Read)?;
+    of_case(conn, viewer, &case)
+}
+
+/// The history of a bid already loaded for `viewer` (who may read it).
+pub(crate) fn of_case(
+    conn: &mut DbConnection,
+    viewer: &Viewer,
+    case: &BidCase,
+) -> Result<BidHistoryView, AppError> {
     let facts = case.facts();
     let nameable = |coop: Uuid| {
         case.members
@@ -52,7 +61,7 @@ pub fn of_bid(
             .find(|m| m.coop_id == coop)
             .is_none_or(|m| named_member(viewer, &facts, coop, m.status))
     };
-    let items = history::of_bid(conn, id)?
+    let items = history::of_bid(conn, case.bid.id)?
         .into_iter()
         .filter(|entry| entry.coop.is_none_or(nameable))
         .map(|entry| {

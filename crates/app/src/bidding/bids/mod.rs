@@ -3,7 +3,7 @@
 //! and moved through its life.
 
 mod consortium;
-mod history;
+pub(crate) mod history;
 mod moves;
 mod reads;
 mod terms;

@@ -9,7 +9,7 @@ use coophub_domain::sharing::PlacementAction;
 use coophub_store::{DbConnection, Page};
 use uuid::Uuid;
 
-use super::{Involved, history, messages, rule_of, view_of};
+use super::{Involved, history_of, messages, rule_of, view_of};
 use crate::AppError;
 use crate::guard::{Lock, load};
 use crate::sharing::views::{HistoryView, PlacementView};
@@ -45,7 +45,7 @@ pub fn of_placement(
         requesting: involved.placement.requesting_coop_id,
         person_account: involved.person_account,
     };
-    let now = involved.placement.state_on(today);
+    let state = involved.placement.state_on(today);
     let moves = [
         PlacementAction::Accept,
         PlacementAction::Decline,
@@ -54,7 +54,7 @@ pub fn of_placement(
         PlacementAction::Cancel,
     ]
     .into_iter()
-    .filter(|action| now.after(*action).is_ok())
+    .filter(|action| state.after(*action).is_ok())
     .filter(|action| rule_of(*action)(viewer, facts).is_ok())
     .collect();
     let messages = match talk_in_placement(viewer, facts) {
@@ -63,14 +63,20 @@ pub fn of_placement(
                 number: 1,
                 size: MESSAGES_SHOWN,
             };
-            Some(messages::list(conn, viewer, id, first)?)
+            Some(messages::of_involved(conn, &involved, first)?)
         }
         Err(_) => None,
     };
-    let coops = [&involved.offering, &involved.requesting];
+    let history = history_of(conn, id)?;
+    let Involved {
+        placement,
+        offering,
+        requesting,
+        ..
+    } = involved;
     Ok(Desk {
-        placement: view_of(conn, viewer, involved.placement.clone(), coops, today)?,
-        history: history(conn, viewer, id)?,
+        placement: view_of(conn, viewer, placement, [&offering, &requesting], today)?,
+        history,
         messages,
         moves,
     })

@@ -46,8 +46,19 @@ pub fn list(
     page: Page,
 ) -> Result<MessageList, AppError> {
     let involved = load::<Involved>(conn, viewer, &id, talk_in_placement, Lock::Read)?;
-    let (found, total) = messages::list(conn, Thread::Placement(id), &[None], page)?;
-    Ok(MessageList::of(found, total, page, &coop_ref(&involved)))
+    of_involved(conn, &involved, page)
+}
+
+/// A page of the conversation of a placement already found for a viewer
+/// who talks in it.
+pub(crate) fn of_involved(
+    conn: &mut DbConnection,
+    involved: &Involved,
+    page: Page,
+) -> Result<MessageList, AppError> {
+    let thread = Thread::Placement(involved.placement.id);
+    let (found, total) = messages::list(conn, thread, &[None], page)?;
+    Ok(MessageList::of(found, total, page, &coop_ref(involved)))
 }
 
 /// `viewer` writes `body` in the placement's conversation; the others of it

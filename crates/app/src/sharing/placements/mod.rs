@@ -9,6 +9,7 @@ mod reads;
 mod request;
 
 pub use moves::{MoveAsked, make as make_move, reason_of, rule_of};
+pub(crate) use reads::history_of;
 pub(crate) use reads::view_of;
 pub use reads::{history, list, show};
 pub use request::{Asking, request};

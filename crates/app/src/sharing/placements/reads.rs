@@ -75,6 +75,11 @@ pub fn history(
     id: Uuid,
 ) -> Result<HistoryView, AppError> {
     load::<Involved>(conn, viewer, &id, access::read_placement, Lock::Read)?;
+    history_of(conn, id)
+}
+
+/// The moves of placement `id`, for a viewer already found to read it.
+pub(crate) fn history_of(conn: &mut DbConnection, id: Uuid) -> Result<HistoryView, AppError> {
     let events = placements::history(conn, id)?;
     let mut names: HashMap<Uuid, Option<String>> = HashMap::new();
     let mut items = Vec::with_capacity(events.len());
