@@ -8,6 +8,7 @@ use crate::helpers::{TestApp, assert_problem};
 
 backend_tests!(
     autocomplete_puts_the_exact_match_first_and_counts_usage,
+    suggest_offers_first_the_skills_most_approved_coops_list,
     a_skill_is_found_by_any_spelling_with_who_has_it,
     merging_moves_every_reference_and_spelling,
 );
@@ -40,6 +41,64 @@ async fn autocomplete_puts_the_exact_match_first_and_counts_usage(backend: Backe
     assert_eq!(all["items"].as_array().unwrap().len(), 5);
     let res = app.get("/api/v1/skills?per_page=500", None).await;
     assert_problem(res, 400, "invalid_parameter").await;
+}
+
+/// The slugs suggest offers for `typed`.
+async fn suggested_skills(app: &TestApp, typed: &str) -> Vec<String> {
+    let answer = get_json(app, &format!("/api/v1/search/suggest?q={typed}")).await;
+    answer["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|skill| skill["slug"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn suggest_offers_first_the_skills_most_approved_coops_list(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    let listing = |slug: &str, skill: &str| {
+        let mut body = coop(slug);
+        body["technologies"] = json!([skill]);
+        body["services"] = json!([]);
+        body
+    };
+    for (slug, skill) in [("rust-1", "Rust"), ("rust-2", "Rust"), ("ruby-1", "Ruby")] {
+        crate::coops::approved(&app, &listing(slug, skill), &owner, &admin).await;
+    }
+    // Applied, not approved: they do not count yet.
+    for slug in ["ruby-2", "ruby-3"] {
+        let res = app
+            .post_json("/api/v1/coops", &listing(slug, "Ruby"), Some(&owner))
+            .await;
+        assert_eq!(res.status(), 201);
+    }
+    let first_two = |skills: Vec<String>| skills.into_iter().take(2).collect::<Vec<_>>();
+    assert_eq!(
+        first_two(suggested_skills(&app, "ru").await),
+        ["rust", "ruby"]
+    );
+    assert_eq!(
+        suggested_skills(&app, "ruby").await[0],
+        "ruby",
+        "the skill typed in full comes first"
+    );
+    for slug in ["ruby-2", "ruby-3"] {
+        let res = app
+            .post_json(
+                &format!("/api/v1/coops/{slug}/membership"),
+                &json!({"action": "approve"}),
+                Some(&admin),
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+    }
+    assert_eq!(
+        first_two(suggested_skills(&app, "ru").await),
+        ["ruby", "rust"],
+        "counts follow the index as it changes"
+    );
 }
 
 async fn a_skill_is_found_by_any_spelling_with_who_has_it(backend: Backend) {

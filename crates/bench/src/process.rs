@@ -24,10 +24,11 @@ pub struct Server {
 
 impl Server {
     /// Starts coophub on `database_url`, its index in `data`, on a free
-    /// port; the bench signs in often, so the login limit is lifted.
-    pub fn coophub(data: &Path, database_url: &str) -> anyhow::Result<Self> {
+    /// port, as `program serve` (a build of this bench); the bench signs in
+    /// often, so the login limit is lifted.
+    pub fn coophub(program: &Path, data: &Path, database_url: &str) -> anyhow::Result<Self> {
         let started = Instant::now();
-        let mut child = Command::new(std::env::current_exe()?)
+        let mut child = Command::new(program)
             .arg("serve")
             .env("COOPHUB_DATA_DIR", data)
             .env("COOPHUB_DATABASE_URL", database_url)

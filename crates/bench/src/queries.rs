@@ -28,6 +28,8 @@ pub struct Query {
     pub query: String,
     /// What it tests.
     pub shape: Shape,
+    /// For a typo, the same query spelt right: what the person meant.
+    pub intended: Option<String>,
 }
 
 /// `count` queries drawn with `seed`.
@@ -85,47 +87,66 @@ fn typo(rng: &mut StdRng, word: &str) -> String {
 }
 
 fn one(rng: &mut StdRng, shape: Shape) -> Query {
-    let mut words = match shape {
-        Shape::Radius => Vec::new(),
+    // The words as typed, and the word a typo misspells.
+    let (mut words, mut meant) = match shape {
+        Shape::Radius => (Vec::new(), None),
         Shape::Typo => {
             let w = long_word(rng, 5);
-            vec![typo(rng, &w)]
+            (vec![typo(rng, &w)], Some(w))
         }
         Shape::Partial => {
             let w = long_word(rng, 5);
             let cut = rng.random_range(3..w.chars().count());
-            vec![w.chars().take(cut).collect()]
+            (vec![w.chars().take(cut).collect()], None)
         }
-        Shape::Plain => vec![word(rng)],
+        Shape::Plain => (vec![word(rng)], None),
     };
+    let mut before = None;
     if shape != Shape::Radius && rng.random_bool(0.4) {
         // A second word before the one the shape is about.
-        words.insert(0, word(rng));
+        let first = word(rng);
+        words.insert(0, first.clone());
+        before = Some(first);
     }
-    let mut params = form_urlencoded::Serializer::new(String::new());
-    if !words.is_empty() {
-        params.append_pair("q", &words.join(" "));
-    }
+    let mut rest = form_urlencoded::Serializer::new(String::new());
     if rng.random_bool(0.2) {
-        params.append_pair(
+        rest.append_pair(
             "type",
             pick::<&str>(rng, &["coop", "person", "offer", "opportunity"]),
         );
     }
     if rng.random_bool(0.15) {
-        params.append_pair("region", pick(rng, corpus::TOWNS).1);
+        rest.append_pair("region", pick(rng, corpus::TOWNS).1);
     }
     if shape == Shape::Radius || rng.random_bool(0.1) {
         let town = pick(rng, corpus::TOWNS);
-        params.append_pair("near", &format!("{},{}", town.2, town.3));
-        params.append_pair("radius_km", pick::<&str>(rng, &["10", "25", "50"]));
+        rest.append_pair("near", &format!("{},{}", town.2, town.3));
+        rest.append_pair("radius_km", pick::<&str>(rng, &["10", "25", "50"]));
         if shape == Shape::Radius || rng.random_bool(0.5) {
-            params.append_pair("sort", "distance");
+            rest.append_pair("sort", "distance");
         }
     }
+    let rest = rest.finish();
+    let with = |words: &[String]| {
+        let mut params = form_urlencoded::Serializer::new(String::new());
+        if !words.is_empty() {
+            params.append_pair("q", &words.join(" "));
+        }
+        let q = params.finish();
+        [q, rest.clone()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    let intended = meant.take().map(|w| {
+        let right: Vec<String> = before.iter().cloned().chain([w]).collect();
+        with(&right)
+    });
     Query {
-        query: params.finish(),
+        query: with(&words),
         shape,
+        intended,
     }
 }
 

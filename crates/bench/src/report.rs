@@ -50,6 +50,11 @@ pub struct Summary {
     pub speedup_p50: f64,
     /// Baseline p50 over coophub p50, concurrency 1.
     pub speedup_c1_p50: f64,
+    /// Typo queries: of the first ten hits of each spelt right, the share
+    /// coophub answers in the first ten of the misspelt one.
+    pub typo_recall_at_10: f64,
+    /// Typo queries in the set.
+    pub typo_queries: usize,
     /// Of coophub's hits on the typo queries, the share the baseline found.
     pub baseline_typo_recall: f64,
     /// Typo queries on which the baseline found nothing while coophub did.

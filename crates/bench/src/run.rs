@@ -51,6 +51,10 @@ pub struct RunArgs {
     /// Writes the summary as JSON here.
     #[arg(long)]
     pub json: Option<PathBuf>,
+    /// Serve coophub with this build of the bench instead of this one: the
+    /// "before" of an A/B, measured by this run's load, queries and checks.
+    #[arg(long)]
+    pub serve_with: Option<PathBuf>,
 }
 
 /// The database the run creates (dropping one left by an earlier run).
@@ -97,11 +101,15 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     println!("  the baseline's table and indexes: {baseline_s:.1} s");
     drop((sqlite, postgres));
 
+    let program = match &args.serve_with {
+        Some(path) => path.clone(),
+        None => std::env::current_exe()?,
+    };
     let queries = query_set(args.queries, args.seed);
     summary.queries = queries.len();
     let urls = dir.join("search-urls.txt");
     println!("coophub on SQLite");
-    let coophub = Server::coophub(&dir, &sqlite_url)?;
+    let coophub = Server::coophub(&program, &dir, &sqlite_url)?;
     summary.rebuild_s = coophub.rebuild_ms.unwrap_or(f64::NAN) / 1000.0;
     summary.ready_s = coophub.ready_s;
     summary.rss_start_mb = coophub.rss_mb()?;
@@ -110,6 +118,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
         coophub.ready_s, summary.rebuild_s, summary.rss_start_mb
     );
     let ours = answers(&coophub.base(), &queries, "")?;
+    typo_recall(&mut summary, &coophub.base(), &queries, &ours)?;
     summary.documents = coophub.documents.unwrap_or(0);
     write_urls(&urls, &coophub.base(), &queries)?;
     let c8 = searches(&mut summary, "coophub", &urls, args.seconds)?;
@@ -185,7 +194,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<Summary> {
     let pg_dir = dir.join("postgres");
     std::fs::create_dir_all(&pg_dir)?;
     let _ = std::fs::remove_dir_all(pg_dir.join("search-index"));
-    let coophub_pg = Server::coophub(&pg_dir, &pg_url)?;
+    let coophub_pg = Server::coophub(&program, &pg_dir, &pg_url)?;
     summary.rebuild_postgres_s = coophub_pg.rebuild_ms.unwrap_or(f64::NAN) / 1000.0;
     let token = fresh::sign_in(&coophub_pg.base())?;
     summary.writes_per_s_postgres = writes(
@@ -274,14 +283,54 @@ fn recall(
             summary.baseline_typo_missed_queries += 1;
         }
     }
-    #[allow(clippy::cast_precision_loss)]
-    let share = found as f64 / wanted.max(1) as f64;
+    let share = share(found, wanted);
     summary.baseline_typo_recall = share;
     println!(
         "  typo queries: the baseline finds {:.0} % of coophub's hits; nothing at all for {} queries",
         share * 100.0,
         summary.baseline_typo_missed_queries
     );
+}
+
+/// `found` of `wanted` (0 when nothing was wanted).
+fn share(found: usize, wanted: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let share = found as f64 / wanted.max(1) as f64;
+    share
+}
+
+/// Recall@10 on the typo queries: of the first ten hits of the query spelt
+/// right, the share the misspelt one also answers in its first ten.
+fn typo_recall(
+    summary: &mut Summary,
+    base: &str,
+    queries: &[Query],
+    ours: &[Vec<String>],
+) -> anyhow::Result<()> {
+    let (mut wanted, mut found) = (0, 0);
+    for (query, typed) in queries.iter().zip(ours) {
+        let Some(intended) = &query.intended else {
+            continue;
+        };
+        let meant = Query {
+            query: intended.clone(),
+            shape: Shape::Plain,
+            intended: None,
+        };
+        let right = answers(base, std::slice::from_ref(&meant), "")?;
+        let right: HashSet<&String> = right.iter().flatten().take(10).collect();
+        wanted += right.len();
+        found += typed.iter().take(10).filter(|k| right.contains(k)).count();
+        summary.typo_queries += 1;
+    }
+    let share = share(found, wanted);
+    summary.typo_recall_at_10 = share;
+    println!(
+        "  typo queries: {:.1} % of the first ten hits spelt right are in the first ten misspelt ({} queries)",
+        share * 100.0,
+        summary.typo_queries
+    );
+    Ok(())
 }
 
 /// Concurrency 1, 8 and 32, then a fixed rate at half of concurrency 8's.

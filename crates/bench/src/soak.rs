@@ -89,7 +89,7 @@ pub fn soak(args: &SoakArgs) -> anyhow::Result<SoakSummary> {
     store.migrate()?;
     let generated = generate::generate(&store, Size::at_scale(args.scale, args.seed))?;
     drop(store);
-    let server = Server::coophub(dir.path(), &url)?;
+    let server = Server::coophub(&std::env::current_exe()?, dir.path(), &url)?;
     let base = server.base();
     let token = fresh::sign_in(&base)?;
     let files = Files::write(

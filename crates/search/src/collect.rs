@@ -1,6 +1,7 @@
-//! Collecting every match from the fast-field columns (no stored document is
-//! read): its score, distance, recency and tie-break, and the facet counts.
-//! Stored documents are read only for the page that is answered.
+//! Collecting matches from the fast-field columns (no stored document is
+//! read): every match is counted, in the total and the facets; only the best
+//! (see [`crate::best`]) are kept. Stored documents are read only for the
+//! page that is answered.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,32 +13,28 @@ use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use coophub_domain::geo::distance_km;
 
+use crate::best::{Best, Matched, Ranking, answer_order};
 use crate::facet_names::FacetNames;
 use crate::schema::Fields;
 
-/// One matching document.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Matched {
-    pub score: Score,
-    pub address: DocAddress,
-    pub distance_km: Option<f64>,
-    pub updated: i64,
-    pub tiebreak: u64,
-}
-
-/// Matches and facet counts of one segment, or of all once merged.
+/// The best matches, the number of all and the facet counts of one
+/// segment, or of all once merged (then the best are in answer order).
 #[derive(Debug, Default)]
 pub(crate) struct Collected {
-    pub matches: Vec<Matched>,
+    pub best: Vec<Matched>,
+    pub total: usize,
     pub kind: HashMap<String, u64>,
     pub region: HashMap<String, u64>,
     pub legal_form: HashMap<String, u64>,
     pub skill: HashMap<String, u64>,
 }
 
-/// Collects every match within `near` (latitude, longitude, radius km), if given.
+/// Counts every match within `near` (latitude, longitude, radius km), if
+/// given, and keeps the best `keep` as `ranking` orders them.
 pub(crate) struct MatchCollector<'a> {
     pub near: Option<(f64, f64, f64)>,
+    pub ranking: Ranking,
+    pub keep: usize,
     /// The index's facet names per segment.
     pub names: &'a FacetNames,
     /// The searcher's segments.
@@ -90,6 +87,8 @@ impl FacetColumn {
             .enumerate()
             .filter(|(_, count)| *count > 0)
             .filter_map(|(ord, count)| Some((self.names.get(ord)?.clone(), count)))
+            // The value of documents without one (dense facet columns).
+            .filter(|(name, _)| !name.is_empty())
             .collect()
     }
 }
@@ -115,7 +114,32 @@ pub(crate) struct SegmentMatches {
     region: FacetColumn,
     legal_form: FacetColumn,
     skill: FacetColumn,
-    matches: Vec<Matched>,
+    ranking: Ranking,
+    best: Best,
+    total: usize,
+}
+
+impl<'a> MatchCollector<'a> {
+    /// A collector over `searcher`'s segments.
+    pub(crate) fn over(
+        searcher: &tantivy::Searcher,
+        names: &'a FacetNames,
+        near: Option<(f64, f64, f64)>,
+        ranking: Ranking,
+        keep: usize,
+    ) -> Self {
+        Self {
+            near,
+            ranking,
+            keep,
+            names,
+            live: searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| segment.segment_id())
+                .collect(),
+        }
+    }
 }
 
 impl Collector for MatchCollector<'_> {
@@ -146,7 +170,9 @@ impl Collector for MatchCollector<'_> {
             region: FacetColumn::new(self, reader, Fields::REGION)?,
             legal_form: FacetColumn::new(self, reader, Fields::LEGAL_FORM)?,
             skill: FacetColumn::new(self, reader, Fields::SKILLS)?,
-            matches: Vec::new(),
+            ranking: self.ranking,
+            best: Best::new(self.keep),
+            total: 0,
         })
     }
 
@@ -157,7 +183,8 @@ impl Collector for MatchCollector<'_> {
     fn merge_fruits(&self, fruits: Vec<Collected>) -> tantivy::Result<Collected> {
         let mut all = Collected::default();
         for fruit in fruits {
-            all.matches.extend(fruit.matches);
+            all.best.extend(fruit.best);
+            all.total += fruit.total;
             for (into, from) in [
                 (&mut all.kind, fruit.kind),
                 (&mut all.region, fruit.region),
@@ -169,6 +196,8 @@ impl Collector for MatchCollector<'_> {
                 }
             }
         }
+        all.best.sort_by(answer_order);
+        all.best.truncate(self.keep);
         Ok(all)
     }
 }
@@ -195,18 +224,30 @@ impl SegmentCollector for SegmentMatches {
         ] {
             facet.count(doc);
         }
-        self.matches.push(Matched {
-            score,
-            address: DocAddress::new(self.segment, doc),
-            distance_km,
-            updated: self.updated.first(doc).unwrap_or(0),
-            tiebreak: self.tiebreak.first(doc).unwrap_or(0),
-        });
+        self.total += 1;
+        let updated = || self.updated.first(doc).unwrap_or(0);
+        let lead = if self.ranking.reads_updated() {
+            self.ranking.lead(score, distance_km, updated())
+        } else {
+            self.ranking.lead(score, distance_km, 0)
+        };
+        if self.best.admits(lead) {
+            let matched = Matched {
+                score,
+                address: DocAddress::new(self.segment, doc),
+                distance_km,
+                lead,
+                updated: updated(),
+                tiebreak: self.tiebreak.first(doc).unwrap_or(0),
+            };
+            self.best.offer(matched);
+        }
     }
 
     fn harvest(self) -> Collected {
         Collected {
-            matches: self.matches,
+            best: self.best.into_vec(),
+            total: self.total,
             kind: self.kind.into_named(),
             region: self.region.into_named(),
             legal_form: self.legal_form.into_named(),

@@ -3,6 +3,7 @@
 //! not forgiven here (that is what search is for): a suggestion starts like
 //! what was typed.
 
+use tantivy::Order;
 use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query, TermQuery};
@@ -11,6 +12,7 @@ use tantivy::schema::{IndexRecordOption, Term, Value};
 use crate::document::DocKind;
 use crate::index::{SearchError, SearchIndex};
 use crate::query::words;
+use crate::schema::Fields;
 
 /// A name that completes what was typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,13 +23,10 @@ pub struct Completion {
     pub name: String,
 }
 
-/// Names looked at before ordering: enough for a short list to be the first
-/// ones alphabetically among names typed this far.
-const CANDIDATES: usize = 200;
-
 impl SearchIndex {
-    /// Co-ops whose name completes `typed`, alphabetically, at most `limit`;
-    /// network-only ones only when `network`.
+    /// Co-ops whose name completes `typed`, alphabetically (by the
+    /// lower-case name column: only the `limit` answered are read from the
+    /// document store), at most `limit`; network-only ones only when `network`.
     pub fn complete_coop_names(
         &self,
         typed: &str,
@@ -75,7 +74,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let found = searcher.search(
             &BooleanQuery::new(clauses),
-            &TopDocs::with_limit(CANDIDATES).order_by_score(),
+            &TopDocs::with_limit(limit).order_by_string_fast_field(Fields::NAME_ORDER, Order::Asc),
         )?;
         let mut names = Vec::with_capacity(found.len());
         for (_, address) in found {
@@ -91,8 +90,6 @@ impl SearchIndex {
                 name: text(f.title),
             });
         }
-        names.sort_by_key(|completion| completion.name.to_lowercase());
-        names.truncate(limit);
         Ok(names)
     }
 }

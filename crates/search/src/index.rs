@@ -16,7 +16,7 @@ use crate::schema::{Fields, PROSE, TEXT, prose_analyzer, text_analyzer};
 const WRITER_BUDGET: usize = 20_000_000;
 /// Bumped whenever the schema or the way documents are built changes: an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// FNV-1a: the same number for the same key on every run and platform.
 fn stable_hash(text: &str) -> u64 {
@@ -64,6 +64,8 @@ pub struct SearchIndex {
     pub(crate) facet_names: crate::facet_names::FacetNames,
     /// Every spelling of a skill (by key) and its slug, kept by the indexer.
     spellings: std::sync::RwLock<std::sync::Arc<Spellings>>,
+    /// Approved co-ops per skill, for the last reader generation asked about.
+    pub(crate) usage: crate::usage::UsageCache,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -114,6 +116,7 @@ impl SearchIndex {
             totals: Default::default(),
             facet_names: Default::default(),
             spellings: Default::default(),
+            usage: Default::default(),
         })
     }
 
@@ -226,6 +229,9 @@ impl SearchIndex {
             out.add_text(f.slug, slug);
         }
         out.add_text(f.title, &doc.title);
+        if doc.kind == DocKind::Coop {
+            out.add_text(f.name_order, doc.title.to_lowercase());
+        }
         out.add_text(f.summary, &doc.summary);
         out.add_text(f.description, &doc.description);
         for client in &doc.clients {
@@ -237,9 +243,15 @@ impl SearchIndex {
                 out.add_text(f.skills_text, &skill.name);
             }
         }
-        if let Some(region) = &doc.region {
-            out.add_text(f.region, region.to_lowercase());
+        let region = doc.region.as_deref().map(str::to_lowercase);
+        if let Some(region) = &region {
+            out.add_text(f.region, region);
         }
+        out.add_text(f.region_facet, region.unwrap_or_default());
+        out.add_text(
+            f.legal_form_facet,
+            doc.legal_form.as_deref().unwrap_or_default(),
+        );
         if let Some(country) = &doc.country {
             out.add_text(f.country, country.to_uppercase());
         }

@@ -9,6 +9,7 @@
 //! counted in facets.
 
 mod automata;
+mod best;
 mod collect;
 mod complete;
 mod document;
@@ -24,6 +25,7 @@ mod schema;
 mod search;
 mod statistics;
 mod typed;
+mod usage;
 
 pub use complete::Completion;
 pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry, Standing};
@@ -34,3 +36,4 @@ pub use query::{query_words, word_count};
 pub use rebuild::Rebuild;
 pub use search::{AvailabilityFilter, Facets, Hit, SearchRequest, SearchResults, Sort};
 pub use typed::TypedWords;
+pub use usage::SkillUsage;

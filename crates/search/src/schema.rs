@@ -59,18 +59,29 @@ pub(crate) struct Fields {
     pub avail_confirmed: Field,
     /// Seconds since the epoch after which the document is not found.
     pub expires: Field,
+    /// A co-op's name in lower case, a column only: suggest lists names
+    /// in this order without reading stored documents.
+    pub name_order: Field,
+    /// The region and the legal form as counted in facets: a column only,
+    /// with a value in every document ("" for none), so that counting reads
+    /// a dense column instead of looking up each document's row in an
+    /// optional one (a tenth of a broad search's time at 100k).
+    pub region_facet: Field,
+    /// See `region_facet`.
+    pub legal_form_facet: Field,
 }
 
 impl Fields {
     /// Fast-field column names read by the collector.
     pub(crate) const KIND: &'static str = "kind";
-    pub(crate) const REGION: &'static str = "region";
-    pub(crate) const LEGAL_FORM: &'static str = "legal_form";
+    pub(crate) const REGION: &'static str = "region_facet";
+    pub(crate) const LEGAL_FORM: &'static str = "legal_form_facet";
     pub(crate) const SKILLS: &'static str = "skills";
     pub(crate) const LATITUDE: &'static str = "latitude";
     pub(crate) const LONGITUDE: &'static str = "longitude";
     pub(crate) const UPDATED: &'static str = "updated";
     pub(crate) const TIEBREAK: &'static str = "tiebreak";
+    pub(crate) const NAME_ORDER: &'static str = "name_order";
 
     /// The schema and its fields.
     pub(crate) fn build() -> (Schema, Self) {
@@ -88,6 +99,8 @@ impl Fields {
             }
         };
         let exact = STRING | STORED | FAST;
+        // A column only (neither searched nor stored).
+        let column = TextOptions::default().set_fast("raw");
         let fields = Self {
             key: builder.add_text_field("key", STRING | STORED),
             kind: builder.add_text_field("kind", exact.clone()),
@@ -99,9 +112,9 @@ impl Fields {
             clients: builder.add_text_field("clients", text(TEXT, true)),
             skills_text: builder.add_text_field("skills_text", text(TEXT, true)),
             skills: builder.add_text_field("skills", exact.clone()),
-            region: builder.add_text_field("region", exact.clone()),
+            region: builder.add_text_field("region", STRING | STORED),
             country: builder.add_text_field("country", exact.clone()),
-            legal_form: builder.add_text_field("legal_form", exact),
+            legal_form: builder.add_text_field("legal_form", STRING | STORED),
             latitude: builder.add_f64_field("latitude", STORED | FAST),
             longitude: builder.add_f64_field("longitude", STORED | FAST),
             public: builder.add_bool_field("public", INDEXED | FAST),
@@ -114,6 +127,9 @@ impl Fields {
             avail_from: builder.add_i64_field("avail_from", INDEXED | FAST),
             avail_confirmed: builder.add_i64_field("avail_confirmed", INDEXED | FAST),
             expires: builder.add_i64_field("expires", INDEXED),
+            name_order: builder.add_text_field(Self::NAME_ORDER, column.clone()),
+            region_facet: builder.add_text_field(Self::REGION, column.clone()),
+            legal_form_facet: builder.add_text_field(Self::LEGAL_FORM, column),
         };
         (builder.build(), fields)
     }

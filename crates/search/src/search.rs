@@ -1,6 +1,5 @@
 //! Running a search: filters, text, radius, facets, order, highlights.
 
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use std::ops::Bound;
@@ -9,7 +8,8 @@ use tantivy::TantivyDocument;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 
-use crate::collect::{MatchCollector, Matched};
+use crate::best::{Matched, Ranking};
+use crate::collect::MatchCollector;
 use crate::document::DocKind;
 use crate::index::{SearchError, SearchIndex};
 use crate::query::{text_query, words};
@@ -133,19 +133,6 @@ pub struct SearchResults {
     pub total: usize,
     /// Counts over all matches.
     pub facets: Facets,
-}
-
-/// Puts the first `k` items of `items` in order (the rest stay unordered
-/// after them): a page needs only its own items sorted.
-fn top_sort(items: &mut [Matched], k: usize, compare: impl Fn(&Matched, &Matched) -> Ordering) {
-    if k == 0 {
-        return;
-    }
-    if k < items.len() {
-        items.select_nth_unstable_by(k - 1, &compare);
-    }
-    let end = k.min(items.len());
-    items[..end].sort_by(compare);
 }
 
 impl SearchIndex {
@@ -352,52 +339,24 @@ impl SearchIndex {
             !request.network,
             &self.totals,
         );
+        let ranking = match request.sort {
+            Sort::Distance if request.near.is_some() => Ranking::Distance,
+            Sort::Updated => Ranking::Updated,
+            _ => Ranking::Score {
+                nearer_ranks_higher: request.nearer_ranks_higher,
+            },
+        };
         let collected = searcher.search_with_statistics_provider(
             &query,
-            &MatchCollector {
-                near: request.near,
-                names: &self.facet_names,
-                live: searcher
-                    .segment_readers()
-                    .iter()
-                    .map(|segment| segment.segment_id())
-                    .collect(),
-            },
+            &MatchCollector::over(
+                &searcher,
+                &self.facet_names,
+                request.near,
+                ranking,
+                request.offset.saturating_add(request.limit),
+            ),
             &statistics,
         )?;
-        let mut matches = collected.matches;
-        let total = matches.len();
-        let order = |a: &Matched, b: &Matched| {
-            // Ties: most recently changed first, then a stable hash of the id.
-            b.updated
-                .cmp(&a.updated)
-                .then_with(|| a.tiebreak.cmp(&b.tiebreak))
-        };
-        let by_distance = |a: &Matched, b: &Matched| {
-            a.distance_km
-                .partial_cmp(&b.distance_km)
-                .unwrap_or(Ordering::Equal)
-                .then_with(|| order(a, b))
-        };
-        // Halved at 25 km: a match next door outranks a slightly better one
-        // across the county.
-        let ranked = |m: &Matched| match (request.nearer_ranks_higher, m.distance_km) {
-            (true, Some(km)) => m.score / (1.0 + km as f32 / 25.0),
-            _ => m.score,
-        };
-        let by_score = |a: &Matched, b: &Matched| {
-            ranked(b)
-                .partial_cmp(&ranked(a))
-                .unwrap_or(Ordering::Equal)
-                .then_with(|| order(a, b))
-        };
-        match request.sort {
-            Sort::Distance if request.near.is_some() => {
-                top_sort(&mut matches, request.offset + request.limit, by_distance)
-            }
-            Sort::Updated => top_sort(&mut matches, request.offset + request.limit, order),
-            _ => top_sort(&mut matches, request.offset + request.limit, by_score),
-        }
         let mut skills: Vec<(String, u64)> = collected.skill.into_iter().collect();
         skills.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         skills.truncate(20);
@@ -407,7 +366,9 @@ impl SearchIndex {
             region: collected.region.into_iter().collect(),
             legal_form: collected.legal_form.into_iter().collect(),
         };
-        let page: Vec<Matched> = matches
+        let total = collected.total;
+        let page: Vec<Matched> = collected
+            .best
             .into_iter()
             .skip(request.offset)
             .take(request.limit)

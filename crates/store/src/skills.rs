@@ -236,6 +236,70 @@ pub struct SkillUsage {
     pub coops: i64,
 }
 
+/// The skills a spelling begins, as [`starting`] finds them.
+#[derive(Debug, Clone, Default)]
+pub struct Starting {
+    /// Every skill found, in no order.
+    pub skills: Vec<Skill>,
+    /// The one the whole spelling names, if it is among them.
+    pub exact: Option<String>,
+}
+
+impl Starting {
+    /// The skills found, the exact one first, then by `uses` (how many
+    /// approved co-ops list a slug), most first, then by name.
+    pub fn ranked(self, uses: impl Fn(&str) -> i64) -> Vec<SkillUsage> {
+        let exact = self.exact;
+        let mut ranked: Vec<SkillUsage> = self
+            .skills
+            .into_iter()
+            .map(|skill| SkillUsage {
+                coops: uses(&skill.slug),
+                skill,
+            })
+            .collect();
+        ranked.sort_by_cached_key(|usage| {
+            (
+                exact.as_deref() != Some(usage.skill.slug.as_str()),
+                -usage.coops,
+                usage.skill.name.to_lowercase(),
+                usage.skill.slug.clone(),
+            )
+        });
+        ranked
+    }
+}
+
+/// Skills whose name or any alias starts like `q` (all skills without `q`)
+/// that a viewer with `reach` may learn of.
+pub fn starting(
+    conn: &mut DbConnection,
+    q: Option<&str>,
+    reach: Reach,
+) -> Result<Starting, StoreError> {
+    let key = q.map(skill_key).unwrap_or_default();
+    let mut query = skills::table.select(SkillRow::as_select()).into_boxed();
+    let mut exact = None;
+    if !key.is_empty() {
+        // Keys hold only letters and digits, so they need no LIKE escaping.
+        let spelt: Vec<(String, String)> = skill_aliases::table
+            .filter(skill_aliases::alias_key.like(format!("{key}%")))
+            .select((skill_aliases::alias_key, skill_aliases::skill_slug))
+            .load(conn)?;
+        exact = spelt
+            .iter()
+            .find(|(alias, _)| *alias == key)
+            .map(|(_, slug)| slug.clone());
+        query = query.filter(skills::slug.eq_any(spelt.into_iter().map(|(_, slug)| slug)));
+    }
+    if let Some(known) = vocabulary::known_to(reach) {
+        query = query.filter(known);
+    }
+    let skills: Vec<Skill> = query.load(conn)?.into_iter().map(Skill::from).collect();
+    let exact = exact.filter(|slug| skills.iter().any(|skill| skill.slug == *slug));
+    Ok(Starting { skills, exact })
+}
+
 /// Skills whose name or any alias starts like `q` (all skills without `q`)
 /// that a viewer with `reach` may learn of, exact matches first, then the
 /// most used, then by name. Answers one page and the number of matches.
@@ -250,21 +314,9 @@ pub fn search(
 
     use crate::schema::{coop_skills, coops};
 
-    let key = q.map(skill_key).unwrap_or_default();
-    let mut query = skills::table.select(SkillRow::as_select()).into_boxed();
-    if !key.is_empty() {
-        // Keys hold only letters and digits, so they need no LIKE escaping.
-        let spelt = skill_aliases::table
-            .filter(skill_aliases::alias_key.like(format!("{key}%")))
-            .select(skill_aliases::skill_slug);
-        query = query.filter(skills::slug.eq_any(spelt));
-    }
-    if let Some(known) = vocabulary::known_to(reach) {
-        query = query.filter(known);
-    }
-    let found: Vec<Skill> = query.load(conn)?.into_iter().map(Skill::from).collect();
-    let slugs: Vec<&str> = found.iter().map(|s| s.slug.as_str()).collect();
-    let counts: std::collections::HashMap<String, i64> = coop_skills::table
+    let found = starting(conn, q, reach)?;
+    let slugs: Vec<&str> = found.skills.iter().map(|s| s.slug.as_str()).collect();
+    let counts: HashMap<String, i64> = coop_skills::table
         .inner_join(coops::table)
         .filter(coops::membership_status.eq(MembershipStatus::Approved.as_str()))
         .filter(coop_skills::skill_slug.eq_any(&slugs))
@@ -273,29 +325,7 @@ pub fn search(
         .load::<(String, i64)>(conn)?
         .into_iter()
         .collect();
-    let exact = find_known(conn, &key, reach)?.map(|s| s.slug);
-    let mut ranked: Vec<SkillUsage> = found
-        .into_iter()
-        .map(|skill| SkillUsage {
-            coops: counts.get(&skill.slug).copied().unwrap_or(0),
-            skill,
-        })
-        .collect();
-    ranked.sort_by(|a, b| {
-        let exact_first = |u: &SkillUsage| exact.as_deref() != Some(u.skill.slug.as_str());
-        (
-            exact_first(a),
-            -a.coops,
-            a.skill.name.to_lowercase(),
-            &a.skill.slug,
-        )
-            .cmp(&(
-                exact_first(b),
-                -b.coops,
-                b.skill.name.to_lowercase(),
-                &b.skill.slug,
-            ))
-    });
+    let ranked = found.ranked(|slug| counts.get(slug).copied().unwrap_or(0));
     let total = i64::try_from(ranked.len()).unwrap_or(i64::MAX);
     let start = usize::try_from(page.offset()).unwrap_or(usize::MAX);
     let items = ranked

@@ -9,7 +9,7 @@ use coophub_domain::consent::Consent;
 use coophub_domain::coop::MembershipStatus;
 use coophub_domain::person::Visibility;
 use coophub_domain::skills::SEED;
-use diesel::dsl::count_star;
+use diesel::dsl::{count_star, exists};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 
@@ -26,36 +26,41 @@ pub(crate) type SkillCondition = Box<dyn BoxableExpression<skills::table, Backen
 
 /// Skills that approved co-ops, their people (only public profiles with
 /// `public_only`) or the case studies approved co-ops published list.
+///
+/// Correlated (`EXISTS` per skill row), so that a few skills cost a few
+/// index lookups: as `IN` lists every holder's skills first, a scan of every
+/// person's skills (12 ms at 100,000 people) on each keystroke of suggest.
 fn listed(public_only: bool) -> SkillCondition {
     let approved = MembershipStatus::Approved.as_str();
-    let visibilities: Vec<&'static str> = if public_only {
-        vec![Visibility::Public.as_str()]
-    } else {
-        vec![Visibility::Public.as_str(), Visibility::Network.as_str()]
-    };
-    let by_coops = coop_skills::table
-        .inner_join(coops::table)
-        .filter(coops::membership_status.eq(approved))
-        .select(coop_skills::skill_slug);
-    let by_people = person_skills::table
+    let by_coops = exists(
+        coop_skills::table
+            .inner_join(coops::table)
+            .filter(coop_skills::skill_slug.eq(skills::slug))
+            .filter(coops::membership_status.eq(approved)),
+    );
+    let holders = person_skills::table
         .inner_join(people::table.inner_join(coops::table))
-        .filter(coops::membership_status.eq(approved))
-        .filter(people::visibility.eq_any(visibilities))
-        .select(person_skills::skill_slug);
+        .filter(person_skills::skill_slug.eq(skills::slug))
+        .filter(coops::membership_status.eq(approved));
+    // Public and network are the only visibilities.
+    let by_people: SkillCondition = if public_only {
+        Box::new(exists(
+            holders.filter(people::visibility.eq(Visibility::Public.as_str())),
+        ))
+    } else {
+        Box::new(exists(holders))
+    };
     let published = case_study_coops::table
         .inner_join(coops::table)
         .filter(case_study_coops::consent.eq(Consent::Owner.as_str()))
         .filter(coops::membership_status.eq(approved))
         .select(case_study_coops::case_study_id);
-    let by_studies = case_study_skills::table
-        .filter(case_study_skills::case_study_id.eq_any(published))
-        .select(case_study_skills::skill_slug);
-    Box::new(
-        skills::slug
-            .eq_any(by_coops)
-            .or(skills::slug.eq_any(by_people))
-            .or(skills::slug.eq_any(by_studies)),
-    )
+    let by_studies = exists(
+        case_study_skills::table
+            .filter(case_study_skills::skill_slug.eq(skills::slug))
+            .filter(case_study_skills::case_study_id.eq_any(published)),
+    );
+    Box::new(by_coops.or(by_people).or(by_studies))
 }
 
 /// The skills a viewer with `reach` may learn of; `None` when every skill.

@@ -22,7 +22,12 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Registers the versioned JSON API (mounted under `/api/v1`).
 pub fn api(cfg: &mut ServiceConfig<'_>) {
-    cfg.service(auth::register::register)
+    // Search first: routes are tried in order, and each one with a
+    // parameter before it costs a regular expression match (at 100k, a sixth
+    // of a typical search's time went to trying the routes above it).
+    cfg.service(search::suggest::suggest)
+        .service(search::search)
+        .service(auth::register::register)
         .service(auth::login::login)
         .service(me::show::show_me)
         .service(me::change_password::change_password)
@@ -164,9 +169,7 @@ pub fn api(cfg: &mut ServiceConfig<'_>) {
         .service(bidding::bids::shares::bid_shares)
         .service(bidding::bids::ocds::bid_ocds)
         .service(case_studies::from_bid::bid_case_study)
-        .service(stats::show_stats)
-        .service(search::suggest::suggest)
-        .service(search::search);
+        .service(stats::show_stats);
 }
 
 /// Registers the operational endpoints (mounted at the root).

@@ -15,13 +15,13 @@ use coophub_domain::person::AVAILABILITY_DAYS;
 use coophub_search::{
     AvailabilityFilter, DocKind, SearchIndex, SearchRequest, SearchResults, Sort,
 };
-use coophub_store::{DbConnection, Page, skills};
+use coophub_store::{DbConnection, skills};
 
 use crate::AppError;
 use crate::shapes::SkillRef;
 
 /// Skills and co-ops suggested for each thing typed.
-const SUGGESTED: u32 = 5;
+const SUGGESTED: usize = 5;
 
 /// A search as a person asks it, read and checked by a face.
 #[derive(Debug, Clone, Default)]
@@ -166,28 +166,36 @@ pub fn search(
 }
 
 /// What to suggest for `typed` (checked by the face): skills that the whole
-/// text begins ("ruby on r"), else its last word does, and co-ops whose name
-/// it begins.
+/// text begins ("ruby on r"), else its last word does, the one it names
+/// first, then those most approved co-ops list (as the index counts them),
+/// then by name; and co-ops whose name it begins.
 pub fn suggest(
     conn: &mut DbConnection,
     viewer: &Viewer,
     index: &SearchIndex,
     typed: &str,
 ) -> Result<Suggestions, AppError> {
-    let first = Page {
-        number: 1,
-        size: SUGGESTED,
-    };
-    let (mut found, _) = skills::search(conn, Some(typed), first, viewer.reach())?;
-    if let Some(last) = typed.split_whitespace().last().filter(|_| found.is_empty()) {
-        found = skills::search(conn, Some(last), first, viewer.reach())?.0;
+    let mut found = skills::starting(conn, Some(typed), viewer.reach())?;
+    if let Some(last) = typed
+        .split_whitespace()
+        .last()
+        .filter(|_| found.skills.is_empty())
+    {
+        found = skills::starting(conn, Some(last), viewer.reach())?;
     }
+    let usage = index.coop_skill_usage().map_err(AppError::internal)?;
+    let ranked = found.ranked(|slug| {
+        usage
+            .get(slug)
+            .map_or(0, |coops| i64::try_from(*coops).unwrap_or(i64::MAX))
+    });
     let coops = index
-        .complete_coop_names(typed, viewer.sees_network_only(), SUGGESTED as usize)
+        .complete_coop_names(typed, viewer.sees_network_only(), SUGGESTED)
         .map_err(AppError::internal)?;
     Ok(Suggestions {
-        skills: found
+        skills: ranked
             .into_iter()
+            .take(SUGGESTED)
             .map(|usage| SkillRef::from(usage.skill))
             .collect(),
         coops: coops

@@ -7,7 +7,7 @@ use tantivy::TantivyDocument;
 use tantivy::query::Query;
 
 use super::{Hit, SearchRequest};
-use crate::collect::Matched;
+use crate::best::Matched;
 use crate::document::DocKind;
 use crate::explain::{QueryWord, highlight, unmatched};
 use crate::index::{SearchError, SearchIndex};

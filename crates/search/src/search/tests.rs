@@ -2,6 +2,7 @@ use super::*;
 use crate::document::{SearchDocument, SkillEntry};
 
 mod names;
+mod ranking;
 
 fn skill(slug: &str, name: &str, level: u8) -> SkillEntry {
     SkillEntry {

@@ -1,0 +1,1 @@
+DROP INDEX case_study_skills_by_skill;
