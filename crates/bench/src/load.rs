@@ -49,7 +49,21 @@ pub fn oha() -> PathBuf {
     std::env::var_os("COOPHUB_OHA").map_or_else(|| PathBuf::from("oha"), PathBuf::from)
 }
 
-impl Load<'_> {
+impl<'a> Load<'a> {
+    /// GETs of `urls` in turn at `concurrency` for `seconds`, as fast as
+    /// they go.
+    pub fn reads(oha: &'a Path, urls: &'a Path, concurrency: u32, seconds: u32) -> Self {
+        Self {
+            oha,
+            urls,
+            concurrency,
+            seconds,
+            rate: None,
+            write: None,
+            headers: &[],
+        }
+    }
+
     /// Runs the load and reads oha's summary.
     pub fn run(&self) -> anyhow::Result<Figures> {
         let mut command = Command::new(self.oha);
@@ -118,15 +132,6 @@ pub fn over_urls(
     (concurrency, seconds): (u32, u32),
 ) -> anyhow::Result<Figures> {
     std::fs::write(file, urls.join("\n") + "\n")?;
-    let figures = Load {
-        oha: &oha(),
-        urls: file,
-        concurrency,
-        seconds,
-        rate: None,
-        write: None,
-        headers: &[],
-    }
-    .run()?;
+    let figures = Load::reads(&oha(), file, concurrency, seconds).run()?;
     Ok(summary.record(name, figures))
 }

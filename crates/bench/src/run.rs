@@ -343,16 +343,7 @@ fn searches(
     let oha = crate::load::oha();
     let mut c8 = Figures::default();
     for concurrency in [1, 8, 32] {
-        let figures = Load {
-            oha: &oha,
-            urls,
-            concurrency,
-            seconds,
-            rate: None,
-            write: None,
-            headers: &[],
-        }
-        .run()?;
+        let figures = Load::reads(&oha, urls, concurrency, seconds).run()?;
         let figures = summary.record(&format!("{engine} c={concurrency}"), figures);
         if concurrency == 8 {
             c8 = figures;
@@ -362,13 +353,8 @@ fn searches(
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let rate = ((c8.rps / 2.0) as u32).max(1);
     let fixed = Load {
-        oha: &oha,
-        urls,
-        concurrency: 8,
-        seconds,
         rate: Some(rate),
-        write: None,
-        headers: &[],
+        ..Load::reads(&oha, urls, 8, seconds)
     }
     .run()?;
     summary.record(&format!("{engine} at {rate} req/s (c=8)"), fixed);
@@ -413,18 +399,7 @@ fn writes(
 fn soak(summary: &mut Summary, server: &Server, urls: &Path, seconds: u32) -> anyhow::Result<()> {
     let oha = crate::load::oha();
     let urls = urls.to_owned();
-    let load = std::thread::spawn(move || {
-        Load {
-            oha: &oha,
-            urls: &urls,
-            concurrency: 8,
-            seconds,
-            rate: None,
-            write: None,
-            headers: &[],
-        }
-        .run()
-    });
+    let load = std::thread::spawn(move || Load::reads(&oha, &urls, 8, seconds).run());
     // About ten samples over the soak, the last one just before it ends.
     let every = Duration::from_secs(u64::from(seconds.div_ceil(10).max(1)));
     let mut next = Instant::now() + every;

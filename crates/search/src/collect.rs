@@ -32,13 +32,13 @@ pub(crate) struct Collected {
 /// Counts every match within `near` (latitude, longitude, radius km), if
 /// given, and keeps the best `keep` as `ranking` orders them.
 pub(crate) struct MatchCollector<'a> {
-    pub near: Option<(f64, f64, f64)>,
-    pub ranking: Ranking,
-    pub keep: usize,
+    near: Option<(f64, f64, f64)>,
+    ranking: Ranking,
+    keep: usize,
     /// The index's facet names per segment.
-    pub names: &'a FacetNames,
+    names: &'a FacetNames,
     /// The searcher's segments.
-    pub live: Vec<SegmentId>,
+    live: Vec<SegmentId>,
 }
 
 /// A facet column, the counts of its term ordinals in this segment (a
@@ -226,18 +226,18 @@ impl SegmentCollector for SegmentMatches {
         }
         self.total += 1;
         let updated = || self.updated.first(doc).unwrap_or(0);
-        let lead = if self.ranking.reads_updated() {
-            self.ranking.lead(score, distance_km, updated())
-        } else {
-            self.ranking.lead(score, distance_km, 0)
-        };
+        // Read now only when the order is by it; else only for the admitted.
+        let read = self.ranking.reads_updated().then(updated);
+        let lead = self
+            .ranking
+            .lead(score, distance_km, read.unwrap_or_default());
         if self.best.admits(lead) {
             let matched = Matched {
                 score,
                 address: DocAddress::new(self.segment, doc),
                 distance_km,
                 lead,
-                updated: updated(),
+                updated: read.unwrap_or_else(updated),
                 tiebreak: self.tiebreak.first(doc).unwrap_or(0),
             };
             self.best.offer(matched);
