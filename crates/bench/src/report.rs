@@ -80,6 +80,10 @@ pub struct Summary {
     pub rss_mb: f64,
     /// Resident memory after the soak.
     pub rss_after_soak_mb: f64,
+    /// Of it, anonymous (the heap, mostly).
+    pub rss_after_soak_anon_mb: f64,
+    /// Of it, mapped from files read-only (the index's segments).
+    pub rss_after_soak_file_mb: f64,
     /// Resident memory during the soak, sampled.
     pub rss_soak_series_mb: Vec<f64>,
     /// Soak length.

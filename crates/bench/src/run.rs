@@ -415,14 +415,20 @@ fn soak(summary: &mut Summary, server: &Server, urls: &Path, seconds: u32) -> an
         .map_err(|_| anyhow::anyhow!("the soak's load thread failed"))??;
     summary.record(&format!("coophub soak {seconds} s (c=8)"), figures);
     summary.rss_after_soak_mb = server.rss_mb()?;
+    (
+        summary.rss_after_soak_anon_mb,
+        summary.rss_after_soak_file_mb,
+    ) = server.rss_split_mb()?;
     println!(
-        "  memory during the soak (MB): {:?}; after: {:.0}",
+        "  memory during the soak (MB): {:?}; after: {:.0} ({:.0} anonymous, {:.0} index files)",
         summary
             .rss_soak_series_mb
             .iter()
             .map(|m| m.round())
             .collect::<Vec<_>>(),
-        summary.rss_after_soak_mb
+        summary.rss_after_soak_mb,
+        summary.rss_after_soak_anon_mb,
+        summary.rss_after_soak_file_mb
     );
     Ok(())
 }

@@ -7,48 +7,25 @@
 
 use std::sync::Arc;
 
-use tantivy::query::{AutomatonWeight, DfaWrapper, EnableScoring, FuzzyTermQuery, Query, Weight};
+use tantivy::query::{DfaWrapper, FuzzyTermQuery};
 use tantivy::schema::{Field, Term};
-
-/// An automaton already built, matched against one field.
-#[derive(Clone)]
-pub(crate) struct SharedAutomaton {
-    field: Field,
-    automaton: Arc<DfaWrapper>,
-}
-
-impl std::fmt::Debug for SharedAutomaton {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SharedAutomaton")
-            .field("field", &self.field)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Query for SharedAutomaton {
-    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(AutomatonWeight::<DfaWrapper>::new(
-            self.field,
-            Arc::clone(&self.automaton),
-        )))
-    }
-}
 
 /// The automata of one word, by text, distance and whether a prefix.
 #[derive(Default)]
 pub(crate) struct Automata(Vec<((String, u8, bool), Arc<DfaWrapper>)>);
 
 impl Automata {
-    /// A query matching `text` in `field` within `distance` edits (as a
+    /// The automaton accepting `text` within `distance` edits (as a
     /// prefix if `prefix`), transpositions counting one, as
-    /// `FuzzyTermQuery` does; the automaton is built only the first time.
-    pub(crate) fn query(
+    /// `FuzzyTermQuery` builds it (for `field`, which it does not depend
+    /// on); built only the first time.
+    pub(crate) fn automaton(
         &mut self,
         field: Field,
         text: &str,
         distance: u8,
         prefix: bool,
-    ) -> tantivy::Result<SharedAutomaton> {
+    ) -> tantivy::Result<Arc<DfaWrapper>> {
         let key = (text.to_owned(), distance, prefix);
         let automaton = match self.0.iter().find(|(k, _)| *k == key) {
             Some((_, automaton)) => Arc::clone(automaton),
@@ -64,7 +41,7 @@ impl Automata {
                 automaton
             }
         };
-        Ok(SharedAutomaton { field, automaton })
+        Ok(automaton)
     }
 
     /// Automata built so far (for tests).
@@ -88,13 +65,13 @@ mod tests {
         );
         let mut automata = Automata::default();
         for field in [title, skills] {
-            automata.query(field, "drupal", 1, false).unwrap();
-            automata.query(field, "drupal", 0, true).unwrap();
+            automata.automaton(field, "drupal", 1, false).unwrap();
+            automata.automaton(field, "drupal", 0, true).unwrap();
         }
-        automata.query(title, "drupa", 1, false).unwrap();
+        automata.automaton(title, "drupa", 1, false).unwrap();
         assert_eq!(automata.built(), 3);
         assert!(
-            automata.query(title, "drupal", 3, false).is_err(),
+            automata.automaton(title, "drupal", 3, false).is_err(),
             "tantivy builds distances up to two"
         );
     }

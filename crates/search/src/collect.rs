@@ -15,7 +15,7 @@ use coophub_domain::geo::distance_km;
 
 use crate::best::{Best, Matched, Ranking, answer_order};
 use crate::facet_names::FacetNames;
-use crate::schema::Fields;
+use crate::schema::{Fields, NO_PLACE};
 
 /// The best matches, the number of all and the facet counts of one
 /// segment, or of all once merged (then the best are in answer order).
@@ -105,8 +105,7 @@ struct Near {
 pub(crate) struct SegmentMatches {
     segment: SegmentOrdinal,
     /// The centre, the radius and the location columns, only when a search
-    /// is near somewhere: the columns are optional (not every co-op gives a
-    /// place), and reading one costs a rank lookup per match.
+    /// is near somewhere.
     near: Option<Near>,
     updated: Column<i64>,
     tiebreak: Column<u64>,
@@ -209,7 +208,8 @@ impl SegmentCollector for SegmentMatches {
         let distance_km = match &self.near {
             Some(near) => {
                 let at = near.latitude.first(doc).zip(near.longitude.first(doc));
-                match at.map(|at| distance_km(near.centre, at)) {
+                let placed = at.filter(|(latitude, _)| *latitude != NO_PLACE);
+                match placed.map(|at| distance_km(near.centre, at)) {
                     Some(distance) if distance <= near.radius_km => Some(distance),
                     _ => return,
                 }

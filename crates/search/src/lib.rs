@@ -26,6 +26,7 @@ mod search;
 mod statistics;
 mod typed;
 mod usage;
+mod word;
 
 pub use complete::Completion;
 pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry, Standing};

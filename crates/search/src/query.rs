@@ -8,6 +8,7 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use crate::automata::Automata;
 use crate::schema::{Fields, prose_analyzer, text_analyzer};
+use crate::word::{Variants, WordInField};
 
 /// Edits allowed in a word of `chars` characters, as Meilisearch allows
 /// them: none under 5 ("leeds" is not "led"), one up to 8, two from 9.
@@ -81,23 +82,28 @@ pub(crate) fn word_query(
         // Typos are counted on what the field holds: a stem is shorter than its word.
         let text = if prose { stemmed.as_str() } else { word };
         let budget = typo_budget(text.chars().count());
-        let term = Term::from_field_text(field, text);
+        let mut variants = |distance: u8, prefix: bool| {
+            // Distances are at most two, which tantivy always builds.
+            automata
+                .automaton(field, text, distance, prefix)
+                .ok()
+                .map(|automaton| Variants {
+                    automaton,
+                    boost: weight * 0.5,
+                })
+        };
+        let typos = (budget > 0).then(|| variants(budget, false)).flatten();
+        let prefix = is_last.then(|| variants(0, true)).flatten();
         options.push((
             Occur::Should,
-            boosted(
-                TermQuery::new(term, IndexRecordOption::WithFreqs),
-                weight * 2.0,
-            ),
+            Box::new(WordInField {
+                field,
+                text: text.to_owned(),
+                boost: weight * 2.0,
+                typos,
+                prefix,
+            }),
         ));
-        // Distances are at most two, which tantivy always builds.
-        if budget > 0
-            && let Ok(typos) = automata.query(field, text, budget, false)
-        {
-            options.push((Occur::Should, boosted(typos, weight * 0.5)));
-        }
-        if is_last && let Ok(prefix) = automata.query(field, text, 0, true) {
-            options.push((Occur::Should, boosted(prefix, weight * 0.5)));
-        }
     }
     if let Some(slug) = skill {
         let term = Term::from_field_text(fields.skills, slug);

@@ -15,6 +15,12 @@ pub(crate) const TEXT: &str = "coophub_text";
 /// English stemming, so that "developing" finds "developers".
 pub(crate) const PROSE: &str = "coophub_prose";
 
+/// The latitude and longitude of a document without a place: no real one
+/// is that large, so no bounding box holds it. Every document has a value,
+/// so the columns are dense: reading one costs no lookup of which rows
+/// have one (those were 4 % of a search at 100k).
+pub(crate) const NO_PLACE: f64 = 1_000.0;
+
 /// Every field of the index.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
@@ -115,8 +121,8 @@ impl Fields {
             region: builder.add_text_field("region", STRING | STORED),
             country: builder.add_text_field("country", exact.clone()),
             legal_form: builder.add_text_field("legal_form", STRING | STORED),
-            latitude: builder.add_f64_field("latitude", STORED | FAST),
-            longitude: builder.add_f64_field("longitude", STORED | FAST),
+            latitude: builder.add_f64_field("latitude", FAST),
+            longitude: builder.add_f64_field("longitude", FAST),
             public: builder.add_bool_field("public", INDEXED | FAST),
             status: builder.add_text_field("status", STRING),
             invited_until: builder.add_i64_field("invited_until", INDEXED),

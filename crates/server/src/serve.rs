@@ -136,7 +136,8 @@ pub fn search_index_dir(settings: &Settings) -> std::path::PathBuf {
 }
 
 /// Opens the search index in `dir`, replacing it with an empty one when it is
-/// unreadable (corrupt, or of another schema): it is rebuilt from the database.
+/// unreadable (corrupt, of another schema or other settings): it is rebuilt
+/// from the database.
 /// An index another process writes to is left alone, and is an error.
 pub fn open_search_index(dir: &std::path::Path) -> anyhow::Result<SearchIndex> {
     match SearchIndex::open_or_create(dir) {

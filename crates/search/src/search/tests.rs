@@ -246,6 +246,43 @@ fn a_radius_keeps_what_is_near_and_distance_orders_it() {
 }
 
 #[test]
+fn a_radius_as_wide_as_the_earth_finds_every_placed_document_and_no_other() {
+    let index = corpus();
+    let everything = index
+        .search(
+            &SearchRequest {
+                network: true,
+                limit: 100,
+                ..SearchRequest::default()
+            },
+            &aliases,
+        )
+        .unwrap();
+    let placeless = everything
+        .hits
+        .iter()
+        .filter(|h| h.kind == DocKind::Person)
+        .count();
+    assert!(placeless > 0, "the corpus has people without a place");
+    // Centred where the stand-in for "no place" would fall if read as degrees.
+    let earth = SearchRequest {
+        near: Some((-80.0, -80.0, 21_000.0)),
+        network: true,
+        limit: 100,
+        ..SearchRequest::default()
+    };
+    let found = index.search(&earth, &aliases).unwrap();
+    assert!(
+        found
+            .hits
+            .iter()
+            .all(|h| h.distance_km.is_some_and(f64::is_finite))
+    );
+    assert!(found.hits.iter().all(|h| h.kind != DocKind::Person));
+    assert_eq!(found.total, everything.total - placeless);
+}
+
+#[test]
 fn network_only_documents_are_neither_found_nor_counted_for_outsiders() {
     let index = corpus();
     let outside = index
@@ -374,6 +411,27 @@ fn a_commit_records_the_log_position_and_schema() {
     index.rebuild().unwrap().commit(43).unwrap();
     assert!(index.is_empty());
     assert_eq!(index.committed().unwrap().unwrap().seq, 43);
+}
+
+#[test]
+fn an_index_stored_with_other_settings_is_not_opened_so_it_is_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let (schema, _) = crate::schema::Fields::build();
+    drop(tantivy::Index::create_in_dir(dir.path(), schema).unwrap());
+    let error = SearchIndex::open_or_create(dir.path()).unwrap_err();
+    assert!(
+        error.to_string().contains("blocks of 16384 bytes"),
+        "{error}"
+    );
+
+    let ours = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_create(ours.path()).unwrap();
+    index
+        .apply_at(1, &[person("ada", "Ada", vec![], true)], &[])
+        .unwrap();
+    drop(index);
+    let reopened = SearchIndex::open_or_create(ours.path()).unwrap();
+    assert_eq!(reopened.len(), 1);
 }
 
 #[test]
