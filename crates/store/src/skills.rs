@@ -272,30 +272,48 @@ impl Starting {
 
 /// Skills whose name or any alias starts like `q` (all skills without `q`)
 /// that a viewer with `reach` may learn of.
+///
+/// Suggest asks this on every keystroke, so each statement has a fixed text
+/// (candidates by a subquery, not a bound list; the built-in skills checked
+/// here): the connection prepares it once. Preparing a statement with the
+/// built-in skills' slugs bound was most of a suggestion's time.
 pub fn starting(
     conn: &mut DbConnection,
     q: Option<&str>,
     reach: Reach,
 ) -> Result<Starting, StoreError> {
     let key = q.map(skill_key).unwrap_or_default();
-    let mut query = skills::table.select(SkillRow::as_select()).into_boxed();
+    let mut found = skills::table.select(SkillRow::as_select()).into_boxed();
+    let mut listed = skills::table.select(skills::slug).into_boxed();
     let mut exact = None;
     if !key.is_empty() {
         // Keys hold only letters and digits, so they need no LIKE escaping.
+        let pattern = format!("{key}%");
         let spelt: Vec<(String, String)> = skill_aliases::table
-            .filter(skill_aliases::alias_key.like(format!("{key}%")))
+            .filter(skill_aliases::alias_key.like(&pattern))
             .select((skill_aliases::alias_key, skill_aliases::skill_slug))
             .load(conn)?;
         exact = spelt
-            .iter()
+            .into_iter()
             .find(|(alias, _)| *alias == key)
-            .map(|(_, slug)| slug.clone());
-        query = query.filter(skills::slug.eq_any(spelt.into_iter().map(|(_, slug)| slug)));
+            .map(|(_, slug)| slug);
+        let spelt_so = || {
+            skill_aliases::table
+                .filter(skill_aliases::alias_key.like(pattern.clone()))
+                .select(skill_aliases::skill_slug)
+        };
+        found = found.filter(skills::slug.eq_any(spelt_so()));
+        listed = listed.filter(skills::slug.eq_any(spelt_so()));
     }
-    if let Some(known) = vocabulary::known_to(reach) {
-        query = query.filter(known);
+    let mut skills: Vec<Skill> = found.load(conn)?.into_iter().map(Skill::from).collect();
+    if let Some(rule) = vocabulary::listed_to(reach)
+        && skills
+            .iter()
+            .any(|skill| !vocabulary::is_built_in(&skill.slug))
+    {
+        let known: HashSet<String> = listed.filter(rule).load(conn)?.into_iter().collect();
+        skills.retain(|skill| vocabulary::is_built_in(&skill.slug) || known.contains(&skill.slug));
     }
-    let skills: Vec<Skill> = query.load(conn)?.into_iter().map(Skill::from).collect();
     let exact = exact.filter(|slug| skills.iter().any(|skill| skill.slug == *slug));
     Ok(Starting { skills, exact })
 }

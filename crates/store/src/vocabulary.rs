@@ -65,15 +65,22 @@ fn listed(public_only: bool) -> SkillCondition {
 
 /// The skills a viewer with `reach` may learn of; `None` when every skill.
 pub(crate) fn known_to(reach: Reach) -> Option<SkillCondition> {
-    if reach == Reach::Everything {
-        return None;
-    }
+    let listed = listed_to(reach)?;
     let built_in: Vec<&'static str> = SEED.iter().map(|seed| seed.slug).collect();
-    Some(Box::new(
-        skills::slug
-            .eq_any(built_in)
-            .or(listed(reach.public_only())),
-    ))
+    Some(Box::new(skills::slug.eq_any(built_in).or(listed)))
+}
+
+/// Whether `slug` is a built-in skill, which every viewer may learn of.
+pub(crate) fn is_built_in(slug: &str) -> bool {
+    SEED.iter().any(|seed| seed.slug == slug)
+}
+
+/// The rule for skills that are not built in: those a viewer with `reach`
+/// may learn of; `None` when every skill. Unlike [`known_to`], a statement
+/// with it has a fixed text (no list of the built-in skills bound), which
+/// the connection prepares once and keeps.
+pub(crate) fn listed_to(reach: Reach) -> Option<SkillCondition> {
+    (reach != Reach::Everything).then(|| listed(reach.public_only()))
 }
 
 /// How many distinct skills the network's members list (for `/stats`).
