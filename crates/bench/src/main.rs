@@ -40,17 +40,9 @@ enum Command {
     },
     /// Prints the query set as URLs of a server at `base` (for oha, or a
     /// profiler run by hand).
-    Queries {
-        /// `http://host:port` of the server.
-        #[arg(long)]
-        base: String,
-        /// Queries in the set.
-        #[arg(long, default_value_t = 240)]
-        count: usize,
-        /// Seed of the queries.
-        #[arg(long, default_value_t = 2026)]
-        seed: u64,
-    },
+    Queries(QuerySet),
+    /// Recall@10 on the set's typo queries, as a running server answers them.
+    Recall(QuerySet),
     /// The benchmark: generates, loads every engine, prints the table.
     Run(run::RunArgs),
     /// The mixed soak: searches, reads, updates, placement asks and imports
@@ -72,15 +64,30 @@ enum Command {
     },
 }
 
+/// The query set, as a server at `base` is asked it.
+#[derive(Debug, clap::Args)]
+struct QuerySet {
+    /// `http://host:port` of the server.
+    #[arg(long)]
+    base: String,
+    /// Queries in the set.
+    #[arg(long, default_value_t = 240)]
+    count: usize,
+    /// Seed of the queries.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+}
+
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Generate { database, size } => generate_into(&database, size),
-        Command::Queries { base, count, seed } => {
+        Command::Queries(QuerySet { base, count, seed }) => {
             for query in queries::query_set(count, seed) {
                 println!("{base}/api/v1/search?{}", query.query);
             }
             Ok(())
         }
+        Command::Recall(QuerySet { base, count, seed }) => run::recall_of(&base, count, seed),
         Command::Run(args) => run::run(&args).map(drop),
         Command::Soak(args) => soak::soak(&args).map(drop),
         Command::Serve => serve(),

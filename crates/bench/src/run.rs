@@ -299,6 +299,16 @@ fn share(found: usize, wanted: usize) -> f64 {
     share
 }
 
+/// Recall@10 on the typo queries of the set (`count`, `seed`) as a running
+/// server at `base` answers them: the same figure for two builds serving
+/// one database (each `run` generates its own, whose random ids break ties
+/// in their own way).
+pub fn recall_of(base: &str, count: usize, seed: u64) -> anyhow::Result<()> {
+    let queries = query_set(count, seed);
+    let ours = answers(base, &queries, "")?;
+    typo_recall(&mut Summary::default(), base, &queries, &ours)
+}
+
 /// Recall@10 on the typo queries: of the first ten hits of the query spelt
 /// right, the share the misspelt one also answers in its first ten.
 fn typo_recall(
