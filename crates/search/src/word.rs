@@ -83,12 +83,12 @@ impl WordWeight {
             .terms()
             .search(variants.automaton.as_ref())
             .into_stream()?;
+        let empty = || BitSet::with_max_value(reader.max_doc());
         let mut docs: Option<BitSet> = None;
         while terms.advance() {
             if terms.key() == self.word.text.as_bytes() {
                 continue;
             }
-            let empty = || BitSet::with_max_value(reader.max_doc());
             let bits = docs.get_or_insert_with(empty);
             let all = either.get_or_insert_with(empty);
             let mut postings =

@@ -110,14 +110,27 @@ pub fn find_known(
     let spelt = skill_aliases::table
         .filter(skill_aliases::alias_key.eq(skill_key(spelling)))
         .select(skill_aliases::skill_slug);
-    let mut query = skills::table
+    let Some(skill) = skills::table
         .filter(skills::slug.eq_any(spelt))
         .select(SkillRow::as_select())
-        .into_boxed();
-    if let Some(known) = vocabulary::known_to(reach) {
-        query = query.filter(known);
-    }
-    Ok(query.first(conn).optional()?.map(Skill::from))
+        .first(conn)
+        .optional()?
+        .map(Skill::from)
+    else {
+        return Ok(None);
+    };
+    let Some(rule) = vocabulary::listed_to(reach).filter(|_| !vocabulary::is_built_in(&skill.slug))
+    else {
+        return Ok(Some(skill));
+    };
+    let listed = skills::table
+        .filter(skills::slug.eq(&skill.slug))
+        .select(skills::slug)
+        .into_boxed()
+        .filter(rule)
+        .first::<String>(conn)
+        .optional()?;
+    Ok(listed.map(|_| skill))
 }
 
 /// Every spelling the network knows (its key, as `skill_key` makes it) and

@@ -63,22 +63,16 @@ fn listed(public_only: bool) -> SkillCondition {
     Box::new(by_coops.or(by_people).or(by_studies))
 }
 
-/// The skills a viewer with `reach` may learn of; `None` when every skill.
-pub(crate) fn known_to(reach: Reach) -> Option<SkillCondition> {
-    let listed = listed_to(reach)?;
-    let built_in: Vec<&'static str> = SEED.iter().map(|seed| seed.slug).collect();
-    Some(Box::new(skills::slug.eq_any(built_in).or(listed)))
-}
-
 /// Whether `slug` is a built-in skill, which every viewer may learn of.
 pub(crate) fn is_built_in(slug: &str) -> bool {
     SEED.iter().any(|seed| seed.slug == slug)
 }
 
-/// The rule for skills that are not built in: those a viewer with `reach`
-/// may learn of; `None` when every skill. Unlike [`known_to`], a statement
-/// with it has a fixed text (no list of the built-in skills bound), which
-/// the connection prepares once and keeps.
+/// The rule for skills that are not built in (see [`is_built_in`]): those a
+/// viewer with `reach` may learn of; `None` when every skill. Built-in skills
+/// are told apart in Rust, not bound as a list of their slugs: a statement
+/// with such a list is parsed and planned on every call, and one with this
+/// rule alone has a fixed text, which the connection prepares once.
 pub(crate) fn listed_to(reach: Reach) -> Option<SkillCondition> {
     (reach != Reach::Everything).then(|| listed(reach.public_only()))
 }
