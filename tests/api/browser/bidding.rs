@@ -47,7 +47,7 @@ async fn a_bid_goes_from_a_tender_to_a_confirmed_submission_in_chromium(backend:
         css(&client, ".done").await;
     }
     accessible(&client, "the workspace with roles and suggestions").await;
-    click(
+    follow(
         &client,
         "form[action$='/invitations'] input[value='partner-coop'] ~ button",
     )

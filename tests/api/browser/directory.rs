@@ -4,7 +4,7 @@
 
 use coophub_testkit::{Backend, browser_tests};
 
-use super::{Driver, PASSWORD, accessible, css, violations};
+use super::{Driver, PASSWORD, accessible, css, follow, violations};
 use crate::coops::approved_coop;
 use crate::helpers::TestApp;
 
@@ -46,7 +46,7 @@ async fn the_pages_work_in_chromium_with_and_without_javascript(backend: Backend
     let url = client.current_url().await.unwrap();
     assert_eq!(url.query(), Some("q=leeds"), "{url}");
     accessible(&client, "/?q=leeds").await;
-    link.click().await.unwrap();
+    follow(&client, "#results a[href='/coops/leeds-web']").await;
     let heading = css(&client, "h1").await;
     assert_eq!(heading.text().await.unwrap(), "Co-op leeds-web");
     accessible(&client, "/coops/leeds-web").await;

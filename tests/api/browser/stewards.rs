@@ -5,9 +5,7 @@
 use coophub_testkit::{Backend, browser_tests};
 use serde_json::json;
 
-use super::{
-    Driver, accessible, click, css, follow, sign_in, sign_out, snapshot, text_of, type_into,
-};
+use super::{Driver, accessible, css, follow, sign_in, sign_out, snapshot, text_of, type_into};
 use crate::claims::unclaimed_coop;
 use crate::coops::approved_coop;
 use crate::fund::{day, open_year, post};
@@ -89,7 +87,7 @@ async fn a_steward_decides_a_claim_made_in_chromium(backend: Backend) {
     css(&client, ".chart svg").await;
     accessible(&client, "/stewards").await;
     snapshot(&client, "stewards").await;
-    click(
+    follow(
         &client,
         "form[action^='/stewards/claims/'] button[value='yes']",
     )
