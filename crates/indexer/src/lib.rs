@@ -6,6 +6,7 @@
 
 mod cursor;
 mod kinds;
+mod rebuild;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -15,11 +16,13 @@ use std::time::{Duration, Instant};
 use coophub_domain::Clock;
 use coophub_search::{DocKind, SCHEMA_VERSION, SearchDocument, SearchIndex};
 use coophub_store::changes::{self, Change};
-use coophub_store::{DbConnection, Store, StoreError, coops};
+use coophub_store::{DbConnection, Store, StoreError};
 use tokio::sync::oneshot;
 
 use cursor::Cursor;
 use kinds::KINDS;
+use rebuild::rebuild;
+pub use rebuild::{RebuildProgress, document_pages, rebuild_index};
 use uuid::Uuid;
 
 /// How often the indexer looks for changes nobody asked it to wait for.
@@ -68,6 +71,10 @@ pub enum IndexerError {
     /// The index failed.
     #[error(transparent)]
     Search(#[from] coophub_search::SearchError),
+    /// A rebuild stopped reading pages: adding one to the index had failed
+    /// (that failure is the one answered).
+    #[error("the rebuild stopped reading")]
+    RebuildStopped,
 }
 
 /// How the indexer keeps the change log.
@@ -223,95 +230,6 @@ fn prune(store: &Store, retention: &Retention) {
         Ok(Ok(pruned)) => tracing::info!(pruned, "pruned the search change log"),
         Ok(Err(error)) | Err(error) => tracing::warn!(%error, "pruning the change log failed"),
     }
-}
-
-/// How far a rebuild has come, after each page of co-ops.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RebuildProgress {
-    /// Co-ops read so far.
-    pub coops: usize,
-    /// Documents (co-ops and people) added so far.
-    pub documents: usize,
-}
-
-/// Rebuilds the whole index from the database (`coophub reindex`), telling
-/// `progress` after each page; answers how many documents it holds.
-pub fn rebuild_index(
-    store: &Store,
-    index: &SearchIndex,
-    progress: &dyn Fn(RebuildProgress),
-) -> Result<u64, IndexerError> {
-    rebuild(&mut *store.conn()?, index, REBUILD_PAGE, progress)?;
-    index.merge_segments()?;
-    Ok(index.len())
-}
-
-/// Rebuilds the whole index from the database, a page of co-ops (and their
-/// people) at a time; answers the cursor to follow from.
-fn rebuild(
-    conn: &mut DbConnection,
-    index: &SearchIndex,
-    page_size: usize,
-    progress: &dyn Fn(RebuildProgress),
-) -> Result<Cursor, IndexerError> {
-    let started = Instant::now();
-    // Changes made while rebuilding (and a window before) are applied again
-    // afterwards; what was pruned is older than any transaction in flight.
-    // (Its position is recorded, not guessed from the oldest change left: a
-    // transaction in flight can hold a position below that one.)
-    let pruned_through = changes::pruned_through(conn)?;
-    let seq = (changes::latest(conn)? - RECHECK)
-        .max(pruned_through)
-        .max(0);
-    let mut rebuild = index.rebuild()?;
-    let mut done = RebuildProgress {
-        coops: 0,
-        documents: 0,
-    };
-    document_pages(conn, page_size, &mut |coops, batch| {
-        rebuild.add(&batch)?;
-        done.coops += coops;
-        done.documents += batch.len();
-        progress(done);
-        Ok(())
-    })?;
-    rebuild.commit(seq)?;
-    tracing::info!(
-        documents = done.documents,
-        elapsed_ms = started.elapsed().as_millis(),
-        "rebuilt the search index"
-    );
-    Ok(Cursor::at(seq))
-}
-
-/// Hands `each` every searchable document in the database, as the index
-/// builds them: a page of `page_size` co-ops with their people and listings
-/// (with the page's co-op count), then pages of opportunities (count 0). The
-/// rebuild and the benchmark's full-text baseline read the corpus this way.
-pub fn document_pages(
-    conn: &mut DbConnection,
-    page_size: usize,
-    each: &mut dyn FnMut(usize, Vec<SearchDocument>) -> Result<(), IndexerError>,
-) -> Result<(), IndexerError> {
-    let mut after = None;
-    loop {
-        let page = coops::page_after(conn, after, page_size)?;
-        let Some(last) = page.last() else { break };
-        after = Some(last.id);
-        let mut batch = Vec::new();
-        for kind in KINDS {
-            batch.extend(kind.for_coops(conn, &page)?);
-        }
-        each(page.len(), batch)?;
-    }
-    let mut after = None;
-    loop {
-        let (batch, last) = kinds::opportunity_page(conn, after, page_size)?;
-        let Some(last) = last else { break };
-        after = Some(last);
-        each(0, batch)?;
-    }
-    Ok(())
 }
 
 /// Applies every change in the log the cursor has not applied yet.

@@ -3,7 +3,7 @@ use std::cell::RefCell;
 use chrono::Utc;
 use coophub_domain::coop::{CoopDraft, CoopInput, Membership, MembershipStatus};
 use coophub_domain::person::{PersonDraft, PersonInput, Visibility};
-use coophub_store::{PoolOptions, people};
+use coophub_store::{PoolOptions, coops, people};
 use coophub_testkit::{Backend, TestDatabase, backend_tests};
 
 use super::*;

@@ -17,7 +17,7 @@ use crate::schema::{Fields, NO_PLACE, PROSE, TEXT, prose_analyzer, text_analyzer
 const WRITER_BUDGET: usize = 20_000_000;
 /// Bumped whenever the schema or the way documents are built changes: an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// Bytes of stored documents compressed together. A page reads one whole
 /// block per hit to take one document out of it; tantivy's 16 KB held about

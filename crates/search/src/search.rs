@@ -10,7 +10,7 @@ use tantivy::schema::{IndexRecordOption, Term, Value};
 
 use crate::best::{Matched, Ranking};
 use crate::collect::MatchCollector;
-use crate::document::DocKind;
+use crate::document::{DocKind, key};
 use crate::index::{SearchError, SearchIndex};
 use crate::query::{text_query, words};
 use crate::statistics::VisibleStatistics;
@@ -164,11 +164,7 @@ impl SearchIndex {
             ));
             let mut seen = vec![(Occur::Should, public)];
             for id in &request.own {
-                let coop = BooleanQuery::new(vec![
-                    (Occur::Must, term(f.kind, DocKind::Coop.as_str())),
-                    (Occur::Must, term(f.id, id)),
-                ]);
-                seen.push((Occur::Should, Box::new(coop)));
+                seen.push((Occur::Should, term(f.key, &key(DocKind::Coop, id))));
             }
             filters.push((Occur::Must, Box::new(BooleanQuery::new(seen))));
         }

@@ -311,6 +311,51 @@ fn network_only_documents_are_neither_found_nor_counted_for_outsiders() {
 }
 
 #[test]
+fn an_outsider_finds_its_own_hidden_coop_and_no_other_record_of_that_id() {
+    let index = SearchIndex::in_ram().unwrap();
+    let pending = |id: &str| SearchDocument {
+        public: false,
+        ..coop(id, "Pending Workers", "", vec![], "Wales", (52.4, -4.1))
+    };
+    // A person whose id is the co-op's: only a co-op is one's own.
+    let namesake = SearchDocument {
+        id: "mine".into(),
+        ..person("unused", "Pending Person", vec![], false)
+    };
+    index
+        .apply(&[pending("mine"), pending("theirs"), namesake], &[])
+        .unwrap();
+    let found = |own: Vec<String>| {
+        ids(
+            &index,
+            SearchRequest {
+                own,
+                ..q("pending")
+            },
+        )
+    };
+    assert_eq!(found(vec!["mine".into()]), ["mine"]);
+    assert_eq!(
+        index
+            .search(
+                &SearchRequest {
+                    own: vec!["mine".into()],
+                    ..q("pending")
+                },
+                &aliases
+            )
+            .unwrap()
+            .facets
+            .kind
+            .into_iter()
+            .collect::<Vec<_>>(),
+        [("coop".to_owned(), 1)],
+        "the namesake person is neither found nor counted"
+    );
+    assert!(found(Vec::new()).is_empty());
+}
+
+#[test]
 fn facets_count_every_match_and_highlights_mark_the_words() {
     let index = corpus();
     let results = index
