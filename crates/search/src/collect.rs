@@ -7,14 +7,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::Column;
 use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use coophub_domain::geo::distance_km;
 
 use crate::best::{Best, Matched, Ranking, answer_order};
-use crate::facet_names::FacetNames;
+use crate::facet_names::{FacetNames, FacetTable};
 use crate::schema::{Fields, NO_PLACE};
 
 /// The best matches, the number of all and the facet counts of one
@@ -41,12 +41,11 @@ pub(crate) struct MatchCollector<'a> {
     live: Vec<SegmentId>,
 }
 
-/// A facet column, the counts of its term ordinals in this segment (a
-/// vector indexed by ordinal: no hashing per match) and their names.
+/// A facet field's table in this segment and the counts of its term
+/// ordinals (a vector indexed by ordinal: no hashing per match).
 struct FacetColumn {
-    column: Option<StrColumn>,
+    table: Arc<FacetTable>,
     counts: Vec<u64>,
-    names: Arc<[String]>,
 }
 
 impl FacetColumn {
@@ -55,28 +54,20 @@ impl FacetColumn {
         reader: &SegmentReader,
         name: &'static str,
     ) -> tantivy::Result<Self> {
-        let column = reader.fast_fields().str(name)?;
-        let terms = column.as_ref().map_or(0, |c| c.dictionary().num_terms());
-        let names = match &column {
-            Some(column) => collector.names.of(reader, name, column, &collector.live),
-            None => Arc::from(Vec::new()),
+        let table = match reader.fast_fields().str(name)? {
+            Some(column) => collector.names.of(reader, name, &column, &collector.live),
+            None => Arc::new(FacetTable::empty()),
         };
         Ok(Self {
-            column,
-            counts: vec![0; terms],
-            names,
+            counts: vec![0; table.names.len()],
+            table,
         })
     }
 
     fn count(&mut self, doc: DocId) {
-        if let Some(column) = &self.column {
-            for ord in column.term_ords(doc) {
-                if let Some(count) = usize::try_from(ord)
-                    .ok()
-                    .and_then(|ord| self.counts.get_mut(ord))
-                {
-                    *count += 1;
-                }
+        for ord in self.table.ords(doc) {
+            if let Some(count) = self.counts.get_mut(*ord as usize) {
+                *count += 1;
             }
         }
     }
@@ -86,7 +77,7 @@ impl FacetColumn {
             .into_iter()
             .enumerate()
             .filter(|(_, count)| *count > 0)
-            .filter_map(|(ord, count)| Some((self.names.get(ord)?.clone(), count)))
+            .filter_map(|(ord, count)| Some((self.table.names.get(ord)?.clone(), count)))
             // The value of documents without one (dense facet columns).
             .filter(|(name, _)| !name.is_empty())
             .collect()

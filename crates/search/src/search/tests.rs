@@ -387,6 +387,12 @@ fn facets_count_every_match_and_highlights_mark_the_words() {
     assert_eq!(everything.hits.len(), 2);
     assert_eq!(everything.facets.region.get("london"), Some(&1));
     assert_eq!(everything.facets.skill[0], ("react".to_owned(), 3));
+    // The four co-ops have a legal form; the two people, without one, are not counted.
+    assert_eq!(
+        everything.facets.legal_form.into_iter().collect::<Vec<_>>(),
+        [("cooperative_society".to_owned(), 4)]
+    );
+    assert_eq!(everything.facets.kind.values().sum::<u64>(), 6);
 }
 
 #[test]
