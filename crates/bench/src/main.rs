@@ -14,6 +14,7 @@ mod pages;
 mod process;
 mod queries;
 mod report;
+mod resident;
 mod run;
 mod soak;
 mod suggest;

@@ -3,11 +3,13 @@
 //! and allocator as the `coophub` binary) and the baseline.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
 use anyhow::Context;
+
+use crate::resident::{Resident, status_kb};
 
 /// A running server, stopped when dropped.
 pub struct Server {
@@ -20,6 +22,8 @@ pub struct Server {
     pub documents: Option<u64>,
     /// Seconds from spawning to listening.
     pub ready_s: f64,
+    /// Its data directory (coophub's; the baseline has none).
+    data: Option<PathBuf>,
 }
 
 impl Server {
@@ -70,6 +74,7 @@ impl Server {
             rebuild_ms,
             documents,
             ready_s: started.elapsed().as_secs_f64(),
+            data: Some(data.to_owned()),
         })
     }
 
@@ -94,6 +99,7 @@ impl Server {
             rebuild_ms: None,
             documents: None,
             ready_s: started.elapsed().as_secs_f64(),
+            data: None,
         })
     }
 
@@ -107,22 +113,19 @@ impl Server {
         self.status_mb("VmRSS")
     }
 
-    /// Resident memory now, in MB: anonymous (the heap, mostly), and
-    /// mapped from files (the index's segments).
-    pub fn rss_split_mb(&self) -> anyhow::Result<(f64, f64)> {
-        Ok((self.status_mb("RssAnon")?, self.status_mb("RssFile")?))
+    /// Resident memory now by what holds it.
+    pub fn resident(&self) -> anyhow::Result<Resident> {
+        let data = self
+            .data
+            .as_deref()
+            .context("only coophub has a data directory")?;
+        Resident::of(self.child.id(), data)
     }
 
     /// A `kB` figure of `/proc/PID/status`, in MB.
     fn status_mb(&self, key: &str) -> anyhow::Result<f64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
-        let kb: f64 = status
-            .lines()
-            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
-            .and_then(|v| v.split_whitespace().next())
-            .with_context(|| format!("no {key}"))?
-            .parse()?;
-        Ok(kb / 1024.0)
+        Ok(status_kb(&status, key)? / 1024.0)
     }
 }
 

@@ -82,8 +82,12 @@ pub struct Summary {
     pub rss_after_soak_mb: f64,
     /// Of it, anonymous (the heap, mostly).
     pub rss_after_soak_anon_mb: f64,
-    /// Of it, mapped from files read-only (the index's segments).
-    pub rss_after_soak_file_mb: f64,
+    /// Of it, the index's segments, mapped read-only.
+    pub rss_after_soak_index_mb: f64,
+    /// Of it, the program and its libraries, mapped from their files.
+    pub rss_after_soak_program_mb: f64,
+    /// All of it but the index's segments: what the memory target bounds.
+    pub rss_after_soak_without_index_mb: f64,
     /// Resident memory during the soak, sampled.
     pub rss_soak_series_mb: Vec<f64>,
     /// Soak length.

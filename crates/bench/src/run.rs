@@ -425,20 +425,24 @@ fn soak(summary: &mut Summary, server: &Server, urls: &Path, seconds: u32) -> an
         .map_err(|_| anyhow::anyhow!("the soak's load thread failed"))??;
     summary.record(&format!("coophub soak {seconds} s (c=8)"), figures);
     summary.rss_after_soak_mb = server.rss_mb()?;
-    (
-        summary.rss_after_soak_anon_mb,
-        summary.rss_after_soak_file_mb,
-    ) = server.rss_split_mb()?;
+    let resident = server.resident()?;
+    summary.rss_after_soak_anon_mb = resident.anon_mb;
+    summary.rss_after_soak_index_mb = resident.index_mb;
+    summary.rss_after_soak_program_mb = resident.program_mb;
+    summary.rss_after_soak_without_index_mb = resident.without_index_mb();
     println!(
-        "  memory during the soak (MB): {:?}; after: {:.0} ({:.0} anonymous, {:.0} index files)",
+        "  memory during the soak (MB): {:?}; after: {:.0} = {:.0} anonymous + {:.0} program \
+         files + {:.0} index segments ({:.0} without the index)",
         summary
             .rss_soak_series_mb
             .iter()
             .map(|m| m.round())
             .collect::<Vec<_>>(),
         summary.rss_after_soak_mb,
-        summary.rss_after_soak_anon_mb,
-        summary.rss_after_soak_file_mb
+        resident.anon_mb,
+        resident.program_mb,
+        resident.index_mb,
+        resident.without_index_mb()
     );
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::generate::{self, Size};
 use crate::load::{Figures, Load};
 use crate::process::Server;
 use crate::queries::query_set;
+use crate::resident::Resident;
 
 /// What to run.
 #[derive(Debug, Clone, clap::Args)]
@@ -59,10 +60,8 @@ pub struct Window {
     pub kinds: Vec<(String, Figures)>,
     /// Resident memory at the window's end.
     pub rss_mb: f64,
-    /// Of it, anonymous memory (the heap, mostly).
-    pub anon_mb: f64,
-    /// Of it, memory mapped from files (the index's segments).
-    pub file_mb: f64,
+    /// Of it, by what holds it.
+    pub resident: Resident,
 }
 
 /// The soak's summary.
@@ -110,13 +109,11 @@ pub fn soak(args: &SoakArgs) -> anyhow::Result<SoakSummary> {
     );
     for n in 1..=args.windows {
         let kinds = files.window(args.window, &token, &args.without)?;
-        let (anon_mb, file_mb) = server.rss_split_mb()?;
         let window = Window {
             at_s: n * args.window,
             kinds,
             rss_mb: server.rss_mb()?,
-            anon_mb,
-            file_mb,
+            resident: server.resident()?,
         };
         print_window(&window);
         summary.errors += window.kinds.iter().map(|(_, f)| f.errors).sum::<u64>();
@@ -144,12 +141,13 @@ fn print_window(window: &Window) {
         .map(|(kind, f)| format!("{kind} {:.1}/{:.1} ms e{}", f.p50_ms, f.p99_ms, f.errors))
         .collect();
     println!(
-        "  {:>5} s  {}  rss {:.0} MB (heap {:.0}, files {:.0})",
+        "  {:>5} s  {}  rss {:.0} MB (heap {:.0}, program {:.0}, index {:.0})",
         window.at_s,
         figures.join("  "),
         window.rss_mb,
-        window.anon_mb,
-        window.file_mb
+        window.resident.anon_mb,
+        window.resident.program_mb,
+        window.resident.index_mb
     );
 }
 
