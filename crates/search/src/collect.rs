@@ -8,13 +8,12 @@ use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use coophub_domain::geo::distance_km;
 
 use crate::best::{Best, Matched, Ranking, answer_order};
-use crate::facet_names::{FacetNames, FacetTable};
+use crate::facet_tables::{FACETS, FacetTable, FacetTables};
 use crate::schema::{Fields, NO_PLACE};
 
 /// The best matches, the number of all and the facet counts of one
@@ -35,10 +34,8 @@ pub(crate) struct MatchCollector<'a> {
     near: Option<(f64, f64, f64)>,
     ranking: Ranking,
     keep: usize,
-    /// The index's facet names per segment.
-    names: &'a FacetNames,
-    /// The searcher's segments.
-    live: Vec<SegmentId>,
+    /// The index's facet tables per segment.
+    tables: &'a FacetTables,
 }
 
 /// A facet field's table in this segment and the counts of its term
@@ -55,7 +52,7 @@ impl FacetColumn {
         name: &'static str,
     ) -> tantivy::Result<Self> {
         let table = match reader.fast_fields().str(name)? {
-            Some(column) => collector.names.of(reader, name, &column, &collector.live),
+            Some(column) => collector.tables.of(reader, name, &column),
             None => Arc::new(FacetTable::empty()),
         };
         Ok(Self {
@@ -110,10 +107,9 @@ pub(crate) struct SegmentMatches {
 }
 
 impl<'a> MatchCollector<'a> {
-    /// A collector over `searcher`'s segments.
+    /// A collector counting facets with the index's `tables`.
     pub(crate) fn over(
-        searcher: &tantivy::Searcher,
-        names: &'a FacetNames,
+        tables: &'a FacetTables,
         near: Option<(f64, f64, f64)>,
         ranking: Ranking,
         keep: usize,
@@ -122,12 +118,7 @@ impl<'a> MatchCollector<'a> {
             near,
             ranking,
             keep,
-            names,
-            live: searcher
-                .segment_readers()
-                .iter()
-                .map(|segment| segment.segment_id())
-                .collect(),
+            tables,
         }
     }
 }
@@ -151,15 +142,17 @@ impl Collector for MatchCollector<'_> {
             }),
             None => None,
         };
+        let [kind, region, legal_form, skill] =
+            FACETS.map(|field| FacetColumn::new(self, reader, field));
         Ok(SegmentMatches {
             segment,
             near,
             updated: fast.i64(Fields::UPDATED)?,
             tiebreak: fast.u64(Fields::TIEBREAK)?,
-            kind: FacetColumn::new(self, reader, Fields::KIND)?,
-            region: FacetColumn::new(self, reader, Fields::REGION)?,
-            legal_form: FacetColumn::new(self, reader, Fields::LEGAL_FORM)?,
-            skill: FacetColumn::new(self, reader, Fields::SKILLS)?,
+            kind: kind?,
+            region: region?,
+            legal_form: legal_form?,
+            skill: skill?,
             ranking: self.ranking,
             best: Best::new(self.keep),
             total: 0,

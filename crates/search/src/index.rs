@@ -2,15 +2,16 @@
 //! a commit acknowledged is what the next search sees.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use tantivy::schema::Term;
 use tantivy::{
-    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument,
+    Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Warmer,
     directory::MmapDirectory,
 };
 
 use crate::document::{DocKind, SearchDocument, key};
+use crate::facet_tables::FacetTables;
 use crate::schema::{Fields, NO_PLACE, PROSE, TEXT, prose_analyzer, text_analyzer};
 
 /// Memory the writer may buffer before it flushes a segment.
@@ -74,7 +75,7 @@ pub struct SearchIndex {
     /// Relevance totals over visible documents, per reader generation.
     pub(crate) totals: crate::statistics::TotalsCache,
     /// Facet terms' names per segment.
-    pub(crate) facet_names: crate::facet_names::FacetNames,
+    pub(crate) facet_tables: Arc<FacetTables>,
     /// Every spelling of a skill (by key) and its slug, kept by the indexer.
     spellings: std::sync::RwLock<std::sync::Arc<Spellings>>,
     /// Approved co-ops per skill, for the last reader generation asked about.
@@ -123,9 +124,12 @@ impl SearchIndex {
     fn with_index(index: Index, fields: Fields) -> Result<Self, SearchError> {
         index.tokenizers().register(TEXT, text_analyzer());
         index.tokenizers().register(PROSE, prose_analyzer());
+        let facet_tables = Arc::new(FacetTables::default());
+        let warmer: Weak<dyn Warmer> = Arc::downgrade(&facet_tables) as Weak<dyn Warmer>;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .warmers(vec![warmer])
             .try_into()?;
         let writer =
             index
@@ -143,7 +147,7 @@ impl SearchIndex {
             fields,
             writer: Mutex::new(writer),
             totals: Default::default(),
-            facet_names: Default::default(),
+            facet_tables,
             spellings: Default::default(),
             usage: Default::default(),
         })

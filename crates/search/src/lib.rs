@@ -15,7 +15,7 @@ mod complete;
 mod document;
 mod documents;
 mod explain;
-mod facet_names;
+mod facet_tables;
 mod fold;
 mod index;
 mod listings;

@@ -345,8 +345,7 @@ impl SearchIndex {
         let collected = searcher.search_with_statistics_provider(
             &query,
             &MatchCollector::over(
-                &searcher,
-                &self.facet_names,
+                &self.facet_tables,
                 request.near,
                 ranking,
                 request.offset.saturating_add(request.limit),

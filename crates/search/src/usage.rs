@@ -51,8 +51,7 @@ impl SearchIndex {
             &approved_coops,
             // Nothing is kept, so nothing is ranked.
             &MatchCollector::over(
-                &searcher,
-                &self.facet_names,
+                &self.facet_tables,
                 None,
                 Ranking::Score {
                     nearer_ranks_higher: false,

@@ -401,7 +401,7 @@ fn facet_names_are_read_once_per_segment_and_stay_right_as_segments_come() {
     let all = SearchRequest::default();
     let before = index.search(&all, &aliases).unwrap();
     assert_eq!(before.facets.region.get("wales"), Some(&1));
-    let names = |index: &SearchIndex| index.facet_names.kept();
+    let names = |index: &SearchIndex| index.facet_tables.kept();
     let first = names(&index);
     assert!(first > 0, "the segment's names are kept");
     index.search(&all, &aliases).unwrap();
@@ -416,6 +416,8 @@ fn facet_names_are_read_once_per_segment_and_stay_right_as_segments_come() {
         (50.26, -5.05),
     );
     index.apply(&[newcomer], &[]).unwrap();
+    let warmed = names(&index);
+    assert!(warmed > first, "the reload read the new segment's tables");
     let after = index.search(&all, &aliases).unwrap();
     assert_eq!(after.facets.region.get("south west"), Some(&1));
     assert_eq!(after.facets.region.get("wales"), Some(&1));
@@ -425,6 +427,7 @@ fn facet_names_are_read_once_per_segment_and_stay_right_as_segments_come() {
         after.facets.skill
     );
     assert!(names(&index) > first, "the new segment's names are added");
+    assert_eq!(names(&index), warmed, "the search read no table itself");
 }
 
 #[test]

@@ -1,17 +1,28 @@
 //! The facet terms of each document and their names, per segment. Segments
 //! never change once written, so a segment's table is read from its columns
-//! once, when a search first meets the segment: counting a match is then an
+//! once, when a reload makes the segment searchable: counting a match is then an
 //! array lookup, where reading the four columns for every match was a
 //! quarter of a search's time at 100k, and looking each counted ordinal up
-//! in the term dictionary before that another quarter. Segments that merged
-//! away are forgotten when a new one is met.
+//! in the term dictionary before that another quarter. Tables of segments no
+//! searcher holds any more are dropped (tantivy collects them about once a
+//! second).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use tantivy::columnar::{Cardinality, StrColumn};
 use tantivy::index::SegmentId;
-use tantivy::{DocId, SegmentReader};
+use tantivy::{DocId, Searcher, SearcherGeneration, SegmentReader, Warmer};
+
+use crate::schema::Fields;
+
+/// The facet fields, each counted per match.
+pub(crate) const FACETS: [&str; 4] = [
+    Fields::KIND,
+    Fields::REGION,
+    Fields::LEGAL_FORM,
+    Fields::SKILLS,
+];
 
 /// A segment and one of its facet fields.
 type Key = (SegmentId, &'static str);
@@ -95,38 +106,57 @@ impl FacetTable {
     }
 }
 
-/// Tables per (segment, facet field).
+/// Tables per (segment, facet field), read when a reload makes segments
+/// searchable (a [`Warmer`] of the index's reader: on the indexer's thread,
+/// before searches see the segment, not on the first search to meet it) and
+/// dropped when no searcher holds their segment any more.
 #[derive(Debug, Default)]
-pub(crate) struct FacetNames(Mutex<HashMap<Key, Arc<FacetTable>>>);
+pub(crate) struct FacetTables(Mutex<HashMap<Key, Arc<FacetTable>>>);
 
-impl FacetNames {
-    /// The table of `field` in `reader`'s segment; `live` are the segments
-    /// of the searcher asking.
+impl FacetTables {
+    /// The table of `field` in `reader`'s segment (read now if no reload
+    /// warmed it).
     pub(crate) fn of(
         &self,
         reader: &SegmentReader,
         field: &'static str,
         column: &StrColumn,
-        live: &[SegmentId],
     ) -> Arc<FacetTable> {
         let key = (reader.segment_id(), field);
         let Ok(mut map) = self.0.lock() else {
             return Arc::new(FacetTable::read(reader, column));
         };
-        if let Some(table) = map.get(&key) {
-            return table.clone();
-        }
-        map.retain(|(segment, _), _| live.contains(segment));
-        // Read under the lock: a search meeting the segment meanwhile waits
-        // for this table rather than reading its own.
-        let table = Arc::new(FacetTable::read(reader, column));
-        map.insert(key, table.clone());
-        table
+        map.entry(key)
+            .or_insert_with(|| Arc::new(FacetTable::read(reader, column)))
+            .clone()
     }
 
     /// How many (segment, field) tables are kept.
     #[cfg(test)]
     pub(crate) fn kept(&self) -> usize {
         self.0.lock().map_or(0, |map| map.len())
+    }
+}
+
+impl Warmer for FacetTables {
+    fn warm(&self, searcher: &Searcher) -> tantivy::Result<()> {
+        for reader in searcher.segment_readers() {
+            for field in FACETS {
+                if let Some(column) = reader.fast_fields().str(field)? {
+                    self.of(reader, field, &column);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn garbage_collect(&self, live: &[&SearcherGeneration]) {
+        let live: HashSet<SegmentId> = live
+            .iter()
+            .flat_map(|generation| generation.segments().keys().copied())
+            .collect();
+        if let Ok(mut map) = self.0.lock() {
+            map.retain(|(segment, _), _| live.contains(segment));
+        }
     }
 }
