@@ -18,6 +18,7 @@ backend_tests!(
     bad_search_parameters_name_the_parameter,
     the_index_catches_up_after_a_crash,
     network_members_find_who_is_available,
+    past_a_thousand_matches_the_answer_and_the_page_say_at_least,
 );
 
 async fn search(app: &TestApp, query: &str, token: Option<&str>) -> Value {
@@ -323,4 +324,73 @@ async fn network_members_find_who_is_available(backend: Backend) {
     // Availability not reconfirmed for 30 days no longer counts.
     app.clock.advance(chrono::Duration::days(31));
     assert!(titles(&search(&app, "min_days_per_week=1", Some(&owner)).await).is_empty());
+}
+
+/// Adds `count` public people with `headline` to the co-op `id`, straight
+/// to the store (a thousand requests would only slow the test).
+fn add_people(app: &TestApp, coop_id: &str, headline: &str, count: usize) {
+    use coophub_domain::clock::Clock;
+    use coophub_domain::person::{PersonDraft, PersonInput, PersonSkillDraft, Visibility};
+    let store = Store::connect(app.database_url(), PoolOptions::default()).unwrap();
+    let mut conn = store.conn().unwrap();
+    let coop_id = uuid::Uuid::parse_str(coop_id).unwrap();
+    for n in 0..count {
+        let draft = PersonDraft {
+            name: format!("Worker {n}"),
+            headline: Some(headline.to_owned()),
+            skills: vec![PersonSkillDraft {
+                skill: "Haskell".into(),
+                level: i64::try_from(n % 5).unwrap() + 1,
+                interest: 3,
+            }],
+            visibility: Visibility::Public,
+            ..PersonDraft::default()
+        };
+        let input = PersonInput::parse(draft).unwrap();
+        coophub_app::directory::people::insert(&mut conn, coop_id, &input, None, app.clock.now())
+            .unwrap();
+    }
+}
+
+async fn past_a_thousand_matches_the_answer_and_the_page_say_at_least(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.network_admin("steward@example.coop").await;
+    let owner = app.user("ada@example.coop").await;
+    let coop = approved_coop(&app, "big-coop", &owner, &admin).await;
+    add_people(
+        &app,
+        coop["id"].as_str().unwrap(),
+        "Haskell developer",
+        1_050,
+    );
+    // Ordered by date, every match is counted: wait until all are indexed.
+    let mut every = Value::Null;
+    for _ in 0..100 {
+        every = search(&app, "q=haskell&sort=updated", None).await;
+        if every["total"] == 1_050 {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(every["total"], 1_050, "{every}");
+    assert_eq!(every["total_relation"], "eq");
+
+    let ranked = search(&app, "q=haskell&per_page=5", None).await;
+    assert_eq!(ranked["total_relation"], "gte", "{ranked}");
+    let total = ranked["total"].as_u64().unwrap();
+    assert!((1_000..1_050).contains(&total), "{total}");
+    assert_eq!(ranked["facets"]["type"]["person"], total);
+
+    let few = search(&app, "q=big", None).await;
+    assert_eq!(
+        (few["total"].clone(), few["total_relation"].clone()),
+        (json!(1), json!("eq"))
+    );
+
+    let page = app.get("/?q=haskell", None).await.text().await.unwrap();
+    assert!(
+        page.contains(&format!("At least {total} results")),
+        "{page}"
+    );
+    assert!(page.contains("Counted over the first 1,000 matches"));
 }

@@ -115,6 +115,14 @@ impl Best {
             .is_some_and(|worst| lead.total_cmp(&worst.0.lead) != Ordering::Less)
     }
 
+    /// The lead a match needs to enter, once as many as are kept are
+    /// (`None` before: any may).
+    pub(crate) fn floor(&self) -> Option<f64> {
+        (self.heap.len() == self.keep)
+            .then(|| self.heap.peek().map(|worst| worst.0.lead))
+            .flatten()
+    }
+
     /// Keeps `matched` if it is among the best so far.
     pub(crate) fn offer(&mut self, matched: Matched) {
         if self.heap.len() < self.keep {

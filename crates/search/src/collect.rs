@@ -1,18 +1,28 @@
 //! Collecting matches from the fast-field columns (no stored document is
-//! read): every match is counted, in the total and the facets; only the best
-//! (see [`crate::best`]) are kept. Stored documents are read only for the
-//! page that is answered.
+//! read): matches are counted, in the total and the facets, and only the
+//! best (see [`crate::best`]) are kept. Stored documents are read only for
+//! the page that is answered.
+//!
+//! Ranked by score, once [`EXACT_TOTAL_UP_TO`] matches are counted and the
+//! page is full, counting stops, and windows of documents whose bound (see
+//! [`crate::bound`]) cannot reach the page are skipped unread: the page is
+//! the same, the total and the facets are those of the matches counted and
+//! say they are lower bounds. Where counting stops depends only on the
+//! matches (never on a bound, which hidden documents' words may raise).
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::{Bm25StatisticsProvider, Weight};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use coophub_domain::geo::distance_km;
 
 use crate::best::{Best, Matched, Ranking, answer_order};
+use crate::bound::ScoreBound;
 use crate::facet_tables::{FACETS, FacetTable, FacetTables};
 use crate::schema::{Fields, NO_PLACE};
 
@@ -22,13 +32,21 @@ use crate::schema::{Fields, NO_PLACE};
 pub(crate) struct Collected {
     pub best: Vec<Matched>,
     pub total: usize,
+    /// Whether every match was counted (else the total and the facets are
+    /// lower bounds).
+    pub exact: bool,
     pub kind: HashMap<String, u64>,
     pub region: HashMap<String, u64>,
     pub legal_form: HashMap<String, u64>,
     pub skill: HashMap<String, u64>,
 }
 
-/// Counts every match within `near` (latitude, longitude, radius km), if
+/// Matches counted, at least, before counting may stop (Meilisearch's
+/// `maxTotalHits` is 1,000 too): a search ranked by relevance that has
+/// more says its total is at least this.
+pub const EXACT_TOTAL_UP_TO: usize = 1_000;
+
+/// Counts the matches within `near` (latitude, longitude, radius km), if
 /// given, and keeps the best `keep` as `ranking` orders them.
 pub(crate) struct MatchCollector<'a> {
     near: Option<(f64, f64, f64)>,
@@ -36,6 +54,14 @@ pub(crate) struct MatchCollector<'a> {
     keep: usize,
     /// The index's facet tables per segment.
     tables: &'a FacetTables,
+    /// The bound of the score and the statistics it is weighed with, when
+    /// windows that cannot reach the page may be skipped.
+    bound: Option<(&'a ScoreBound, &'a (dyn Bm25StatisticsProvider + Sync))>,
+    /// Matches counted in the segments collected so far.
+    counted: AtomicUsize,
+    /// The highest lead (as f64 bits) a full page of a segment collected so
+    /// far needed: no match below it is among the best of all.
+    floor: AtomicU64,
 }
 
 /// A facet field's table in this segment and the counts of its term
@@ -51,10 +77,7 @@ impl FacetColumn {
         reader: &SegmentReader,
         name: &'static str,
     ) -> tantivy::Result<Self> {
-        let table = match reader.fast_fields().str(name)? {
-            Some(column) => collector.tables.of(reader, name, &column),
-            None => Arc::new(FacetTable::empty()),
-        };
+        let table = collector.tables.of(reader, name)?;
         Ok(Self {
             counts: vec![0; table.names.len()],
             table,
@@ -104,6 +127,8 @@ pub(crate) struct SegmentMatches {
     ranking: Ranking,
     best: Best,
     total: usize,
+    /// Whether every match was counted.
+    exact: bool,
 }
 
 impl<'a> MatchCollector<'a> {
@@ -119,6 +144,44 @@ impl<'a> MatchCollector<'a> {
             ranking,
             keep,
             tables,
+            bound: None,
+            counted: AtomicUsize::new(0),
+            floor: AtomicU64::new(f64::NEG_INFINITY.to_bits()),
+        }
+    }
+
+    /// Ranked by score, skips windows whose `bound` (weighed with
+    /// `statistics`) cannot reach the page once enough are counted.
+    pub(crate) fn skipping(
+        mut self,
+        bound: &'a ScoreBound,
+        statistics: &'a (dyn Bm25StatisticsProvider + Sync),
+    ) -> Self {
+        if matches!(self.ranking, Ranking::Score { .. }) {
+            self.bound = Some((bound, statistics));
+        }
+        self
+    }
+
+    /// Once counting stops (enough are counted and the page is full), the
+    /// lead a match of `segment` needs to be among the best.
+    fn floor(&self, segment: &SegmentMatches, counted_before: usize) -> Option<f64> {
+        if counted_before + segment.total < EXACT_TOTAL_UP_TO {
+            return None;
+        }
+        let before = f64::from_bits(self.floor.load(Ordering::Relaxed));
+        let floor = segment.best.floor().map_or(before, |own| own.max(before));
+        floor.is_finite().then_some(floor)
+    }
+
+    fn publish(&self, segment: &SegmentMatches) {
+        self.counted.fetch_add(segment.total, Ordering::Relaxed);
+        if let Some(own) = segment.best.floor() {
+            let _ = self
+                .floor
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |bits| {
+                    (own > f64::from_bits(bits)).then_some(own.to_bits())
+                });
         }
     }
 }
@@ -156,6 +219,7 @@ impl Collector for MatchCollector<'_> {
             ranking: self.ranking,
             best: Best::new(self.keep),
             total: 0,
+            exact: true,
         })
     }
 
@@ -163,11 +227,70 @@ impl Collector for MatchCollector<'_> {
         true
     }
 
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Collected> {
+        let mut matches = self.for_segment(segment, reader)?;
+        let counted_before = self.counted.load(Ordering::Relaxed);
+        let alive = reader.alive_bitset();
+        // Whether `doc` is a match, and its distance.
+        let placed = |matches: &SegmentMatches, doc: DocId| {
+            alive
+                .is_none_or(|alive| alive.is_alive(doc))
+                .then(|| matches.place(doc))
+                .flatten()
+        };
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let mut doc = scorer.doc();
+        // Every match is counted until counting may stop.
+        while doc != TERMINATED
+            && (self.bound.is_none() || self.floor(&matches, counted_before).is_none())
+        {
+            if let Some(distance_km) = placed(&matches, doc) {
+                matches.count(doc);
+                matches.rank(doc, scorer.score(), distance_km);
+            }
+            doc = scorer.advance();
+        }
+        if let Some((bound, statistics)) = self.bound
+            && doc != TERMINATED
+        {
+            // Bounds are read only by searches that get this far.
+            let windows = bound.windows(reader, statistics)?;
+            while doc != TERMINATED {
+                let Some(distance_km) = placed(&matches, doc) else {
+                    doc = scorer.advance();
+                    continue;
+                };
+                matches.exact = false;
+                let floor = self.floor(&matches, counted_before).unwrap_or(f64::MIN);
+                if !windows.reaches(doc, floor) {
+                    match windows.next_reaching(doc, floor) {
+                        Some(next) => doc = scorer.seek(next),
+                        None => break,
+                    }
+                    continue;
+                }
+                matches.rank(doc, scorer.score(), distance_km);
+                doc = scorer.advance();
+            }
+        }
+        self.publish(&matches);
+        Ok(matches.harvest())
+    }
+
     fn merge_fruits(&self, fruits: Vec<Collected>) -> tantivy::Result<Collected> {
-        let mut all = Collected::default();
+        let mut all = Collected {
+            exact: true,
+            ..Collected::default()
+        };
         for fruit in fruits {
             all.best.extend(fruit.best);
             all.total += fruit.total;
+            all.exact &= fruit.exact;
             for (into, from) in [
                 (&mut all.kind, fruit.kind),
                 (&mut all.region, fruit.region),
@@ -185,21 +308,23 @@ impl Collector for MatchCollector<'_> {
     }
 }
 
-impl SegmentCollector for SegmentMatches {
-    type Fruit = Collected;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        let distance_km = match &self.near {
-            Some(near) => {
-                let at = near.latitude.first(doc).zip(near.longitude.first(doc));
-                let placed = at.filter(|(latitude, _)| *latitude != NO_PLACE);
-                match placed.map(|at| distance_km(near.centre, at)) {
-                    Some(distance) if distance <= near.radius_km => Some(distance),
-                    _ => return,
-                }
-            }
-            None => None,
+impl SegmentMatches {
+    /// Whether `doc` is a match (within the radius, if any), and its
+    /// distance (when the search is near somewhere).
+    fn place(&self, doc: DocId) -> Option<Option<f64>> {
+        let Some(near) = &self.near else {
+            return Some(None);
         };
+        let at = near.latitude.first(doc).zip(near.longitude.first(doc));
+        let placed = at.filter(|(latitude, _)| *latitude != NO_PLACE);
+        match placed.map(|at| distance_km(near.centre, at)) {
+            Some(distance) if distance <= near.radius_km => Some(Some(distance)),
+            _ => None,
+        }
+    }
+
+    /// Counts a match in the total and the facets.
+    fn count(&mut self, doc: DocId) {
         for facet in [
             &mut self.kind,
             &mut self.region,
@@ -209,6 +334,10 @@ impl SegmentCollector for SegmentMatches {
             facet.count(doc);
         }
         self.total += 1;
+    }
+
+    /// Keeps a match if it is among the best so far.
+    fn rank(&mut self, doc: DocId, score: Score, distance_km: Option<f64>) {
         let updated = || self.updated.first(doc).unwrap_or(0);
         // Read now only when the order is by it; else only for the admitted.
         let read = self.ranking.reads_updated().then(updated);
@@ -227,11 +356,23 @@ impl SegmentCollector for SegmentMatches {
             self.best.offer(matched);
         }
     }
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Collected;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(distance_km) = self.place(doc) {
+            self.count(doc);
+            self.rank(doc, score, distance_km);
+        }
+    }
 
     fn harvest(self) -> Collected {
         Collected {
             best: self.best.into_vec(),
             total: self.total,
+            exact: self.exact,
             kind: self.kind.into_named(),
             region: self.region.into_named(),
             legal_form: self.legal_form.into_named(),

@@ -81,7 +81,7 @@ impl FacetTable {
     }
 
     /// A table of no document and no term (a segment without the column).
-    pub(crate) fn empty() -> Self {
+    fn empty() -> Self {
         Self {
             names: Arc::from(Vec::new()),
             ords: DocOrds::One(Vec::new()),
@@ -115,20 +115,24 @@ pub(crate) struct FacetTables(Mutex<HashMap<Key, Arc<FacetTable>>>);
 
 impl FacetTables {
     /// The table of `field` in `reader`'s segment (read now if no reload
-    /// warmed it).
+    /// warmed it; its column is opened only then).
     pub(crate) fn of(
         &self,
         reader: &SegmentReader,
         field: &'static str,
-        column: &StrColumn,
-    ) -> Arc<FacetTable> {
+    ) -> tantivy::Result<Arc<FacetTable>> {
         let key = (reader.segment_id(), field);
-        let Ok(mut map) = self.0.lock() else {
-            return Arc::new(FacetTable::read(reader, column));
-        };
-        map.entry(key)
-            .or_insert_with(|| Arc::new(FacetTable::read(reader, column)))
-            .clone()
+        if let Some(table) = self.0.lock().ok().and_then(|map| map.get(&key).cloned()) {
+            return Ok(table);
+        }
+        let table = Arc::new(match reader.fast_fields().str(field)? {
+            Some(column) => FacetTable::read(reader, &column),
+            None => FacetTable::empty(),
+        });
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(key, table.clone());
+        }
+        Ok(table)
     }
 
     /// How many (segment, field) tables are kept.
@@ -142,9 +146,7 @@ impl Warmer for FacetTables {
     fn warm(&self, searcher: &Searcher) -> tantivy::Result<()> {
         for reader in searcher.segment_readers() {
             for field in FACETS {
-                if let Some(column) = reader.fast_fields().str(field)? {
-                    self.of(reader, field, &column);
-                }
+                self.of(reader, field)?;
             }
         }
         Ok(())

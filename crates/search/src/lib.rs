@@ -10,6 +10,9 @@
 
 mod automata;
 mod best;
+mod bound;
+#[cfg(test)]
+mod broad_corpus;
 mod collect;
 mod complete;
 mod document;
@@ -28,6 +31,7 @@ mod typed;
 mod usage;
 mod word;
 
+pub use collect::EXACT_TOTAL_UP_TO;
 pub use complete::Completion;
 pub use document::{AvailabilityEntry, DocKind, SearchDocument, SkillEntry, Standing};
 pub use documents::{coop_document, person_document};

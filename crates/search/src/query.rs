@@ -2,11 +2,14 @@
 //! somewhere; a word may match exactly (best), with typos (allowed by word
 //! length), as a prefix (the last word, as people type), or as a skill alias.
 
+use std::sync::Arc;
+
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use crate::automata::Automata;
+use crate::bound::ScoreBound;
 use crate::schema::{Fields, prose_analyzer, text_analyzer};
 use crate::word::{Variants, WordInField};
 
@@ -68,16 +71,33 @@ fn boosted(query: impl Query, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(Box::new(query), boost))
 }
 
+/// A query and the bound of its score.
+pub(crate) struct Bounded {
+    pub query: Box<dyn Query>,
+    pub bound: ScoreBound,
+}
+
+/// A skill (canonical slug) as a word or phrase matches it: read without
+/// frequencies, boosted like a name.
+fn skill_term(fields: &Fields, slug: &str) -> Bounded {
+    let term = Term::from_field_text(fields.skills, slug);
+    Bounded {
+        bound: ScoreBound::term(term.clone(), 6.0, false),
+        query: boosted(TermQuery::new(term, IndexRecordOption::Basic), 6.0),
+    }
+}
+
 /// The ways one word may match.
 pub(crate) fn word_query(
     fields: &Fields,
     word: &str,
     is_last: bool,
     skill: Option<&str>,
-) -> Box<dyn Query> {
+) -> Bounded {
     let stemmed = stem(word);
     let mut automata = Automata::default();
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut bound = ScoreBound::default();
     for (field, weight, prose) in weighted(fields) {
         // Typos are counted on what the field holds: a stem is shorter than its word.
         let text = if prose { stemmed.as_str() } else { word };
@@ -94,25 +114,26 @@ pub(crate) fn word_query(
         };
         let typos = (budget > 0).then(|| variants(budget, false)).flatten();
         let prefix = is_last.then(|| variants(0, true)).flatten();
-        options.push((
-            Occur::Should,
-            Box::new(WordInField {
-                field,
-                text: text.to_owned(),
-                boost: weight * 2.0,
-                typos,
-                prefix,
-            }),
-        ));
+        let word = WordInField {
+            field,
+            text: text.to_owned(),
+            boost: weight * 2.0,
+            typos,
+            prefix,
+            found: Arc::default(),
+        };
+        bound.add(ScoreBound::word(word.clone()));
+        options.push((Occur::Should, Box::new(word)));
     }
     if let Some(slug) = skill {
-        let term = Term::from_field_text(fields.skills, slug);
-        options.push((
-            Occur::Should,
-            boosted(TermQuery::new(term, IndexRecordOption::Basic), 6.0),
-        ));
+        let skill = skill_term(fields, slug);
+        options.push((Occur::Should, skill.query));
+        bound.add(skill.bound);
     }
-    Box::new(BooleanQuery::new(options))
+    Bounded {
+        query: Box::new(BooleanQuery::new(options)),
+        bound,
+    }
 }
 
 /// Most words of a query whose neighbours are also tried as one.
@@ -125,28 +146,24 @@ fn pair_query(
     fields: &Fields,
     pair: (&str, &str),
     skill_of: &dyn Fn(&str) -> Option<String>,
-) -> Box<dyn Query> {
-    let joined = format!("{}{}", pair.0, pair.1);
+) -> Bounded {
+    let joined = Term::from_field_text(fields.title, &format!("{}{}", pair.0, pair.1));
+    let mut bound = ScoreBound::term(joined.clone(), 6.0, true);
     // Exactly: two words written as one are a guess already, and a typo
     // automaton per pair would cost every query of several words.
     let mut options: Vec<(Occur, Box<dyn Query>)> = vec![(
         Occur::Should,
-        boosted(
-            TermQuery::new(
-                Term::from_field_text(fields.title, &joined),
-                IndexRecordOption::WithFreqs,
-            ),
-            6.0,
-        ),
+        boosted(TermQuery::new(joined, IndexRecordOption::WithFreqs), 6.0),
     )];
     if let Some(slug) = skill_of(&format!("{} {}", pair.0, pair.1)) {
-        let term = Term::from_field_text(fields.skills, &slug);
-        options.push((
-            Occur::Should,
-            boosted(TermQuery::new(term, IndexRecordOption::Basic), 6.0),
-        ));
+        let skill = skill_term(fields, &slug);
+        options.push((Occur::Should, skill.query));
+        bound.add(skill.bound);
     }
-    Box::new(BooleanQuery::new(options))
+    Bounded {
+        query: Box::new(BooleanQuery::new(options)),
+        bound,
+    }
 }
 
 /// The query for `q`; `skill_of` maps a word or the whole query to a canonical
@@ -159,7 +176,7 @@ pub(crate) fn text_query(
     q: &str,
     skill_of: &dyn Fn(&str) -> Option<String>,
     every_word: bool,
-) -> Option<Box<dyn Query>> {
+) -> Option<Bounded> {
     let words = words(q);
     let count = words.len();
     if count == 0 {
@@ -170,42 +187,46 @@ pub(crate) fn text_query(
     } else {
         Occur::Should
     };
-    let each: Vec<Box<dyn Query>> = words
+    let each: Vec<Bounded> = words
         .iter()
         .enumerate()
         .map(|(i, word)| word_query(fields, word, i + 1 == count, skill_of(word).as_deref()))
         .collect();
-    let all_of = |skip: Option<usize>| -> Vec<(Occur, Box<dyn Query>)> {
+    let mut bound = ScoreBound::default();
+    // The words but the pair starting at `skip`, and their bound.
+    let mut all_of = |skip: Option<usize>| -> Vec<(Occur, Box<dyn Query>)> {
         each.iter()
             .enumerate()
             .filter(|(i, _)| skip.is_none_or(|first| *i != first && *i != first + 1))
-            .map(|(_, query)| (occur, query.box_clone()))
+            .map(|(_, word)| {
+                bound.add(word.bound.clone());
+                (occur, word.query.box_clone())
+            })
             .collect()
     };
     let mut ways: Vec<(Occur, Box<dyn Query>)> =
         vec![(Occur::Should, Box::new(BooleanQuery::new(all_of(None))))];
+    let mut pairs = ScoreBound::default();
     if every_word && (2..=JOINED_UP_TO).contains(&count) {
         for first in 0..count - 1 {
             let mut way = all_of(Some(first));
-            let pair = (words[first].as_str(), words[first + 1].as_str());
-            way.push((Occur::Must, pair_query(fields, pair, skill_of)));
+            let pair = pair_query(fields, (&words[first], &words[first + 1]), skill_of);
+            way.push((Occur::Must, pair.query));
+            pairs.add(pair.bound);
             ways.push((Occur::Should, Box::new(BooleanQuery::new(way))));
         }
     }
+    bound.add(pairs);
     // A phrase that names one skill ("ruby on rails") also matches that skill.
     if let Some(slug) = (count > 1).then(|| skill_of(q)).flatten() {
-        ways.push((
-            Occur::Should,
-            boosted(
-                TermQuery::new(
-                    Term::from_field_text(fields.skills, &slug),
-                    IndexRecordOption::Basic,
-                ),
-                6.0,
-            ),
-        ));
+        let skill = skill_term(fields, &slug);
+        ways.push((Occur::Should, skill.query));
+        bound.add(skill.bound);
     }
-    Some(Box::new(BooleanQuery::new(ways)))
+    Some(Bounded {
+        query: Box::new(BooleanQuery::new(ways)),
+        bound,
+    })
 }
 
 #[cfg(test)]

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use tantivy::TantivyDocument;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{IndexRecordOption, Term, Value};
 
 use crate::best::{Matched, Ranking};
@@ -111,7 +113,7 @@ pub struct Hit {
     pub legal_form: Option<String>,
 }
 
-/// Counts over every match (not only the page).
+/// Counts over the matches counted (not only the page).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facets {
     /// Matches per kind.
@@ -129,9 +131,13 @@ pub struct Facets {
 pub struct SearchResults {
     /// The page.
     pub hits: Vec<Hit>,
-    /// Matches in all.
+    /// Matches in all, or at least (see `exact`).
     pub total: usize,
-    /// Counts over all matches.
+    /// Whether `total` and the facets count every match; else they count
+    /// the matches read, [`crate::EXACT_TOTAL_UP_TO`] or more, and are lower
+    /// bounds (the page is the same either way).
+    pub exact: bool,
+    /// Counts over the matches `total` counts.
     pub facets: Facets,
 }
 
@@ -324,9 +330,24 @@ impl SearchIndex {
     ) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let text = text_query(&self.fields, &request.q, skill_of, every_word);
-        let mut clauses = self.filters(request);
+        // Filters only select: the score is the text's, which a bound can follow.
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = self
+            .filters(request)
+            .into_iter()
+            .map(|(occur, filter)| match occur {
+                Occur::MustNot => (occur, filter),
+                _ => (
+                    occur,
+                    Box::new(ConstScoreQuery::new(filter, 0.0)) as Box<dyn Query>,
+                ),
+            })
+            .collect();
         let text_given = text.is_some();
-        clauses.push((Occur::Must, text.unwrap_or_else(|| Box::new(AllQuery))));
+        let (text, bound) = match text {
+            Some(text) => (text.query, Some(text.bound)),
+            None => (Box::new(AllQuery) as Box<dyn Query>, None),
+        };
+        clauses.push((Occur::Must, text));
         let query = BooleanQuery::new(clauses);
 
         let statistics = VisibleStatistics::new(
@@ -342,16 +363,17 @@ impl SearchIndex {
                 nearer_ranks_higher: request.nearer_ranks_higher,
             },
         };
-        let collected = searcher.search_with_statistics_provider(
-            &query,
-            &MatchCollector::over(
-                &self.facet_tables,
-                request.near,
-                ranking,
-                request.offset.saturating_add(request.limit),
-            ),
-            &statistics,
-        )?;
+        let mut collector = MatchCollector::over(
+            &self.facet_tables,
+            request.near,
+            ranking,
+            request.offset.saturating_add(request.limit),
+        );
+        if let Some(bound) = &bound {
+            collector = collector.skipping(bound, &statistics);
+        }
+        let collected =
+            searcher.search_with_statistics_provider(&query, &collector, &statistics)?;
         let mut skills: Vec<(String, u64)> = collected.skill.into_iter().collect();
         skills.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         skills.truncate(20);
@@ -362,6 +384,7 @@ impl SearchIndex {
             legal_form: collected.legal_form.into_iter().collect(),
         };
         let total = collected.total;
+        let exact = collected.exact;
         let page: Vec<Matched> = collected
             .best
             .into_iter()
@@ -381,6 +404,7 @@ impl SearchIndex {
         Ok(SearchResults {
             hits,
             total,
+            exact,
             facets,
         })
     }

@@ -9,14 +9,18 @@
 //! postings read once, by the term's scorer, instead of three times, two of
 //! them into bitsets of the whole segment that the union then walked again.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tantivy::query::{
     BitSetDocSet, BoostQuery, DfaWrapper, EnableScoring, Explanation, Query, Scorer, TermQuery,
     Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError};
+use tantivy::{
+    BitSet, DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, index::SegmentId,
+};
+
+use crate::bound::{Presence, windows_holding};
 
 /// Words matched by an automaton, each counting `boost` (times the
 /// caller's).
@@ -35,6 +39,31 @@ pub(crate) struct WordInField {
     pub boost: Score,
     pub typos: Option<Variants>,
     pub prefix: Option<Variants>,
+    /// Where the scorers of this search found the variants, shared by its
+    /// clones (the score's bound reads it rather than find them again).
+    pub found: Arc<FoundVariants>,
+}
+
+/// Per segment, the windows (see [`crate::bound`]) holding a typo variant
+/// and those holding a prefix variant.
+#[derive(Default)]
+pub(crate) struct FoundVariants(Mutex<Vec<(SegmentId, Arc<[Presence; 2]>)>>);
+
+impl FoundVariants {
+    /// What the scorer of `segment` found, if one was made.
+    pub(crate) fn of(&self, segment: SegmentId) -> Option<Arc<[Presence; 2]>> {
+        let found = self.0.lock().ok()?;
+        found
+            .iter()
+            .find(|(id, _)| *id == segment)
+            .map(|(_, windows)| windows.clone())
+    }
+
+    fn record(&self, segment: SegmentId, windows: [Presence; 2]) {
+        if let Ok(mut found) = self.0.lock() {
+            found.push((segment, Arc::new(windows)));
+        }
+    }
 }
 
 impl std::fmt::Debug for WordInField {
@@ -66,6 +95,32 @@ struct WordWeight {
     exact: Box<dyn Weight>,
 }
 
+/// Calls `each` with every document of `reader` holding a word in `field`
+/// that `automaton` accepts, other than `text` itself (once per word: a
+/// document holding two variants comes twice).
+pub(crate) fn each_variant_doc(
+    reader: &SegmentReader,
+    field: Field,
+    text: &str,
+    automaton: &DfaWrapper,
+    mut each: impl FnMut(DocId),
+) -> tantivy::Result<()> {
+    let index = reader.inverted_index(field)?;
+    let mut terms = index.terms().search(automaton).into_stream()?;
+    while terms.advance() {
+        if terms.key() == text.as_bytes() {
+            continue;
+        }
+        let mut postings =
+            index.read_block_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
+        while !postings.docs().is_empty() {
+            postings.docs().iter().for_each(|doc| each(*doc));
+            postings.advance();
+        }
+    }
+    Ok(())
+}
+
 impl WordWeight {
     /// The documents holding a word other than the exact one that
     /// `variants` accepts (`None` when there is none), also added to `either`.
@@ -78,29 +133,18 @@ impl WordWeight {
         let Some(variants) = variants else {
             return Ok(None);
         };
-        let index = reader.inverted_index(self.word.field)?;
-        let mut terms = index
-            .terms()
-            .search(variants.automaton.as_ref())
-            .into_stream()?;
         let empty = || BitSet::with_max_value(reader.max_doc());
         let mut docs: Option<BitSet> = None;
-        while terms.advance() {
-            if terms.key() == self.word.text.as_bytes() {
-                continue;
-            }
-            let bits = docs.get_or_insert_with(empty);
-            let all = either.get_or_insert_with(empty);
-            let mut postings =
-                index.read_block_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
-            while !postings.docs().is_empty() {
-                for &doc in postings.docs() {
-                    bits.insert(doc);
-                    all.insert(doc);
-                }
-                postings.advance();
-            }
-        }
+        each_variant_doc(
+            reader,
+            self.word.field,
+            &self.word.text,
+            &variants.automaton,
+            |doc| {
+                docs.get_or_insert_with(empty).insert(doc);
+                either.get_or_insert_with(empty).insert(doc);
+            },
+        )?;
         Ok(docs)
     }
 }
@@ -111,6 +155,10 @@ impl Weight for WordWeight {
         let mut either = None;
         let typos = self.variants(reader, self.word.typos.as_ref(), &mut either)?;
         let prefix = self.variants(reader, self.word.prefix.as_ref(), &mut either)?;
+        let windows = |bits: &Option<BitSet>| bits.as_ref().map(windows_holding);
+        self.word
+            .found
+            .record(reader.segment_id(), [windows(&typos), windows(&prefix)]);
         let constant = |variants: &Option<Variants>, bits: Option<BitSet>| {
             variants.as_ref().map(|v| (v.boost * boost, bits))
         };

@@ -5,7 +5,8 @@ pub mod places;
 mod views;
 
 pub use views::{
-    CoopSuggestion, SearchAnswer, SearchFacets, SearchHit, Suggestions, Understood, UnderstoodPlace,
+    CoopSuggestion, SearchAnswer, SearchFacets, SearchHit, Suggestions, TotalRelation, Understood,
+    UnderstoodPlace,
 };
 
 use chrono::{DateTime, Utc};
@@ -228,6 +229,11 @@ fn answer(results: SearchResults, page: u32, per_page: u32) -> SearchAnswer {
             })
             .collect(),
         total: results.total,
+        total_relation: if results.exact {
+            TotalRelation::Eq
+        } else {
+            TotalRelation::Gte
+        },
         page,
         per_page,
         facets: SearchFacets {

@@ -21,7 +21,7 @@ pub struct SearchHit {
     pub title: String,
     /// Summary or headline.
     pub summary: String,
-    /// Relevance.
+    /// How well it matches `q` (filters add nothing to it).
     pub score: f32,
     /// Matching snippets per field, every word that matched (also with a
     /// typo, as a prefix or in another form) in `<mark>`.
@@ -63,7 +63,7 @@ pub struct Understood {
     pub place: Option<UnderstoodPlace>,
 }
 
-/// Counts over every match.
+/// Counts over the matches `total` counts.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchFacets {
@@ -84,16 +84,33 @@ pub struct SearchFacets {
 pub struct SearchAnswer {
     /// The page.
     pub hits: Vec<SearchHit>,
-    /// Matches in all.
+    /// Matches in all (`total_relation` `eq`), or at least this many (`gte`).
     pub total: usize,
+    /// Whether `total` and the facets count every match (`eq`) or are lower
+    /// bounds (`gte`): ranked by relevance, counting stops once 1,000
+    /// matches (in the index's order) are counted and the page is full, and
+    /// documents that cannot reach the page are not read. The page is the
+    /// same either way.
+    pub total_relation: TotalRelation,
     /// Page number.
     pub page: u32,
     /// Page size.
     pub per_page: u32,
-    /// Counts over all matches.
+    /// Counts over the matches `total` counts (lower bounds with it).
     pub facets: SearchFacets,
     /// How `q` was read.
     pub understood: Understood,
+}
+
+/// How a total relates to the number of matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum TotalRelation {
+    /// Equal: every match was counted.
+    Eq,
+    /// Greater than or equal: the total is a lower bound.
+    Gte,
 }
 
 /// A co-op suggestion.

@@ -59,7 +59,7 @@ impl SearchIndex {
                 let skill = skill_of(&w.word);
                 (
                     w.word.clone(),
-                    word_query(f, &w.word, last, skill.as_deref()),
+                    word_query(f, &w.word, last, skill.as_deref()).query,
                 )
             })
             .collect();

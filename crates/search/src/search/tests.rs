@@ -3,6 +3,7 @@ use crate::document::{SearchDocument, SkillEntry};
 
 mod names;
 mod ranking;
+mod skipping;
 
 fn skill(slug: &str, name: &str, level: u8) -> SkillEntry {
     SkillEntry {

@@ -76,6 +76,7 @@ fn one_query(field: Field, text: &str, typos: u8, last: bool) -> Box<dyn Query> 
         boost: 2.0,
         typos: (typos > 0).then(|| variants(typos, false)).flatten(),
         prefix: last.then(|| variants(0, true)).flatten(),
+        found: Arc::default(),
     })
 }
 

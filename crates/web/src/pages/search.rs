@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use coophub_api::AppState;
 use coophub_api::routes::search::parse_search;
-use coophub_app::search::{SearchAnswer, SearchHit, Suggestions, search, suggest};
+use coophub_app::search::{SearchAnswer, SearchHit, Suggestions, TotalRelation, search, suggest};
 use coophub_domain::skills::NAME_MAX;
 
 use crate::render::{Chrome, from_htmx, html, problem};
@@ -81,6 +81,13 @@ impl Results {
             let per_page = answer.per_page.max(1) as usize;
             u32::try_from(answer.total.div_ceil(per_page)).unwrap_or(u32::MAX)
         })
+    }
+
+    /// Whether the total and the facet counts are lower bounds.
+    fn at_least(&self) -> bool {
+        self.answer
+            .as_ref()
+            .is_some_and(|answer| answer.total_relation == TotalRelation::Gte)
     }
 
     /// Where a hit leads, when it has a page.
