@@ -19,11 +19,51 @@ pub fn radius_km(km: f64) -> Result<f64, String> {
 
 /// Great-circle distance in km (the haversine formula, on a sphere of the
 /// Earth's mean radius): close enough for "within 30 km" and for ordering.
-pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    EARTH_KM * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
+pub fn distance_km(from: (f64, f64), to: (f64, f64)) -> f64 {
+    let centre = Centre::new(from);
+    Centre::km(centre.haversine(to))
+}
+
+/// A point distances are measured from, many times: [`distance_km`] in two
+/// steps, so that a point clearly beyond a radius is known without the
+/// second (an arc tangent).
+#[derive(Debug, Clone, Copy)]
+pub struct Centre {
+    latitude: f64,
+    longitude: f64,
+    cos_latitude: f64,
+}
+
+impl Centre {
+    /// Measuring from `(latitude, longitude)`.
+    pub fn new((latitude, longitude): (f64, f64)) -> Self {
+        Self {
+            latitude,
+            longitude,
+            cos_latitude: latitude.to_radians().cos(),
+        }
+    }
+
+    /// The haversine of the angle to `(latitude, longitude)`: 0 here, 1 at
+    /// the antipode, larger the farther.
+    pub fn haversine(&self, (latitude, longitude): (f64, f64)) -> f64 {
+        let dp = (latitude - self.latitude).to_radians();
+        let dl = (longitude - self.longitude).to_radians();
+        (dp / 2.0).sin().powi(2)
+            + self.cos_latitude * latitude.to_radians().cos() * (dl / 2.0).sin().powi(2)
+    }
+
+    /// The distance in km of a [`Centre::haversine`].
+    pub fn km(haversine: f64) -> f64 {
+        EARTH_KM * 2.0 * haversine.sqrt().atan2((1.0 - haversine).sqrt())
+    }
+
+    /// A haversine beyond which every point is farther than `radius_km`
+    /// (with room for rounding: nearer it, measure).
+    pub fn haversine_beyond(radius_km: f64) -> f64 {
+        let half_angle = (radius_km / EARTH_KM / 2.0).min(std::f64::consts::FRAC_PI_2);
+        half_angle.sin().powi(2) * (1.0 + 1e-9) + 1e-12
+    }
 }
 
 /// The sphere's radius [`distance_km`] uses.
@@ -67,6 +107,25 @@ pub struct BoundingBox {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_beyond_a_radius_by_its_haversine_is_beyond_it_in_km() {
+        let leeds = Centre::new((53.80, -1.55));
+        for radius in [0.5, 10.0, 50.0, 400.0, 20_000.0] {
+            let beyond = Centre::haversine_beyond(radius);
+            for step in 0..200 {
+                let at = (
+                    53.80 + f64::from(step) * 0.05 - 5.0,
+                    -1.55 + f64::from(step) * 0.9 - 90.0,
+                );
+                let haversine = leeds.haversine(at);
+                assert_eq!(Centre::km(haversine), distance_km((53.80, -1.55), at));
+                if haversine > beyond {
+                    assert!(distance_km((53.80, -1.55), at) > radius, "{at:?} {radius}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn leeds_to_york_is_about_thirty_km() {

@@ -19,7 +19,7 @@ use tantivy::columnar::Column;
 use tantivy::query::{Bm25StatisticsProvider, Weight};
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
-use coophub_domain::geo::distance_km;
+use coophub_domain::geo::Centre;
 
 use crate::best::{Best, Matched, Ranking, answer_order};
 use crate::bound::ScoreBound;
@@ -106,8 +106,10 @@ impl FacetColumn {
 
 /// Where a search is centred, its radius and the segment's location columns.
 struct Near {
-    centre: (f64, f64),
+    centre: Centre,
     radius_km: f64,
+    /// Past this haversine from the centre, a place is beyond the radius.
+    beyond: f64,
     latitude: Column<f64>,
     longitude: Column<f64>,
 }
@@ -198,8 +200,9 @@ impl Collector for MatchCollector<'_> {
         let fast = reader.fast_fields();
         let near = match self.near {
             Some((latitude, longitude, radius_km)) => Some(Near {
-                centre: (latitude, longitude),
+                centre: Centre::new((latitude, longitude)),
                 radius_km,
+                beyond: Centre::haversine_beyond(radius_km),
                 latitude: fast.f64(Fields::LATITUDE)?,
                 longitude: fast.f64(Fields::LONGITUDE)?,
             }),
@@ -317,10 +320,12 @@ impl SegmentMatches {
         };
         let at = near.latitude.first(doc).zip(near.longitude.first(doc));
         let placed = at.filter(|(latitude, _)| *latitude != NO_PLACE);
-        match placed.map(|at| distance_km(near.centre, at)) {
-            Some(distance) if distance <= near.radius_km => Some(Some(distance)),
-            _ => None,
-        }
+        // Only a place short of `beyond` is measured (an arc tangent).
+        let haversine = placed
+            .map(|at| near.centre.haversine(at))
+            .filter(|haversine| *haversine <= near.beyond)?;
+        let distance = Centre::km(haversine);
+        (distance <= near.radius_km).then_some(Some(distance))
     }
 
     /// Counts a match in the total and the facets.

@@ -18,7 +18,7 @@ use crate::schema::{Fields, NO_PLACE, PROSE, TEXT, prose_analyzer, text_analyzer
 const WRITER_BUDGET: usize = 20_000_000;
 /// Bumped whenever the schema or the way documents are built changes: an
 /// index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// Bytes of stored documents compressed together. A page reads one whole
 /// block per hit to take one document out of it; tantivy's 16 KB held about
@@ -290,6 +290,9 @@ impl SearchIndex {
         }
         if let Some(form) = &doc.legal_form {
             out.add_text(f.legal_form, form);
+        }
+        for cell in doc.location.into_iter().flat_map(crate::cells::cells_of) {
+            out.add_text(f.cell, cell);
         }
         let (lat, lon) = doc.location.unwrap_or((NO_PLACE, NO_PLACE));
         out.add_f64(f.latitude, lat);

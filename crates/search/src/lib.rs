@@ -13,6 +13,7 @@ mod best;
 mod bound;
 #[cfg(test)]
 mod broad_corpus;
+mod cells;
 mod collect;
 mod complete;
 mod document;

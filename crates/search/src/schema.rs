@@ -47,6 +47,8 @@ pub(crate) struct Fields {
     pub legal_form: Field,
     pub latitude: Field,
     pub longitude: Field,
+    /// The grid cells its place lies in (see [`crate::cells`]).
+    pub cell: Field,
     /// Whether anonymous clients may find it.
     pub public: Field,
     /// A co-op's recorded membership status, exact.
@@ -126,6 +128,7 @@ impl Fields {
             legal_form: builder.add_text_field("legal_form", STRING | STORED),
             latitude: builder.add_f64_field("latitude", FAST),
             longitude: builder.add_f64_field("longitude", FAST),
+            cell: builder.add_text_field("cell", STRING),
             public: builder.add_bool_field("public", INDEXED | FAST),
             status: builder.add_text_field("status", STRING),
             invited_until: builder.add_i64_field("invited_until", INDEXED),
