@@ -16,8 +16,6 @@ use tantivy::{DocId, Score, SegmentReader};
 
 use std::sync::Arc;
 
-use tantivy::BitSet;
-
 use crate::word::{Variants, WordInField, each_variant_doc};
 
 /// One summed part of a score.
@@ -187,7 +185,7 @@ fn word_per_window(
             let mut found = [None, None];
             for (slot, set) in found.iter_mut().zip([&word.typos, &word.prefix]) {
                 if let Some(set) = set {
-                    *slot = variant_windows(reader, word, set, best.len())?;
+                    *slot = variant_windows(reader, word, set)?;
                 }
             }
             Arc::new(found)
@@ -214,20 +212,13 @@ fn word_per_window(
 /// of the segment is in it).
 pub(crate) type Presence = Option<Vec<bool>>;
 
-/// The windows holding a document of `bits` (a set of a segment's documents).
-pub(crate) fn windows_holding(bits: &BitSet) -> Vec<bool> {
-    // A bit set's buckets hold 64 documents each.
-    let per_window = 1u32 << (WINDOW_BITS - 6);
-    let buckets = bits.max_value().div_ceil(64);
-    (0..=window(bits.max_value()))
-        .map(|at| {
-            let first = u32::try_from(at)
-                .unwrap_or(u32::MAX)
-                .saturating_mul(per_window);
-            (first..first.saturating_add(per_window).min(buckets))
-                .any(|bucket| !bits.tinyset(bucket).is_empty())
-        })
-        .collect()
+/// Marks `doc`'s window as holding a document of a set of a segment of
+/// `max_doc` documents (`present` is made at the first).
+pub(crate) fn mark(present: &mut Presence, max_doc: DocId, doc: DocId) {
+    let windows = present.get_or_insert_with(|| vec![false; window(max_doc) + 1]);
+    if let Some(slot) = windows.get_mut(window(doc)) {
+        *slot = true;
+    }
 }
 
 /// The windows holding a document with a word of `variants` other than
@@ -236,14 +227,10 @@ fn variant_windows(
     reader: &SegmentReader,
     word: &WordInField,
     variants: &Variants,
-    count: usize,
 ) -> tantivy::Result<Presence> {
     let mut present: Presence = None;
     each_variant_doc(reader, word.field, &word.text, &variants.automaton, |doc| {
-        let windows = present.get_or_insert_with(|| vec![false; count]);
-        if let Some(slot) = windows.get_mut(window(doc)) {
-            *slot = true;
-        }
+        mark(&mut present, reader.max_doc(), doc);
     })?;
     Ok(present)
 }

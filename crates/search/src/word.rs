@@ -20,7 +20,7 @@ use tantivy::{
     BitSet, DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, index::SegmentId,
 };
 
-use crate::bound::{Presence, windows_holding};
+use crate::bound::{Presence, mark};
 
 /// Words matched by an automaton, each counting `boost` (times the
 /// caller's).
@@ -123,18 +123,20 @@ pub(crate) fn each_variant_doc(
 
 impl WordWeight {
     /// The documents holding a word other than the exact one that
-    /// `variants` accepts (`None` when there is none), also added to `either`.
+    /// `variants` accepts (`None` when there is none), also added to
+    /// `either`, and the windows (see [`crate::bound`]) they are in.
     fn variants(
         &self,
         reader: &SegmentReader,
         variants: Option<&Variants>,
         either: &mut Option<BitSet>,
-    ) -> tantivy::Result<Option<BitSet>> {
+    ) -> tantivy::Result<(Option<BitSet>, Presence)> {
         let Some(variants) = variants else {
-            return Ok(None);
+            return Ok((None, None));
         };
         let empty = || BitSet::with_max_value(reader.max_doc());
         let mut docs: Option<BitSet> = None;
+        let mut present: Presence = None;
         each_variant_doc(
             reader,
             self.word.field,
@@ -143,9 +145,10 @@ impl WordWeight {
             |doc| {
                 docs.get_or_insert_with(empty).insert(doc);
                 either.get_or_insert_with(empty).insert(doc);
+                mark(&mut present, reader.max_doc(), doc);
             },
         )?;
-        Ok(docs)
+        Ok((docs, present))
     }
 }
 
@@ -153,12 +156,12 @@ impl Weight for WordWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let exact = self.exact.scorer(reader, boost)?;
         let mut either = None;
-        let typos = self.variants(reader, self.word.typos.as_ref(), &mut either)?;
-        let prefix = self.variants(reader, self.word.prefix.as_ref(), &mut either)?;
-        let windows = |bits: &Option<BitSet>| bits.as_ref().map(windows_holding);
+        let (typos, typo_windows) = self.variants(reader, self.word.typos.as_ref(), &mut either)?;
+        let (prefix, prefix_windows) =
+            self.variants(reader, self.word.prefix.as_ref(), &mut either)?;
         self.word
             .found
-            .record(reader.segment_id(), [windows(&typos), windows(&prefix)]);
+            .record(reader.segment_id(), [typo_windows, prefix_windows]);
         let constant = |variants: &Option<Variants>, bits: Option<BitSet>| {
             variants.as_ref().map(|v| (v.boost * boost, bits))
         };
